@@ -1,0 +1,38 @@
+/**
+ * The baseline record: what main's model at one commit was. One per (model, commit);
+ * PRs compare against it and the deploy fills in the image.
+ */
+import type { Scalar } from '../config/types.ts';
+import type { DataFileStats, Evaluation, History, Metrics } from '../train/types.ts';
+
+export const RECORD_SCHEMA = 1;
+
+export interface ImageRecord {
+  /** Repository without tag, e.g. `ghcr.io/acme/churn`. */
+  name: string;
+  /** `sha256:…` read back from the registry after the push. */
+  digest: string;
+  tags: string[];
+}
+
+export interface BaselineRecord {
+  schema: number;
+  modelCiVersion: string;
+  model: string;
+  commit: string;
+  createdAt: string;
+  backend: string;
+  metrics: Metrics;
+  params: Record<string, Scalar>;
+  data: Record<string, DataFileStats>;
+  inputsHash: string;
+  modelHash: string;
+  history?: History;
+  evaluation?: Evaluation;
+  trainingMs?: number;
+  image?: ImageRecord;
+  /** Link to the workflow run that wrote it. */
+  runUrl?: string;
+  /** Set by rollback: this record re-points `latest` to an earlier digest. */
+  rollbackOf?: string;
+}

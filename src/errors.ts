@@ -1,0 +1,36 @@
+/**
+ * A mistake the user can fix: bad config, bad data, bad request, bad input.
+ * Entry points print `message` (and the location) without a stack trace and
+ * exit non-zero; any other error is a bug in model-ci and keeps its stack.
+ */
+export interface ErrorLocation {
+  /** File the mistake is in, as the user would type it (relative where possible). */
+  file?: string;
+  /** 1-based line in that file. */
+  line?: number;
+  /** Column name, config key path (`train.epochs`) or request field. */
+  field?: string;
+}
+
+export class UserError extends Error {
+  readonly location: ErrorLocation;
+  override readonly name = 'UserError';
+
+  constructor(message: string, location: ErrorLocation = {}) {
+    super(message);
+    this.location = location;
+  }
+
+  /** `file:line: field: message`, omitting what is unknown. */
+  describe(): string {
+    const { file, line, field } = this.location;
+    const where = [file && (line ? `${file}:${line}` : file), field && !this.message.includes(field) ? field : undefined]
+      .filter(Boolean)
+      .join(': ');
+    return where ? `${where}: ${this.message}` : this.message;
+  }
+}
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}
