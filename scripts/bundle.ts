@@ -5,7 +5,7 @@
  *   dist/server.js  the model server that goes into the Docker image
  * plus the tfjs WASM binaries, which the wasm backend loads from beside the bundle.
  */
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -15,30 +15,47 @@ const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 const { version } = require('../package.json') as { version: string };
 
-const entries: Record<string, string> = { index: 'src/index.ts', cli: 'src/cli.ts', server: 'src/serve/main.ts' };
-const present = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(join(root, file))));
+const present = (entries: Record<string, string>) =>
+  Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(join(root, file))));
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-await build({
+const common: BuildOptions = {
   absWorkingDir: root,
-  entryPoints: present,
   outdir: dist,
   bundle: true,
   platform: 'node',
+  // ESM builds first: a CommonJS tfjs imported dynamically would give a namespace holding only `default`.
+  mainFields: ['module', 'main'],
   target: 'node20',
   format: 'esm',
-  splitting: false,
   minify: false,
   legalComments: 'none',
   // Native backends are resolved from the user's workspace at run time (DESIGN.md: a native addon cannot live in dist/).
-  external: ['@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', 'cpu-features', 'ssh2'],
+  // ssh2 (under dockerode) tries an optional compiled addon inside try/catch and falls back to JS.
+  external: ['@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', 'cpu-features', '*.node'],
   define: { MODEL_CI_VERSION: JSON.stringify(version) },
-  // CommonJS dependencies call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __mcCreateRequire } from 'node:module'; const require = __mcCreateRequire(import.meta.url);" },
+  // CommonJS dependencies call require() and read __dirname (the wasm backend's loader does); give the ESM bundle both.
+  banner: {
+    js: [
+      "import { createRequire as __mcCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __mcFileURLToPath } from 'node:url';",
+      "import { dirname as __mcDirname } from 'node:path';",
+      'const require = __mcCreateRequire(import.meta.url);',
+      'const __filename = __mcFileURLToPath(import.meta.url);',
+      'const __dirname = __mcDirname(__filename);',
+    ].join(' '),
+  },
   logLevel: 'warning',
-});
+};
+
+// The action and the CLI share chunks; modes are dynamic imports, so a run parses only what it uses
+// (a PR that retrains nothing never parses TensorFlow.js). Chunks sit beside the entries so that
+// import.meta.url-relative files (the .wasm binaries) resolve the same from every chunk.
+await build({ ...common, entryPoints: present({ index: 'src/index.ts', cli: 'src/cli.ts' }), splitting: true, chunkNames: '[name]-[hash]' });
+// The server goes into the image on its own: one self-contained file.
+await build({ ...common, entryPoints: present({ server: 'src/serve/main.ts' }), splitting: false });
 
 const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm.wasm'));
 for (const file of readdirSync(wasmDir).filter((f) => f.endsWith('.wasm'))) copyFileSync(join(wasmDir, file), join(dist, file));

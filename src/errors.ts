@@ -8,6 +8,8 @@ export interface ErrorLocation {
   file?: string;
   /** 1-based line in that file. */
   line?: number;
+  /** 1-based column on that line, when the mistake is a character (a YAML syntax error). */
+  column?: number;
   /** Column name, config key path (`train.epochs`) or request field. */
   field?: string;
 }
@@ -23,8 +25,9 @@ export class UserError extends Error {
 
   /** `file:line: field: message`, omitting what is unknown. */
   describe(): string {
-    const { file, line, field } = this.location;
-    const where = [file && (line ? `${file}:${line}` : file), field && !this.message.includes(field) ? field : undefined]
+    const { file, line, column, field } = this.location;
+    const position = line ? (column ? `:${line}:${column}` : `:${line}`) : '';
+    const where = [file && `${file}${position}`, field && !this.message.includes(field) ? field : undefined]
       .filter(Boolean)
       .join(': ');
     return where ? `${where}: ${this.message}` : this.message;

@@ -18,7 +18,11 @@ export interface MetricRow {
   gateReason?: string;
 }
 
-export type Verdict = 'better' | 'worse' | 'mixed' | 'unchanged' | 'gate-failed';
+/**
+ * `no-baseline`: nothing to compare against (first model on main); only gate thresholds were checked.
+ * Rows `within-tolerance` count as unchanged: the config declared that much regression acceptable.
+ */
+export type Verdict = 'better' | 'worse' | 'mixed' | 'unchanged' | 'gate-failed' | 'no-baseline';
 
 export interface ParamChange {
   key: string;
@@ -41,6 +45,8 @@ export interface BaselineSource {
   commit?: string;
   /** Commits between the PR's base and the ancestor that had a record. */
   behind?: number;
+  /** Why the baseline is not the base commit's record (an unusable record, a base that failed to train). */
+  note?: string;
 }
 
 export interface Comparison {

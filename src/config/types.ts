@@ -47,6 +47,8 @@ export interface DataConfig {
   features?: string[];
   /** How string columns are encoded. */
   categorical: 'one-hot' | 'index';
+  /** Columns read as categories even when their values look like numbers (codes, zip codes). */
+  categoricalColumns?: string[];
 }
 
 export interface ModelCiConfig {

@@ -11,6 +11,8 @@ export interface History {
   val_loss?: number[];
   /** Epoch (0-based) whose weights were kept, when early stopping ran. */
   stoppedEarlyAt?: number;
+  /** Epoch (0-based) whose weights were kept when early stopping is configured (the best monitored loss), even if all epochs ran. */
+  bestEpoch?: number;
 }
 
 /** `evaluation.json`: evaluation detail that is not a scalar metric. */

@@ -1,0 +1,216 @@
+/**
+ * Training benchmark, printed in one run (see bench/RESULTS.md):
+ *   - samples/s on breast cancer and on a synthetic 200k-row × 30-feature table, for each
+ *     backend that loads here, our loop (seeded shuffle, validation split, early-stopping
+ *     bookkeeping) against a plain `model.fit` of the same network on the same backend;
+ *   - which backend `auto` picks;
+ *   - peak memory of a whole `trainModel` run on the 200k table, against its float32 matrix.
+ *
+ * Run: node_modules/.bin/node bench/train.ts
+ * (`--memory <config> <backend>` is the child process that measures one run in a fresh heap.)
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { loadConfig, loadParams } from '../src/config/load.ts';
+import type { ConcreteBackend, Params } from '../src/config/types.ts';
+import { loadDataset } from '../src/data/dataset.ts';
+import { encodeTable, fitPreprocessing, type EncodedData } from '../src/data/fit.ts';
+import { createRng } from '../src/data/random.ts';
+import { loadEngine, type TF } from '../src/train/engine.ts';
+import { fitModel } from '../src/train/fit.ts';
+import { buildModel, networkShape } from '../src/train/model.ts';
+import { trainModel } from '../src/train/pipeline.ts';
+
+const BIG_ROWS = 200_000;
+const BIG_FEATURES = 30;
+const BACKENDS: ConcreteBackend[] = ['cpu', 'wasm'];
+
+interface Workload {
+  name: string;
+  shape: ReturnType<typeof networkShape>;
+  data: EncodedData;
+  params: Params;
+  /** Alternating ours/plain pairs; the median ratio damps noise from other processes. */
+  repeats: number;
+}
+
+async function encoded(configFile: string): Promise<{ shape: Workload['shape']; data: EncodedData; params: Params }> {
+  const config = await loadConfig(configFile);
+  const params = await loadParams(config.params);
+  const dataset = await loadDataset(config);
+  const pre = fitPreprocessing(config, dataset.train);
+  return { shape: networkShape(pre), data: encodeTable(pre, dataset.train), params };
+}
+
+/** Same epochs for both loops: early stopping would make them train different amounts. */
+function fixedEpochs(params: Params, epochs: number, batchSize = params.train.batchSize): Params {
+  return { ...params, train: { ...params.train, epochs, batchSize, earlyStopping: undefined } };
+}
+
+/** Samples per second of wall time and of this process's CPU time (other engineers share the 2 cores). */
+interface Rate {
+  wall: number;
+  cpu: number;
+}
+
+async function timed(w: Workload, train: () => Promise<unknown>): Promise<Rate> {
+  const wallStart = performance.now();
+  const cpuStart = process.cpuUsage();
+  await train();
+  const cpu = process.cpuUsage(cpuStart);
+  return { wall: samples(w) / ((performance.now() - wallStart) / 1000), cpu: samples(w) / ((cpu.user + cpu.system) / 1e6) };
+}
+
+async function ours(tf: TF, w: Workload): Promise<Rate> {
+  const model = buildModel(tf, w.shape, w.params);
+  const rate = await timed(w, () => fitModel(tf, model, w.data, w.params));
+  model.dispose();
+  return rate;
+}
+
+async function plain(tf: TF, w: Workload): Promise<Rate> {
+  const model = buildModel(tf, w.shape, w.params);
+  const inputSize = w.data.x.length / w.data.rows;
+  const rate = await timed(w, async () => {
+    // Tensors made inside the timed region, as fitModel makes its own.
+    const x = tf.tensor2d(w.data.x, [w.data.rows, inputSize]);
+    const y = tf.tensor2d(w.data.y, [w.data.rows, w.data.outputSize]);
+    await model.fit(x, y, {
+      epochs: w.params.train.epochs,
+      batchSize: w.params.train.batchSize,
+      validationSplit: w.params.train.validationSplit,
+      shuffle: true,
+      verbose: 0,
+    });
+    tf.dispose([x, y]);
+  });
+  model.dispose();
+  return rate;
+}
+
+function samples(w: Workload): number {
+  const validation = Math.round(w.data.rows * w.params.train.validationSplit);
+  return (w.data.rows - validation) * w.params.train.epochs;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function writeBigTable(dir: string): Promise<string> {
+  const random = createRng(2024);
+  const weights = Array.from({ length: BIG_FEATURES }, () => random() * 2 - 1);
+  const out = createWriteStream(join(dir, 'data', 'big.csv'));
+  out.write(`${Array.from({ length: BIG_FEATURES }, (_, i) => `f${i}`).join(',')},target\n`);
+  for (let r = 0; r < BIG_ROWS; r++) {
+    const values = weights.map(() => random() * 4 - 2);
+    const score = values.reduce((sum, v, i) => sum + v * weights[i], 0) + (random() - 0.5);
+    if (!out.write(`${values.map((v) => v.toFixed(4)).join(',')},${score > 0 ? 1 : 0}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  await writeFile(
+    join(dir, 'model-ci.yml'),
+    ['name: big', 'task: binary-classification', 'data:', '  train: data/big.csv', '  target: target', '  split: { test: 0.2, seed: 1 }', 'params: params.yaml', ''].join('\n'),
+  );
+  await writeFile(
+    join(dir, 'params.yaml'),
+    ['model: { hidden_units: [32, 16], activation: relu, dropout: 0 }', 'train: { epochs: 2, batch_size: 256, learning_rate: 0.001, optimizer: adam, seed: 1, validation_split: 0.1 }', ''].join('\n'),
+  );
+  return join(dir, 'model-ci.yml');
+}
+
+/** Child process: one trainModel run, sampling memory; prints JSON. */
+async function measureMemory(configFile: string, backend: ConcreteBackend): Promise<void> {
+  const out = await mkdtemp(join(tmpdir(), 'bench-train-out-'));
+  await loadEngine(backend); // tfjs itself is not the table's memory
+  globalThis.gc?.();
+  const base = process.memoryUsage();
+  // High-water marks: maxRSS catches the peak between samples (e.g. inside a synchronous encode loop).
+  const baseRss = process.resourceUsage().maxRSS * 1024;
+  let peakHeap = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, m.heapUsed + m.arrayBuffers);
+  };
+  const timer = setInterval(sample, 5);
+  const run = await trainModel(configFile, { out, backend });
+  sample();
+  clearInterval(timer);
+  const matrixBytes = run.manifest.trainRows * run.preprocessing.inputSize * 4 + run.manifest.testRows * run.preprocessing.inputSize * 4;
+  process.stdout.write(
+    JSON.stringify({
+      matrixBytes,
+      rssBase: baseRss,
+      rssPeak: process.resourceUsage().maxRSS * 1024,
+      heapBase: base.heapUsed + base.arrayBuffers,
+      heapPeak: peakHeap,
+      accuracy: run.metrics.accuracy,
+    }),
+  );
+  await rm(out, { recursive: true, force: true });
+}
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+const rate = (value: number) => `${Math.round(value).toLocaleString('en-US')}`;
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-train-'));
+  try {
+    await mkdir(join(dir, 'data'));
+    const started = performance.now();
+    const bigConfig = await writeBigTable(dir);
+    console.log(`synthetic table: ${BIG_ROWS} rows × ${BIG_FEATURES} features written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+    const cancer = await encoded(join(import.meta.dirname, '..', 'fixtures', 'breast-cancer', 'model-ci.yml'));
+    const big = await encoded(bigConfig);
+    const workloads: Workload[] = [
+      { name: 'breast-cancer', ...cancer, params: fixedEpochs(cancer.params, 40), repeats: 3 },
+      { name: `synthetic ${BIG_ROWS / 1000}k×${BIG_FEATURES}`, ...big, params: fixedEpochs(big.params, 2), repeats: 2 },
+    ];
+
+    console.log('\nsamples/s, median of alternating runs; ratio = ours / plain model.fit (goal ≥ 0.95),');
+    console.log('by wall time and by this process\'s CPU time (the CPU figure ignores other processes on the box)');
+    console.log('workload              backend  ours/s     plain/s    ratio(wall)  ratio(cpu)');
+    const fastest: Record<string, { backend: string; rate: number }> = {};
+    for (const backend of BACKENDS) {
+      const { tf } = await loadEngine(backend);
+      for (const w of workloads) {
+        await ours(tf, { ...w, params: fixedEpochs(w.params, 1) }); // warm-up: kernels, wasm compile
+        const oursRates: Rate[] = [];
+        const plainRates: Rate[] = [];
+        for (let i = 0; i < w.repeats; i++) {
+          oursRates.push(await ours(tf, w));
+          plainRates.push(await plain(tf, w));
+        }
+        const o = { wall: median(oursRates.map((r) => r.wall)), cpu: median(oursRates.map((r) => r.cpu)) };
+        const p = { wall: median(plainRates.map((r) => r.wall)), cpu: median(plainRates.map((r) => r.cpu)) };
+        if (!fastest[w.name] || o.cpu > fastest[w.name].rate) fastest[w.name] = { backend, rate: o.cpu };
+        console.log(
+          `${w.name.padEnd(22)}${backend.padEnd(9)}${rate(o.wall).padEnd(11)}${rate(p.wall).padEnd(11)}${(o.wall / p.wall).toFixed(3).padEnd(13)}${(o.cpu / p.cpu).toFixed(3)}`,
+        );
+      }
+    }
+    const auto = await loadEngine('auto');
+    console.log(`\nauto picks: ${auto.backend}; fastest by CPU time: ${Object.entries(fastest).map(([name, f]) => `${name} → ${f.backend} (${rate(f.rate)}/s)`).join(', ')}`);
+
+    const child = execFileSync(process.execPath, ['--expose-gc', import.meta.filename, '--memory', bigConfig, 'cpu'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const memory = JSON.parse(child) as Record<string, number>;
+    const rssGrowth = memory.rssPeak - memory.rssBase;
+    const heapGrowth = memory.heapPeak - memory.heapBase;
+    console.log(`\npeak memory, whole trainModel run on the ${BIG_ROWS / 1000}k table (cpu; float32 matrices ${mb(memory.matrixBytes)}; goal < 3×):`);
+    console.log(`  rss growth                  ${mb(rssGrowth)}  = ${(rssGrowth / memory.matrixBytes).toFixed(2)}×`);
+    console.log(`  heapUsed+arrayBuffers growth ${mb(heapGrowth)}  = ${(heapGrowth / memory.matrixBytes).toFixed(2)}×`);
+    console.log(`  (test accuracy ${memory.accuracy.toFixed(4)})`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--memory') await measureMemory(process.argv[3], process.argv[4] as ConcreteBackend);
+else await main();

@@ -1,0 +1,126 @@
+/**
+ * Mode `command`: answers `/model-ci …` in PR comments. Honoured only from people with write access
+ * (asked from the API, not guessed from author_association); bots and our own comments are ignored.
+ *
+ * Acting once: the first thing done is the 👀 reaction, and GitHub keeps one reaction per user and
+ * content, answering 201 only to the first. A redelivered webhook or a twin run gets 200 and stops, so
+ * 👀 stays as the claim, and 🚀 or 😕 is added when the command finishes.
+ */
+import * as core from '@actions/core';
+import { join, resolve } from 'node:path';
+import { createBaselineStore } from '../baseline/store.ts';
+import { HELP_TEXT, parseComment } from '../bot/parse.ts';
+import { isUserError, UserError } from '../errors.ts';
+import { runPullRequest } from '../flow/pull-request.ts';
+import { withWorktree } from '../flow/worktree.ts';
+import type { GitHub } from '../github/client.ts';
+import { readEvent, type IssueCommentEvent } from '../github/events.ts';
+import { hasWriteAccess } from '../github/permissions.ts';
+import { getPull } from '../github/pulls.ts';
+import { react } from '../github/reactions.ts';
+import { repostStickyComment } from '../github/sticky.ts';
+import { git } from '../git/run.ts';
+import { commentMarker } from '../report/marker.ts';
+import { escapeInline } from '../report/escape.ts';
+import { renderReport } from '../report/report.ts';
+import type { RunContext } from './context.ts';
+import type { Settings } from './inputs.ts';
+import { actionLogger } from './log.ts';
+import { peekModelName } from './model-name.ts';
+import { gitHubClient, postComment, writeSummary } from './publish.ts';
+import type { ModeRunner } from './runner.ts';
+
+const runCommand: ModeRunner = async (settings, context) => {
+  const event = readEvent(context.eventName, context.payload);
+  if (event.kind === 'ignored') {
+    core.info(`model-ci: nothing to do: ${event.reason}`);
+    return;
+  }
+  if (event.kind !== 'issue_comment') throw new UserError(`mode \`command\` runs on issue_comment events, not on a ${event.kind} event`, { field: 'mode' });
+  const author = event.comment.author;
+  if (author.type === 'Bot' || author.login.toLowerCase() === settings.botLogin.toLowerCase()) {
+    core.info(`model-ci: ignoring a comment by the bot ${author.login}`);
+    return;
+  }
+  const parsed = parseComment(event.comment.body);
+  if (parsed.kind === 'none') {
+    core.info('model-ci: the comment holds no /model-ci command');
+    return;
+  }
+  if (!settings.token) throw new UserError('mode `command` needs `github-token`', { field: 'github-token' });
+
+  const gh = gitHubClient(settings, context);
+  const { owner, repo } = context;
+  const claim = await react(gh, owner, repo, event.comment.id, 'eyes');
+  if (!claim.created) {
+    core.info(`model-ci: comment ${event.comment.id} was already handled (a redelivery or a twin run)`);
+    return;
+  }
+  const reply = async (text: string) => {
+    await gh.rest.issues.createComment({ owner, repo, issue_number: event.issueNumber, body: `@${author.login} ${text}` });
+  };
+  const finish = async (ok: boolean) => {
+    await react(gh, owner, repo, event.comment.id, ok ? 'rocket' : 'confused');
+  };
+
+  try {
+    if (!event.isPullRequest) {
+      await reply('model-ci commands work on pull requests only.');
+      return await finish(false);
+    }
+    if (!(await hasWriteAccess(gh, owner, repo, author.login))) {
+      await reply('sorry, model-ci commands can only be run by people with write access to this repository. A maintainer can run it for you.');
+      return await finish(false);
+    }
+    if (parsed.kind === 'invalid') {
+      await reply(`${parsed.message}\n\n${HELP_TEXT}`);
+      return await finish(false);
+    }
+    core.info(`model-ci: /model-ci ${parsed.name} from ${author.login} on #${event.issueNumber}`);
+    if (parsed.name === 'help') {
+      await reply(HELP_TEXT);
+    } else if (parsed.name === 'report') {
+      const model = peekModelName(join(context.workspace, settings.config));
+      const reposted = await repostStickyComment(gh, { owner, repo, issueNumber: event.issueNumber, marker: commentMarker(model), botLogin: settings.botLogin });
+      if (!reposted) await reply(`there is no model-ci report on this pull request yet: \`/model-ci retrain\` makes one.`);
+    } else {
+      await retrain(gh, settings, context, event, parsed.backend);
+    }
+    await finish(true);
+  } catch (error) {
+    await finish(false);
+    if (isUserError(error)) await reply(`model-ci could not do that: ${escapeInline(error.describe())}`);
+    throw error;
+  }
+};
+
+export default runCommand;
+
+/** Retrains the PR's current head (not the commit the comment was written on) and updates the report. */
+async function retrain(gh: GitHub, settings: Settings, context: RunContext, event: IssueCommentEvent, backend: Settings['backend']): Promise<void> {
+  const pull = await getPull(gh, context.owner, context.repo, event.issueNumber);
+  if (pull.state === 'closed') throw new UserError(`pull request #${pull.number} is closed`);
+  // issue_comment runs check out the default branch; the PR's head comes from its pull ref.
+  await git(['fetch', '--no-tags', 'origin', `+refs/pull/${pull.number}/head:refs/remotes/origin/pull/${pull.number}`], { cwd: context.workspace });
+  const result = await withWorktree(context.workspace, pull.headSha, (dir) =>
+    runPullRequest({
+      repoRoot: dir,
+      configPath: settings.config,
+      base: pull.baseSha,
+      head: pull.headSha,
+      force: true,
+      backend: backend ?? settings.backend,
+      artifactsDir: resolve(context.workspace, settings.artifactsDir),
+      store: createBaselineStore({ cwd: context.workspace, branch: settings.baselineBranch, log: actionLogger.info }),
+      log: actionLogger,
+      workspace: context.workspace,
+    }),
+  );
+  if (result.kind === 'skipped') throw new Error('a forced retrain cannot be skipped');
+  const links = { run: context.runUrl || undefined, summary: context.runUrl || undefined, repository: `${context.serverUrl}/${context.owner}/${context.repo}` };
+  const markdown = renderReport({ ...result.report, links, baseRef: pull.baseRef });
+  await writeSummary(markdown);
+  await postComment(gh, settings, context, pull.number, result.model, markdown);
+  core.setOutput('verdict', result.comparison.verdict);
+  core.setOutput('metrics', JSON.stringify(result.headRun.metrics));
+}

@@ -1,0 +1,42 @@
+/**
+ * Mode `plan`: decides, without training, whether the next job should retrain, on which runner and with
+ * which backend, so a workflow can route training to a self-hosted GPU runner (`runs-on: ${{ fromJSON(…) }}`).
+ */
+import * as core from '@actions/core';
+import { join } from 'node:path';
+import { changedFiles } from '../changes/diff.ts';
+import { decideRetrain } from '../changes/watch.ts';
+import { loadConfig } from '../config/load.ts';
+import { routeRunner } from '../flow/route.ts';
+import { readEvent } from '../github/events.ts';
+import { getPull } from '../github/pulls.ts';
+import { actionLogger } from './log.ts';
+import { gitHubClient } from './publish.ts';
+import type { ModeRunner } from './runner.ts';
+
+const runPlan: ModeRunner = async (settings, context) => {
+  const config = await loadConfig(join(context.workspace, settings.config), { repoRoot: context.workspace });
+  const event = readEvent(context.eventName, context.payload);
+  let isFork = false;
+  let retrain = { retrain: true, reason: `${context.eventName} event` };
+  if (event.kind === 'pull_request') {
+    isFork = event.isFork;
+    const changed = await changedFiles({ cwd: context.workspace, base: event.baseSha, head: event.headSha, log: actionLogger.info });
+    retrain = decideRetrain({ changed: changed.files, watch: config.watch, force: settings.forceRetrain });
+  } else if (event.kind === 'issue_comment' && event.isPullRequest) {
+    // A command on a fork's PR runs in the base repository's context: the fork is what decides.
+    isFork = (await getPull(gitHubClient(settings, context), context.owner, context.repo, event.issueNumber)).isFork;
+  }
+  const route = routeRunner({
+    gpuRunnerLabels: settings.gpuRunnerLabels,
+    hostedRunner: settings.hostedRunner,
+    isFork,
+    backend: settings.backend ?? config.backend,
+  });
+  core.info(`plan: ${retrain.retrain ? 'retrain' : 'no retrain'} (${retrain.reason}); runs-on ${JSON.stringify(route.runsOn)}, backend ${route.backend}: ${route.reason}`);
+  core.setOutput('retrained', String(retrain.retrain));
+  core.setOutput('runs-on', JSON.stringify(route.runsOn));
+  core.setOutput('backend', route.backend);
+};
+
+export default runPlan;

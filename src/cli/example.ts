@@ -1,0 +1,144 @@
+import type Docker from 'dockerode';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { recordFromRun } from '../baseline/from-run.ts';
+import { createBaselineStore } from '../baseline/store.ts';
+import { serverBundleFiles } from '../docker/context.ts';
+import { connectEngine } from '../docker/engine.ts';
+import { isUserError } from '../errors.ts';
+import { runDeploy } from '../flow/deploy.ts';
+import { serverDistDir } from '../flow/dist.ts';
+import { createExampleRepo, exampleGit } from '../flow/example-repo.ts';
+import { consoleLogger } from '../flow/logger.ts';
+import { runPullRequest } from '../flow/pull-request.ts';
+import { renderReport } from '../report/report.ts';
+import { trainModel } from '../train/pipeline.ts';
+import { EXIT, stringOption, type CliIO, type Command } from './command.ts';
+
+const IMAGE = 'model-ci-example/breast-cancer';
+
+export const example: Command = {
+  name: 'example',
+  summary: 'the whole flow over fixtures/breast-cancer in a temporary git repository',
+  usage: '[--base-image node:24-slim] [--keep]',
+  description: [
+    'Makes a git repository from fixtures/breast-cancer with a main commit (trained and recorded as',
+    'the baseline) and a pull-request branch that widens the network and adds 60 rows, then prints',
+    'the PR comment model-ci would post. When a Docker engine is reachable (DOCKER_HOST), it goes on:',
+    'merges the PR, builds the model server image, starts it and sends one prediction.',
+  ].join('\n'),
+  options: {
+    'base-image': { type: 'string', value: 'image', description: 'base image of the server image (default $MODEL_CI_BASE_IMAGE or node:24-slim)' },
+    keep: { type: 'boolean', description: 'keep the temporary repository and print its path' },
+  },
+  async run(args, io) {
+    const log = consoleLogger((line) => io.stderr(`${line}\n`));
+    const dir = await mkdtemp(join(tmpdir(), 'model-ci-example-'));
+    try {
+      const repo = await createExampleRepo(dir);
+      const store = createBaselineStore({ cwd: dir, log: log.info });
+      const artifacts = join(dir, '.model-ci');
+
+      io.stderr('\n== 1. main: train the model and record it as the baseline\n');
+      await exampleGit(dir, ['switch', '--quiet', 'main']);
+      const mainRun = await trainModel(join(dir, 'model-ci.yml'), { out: join(artifacts, 'main'), log: log.info });
+      await store.write(recordFromRun(mainRun, repo.mainSha));
+      await exampleGit(dir, ['switch', '--quiet', 'pr']);
+
+      io.stderr('\n== 2. pull request: params and data changed; retrain and compare against main\n');
+      const pr = await runPullRequest({ repoRoot: dir, configPath: 'model-ci.yml', base: 'main', head: 'pr', artifactsDir: join(artifacts, 'pr'), store, log, fetch: false });
+      if (pr.kind === 'skipped') throw new Error(`the example PR changes params and data, yet nothing was retrained: ${pr.reason}`);
+      io.stderr('\n== The comment model-ci posts on the pull request:\n\n');
+      io.stdout(renderReport({ ...pr.report, baseRef: 'main' }));
+
+      io.stderr('\n== 3. merge: build the model server image, start it, ask it for a prediction\n');
+      const docker = await connectEngine().catch((error: unknown) => {
+        if (!isUserError(error)) throw error;
+        io.stderr(`${error.message}\n`);
+        io.stderr('The deploy half needs a Docker engine. On Debian, as root: `bash .ci/docker.sh start`, then\n`export $(cat /tmp/model-ci-docker/env | xargs)` and run the example again.\n');
+        return undefined;
+      });
+      if (docker) await deployAndPredict(docker, dir, artifacts, stringOption(args, 'base-image'), io);
+      // A demo, not a gate: the verdict is in the report it printed.
+      return EXIT.ok;
+    } finally {
+      if (args.values.keep) io.stderr(`\nkept the example repository: ${dir}\n`);
+      else await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+async function deployAndPredict(docker: Docker, dir: string, artifacts: string, baseImage: string | undefined, io: CliIO): Promise<void> {
+  const log = consoleLogger((line) => io.stderr(`${line}\n`));
+  await exampleGit(dir, ['switch', '--quiet', 'main']);
+  await exampleGit(dir, ['merge', '--quiet', '--no-ff', 'pr', '-m', 'Merge pull request: wider network, more rows']);
+  const commit = await exampleGit(dir, ['rev-parse', 'HEAD']);
+  const outcome = await runDeploy({
+    repoRoot: dir,
+    configPath: 'model-ci.yml',
+    commit,
+    ref: 'refs/heads/main',
+    defaultBranch: 'main',
+    artifactsDir: join(artifacts, 'deploy'),
+    store: createBaselineStore({ cwd: dir, log: log.info }),
+    log,
+    docker,
+    image: IMAGE,
+    baseImage: baseImage ?? process.env.MODEL_CI_BASE_IMAGE ?? 'node:24-slim',
+    serverFiles: await serverBundleFiles(serverDistDir()),
+    push: false,
+    record: true,
+  });
+  const tag = outcome.image.tags[0];
+  io.stderr(`built ${outcome.image.tags.join(', ')}\n`);
+
+  const port = await freePort();
+  const container = await docker.createContainer({ Image: tag, Env: [`PORT=${port}`], HostConfig: { NetworkMode: 'host' } });
+  try {
+    await container.start();
+    const url = `http://127.0.0.1:${port}`;
+    await waitForHealthy(`${url}/healthz`, 60_000);
+    const row = await firstDataRow(join(dir, 'data/breast_cancer.csv'));
+    const response = await fetch(`${url}/v1/models/breast-cancer:predict`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ instances: [row.features] }),
+    });
+    const body = await response.text();
+    io.stdout(`\nPOST ${url}/v1/models/breast-cancer:predict (first row of the data, label ${row.label})\n→ ${response.status} ${body}\n`);
+    if (!response.ok) throw new Error(`the model server answered ${response.status}: ${body}`);
+  } finally {
+    await container.remove({ force: true }).catch(() => undefined);
+  }
+}
+
+async function firstDataRow(csvPath: string): Promise<{ features: Record<string, number>; label: string }> {
+  const [header, first] = (await readFile(csvPath, 'utf8')).split('\n');
+  const names = header.split(',');
+  const values = first.split(',');
+  const features = Object.fromEntries(names.map((name, i) => [name, Number(values[i])]).filter(([name]) => name !== 'target'));
+  return { features, label: values[names.indexOf('target')] };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealthy(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`the model server did not become healthy at ${url} within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

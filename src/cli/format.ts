@@ -1,0 +1,32 @@
+/** Pure: results → the concise text a person reads in a terminal. */
+import type { MetricConfig } from '../config/types.ts';
+import type { Evaluation, Metrics } from '../train/types.ts';
+
+/** Columns padded to their widest cell, separated by two spaces. */
+export function columns(rows: readonly (readonly string[])[], indent = '  '): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  return rows.map((row) => (indent + row.map((cell, c) => cell.padEnd(widths[c])).join('  ')).trimEnd()).join('\n');
+}
+
+export function formatNumber(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  return Math.abs(value) >= 1000 ? value.toFixed(1) : value.toPrecision(4).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+}
+
+export function metricsTable(metrics: Metrics, configured: readonly MetricConfig[]): string {
+  const direction = new Map(configured.map((m) => [m.name, m.direction]));
+  const rows = Object.entries(metrics).map(([name, value]) => [name, formatNumber(value), direction.get(name) === 'lower' ? 'lower is better' : 'higher is better']);
+  return columns([['metric', 'value', ''], ...rows]);
+}
+
+/** The confusion matrix with actual classes as rows; omitted when there are too many classes to read. */
+export function confusionTable(evaluation: Evaluation, maxClasses = 10): string | undefined {
+  const { classes, confusionMatrix } = evaluation;
+  if (!classes || !confusionMatrix || classes.length > maxClasses) return undefined;
+  const rows = [['actual \\ predicted', ...classes], ...confusionMatrix.map((counts, i) => [classes[i], ...counts.map(String)])];
+  return columns(rows);
+}
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}

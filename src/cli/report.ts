@@ -1,0 +1,59 @@
+import { dirname, relative, resolve } from 'node:path';
+import { createBaselineStore } from '../baseline/store.ts';
+import { BACKENDS } from '../config/types.ts';
+import { UserError } from '../errors.ts';
+import { consoleLogger } from '../flow/logger.ts';
+import { runPullRequest } from '../flow/pull-request.ts';
+import { git } from '../git/run.ts';
+import { renderReport } from '../report/report.ts';
+import { choice, EXIT, stringOption, type Command } from './command.ts';
+import { DEFAULT_CONFIG } from './train.ts';
+
+export const report: Command = {
+  name: 'report',
+  summary: "the pull-request report: the working tree's model against a git ref's baseline",
+  usage: '--base <ref> [--config model-ci.yml] [--backend auto] [--out dir]',
+  description: [
+    'Trains the model of the working tree, finds the baseline of <ref> (its record on the',
+    'model-ci/baselines branch, the nearest recorded ancestor, or <ref> trained in a temporary',
+    'worktree) and prints the markdown report model-ci would post on a pull request.',
+    'Exits 3 when a gated metric regressed.',
+  ].join('\n'),
+  options: {
+    base: { type: 'string', value: 'ref', description: 'the branch, tag or commit to compare against, e.g. main' },
+    config: { type: 'string', short: 'c', value: 'file', description: `the model-ci config (default ${DEFAULT_CONFIG})` },
+    backend: { type: 'string', short: 'b', value: 'name', description: `${BACKENDS.join(' | ')} (default: the config's backend)` },
+    out: { type: 'string', short: 'o', value: 'dir', description: 'where both models are written (default .model-ci/report)' },
+  },
+  examples: ['model-ci report --base main', 'model-ci report --base origin/main --config models/churn/model-ci.yml'],
+  async run(args, io) {
+    const base = stringOption(args, 'base');
+    if (!base) throw new UserError('`model-ci report` needs --base <ref>, the branch or commit to compare against (e.g. --base main)');
+    const configFile = resolve(stringOption(args, 'config') ?? DEFAULT_CONFIG);
+    const repoRoot = await repositoryRoot(dirname(configFile));
+    const result = await runPullRequest({
+      repoRoot,
+      configPath: relative(repoRoot, configFile),
+      base,
+      head: 'HEAD',
+      // Asked for a report: train even when git sees no watched change (the working tree may be uncommitted).
+      force: true,
+      backend: choice(args.values.backend, BACKENDS, '--backend'),
+      artifactsDir: resolve(stringOption(args, 'out') ?? '.model-ci/report'),
+      store: createBaselineStore({ cwd: repoRoot }),
+      log: consoleLogger((line) => io.stderr(`${line}\n`)),
+      fetch: false,
+    });
+    if (result.kind === 'skipped') throw new Error('a forced report cannot be skipped');
+    io.stdout(renderReport(result.report));
+    return result.comparison.failedGates.length > 0 ? EXIT.gateFailed : EXIT.ok;
+  },
+};
+
+async function repositoryRoot(dir: string): Promise<string> {
+  try {
+    return (await git(['rev-parse', '--show-toplevel'], { cwd: dir })).trim();
+  } catch {
+    throw new UserError('`model-ci report` compares against git history: run it inside a git repository', { file: dir });
+  }
+}

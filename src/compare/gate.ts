@@ -1,0 +1,74 @@
+/** Gate evaluation: does one metric of this run pass the check configured for it? */
+import type { Direction, Gate } from '../config/types.ts';
+import { formatNumber, nearlyEqual } from './numbers.ts';
+
+export interface GateResult {
+  passed: boolean;
+  /** Why it failed, as a sentence fragment naming the numbers (used in the report and in annotations). */
+  reason?: string;
+}
+
+/** How much worse than `base` the value `head` is (positive = regression, negative = improvement). */
+export function regression(direction: Direction, base: number, head: number): number {
+  return direction === 'higher' ? base - head : head - base;
+}
+
+/** The regression a tolerance allows against `base`. */
+export function allowedRegression(gate: Gate, base: number): number | undefined {
+  if (gate.tolerance === undefined) return undefined;
+  return gate.relative ? gate.tolerance * Math.abs(base) : gate.tolerance;
+}
+
+/** Whether a worse value is still inside the gate's tolerance (equality at the bound passes). */
+export function withinTolerance(direction: Direction, gate: Gate, base: number, head: number): boolean {
+  const allowed = allowedRegression(gate, base);
+  if (allowed === undefined) return false;
+  const worseBy = regression(direction, base, head);
+  return worseBy <= allowed || nearlyEqual(worseBy, allowed);
+}
+
+/**
+ * Tolerance is checked against main's value when there is one; the threshold always.
+ * A gated metric the run did not produce fails: a gate must never pass by omission.
+ */
+export function evaluateGate(direction: Direction, gate: Gate, base: number | undefined, head: number | undefined): GateResult {
+  if (head === undefined) {
+    return { passed: false, reason: base === undefined ? 'missing from this run' : `missing from this run (main: ${formatNumber(base)})` };
+  }
+  const reasons: string[] = [];
+  if (base !== undefined && gate.tolerance !== undefined && !withinTolerance(direction, gate, base, head)) {
+    reasons.push(toleranceReason(direction, gate, base, head));
+  }
+  if (gate.threshold !== undefined && !meetsThreshold(direction, gate.threshold, head)) {
+    reasons.push(
+      direction === 'higher'
+        ? `${formatNumber(head)} is below the minimum ${formatNumber(gate.threshold)}`
+        : `${formatNumber(head)} is above the maximum ${formatNumber(gate.threshold)}`,
+    );
+  }
+  return reasons.length === 0 ? { passed: true } : { passed: false, reason: reasons.join('; ') };
+}
+
+function meetsThreshold(direction: Direction, threshold: number, head: number): boolean {
+  if (nearlyEqual(head, threshold)) return true;
+  return direction === 'higher' ? head > threshold : head < threshold;
+}
+
+function toleranceReason(direction: Direction, gate: Gate, base: number, head: number): string {
+  const moved = `${direction === 'higher' ? 'fell' : 'rose'} by ${formatNumber(Math.abs(head - base))}`;
+  const tolerance = gate.tolerance as number;
+  if (!gate.relative) return `${moved}, more than the ${formatNumber(tolerance)} allowed`;
+  const share = base === 0 ? `from main's 0` : `(${formatNumber((Math.abs(head - base) / Math.abs(base)) * 100)}% of main)`;
+  return `${moved} ${share}, more than the ${formatNumber(tolerance * 100)}% allowed`;
+}
+
+/** The gate in a few symbols, e.g. `Δ ≥ -0.01, ≥ 0.9` or `Δ ≤ +2%`: what a maintainer checks a row against. */
+export function describeGate(direction: Direction, gate: Gate): string {
+  const parts: string[] = [];
+  if (gate.tolerance !== undefined) {
+    const amount = gate.relative ? `${formatNumber(gate.tolerance * 100)}%` : formatNumber(gate.tolerance);
+    parts.push(direction === 'higher' ? `Δ ≥ -${amount}` : `Δ ≤ +${amount}`);
+  }
+  if (gate.threshold !== undefined) parts.push(`${direction === 'higher' ? '≥' : '≤'} ${formatNumber(gate.threshold)}`);
+  return parts.join(', ');
+}

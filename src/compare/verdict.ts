@@ -1,0 +1,18 @@
+/** The one word at the top of the report. */
+import type { MetricRow, Verdict } from './types.ts';
+
+/**
+ * A failed gate wins. Otherwise better/worse rows decide; `within-tolerance` counts as unchanged
+ * because the config declared that regression acceptable (it stays visible in its row), and new or
+ * removed metrics have nothing to weigh. Without a baseline there is nothing to weigh at all.
+ */
+export function decideVerdict(rows: readonly MetricRow[], hasBaseline: boolean): Verdict {
+  if (rows.some((row) => row.gatePassed === false)) return 'gate-failed';
+  if (!hasBaseline) return 'no-baseline';
+  const better = rows.some((row) => row.status === 'better');
+  const worse = rows.some((row) => row.status === 'worse');
+  if (better && worse) return 'mixed';
+  if (better) return 'better';
+  if (worse) return 'worse';
+  return 'unchanged';
+}

@@ -1,0 +1,228 @@
+/**
+ * Loads and validates `model-ci.yml`. Relative paths are resolved against the
+ * config's folder; `watch` patterns are relative to the repository root.
+ *
+ * ```yaml
+ * name: breast-cancer                # lowercase, digits, . _ - : names the image and the serving URL
+ * task: binary-classification        # multiclass-classification | regression
+ * data:
+ *   train: data/train.csv
+ *   test: data/test.csv              # or: split: { test: 0.2, seed: 42, stratify: true } (the default)
+ *   target: target
+ *   features: [a, b]                 # optional; default: every column but the target, in file order
+ *   categorical: one-hot             # or index: how text columns are encoded
+ *   categorical_columns: [zip]       # optional: number-looking columns that are categories
+ * params: params.yaml                # default params.yaml
+ * watch: ["data/**", "params.yaml"]  # optional; default: the data files, the params file and this file
+ * backend: auto                      # tensorflow-gpu | tensorflow | wasm | cpu
+ * metrics:                           # optional; default: every metric of the task
+ *   - name: accuracy
+ *     gate: { tolerance: 0.01 }      # may not drop more than 0.01 below main; "2%" = relative to main
+ *   - name: log_loss
+ *     gate: { threshold: 0.2 }       # may never exceed 0.2
+ *   - roc_auc
+ * ```
+ */
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isMap, isScalar } from 'yaml';
+import { METRICS, defaultMetrics } from '../metrics/catalog.ts';
+import { didYouMean } from './suggest.ts';
+import {
+  BACKENDS,
+  TASKS,
+  type DataConfig,
+  type Direction,
+  type Gate,
+  type MetricConfig,
+  type ModelCiConfig,
+  type SplitConfig,
+  type Task,
+} from './types.ts';
+import {
+  boolean,
+  expected,
+  fail,
+  isPresent,
+  items,
+  mapping,
+  number,
+  oneOf,
+  optional,
+  readYamlFile,
+  required,
+  string,
+  stringList,
+  type Field,
+} from './yaml-fields.ts';
+
+export { loadParams } from './params.ts';
+
+const ROOT_KEYS = ['name', 'task', 'data', 'params', 'watch', 'backend', 'metrics'] as const;
+const DATA_KEYS = ['train', 'test', 'split', 'target', 'features', 'categorical', 'categorical_columns'] as const;
+const SPLIT_KEYS = ['test', 'seed', 'stratify'] as const;
+const METRIC_KEYS = ['name', 'direction', 'gate'] as const;
+const GATE_KEYS = ['tolerance', 'threshold'] as const;
+const DIRECTIONS: readonly Direction[] = ['higher', 'lower'];
+const ENCODINGS = ['one-hot', 'index'] as const;
+
+export const DEFAULT_PARAMS_FILE = 'params.yaml';
+export const DEFAULT_SPLIT = { test: 0.2, seed: 42 };
+
+// Docker repository names and URL path segments accept exactly this.
+const NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+
+export async function loadConfig(file: string, opts: { repoRoot?: string } = {}): Promise<ModelCiConfig> {
+  const configFile = resolve(file);
+  const root = dirname(configFile);
+  const repoRoot = resolve(opts.repoRoot ?? root);
+  const doc = await readYamlFile(configFile);
+  if (!isPresent(doc)) fail(doc, 'the config is empty; it needs at least `name`, `task` and `data`');
+  const keys = mapping(doc, ROOT_KEYS);
+
+  const name = string(required(keys, 'name', doc, 'the model name, e.g. `name: churn`'));
+  if (!NAME.test(name)) {
+    fail(
+      keys.get('name')!,
+      `\`name\` must be lowercase letters and digits, optionally joined by single . _ or - (it names the Docker image and the serving URL), got ${JSON.stringify(name)}`,
+    );
+  }
+  const task = oneOf(required(keys, 'task', doc, `one of ${TASKS.join(', ')}`), TASKS);
+  const data = readData(required(keys, 'data', doc, 'the training data, e.g. `data: { train: data/train.csv, target: label }`'), task, root);
+  const params = resolve(root, optional(keys, 'params', string, DEFAULT_PARAMS_FILE));
+  const watched = [data.train, ...(data.test ? [data.test] : []), params, configFile];
+  const watch = optional(keys, 'watch', (f) => readWatch(f, repoRoot), defaultWatch(watched, repoRoot));
+  const backend = optional(keys, 'backend', (f) => oneOf(f, BACKENDS), 'auto');
+  const metrics = optional(keys, 'metrics', (f) => readMetrics(f, task), defaultMetrics(task).map(catalogMetric));
+
+  return { file: configFile, root, name, task, data, params, watch, metrics, backend };
+}
+
+function readData(field: Field, task: Task, root: string): DataConfig {
+  const keys = mapping(field, DATA_KEYS);
+  const classification = task !== 'regression';
+  const path = (f: Field) => resolve(root, string(f));
+
+  const target = string(required(keys, 'target', field, 'the column to predict'));
+  const notTarget = (list: Field, names: string[], what: string) => {
+    const at = names.indexOf(target);
+    if (at >= 0) fail(items(list)[at], `\`${list.path}\` lists the target column ${JSON.stringify(target)}; ${what}`);
+    return names;
+  };
+  const data: DataConfig = {
+    train: path(required(keys, 'train', field, 'the training CSV, e.g. `train: data/train.csv`')),
+    target,
+    categorical: optional(keys, 'categorical', (f) => oneOf(f, ENCODINGS), 'one-hot'),
+  };
+  const features = keys.get('features');
+  if (features) {
+    const names = stringList(features);
+    if (names.length === 0) expected(features, 'a non-empty list of column names');
+    data.features = notTarget(features, names, 'the target cannot also be an input');
+  }
+  const categoricalColumns = keys.get('categorical_columns');
+  if (categoricalColumns) {
+    const what = classification ? 'the target of a classification is always read as labels' : 'a regression target must be numeric';
+    data.categoricalColumns = notTarget(categoricalColumns, stringList(categoricalColumns), what);
+  }
+
+  const test = keys.get('test');
+  const split = keys.get('split');
+  if (test && split) fail(split, 'give either `data.test` (a test file) or `data.split` (hold out rows of the training file), not both');
+  if (test) data.test = path(test);
+  else data.split = split ? readSplit(split, classification) : { ...DEFAULT_SPLIT, stratify: classification };
+  return data;
+}
+
+function readSplit(field: Field, classification: boolean): SplitConfig {
+  const keys = mapping(field, SPLIT_KEYS);
+  const stratify = keys.get('stratify');
+  if (stratify && boolean(stratify) && !classification) {
+    fail(stratify, '`data.split.stratify` keeps class proportions, so it applies to classification only');
+  }
+  return {
+    test: optional(keys, 'test', (f) => number(f, { min: 0, max: 1, minExclusive: true, maxExclusive: true }), DEFAULT_SPLIT.test),
+    seed: optional(keys, 'seed', (f) => number(f, { integer: true, min: 0, max: 2 ** 32 - 1 }), DEFAULT_SPLIT.seed),
+    stratify: stratify ? boolean(stratify) : classification,
+  };
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
+
+/** Files outside the repository cannot change in a commit, so they are not watched. */
+function defaultWatch(files: string[], repoRoot: string): string[] {
+  const inside = files.map((file) => relative(repoRoot, file)).filter((rel) => rel !== '' && !rel.startsWith('..') && !isAbsolute(rel));
+  return [...new Set(inside.map(toPosix))];
+}
+
+function readWatch(field: Field, repoRoot: string): string[] {
+  const patterns = stringList(field);
+  items(field).forEach((item, i) => {
+    const pattern = patterns[i].replace(/^!/, '');
+    if (isAbsolute(pattern) || toPosix(relative(repoRoot, resolve(repoRoot, pattern))).startsWith('..')) {
+      fail(item, `\`${item.path}\` must be a pattern relative to the repository root (${repoRoot}), got ${JSON.stringify(patterns[i])}`);
+    }
+  });
+  if (patterns.length === 0) expected(field, 'a non-empty list of path patterns');
+  return patterns;
+}
+
+function catalogMetric(name: string): MetricConfig {
+  return { name, direction: METRICS[name].direction };
+}
+
+function readMetrics(field: Field, task: Task): MetricConfig[] {
+  const list = items(field).map((item) => readMetric(item, task));
+  if (list.length === 0) expected(field, 'a non-empty list of metrics');
+  const seen = new Set<string>();
+  list.forEach((metric, i) => {
+    if (seen.has(metric.name)) fail(items(field)[i], `metric \`${metric.name}\` is listed twice`);
+    seen.add(metric.name);
+  });
+  return list;
+}
+
+function readMetric(field: Field, task: Task): MetricConfig {
+  const keys = isMap(field.node) ? mapping(field, METRIC_KEYS) : undefined;
+  const nameField = keys ? required(keys, 'name', field, 'the metric name, e.g. `name: accuracy`') : field;
+  const name = string(nameField);
+  const info = METRICS[name];
+  if (!info) {
+    fail(nameField, `unknown metric ${JSON.stringify(name)}${didYouMean(name, Object.keys(METRICS))}; metrics for ${task}: ${defaultMetrics(task).join(', ')}`);
+  }
+  if (!info.tasks.includes(task)) {
+    fail(nameField, `metric \`${name}\` does not apply to ${task}; metrics for ${task}: ${defaultMetrics(task).join(', ')}`);
+  }
+  const metric = catalogMetric(name);
+  if (keys) {
+    metric.direction = optional(keys, 'direction', (f) => oneOf(f, DIRECTIONS), info.direction);
+    const gate = keys.get('gate');
+    if (gate) metric.gate = readGate(gate);
+  }
+  return metric;
+}
+
+const PERCENT = /^(\d+(?:\.\d+)?)\s*%$/;
+
+function readGate(field: Field): Gate {
+  const keys = mapping(field, GATE_KEYS);
+  const gate: Gate = {};
+  const tolerance = keys.get('tolerance');
+  if (tolerance) {
+    const text = isScalar(tolerance.node) ? tolerance.node.value : undefined;
+    const percent = typeof text === 'string' ? PERCENT.exec(text.trim()) : null;
+    if (percent) {
+      gate.tolerance = Number(percent[1]) / 100;
+      gate.relative = true;
+    } else if (typeof text === 'string') {
+      expected(tolerance, 'a number (absolute) or a percentage such as "2%" (relative to main)');
+    } else {
+      gate.tolerance = number(tolerance, { min: 0 });
+    }
+  }
+  const threshold = keys.get('threshold');
+  if (threshold) gate.threshold = number(threshold);
+  if (gate.tolerance === undefined && gate.threshold === undefined) expected(field, 'a mapping with `tolerance` and/or `threshold`');
+  return gate;
+}

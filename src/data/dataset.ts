@@ -1,0 +1,150 @@
+/**
+ * The training and test tables of a config: read, checked against the config
+ * and each other, and split when the config holds out rows of the training file.
+ */
+import { relative, sep } from 'node:path';
+import { displayPath } from '../config/display-path.ts';
+import type { ModelCiConfig } from '../config/types.ts';
+import { UserError } from '../errors.ts';
+import type { DataFileStats } from '../train/types.ts';
+import { readCsvFile } from './csv.ts';
+import { randomSplit, stratifiedSplit, testRowCount, type SplitRows } from './split.ts';
+import { cellText, column, lineOfRow, takeRows, type Column, type Table } from './table.ts';
+
+export { createRng, seededShuffle } from './random.ts';
+
+export interface Dataset {
+  train: Table;
+  test: Table;
+  /** Data files keyed by path relative to the config's folder. */
+  files: Record<string, DataFileStats>;
+}
+
+export async function loadDataset(config: ModelCiConfig): Promise<Dataset> {
+  const { data, task } = config;
+  const classification = task !== 'regression';
+  const categorical = [...(data.categoricalColumns ?? []), ...(classification ? [data.target] : [])];
+  const trainFile = await readCsvFile(data.train, { categorical });
+  const whole = trainFile.table;
+  checkColumns(config, whole);
+  const files: Record<string, DataFileStats> = { [key(config, data.train)]: { hash: trainFile.hash, rows: whole.rowCount } };
+
+  if (data.test) {
+    // Columns that are categories in training are categories in the test file too, whatever their values look like.
+    const trainCategorical = whole.columns.filter((c) => c.kind === 'categorical').map((c) => c.name);
+    const testFile = await readCsvFile(data.test, { categorical: trainCategorical });
+    checkSameColumns(whole, testFile.table);
+    files[key(config, data.test)] = { hash: testFile.hash, rows: testFile.table.rowCount };
+    if (whole.rowCount < 2) throw tooFew(config, `${displayPath(data.train)} has ${whole.rowCount} row; training needs at least 2`);
+    return { train: whole, test: testFile.table, files };
+  }
+
+  const split = data.split!;
+  const n = whole.rowCount;
+  const held = testRowCount(n, split.test);
+  if (held < 1 || n - held < 2) {
+    throw tooFew(
+      config,
+      `\`data.split.test\` ${split.test} of the ${n} rows of ${displayPath(data.train)} leaves ${held} test and ${n - held} training rows; ` +
+        'a split needs at least 1 test row and 2 training rows',
+    );
+  }
+  const target = column(whole, data.target);
+  let rows: SplitRows;
+  if (classification && split.stratify && target.kind === 'categorical') {
+    rows = stratifiedSplit(target.codes, target.dictionary.length, split.test, split.seed);
+  } else {
+    rows = randomSplit(n, split.test, split.seed);
+    if (target.kind === 'categorical' && classification) checkEveryClassTrained(config, target, rows);
+  }
+  return { train: takeRows(whole, rows.train), test: takeRows(whole, rows.test), files };
+}
+
+function key(config: ModelCiConfig, file: string): string {
+  return relative(config.root, file).split(sep).join('/');
+}
+
+function tooFew(config: ModelCiConfig, message: string): UserError {
+  return new UserError(message, { file: displayPath(config.file), field: 'data.split.test' });
+}
+
+function checkColumns(config: ModelCiConfig, table: Table): void {
+  const { target: targetName, features } = config.data;
+  const target = column(table, targetName);
+  for (const name of [...(features ?? []), ...(config.data.categoricalColumns ?? [])]) column(table, name);
+  if (table.columns.length < 2) {
+    throw new UserError(`${displayPath(table.file)} has no feature columns besides the target \`${targetName}\``, {
+      file: displayPath(table.file),
+      line: 1,
+    });
+  }
+  const where = { file: displayPath(table.file), field: targetName };
+  if (config.task === 'regression') {
+    if (target.kind !== 'numeric') {
+      const row = firstTextRow(target);
+      throw new UserError(
+        `the target \`${targetName}\` of a regression must hold numbers, but line ${lineOfRow(table, row)} has ${JSON.stringify(cellText(target, row))}`,
+        { ...where, line: lineOfRow(table, row) },
+      );
+    }
+    return;
+  }
+  if (target.kind !== 'categorical') return;
+  const labels = target.dictionary;
+  if (labels.length < 2) {
+    throw new UserError(
+      `the target \`${targetName}\` has a single class (${JSON.stringify(labels[0])}) in all ${table.rowCount} rows; classification needs at least two classes`,
+      where,
+    );
+  }
+  if (config.task === 'binary-classification' && labels.length > 2) {
+    throw new UserError(
+      `the target \`${targetName}\` has ${labels.length} classes (${preview(labels)}); binary-classification needs exactly 2 — use task: multiclass-classification`,
+      where,
+    );
+  }
+}
+
+function firstTextRow(col: Extract<Column, { kind: 'categorical' }>): number {
+  return Math.max(0, col.codes.findIndex((code) => Number.isNaN(Number(col.dictionary[code]))));
+}
+
+function preview(labels: string[]): string {
+  const shown = labels.slice(0, 10).map((l) => JSON.stringify(l));
+  return labels.length > 10 ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
+function checkSameColumns(train: Table, test: Table): void {
+  const trainNames = train.columns.map((c) => c.name);
+  const testNames = new Set(test.columns.map((c) => c.name));
+  const missing = trainNames.filter((name) => !testNames.has(name));
+  const extra = [...testNames].filter((name) => !trainNames.includes(name));
+  const where = { file: displayPath(test.file), line: 1 };
+  if (missing.length > 0 || extra.length > 0) {
+    const parts = [missing.length > 0 && `lacks ${missing.join(', ')}`, extra.length > 0 && `has extra ${extra.join(', ')}`].filter(Boolean);
+    throw new UserError(`the test file's columns differ from ${displayPath(train.file)}: it ${parts.join(' and ')}`, where);
+  }
+  for (const col of train.columns) {
+    const other = column(test, col.name);
+    if (col.kind === 'numeric' && other.kind === 'categorical') {
+      const row = firstTextRow(other);
+      throw new UserError(
+        `column \`${col.name}\` holds numbers in ${displayPath(train.file)} but text in the test file, e.g. ${JSON.stringify(cellText(other, row))} on line ${lineOfRow(test, row)}`,
+        { ...where, line: lineOfRow(test, row), field: col.name },
+      );
+    }
+  }
+}
+
+/** Without stratification a rare class can land only in the test split, where it cannot be predicted. */
+function checkEveryClassTrained(config: ModelCiConfig, target: Extract<Column, { kind: 'categorical' }>, rows: SplitRows): void {
+  const trained = new Set<number>();
+  for (const row of rows.train) trained.add(target.codes[row]);
+  const untrained = target.dictionary.filter((_, code) => !trained.has(code));
+  if (untrained.length > 0) {
+    throw new UserError(
+      `with \`data.split.seed\` ${config.data.split!.seed}, class ${untrained.map((l) => JSON.stringify(l)).join(', ')} of \`${config.data.target}\` has no training rows; set \`data.split.stratify: true\` or use more data`,
+      { file: displayPath(config.file), field: 'data.split' },
+    );
+  }
+}

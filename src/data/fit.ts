@@ -1,0 +1,162 @@
+/**
+ * Preprocessing fitted on the training split only (so the test split cannot leak
+ * into it), and the encoding of a table into the network's inputs and targets.
+ * The formulas match `encode.ts`, which the server applies to JSON instances.
+ */
+import { displayPath } from '../config/display-path.ts';
+import type { ModelCiConfig } from '../config/types.ts';
+import { UserError } from '../errors.ts';
+import { featureWidth, type FeatureSpec, type Preprocessing } from './preprocessing.ts';
+import { cellText, column, lineOfRow, type Column, type Table } from './table.ts';
+
+export interface EncodedData {
+  rows: number;
+  /** Row-major rows × inputSize. */
+  x: Float32Array;
+  /** Row-major rows × outputSize: binary 0/1 (1 = classes[1]), multiclass one-hot, regression the standardised target. */
+  y: Float32Array;
+  outputSize: number;
+}
+
+export function fitPreprocessing(config: ModelCiConfig, train: Table): Preprocessing {
+  const { target, features: listed, categorical: encoding } = config.data;
+  const names = listed ?? train.columns.map((c) => c.name).filter((name) => name !== target);
+  const features = names.map((name): FeatureSpec => {
+    const col = column(train, name);
+    if (col.kind === 'categorical') return { name, kind: 'categorical', encoding, categories: labelsPresent(col, train.rowCount) };
+    return { name, kind: 'numeric', ...standardisation(col.values) };
+  });
+  const pre: Preprocessing = {
+    version: 1,
+    task: config.task,
+    target,
+    features,
+    inputSize: features.reduce((sum, f) => sum + featureWidth(f), 0),
+  };
+  const targetColumn = column(train, target);
+  const where = { file: displayPath(train.file), field: target };
+  if (config.task === 'regression') {
+    if (targetColumn.kind !== 'numeric') throw new UserError(`the target \`${target}\` of a regression must hold numbers`, where);
+    pre.targetScale = standardisation(targetColumn.values);
+    return pre;
+  }
+  const classes =
+    targetColumn.kind === 'categorical'
+      ? labelsPresent(targetColumn, train.rowCount)
+      : [...new Set(Array.from(targetColumn.values, String))].sort(compareLabels);
+  const needed = config.task === 'binary-classification' ? 'exactly 2' : 'at least 2';
+  if (classes.length < 2 || (config.task === 'binary-classification' && classes.length > 2)) {
+    throw new UserError(
+      `the training rows of \`${target}\` hold ${classes.length} class${classes.length === 1 ? '' : 'es'} (${classes.slice(0, 10).join(', ')}); ${config.task} needs ${needed}`,
+      where,
+    );
+  }
+  pre.classes = classes;
+  return pre;
+}
+
+export function outputSize(pre: Preprocessing): number {
+  return pre.task === 'multiclass-classification' ? pre.classes!.length : 1;
+}
+
+/** Labels in a stable order: numbers by value ("2" before "10"), then text by code unit (locale-independent). */
+export function compareLabels(a: string, b: string): number {
+  const x = Number(a);
+  const y = Number(b);
+  const xNumber = a.trim() !== '' && Number.isFinite(x);
+  const yNumber = b.trim() !== '' && Number.isFinite(y);
+  if (xNumber && yNumber && x !== y) return x - y;
+  if (xNumber !== yNumber) return xNumber ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Dictionary values that occur in the rows (a split's dictionary is the whole file's), sorted. */
+function labelsPresent(col: Extract<Column, { kind: 'categorical' }>, rows: number): string[] {
+  const seen = new Uint8Array(col.dictionary.length);
+  for (let r = 0; r < rows; r++) seen[col.codes[r]] = 1;
+  return col.dictionary.filter((_, code) => seen[code] === 1).sort(compareLabels);
+}
+
+/** Mean and population standard deviation; a constant column gets std 1 so it encodes to 0 rather than NaN. */
+function standardisation(values: Float64Array): { mean: number; std: number } {
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const mean = sum / values.length;
+  if (min === max) return { mean, std: 1 };
+  let squares = 0;
+  for (const v of values) squares += (v - mean) ** 2;
+  return { mean, std: Math.sqrt(squares / values.length) };
+}
+
+export function encodeTable(pre: Preprocessing, table: Table): EncodedData {
+  const rows = table.rowCount;
+  const width = pre.inputSize;
+  const x = new Float32Array(rows * width);
+  let offset = 0;
+  for (const feature of pre.features) {
+    const col = column(table, feature.name);
+    if (feature.kind === 'numeric') {
+      if (col.kind !== 'numeric') {
+        throw new UserError(`column \`${feature.name}\` holds text, but the model was trained on numbers there`, {
+          file: displayPath(table.file),
+          field: feature.name,
+        });
+      }
+      for (let r = 0; r < rows; r++) x[r * width + offset] = (col.values[r] - feature.mean) / feature.std;
+    } else {
+      const index = categoryIndex(col, feature.categories);
+      const oneHot = feature.encoding === 'one-hot';
+      for (let r = 0; r < rows; r++) {
+        const k = index(r);
+        // A category unseen in training encodes as "none of them": all zeros, or index -1.
+        if (!oneHot) x[r * width + offset] = k;
+        else if (k >= 0) x[r * width + offset + k] = 1;
+      }
+    }
+    offset += featureWidth(feature);
+  }
+  return { rows, x, y: encodeTarget(pre, table), outputSize: outputSize(pre) };
+}
+
+/** Row → index into `categories` (-1 when unseen), through a per-code lookup rather than a string search per row. */
+function categoryIndex(col: Column, categories: string[]): (row: number) => number {
+  const position = new Map(categories.map((c, i) => [c, i]));
+  if (col.kind === 'numeric') return (row) => position.get(String(col.values[row])) ?? -1;
+  const byCode = Int32Array.from(col.dictionary, (value) => position.get(value) ?? -1);
+  return (row) => byCode[col.codes[row]];
+}
+
+function encodeTarget(pre: Preprocessing, table: Table): Float32Array {
+  const rows = table.rowCount;
+  const col = column(table, pre.target);
+  if (pre.task === 'regression') {
+    if (col.kind !== 'numeric') {
+      throw new UserError(`the target \`${pre.target}\` of a regression must hold numbers`, { file: displayPath(table.file), field: pre.target });
+    }
+    const { mean, std } = pre.targetScale!;
+    return Float32Array.from(col.values, (v) => (v - mean) / std);
+  }
+  const classes = pre.classes!;
+  const index = categoryIndex(col, classes);
+  const size = outputSize(pre);
+  const y = new Float32Array(rows * size);
+  for (let r = 0; r < rows; r++) {
+    const k = index(r);
+    if (k < 0) {
+      const line = lineOfRow(table, r);
+      throw new UserError(
+        `line ${line} has class ${JSON.stringify(cellText(col, r))} in \`${pre.target}\`, which the training data does not have (classes: ${classes.join(', ')})`,
+        { file: displayPath(table.file), line, field: pre.target },
+      );
+    }
+    if (size === 1) y[r] = k;
+    else y[r * size + k] = 1;
+  }
+  return y;
+}

@@ -1,0 +1,31 @@
+/**
+ * Pure: which runner trains. A self-hosted GPU runner only for code from this repository — a fork's PR
+ * must never reach a self-hosted machine, where it could persist between jobs or read its network.
+ */
+import type { BackendName } from '../config/types.ts';
+
+export interface RouteInput {
+  gpuRunnerLabels?: string[];
+  hostedRunner: string;
+  isFork: boolean;
+  /** The backend asked for (input or config). */
+  backend: BackendName;
+}
+
+export interface Route {
+  runsOn: string[];
+  backend: BackendName;
+  reason: string;
+}
+
+export function routeRunner(input: RouteInput): Route {
+  const hosted = (reason: string, backend: BackendName = input.backend === 'tensorflow-gpu' ? 'auto' : input.backend): Route => ({
+    runsOn: [input.hostedRunner],
+    backend,
+    reason,
+  });
+  if (!input.gpuRunnerLabels) return hosted('no GPU runner is configured');
+  if (input.isFork) return hosted('the pull request comes from a fork: never routed to a self-hosted runner');
+  if (input.backend === 'cpu' || input.backend === 'wasm') return hosted(`the ${input.backend} backend needs no GPU`, input.backend);
+  return { runsOn: input.gpuRunnerLabels, backend: 'tensorflow-gpu', reason: 'a GPU runner is configured and the code is from this repository' };
+}

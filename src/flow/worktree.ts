@@ -1,0 +1,18 @@
+/** A commit checked out beside the work tree, so its data and params can be trained without touching the user's checkout. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { git } from '../git/run.ts';
+
+export async function withWorktree<T>(repoRoot: string, commit: string, fn: (dir: string) => Promise<T>): Promise<T> {
+  const parent = await mkdtemp(join(tmpdir(), 'model-ci-base-'));
+  const dir = join(parent, 'tree');
+  await git(['worktree', 'add', '--detach', '--force', dir, commit], { cwd: repoRoot });
+  try {
+    return await fn(dir);
+  } finally {
+    await git(['worktree', 'remove', '--force', dir], { cwd: repoRoot }).catch(() => undefined);
+    await rm(parent, { recursive: true, force: true });
+    await git(['worktree', 'prune'], { cwd: repoRoot }).catch(() => undefined);
+  }
+}

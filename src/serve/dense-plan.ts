@@ -1,0 +1,103 @@
+/**
+ * A plain-JavaScript forward pass for the models model-ci trains: a Sequential chain of Dense
+ * layers (Dropout is the identity at inference). For these small networks TF.js spends far more
+ * time per op in its engine (scopes, kernel lookup, tensor bookkeeping: ~20 µs an op) than in
+ * arithmetic (a 30-16-8-1 net is ~600 multiply-adds a row), so small requests run here and
+ * anything else — other layers, big batches — runs in TF.js. loadModel only uses a plan after
+ * checking it against TF.js on a probe batch.
+ */
+import type * as tfjs from '@tensorflow/tfjs';
+
+export interface DensePlan {
+  inputSize: number;
+  outputWidth: number;
+  /** Multiply-adds per row: the cost model for choosing between this and TF.js. */
+  macsPerRow: number;
+  /** Row-major `rows × inputSize` in, row-major `rows × outputWidth` out. */
+  run(input: Float32Array, rows: number): Float32Array;
+}
+
+interface DenseLayer {
+  inputs: number;
+  units: number;
+  /** Row-major `inputs × units`, as Keras stores a Dense kernel. */
+  kernel: Float32Array;
+  bias?: Float32Array;
+  activation: (row: Float32Array, offset: number, width: number) => void;
+}
+
+const SELU_ALPHA = 1.6732632423543772848170429916717;
+const SELU_SCALE = 1.0507009873554804934193349852946;
+
+/** In-place activations with TF.js's definitions (tfjs-layers activations.ts). */
+const ACTIVATIONS: Record<string, DenseLayer['activation']> = {
+  linear: () => {},
+  relu: (v, o, n) => {
+    for (let i = o; i < o + n; i++) if (v[i] < 0) v[i] = 0;
+  },
+  sigmoid: (v, o, n) => {
+    for (let i = o; i < o + n; i++) v[i] = 1 / (1 + Math.exp(-v[i]));
+  },
+  tanh: (v, o, n) => {
+    for (let i = o; i < o + n; i++) v[i] = Math.tanh(v[i]);
+  },
+  elu: (v, o, n) => {
+    for (let i = o; i < o + n; i++) if (v[i] < 0) v[i] = Math.expm1(v[i]);
+  },
+  selu: (v, o, n) => {
+    for (let i = o; i < o + n; i++) v[i] = SELU_SCALE * (v[i] > 0 ? v[i] : SELU_ALPHA * Math.expm1(v[i]));
+  },
+  softmax: (v, o, n) => {
+    let max = -Infinity;
+    for (let i = o; i < o + n; i++) if (v[i] > max) max = v[i];
+    let sum = 0;
+    for (let i = o; i < o + n; i++) sum += v[i] = Math.exp(v[i] - max);
+    for (let i = o; i < o + n; i++) v[i] /= sum;
+  },
+};
+
+/** A plan for `model`, or undefined when it holds anything but Dense and Dropout layers. */
+export function compileDensePlan(model: tfjs.LayersModel): DensePlan | undefined {
+  if (model.getClassName() !== 'Sequential') return undefined;
+  const layers: DenseLayer[] = [];
+  for (const layer of model.layers) {
+    const kind = layer.getClassName();
+    if (kind === 'Dropout' || kind === 'InputLayer') continue;
+    if (kind !== 'Dense') return undefined;
+    const config = layer.getConfig() as { units: number; activation: string; useBias: boolean };
+    const activation = ACTIVATIONS[config.activation];
+    const weights = layer.getWeights();
+    if (!activation || weights.length !== (config.useBias ? 2 : 1) || weights[0].rank !== 2) return undefined;
+    const [inputs, units] = weights[0].shape as [number, number];
+    layers.push({
+      inputs,
+      units,
+      kernel: weights[0].dataSync() as Float32Array,
+      bias: config.useBias ? (weights[1].dataSync() as Float32Array) : undefined,
+      activation,
+    });
+  }
+  if (layers.length === 0 || layers.some((l, i) => i > 0 && l.inputs !== layers[i - 1].units)) return undefined;
+  return {
+    inputSize: layers[0].inputs,
+    outputWidth: layers[layers.length - 1].units,
+    macsPerRow: layers.reduce((sum, l) => sum + l.inputs * l.units, 0),
+    run: (input, rows) => layers.reduce((x, layer) => dense(layer, x, rows), input),
+  };
+}
+
+function dense({ inputs, units, kernel, bias, activation }: DenseLayer, x: Float32Array, rows: number): Float32Array {
+  // Float32 storage between layers, as TF.js keeps activations; each sum accumulates in a double.
+  const out = new Float32Array(rows * units);
+  for (let r = 0; r < rows; r++) {
+    const xo = r * inputs;
+    const oo = r * units;
+    for (let u = 0; u < units; u++) {
+      let sum = bias ? bias[u] : 0;
+      for (let i = 0, k = u; i < inputs; i++, k += units) sum += x[xo + i] * kernel[k];
+      out[oo + u] = sum;
+    }
+    activation(out, oo, units);
+  }
+  return out;
+}

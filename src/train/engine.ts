@@ -1,0 +1,152 @@
+/**
+ * The engine loader: the only place that knows TensorFlow.js backends exist.
+ * Model code receives `engine.tf` and never imports a backend, because
+ * @tensorflow/tfjs-node(-gpu) registers its backend on its own copy of
+ * tfjs-core: the namespace it exports is the one that trains on it.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BACKENDS, type BackendName, type ConcreteBackend } from '../config/types.ts';
+import { UserError } from '../errors.ts';
+
+export type TF = typeof import('@tensorflow/tfjs');
+
+export interface Engine {
+  tf: TF;
+  backend: ConcreteBackend;
+  /** tfjs packages (and native library) that computed the model, for run.json. */
+  versions: Record<string, string>;
+  /** Why the engine is not the one asked for; every fallback is announced here. */
+  notices: string[];
+}
+
+export interface EngineOptions {
+  /** Folder whose node_modules may hold @tensorflow/tfjs-node(-gpu); default GITHUB_WORKSPACE, else the current folder. */
+  workspace?: string;
+  log?: (message: string) => void;
+}
+
+/**
+ * Preference order for `auto`, fastest first. wasm comes before cpu because it
+ * is measured faster on this project's networks (bench/train.ts, 2-core box,
+ * see bench/RESULTS.md): the breast-cancer net trains ~2× faster, the 30-feature
+ * 200k-row table ~3× faster. A native backend that is installed beats both on
+ * big tables, so it comes first.
+ */
+export const BACKEND_ORDER: readonly ConcreteBackend[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
+
+const NATIVE_PACKAGES: Partial<Record<ConcreteBackend, string>> = {
+  'tensorflow-gpu': '@tensorflow/tfjs-node-gpu',
+  tensorflow: '@tensorflow/tfjs-node',
+};
+
+/**
+ * Loads the requested backend, or the next one in BACKEND_ORDER that loads.
+ * `auto` tries them all from the fastest; an explicit request that fails falls
+ * back with a notice naming the module and the error.
+ */
+export async function loadEngine(requested: BackendName, opts: EngineOptions = {}): Promise<Engine> {
+  if (!(BACKENDS as readonly string[]).includes(requested)) {
+    throw new UserError(`unknown backend ${JSON.stringify(requested)}; expected one of ${BACKENDS.join(', ')}`, { field: 'backend' });
+  }
+  const workspace = opts.workspace ?? process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const candidates = requested === 'auto' ? BACKEND_ORDER : BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(requested));
+  const failures: Failure[] = [];
+  for (const backend of candidates) {
+    let engine: Engine;
+    try {
+      engine = await loadBackend(backend, workspace);
+    } catch (error) {
+      failures.push(describeFailure(backend, workspace, error));
+      continue;
+    }
+    if (failures.length > 0) {
+      const notice =
+        requested === 'auto'
+          ? `backend auto chose ${backend}: ${summarise(failures, workspace)}`
+          : `backend ${requested} could not be loaded, using ${backend} instead: ${summarise(failures, workspace)}${installHint(failures[0])}`;
+      engine.notices.push(notice);
+      opts.log?.(`notice: ${notice}`);
+    }
+    return engine;
+  }
+  throw new Error(`no TensorFlow.js backend could be loaded: ${summarise(failures, workspace)}`);
+}
+
+async function loadBackend(backend: ConcreteBackend, workspace: string): Promise<Engine> {
+  const nativePackage = NATIVE_PACKAGES[backend];
+  if (nativePackage) return loadNative(backend, nativePackage, workspace);
+
+  const tf = await import('@tensorflow/tfjs');
+  // tfjs prints "install our node backend" on first use of cpu; we chose this
+  // backend on purpose and announce it ourselves. PROD only gates tfjs's warnings.
+  tf.env().set('PROD', true);
+  const versions = pickVersions(tf.version);
+  if (backend === 'wasm') {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    // Initialising twice throws; a second engine in the same process reuses the first.
+    if (!tf.engine().registry.wasm) wasm.setWasmPaths(wasmFolder());
+    versions['tfjs-backend-wasm'] = wasm.version_wasm;
+  }
+  await activate(tf, backend === 'wasm' ? 'wasm' : 'cpu');
+  return { tf, backend, versions, notices: [] };
+}
+
+async function loadNative(backend: ConcreteBackend, packageName: string, workspace: string): Promise<Engine> {
+  const require = createRequire(join(workspace, 'package.json'));
+  const tf = require(packageName) as TF;
+  await activate(tf, 'tensorflow');
+  const versions = pickVersions(tf.version);
+  const binding = (tf.backend() as unknown as { binding?: { TF_Version?: string } }).binding;
+  if (binding?.TF_Version) versions.libtensorflow = binding.TF_Version;
+  return { tf, backend, versions, notices: [] };
+}
+
+async function activate(tf: TF, name: string): Promise<void> {
+  if (!(await tf.setBackend(name))) throw new Error(`tfjs could not initialise its ${name} backend`);
+  await tf.ready();
+}
+
+/** The .wasm binaries sit beside the bundle (scripts/bundle.ts copies them to dist/), or in the package when run from source. */
+function wasmFolder(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  if (existsSync(join(here, 'tfjs-backend-wasm.wasm'))) return `${here}/`;
+  const entry = createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm');
+  return `${dirname(entry)}/`;
+}
+
+function pickVersions(version: Record<string, string>): Record<string, string> {
+  const wanted = ['tfjs-core', 'tfjs-layers', 'tfjs-backend-cpu', 'tfjs-node'];
+  return Object.fromEntries(wanted.filter((key) => version[key]).map((key) => [key, version[key]]));
+}
+
+interface Failure {
+  backend: ConcreteBackend;
+  /** Set when the backend's optional package is simply absent: the usual case, reported in one short clause. */
+  missingPackage?: string;
+  message: string;
+}
+
+function describeFailure(backend: ConcreteBackend, workspace: string, error: unknown): Failure {
+  const packageName = NATIVE_PACKAGES[backend];
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  if (packageName && code === 'MODULE_NOT_FOUND' && message.includes(`'${packageName}'`)) {
+    return { backend, missingPackage: packageName, message };
+  }
+  return { backend, message: packageName ? `${packageName} failed to load from ${workspace}: ${message}` : `${backend}: ${message}` };
+}
+
+/** For an explicit request whose package is absent (not broken): how to get it. */
+function installHint(requested: Failure): string {
+  return requested.missingPackage ? ` (to use it: npm install ${requested.missingPackage})` : '';
+}
+
+function summarise(failures: Failure[], workspace: string): string {
+  const missing = failures.flatMap((f) => (f.missingPackage ? [f.missingPackage] : []));
+  const parts = failures.filter((f) => !f.missingPackage).map((f) => f.message);
+  if (missing.length > 0) parts.push(`${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not installed in ${workspace}`);
+  return parts.join('; ');
+}

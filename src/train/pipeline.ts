@@ -1,0 +1,217 @@
+/**
+ * One training run end to end: config → data → preprocessing → network → fit
+ * → evaluation on the test split → artifacts folder. Also re-evaluating and
+ * predicting with a saved model. Same data + params + backend ⇒ the same
+ * metrics.json, byte for byte.
+ */
+import { join } from 'node:path';
+import { loadConfig, loadParams } from '../config/load.ts';
+import type { BackendName, ConcreteBackend, ModelCiConfig, Params } from '../config/types.ts';
+import { displayPath } from '../config/display-path.ts';
+import { loadDataset } from '../data/dataset.ts';
+import { encodeInstances } from '../data/encode.ts';
+import { encodeTable, fitPreprocessing } from '../data/fit.ts';
+import type { Preprocessing } from '../data/preprocessing.ts';
+import { UserError } from '../errors.ts';
+import { evaluate } from '../metrics/evaluate.ts';
+import { VERSION } from '../version.ts';
+import { hashModel, loadModelArtifacts, saveModel, writeJsonArtifact, type LoadedModel } from './artifacts.ts';
+import { loadEngine, type Engine } from './engine.ts';
+import { fitModel, predictRows } from './fit.ts';
+import { hashInputs } from './hash.ts';
+import { buildModel, networkShape } from './model.ts';
+import { decodePredictions, type Prediction } from './predictions.ts';
+import { ARTIFACT_FILES, type Evaluation, type History, type Metrics, type RunManifest } from './types.ts';
+
+export interface EngineOptions {
+  /** Default: the config's `backend` (train, evaluate) or `auto` (predict). */
+  backend?: BackendName;
+  /** Where @tensorflow/tfjs-node(-gpu) may be installed. */
+  workspace?: string;
+  /** Progress, one line at a time (epochs, backend notices). */
+  log?: (line: string) => void;
+}
+
+/** Where artifacts go unless told otherwise: `.model-ci/<name>` under the current folder (git-ignored). */
+export function defaultModelDir(config: ModelCiConfig): string {
+  return join('.model-ci', config.name);
+}
+
+export interface TrainOptions extends EngineOptions {
+  /** Artifacts folder; default `defaultModelDir(config)`. */
+  out?: string;
+}
+
+export interface EngineInfo {
+  backend: ConcreteBackend;
+  versions: Record<string, string>;
+  notices: string[];
+}
+
+export interface TrainRun {
+  config: ModelCiConfig;
+  params: Params;
+  engine: EngineInfo;
+  out: string;
+  preprocessing: Preprocessing;
+  metrics: Metrics;
+  evaluation: Evaluation;
+  history: History;
+  manifest: RunManifest;
+  durations: { loadMs: number; trainMs: number; evaluateMs: number; saveMs: number; totalMs: number };
+}
+
+export async function trainModel(configFile: string, opts: TrainOptions): Promise<TrainRun> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const config = await loadConfig(configFile);
+  const out = opts.out ?? defaultModelDir(config);
+  const params = await loadParams(config.params);
+  const engine = await loadEngine(opts.backend ?? config.backend, opts);
+  const { tf } = engine;
+  opts.log?.(`backend: ${engine.backend}`);
+
+  const { files, preprocessing, trainData, testData } = await prepareData(config);
+  const loaded = performance.now();
+
+  const model = buildModel(tf, networkShape(preprocessing), params);
+  let history: History;
+  let trained: number;
+  let result: ReturnType<typeof evaluate>;
+  let saved: Awaited<ReturnType<typeof saveModel>>;
+  try {
+    history = await fitModel(tf, model, trainData, params, { log: opts.log });
+    trained = performance.now();
+    result = evaluate(preprocessing, testData.y, await predictRows(tf, model, testData.x, testData.rows));
+    saved = await saveModel(tf, model, out);
+  } finally {
+    model.dispose();
+  }
+  const metrics = selectMetrics(config, result.metrics);
+  const evaluated = performance.now();
+
+  const preprocessingText = await writeJsonArtifact(out, ARTIFACT_FILES.preprocessing, preprocessing);
+  await writeJsonArtifact(out, ARTIFACT_FILES.metrics, metrics);
+  await writeJsonArtifact(out, ARTIFACT_FILES.history, history);
+  await writeJsonArtifact(out, ARTIFACT_FILES.evaluation, result.evaluation);
+  const hashes = hashInputs({
+    data: Object.fromEntries(Object.entries(files).map(([file, stats]) => [file, stats.hash])),
+    params: params.flat,
+    config,
+    trainerVersion: VERSION,
+    backend: engine.backend,
+  });
+  const manifest: RunManifest = {
+    schema: 1,
+    modelCiVersion: VERSION,
+    name: config.name,
+    task: config.task,
+    backend: engine.backend,
+    backendVersions: engine.versions,
+    seed: params.train.seed,
+    startedAt,
+    trainingMs: Math.round(trained - loaded),
+    trainRows: trainData.rows,
+    testRows: testData.rows,
+    data: files,
+    params: params.flat,
+    hashes: { ...hashes, model: hashModel({ ...saved, preprocessing: preprocessingText }) },
+  };
+  // run.json last: its presence says the folder is complete.
+  await writeJsonArtifact(out, ARTIFACT_FILES.run, manifest);
+  const done = performance.now();
+  return {
+    config,
+    params,
+    engine: engineInfo(engine),
+    out,
+    preprocessing,
+    metrics,
+    evaluation: result.evaluation,
+    history,
+    manifest,
+    durations: {
+      loadMs: loaded - started,
+      trainMs: trained - loaded,
+      evaluateMs: evaluated - trained,
+      saveMs: done - evaluated,
+      totalMs: done - started,
+    },
+  };
+}
+
+/** Encoded matrices only: the parsed tables go out of scope here, so training never holds both. */
+async function prepareData(config: ModelCiConfig) {
+  const dataset = await loadDataset(config);
+  const preprocessing = fitPreprocessing(config, dataset.train);
+  return {
+    files: dataset.files,
+    preprocessing,
+    trainData: encodeTable(preprocessing, dataset.train),
+    testData: encodeTable(preprocessing, dataset.test),
+  };
+}
+
+/** The metrics the config asks for, in its order (by default every metric of the task). */
+function selectMetrics(config: ModelCiConfig, all: Metrics): Metrics {
+  return Object.fromEntries(config.metrics.filter((m) => m.name in all).map((m) => [m.name, all[m.name]]));
+}
+
+export interface EvaluationRun {
+  config: ModelCiConfig;
+  engine: EngineInfo;
+  modelDir: string;
+  metrics: Metrics;
+  evaluation: Evaluation;
+}
+
+/** Re-evaluates a saved model (default `defaultModelDir(config)`) on the config's test split, with the preprocessing saved beside it. */
+export async function evaluateModel(configFile: string, modelDirOrDefault?: string, opts: EngineOptions = {}): Promise<EvaluationRun> {
+  const config = await loadConfig(configFile);
+  const modelDir = modelDirOrDefault ?? defaultModelDir(config);
+  const engine = await loadEngine(opts.backend ?? config.backend, opts);
+  const saved = await loadModelArtifacts(modelDir, engine.tf);
+  try {
+    assertModelFits(config, saved, modelDir);
+    const dataset = await loadDataset(config);
+    const testData = encodeTable(saved.preprocessing, dataset.test);
+    const output = await predictRows(engine.tf, saved.model, testData.x, testData.rows);
+    const result = evaluate(saved.preprocessing, testData.y, output);
+    return { config, engine: engineInfo(engine), modelDir, metrics: selectMetrics(config, result.metrics), evaluation: result.evaluation };
+  } finally {
+    saved.model.dispose();
+  }
+}
+
+function assertModelFits(config: ModelCiConfig, saved: LoadedModel, modelDir: string): void {
+  const pre = saved.preprocessing;
+  const mismatch =
+    pre.task !== config.task ? `task ${pre.task}, the config's is ${config.task}` : pre.target !== config.data.target ? `target "${pre.target}", the config's is "${config.data.target}"` : undefined;
+  if (mismatch) {
+    throw new UserError(`the model in ${displayPath(modelDir)} was trained for ${mismatch}; pass the model folder of this config with --model`, {
+      file: displayPath(config.file),
+    });
+  }
+}
+
+export interface PredictionRun {
+  engine: EngineInfo;
+  predictions: Prediction[];
+}
+
+/** Predicts `instances` (arrays in feature order or objects keyed by feature name) with a saved model. */
+export async function predict(modelDir: string, instances: readonly unknown[], opts: EngineOptions = {}): Promise<PredictionRun> {
+  const engine = await loadEngine(opts.backend ?? 'auto', opts);
+  const saved = await loadModelArtifacts(modelDir, engine.tf);
+  try {
+    const x = encodeInstances(saved.preprocessing, instances);
+    const output = await predictRows(engine.tf, saved.model, x, instances.length);
+    return { engine: engineInfo(engine), predictions: decodePredictions(saved.preprocessing, output) };
+  } finally {
+    saved.model.dispose();
+  }
+}
+
+function engineInfo(engine: Engine): EngineInfo {
+  return { backend: engine.backend, versions: engine.versions, notices: engine.notices };
+}

@@ -1,0 +1,157 @@
+/**
+ * The pull-request mode end to end: real webhook payloads replayed through dist/index.js, as the
+ * runner runs it, against real git repositories and the contract-checked GitHub server.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { GitHubServer } from '../support/github-server.ts';
+import { createModelRepo, FAST_PARAMS, type ModelRepo } from '../support/model-repo.ts';
+import { pullRequestPayload, workflowRunPayload } from '../support/payloads.ts';
+import { ACTION_ENTRY, runAction } from '../support/action-runner.ts';
+
+const owner = 'model-ci-test';
+const repoName = 'models';
+const repository = `${owner}/${repoName}`;
+const marker = '<!-- model-ci:breast-cancer -->';
+
+if (!existsSync(ACTION_ENTRY)) throw new Error(`${ACTION_ENTRY} is missing: run \`npm run bundle\` first`);
+
+let server: GitHubServer;
+let repo: ModelRepo;
+
+before(async () => {
+  server = await GitHubServer.start();
+  repo = await createModelRepo();
+});
+after(async () => {
+  await server.close();
+  await repo.sandbox.dispose();
+});
+
+async function runPr(number: number, branch: string, headSha: string, options: { action?: 'opened' | 'synchronize'; inputs?: Record<string, string>; fork?: string } = {}) {
+  const workspace = await repo.checkout(branch, `ws-${number}-${headSha.slice(0, 7)}-${Math.random().toString(36).slice(2, 6)}`);
+  const payload = pullRequestPayload({ owner, repo: repoName, number, action: options.action ?? 'opened', baseSha: repo.mainSha, headSha, baseRef: 'main', headRef: branch, fork: options.fork });
+  return runAction({ eventName: 'pull_request', payload, repository, workspace: workspace.dir, apiUrl: server.url, sha: headSha, ref: `refs/pull/${number}/merge`, inputs: options.inputs });
+}
+
+const ours = (number: number) => server.comments(owner, repoName, number).filter((c) => c.body.includes(marker));
+
+describe('mode pr', () => {
+  test('a PR that changes params gets one report comment, updated in place on the next push', async () => {
+    server.addPull(owner, repoName, { number: 1, baseSha: repo.mainSha, headRef: 'wider' });
+    const head = await repo.openPull(1, 'wider', { 'params.yaml': FAST_PARAMS.replace('hidden_units: [16]', 'hidden_units: [24]') });
+    const first = await runPr(1, 'wider', head);
+    assert.equal(first.code, 0, first.stdout + first.stderr);
+    assert.equal(first.outputs.retrained, 'true');
+    assert.ok(['better', 'worse', 'mixed', 'unchanged'].includes(first.outputs.verdict), first.outputs.verdict);
+    const metrics = JSON.parse(first.outputs.metrics) as Record<string, number>;
+    assert.ok(metrics.accuracy > 0.85, `accuracy ${metrics.accuracy}`);
+    const [comment] = ours(1);
+    const firstBody = comment.body;
+    assert.equal(ours(1).length, 1);
+    assert.equal(comment.user.login, 'github-actions[bot]');
+    assert.match(comment.body, /\| accuracy ↑ \|/);
+    assert.match(comment.body, /model\.hidden\\_units/, 'the params diff names the changed key');
+    assert.match(comment.body, /trained from the base commit|trained .*base/i, 'no record yet: the base was trained in the run');
+    assert.equal(first.summary.trim(), (await readFile(first.outputs['report-path'], 'utf8')).trim(), 'the job summary is the report');
+    assert.equal(first.outputs['comment-id'], String(comment.id));
+
+    // The next push: a synchronize with changed data; the same comment is updated.
+    const rows = repo.csv.trimEnd().split('\n');
+    const next = await repo.pushToPull(1, 'wider', { 'data/breast_cancer.csv': `${rows.slice(0, rows.length - 30).join('\n')}\n` });
+    // Faults GitHub does throw: the client retries through them.
+    server.failNext(1, { status: 502 }, { method: 'GET' });
+    server.failNext(1, { status: 403, retryAfter: 1 }, { method: 'PATCH' });
+    const second = await runPr(1, 'wider', next, { action: 'synchronize' });
+    assert.equal(second.code, 0, second.stdout + second.stderr);
+    assert.equal(ours(1).length, 1, 'still exactly one comment');
+    assert.equal(ours(1)[0].id, comment.id, 'updated in place');
+    assert.notEqual(ours(1)[0].body, firstBody);
+    assert.match(ours(1)[0].body, /breast\\_cancer\.csv \| \*\*modified\*\* \| 569 → 539 \|/, 'the data diff names the file');
+    server.assertNoViolations();
+  });
+
+  test('a PR that touches no watched path finishes without training or commenting', async () => {
+    server.addPull(owner, repoName, { number: 2, baseSha: repo.mainSha, headRef: 'docs' });
+    const head = await repo.openPull(2, 'docs', { 'README.md': '# a model\n\nNow with docs.\n' });
+    const run = await runPr(2, 'docs', head);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.outputs.retrained, 'false');
+    assert.equal(run.outputs.verdict, 'skipped');
+    assert.match(run.stdout, /no watched path changed \(1 file changed: README\.md\)/);
+    assert.equal(server.comments(owner, repoName, 2).length, 0);
+    server.assertNoViolations();
+  });
+
+  test('a gated metric that regresses fails the step with an annotation naming it', async () => {
+    server.addPull(owner, repoName, { number: 3, baseSha: repo.mainSha, headRef: 'worse' });
+    // One epoch at a tiny learning rate: accuracy falls far past its 0.01 tolerance.
+    const head = await repo.openPull(3, 'worse', { 'params.yaml': FAST_PARAMS.replace('epochs: 12', 'epochs: 1').replace('learning_rate: 0.01', 'learning_rate: 0.0001') });
+    const run = await runPr(3, 'worse', head);
+    assert.equal(run.code, 1, run.stdout);
+    assert.equal(run.outputs.verdict, 'gate-failed');
+    assert.match(run.stdout, /::error title=model-ci gate%3A accuracy,file=model-ci\.yml::accuracy: fell by/);
+    assert.match(ours(3)[0].body, /gate failed/);
+    server.assertNoViolations();
+  });
+
+  test('two runs racing on one PR leave exactly one comment', async () => {
+    server.addPull(owner, repoName, { number: 4, baseSha: repo.mainSha, headRef: 'race' });
+    const head = await repo.openPull(4, 'race', { 'params.yaml': FAST_PARAMS.replace('dropout: 0', 'dropout: 0.2') });
+    // Both listings happen before either creates: each run creates its own comment, then they converge.
+    server.holdUntil(2, { method: 'GET', path: `/repos/${repository}/issues/4/comments` });
+    const runs = await Promise.all([runPr(4, 'race', head), runPr(4, 'race', head)]);
+    for (const run of runs) assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(ours(4).length, 1);
+    server.assertNoViolations();
+  });
+
+  test('a PR that deletes the data file gets a comment saying what is wrong, and fails', async () => {
+    server.addPull(owner, repoName, { number: 5, baseSha: repo.mainSha, headRef: 'nodata' });
+    const head = await repo.openPull(5, 'nodata', { 'data/breast_cancer.csv': null });
+    const run = await runPr(5, 'nodata', head);
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /::error::.*breast_cancer\.csv/);
+    assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at .*\.js:\d+/, 'no stack trace for a user mistake');
+    const [comment] = ours(5);
+    assert.match(comment.body, /could not evaluate this pull request/);
+    assert.match(comment.body, /breast\\?_cancer\.csv/);
+    server.assertNoViolations();
+  });
+});
+
+describe('fork pull requests: the split workflow', () => {
+  test('mode pr writes the report files without commenting; mode comment validates and posts them', async () => {
+    const head = await repo.openPull(6, 'fork-change', { 'params.yaml': FAST_PARAMS.replace('learning_rate: 0.01', 'learning_rate: 0.02') });
+    server.addPull(owner, repoName, { number: 6, baseSha: repo.mainSha, headSha: head, headRef: 'fork-change', forkOwner: 'outsider' });
+    server.addToken('ghs_readonly0000000000000000000000000000', 'github-actions[bot]', { type: 'Bot', readOnly: true });
+    const pr = await runPr(6, 'fork-change', head, { fork: 'outsider', inputs: { 'github-token': 'ghs_readonly0000000000000000000000000000', 'report-dir': 'out' } });
+    assert.equal(pr.code, 0, pr.stdout + pr.stderr);
+    assert.equal(ours(6).length, 0, 'a fork run never writes with its read-only token');
+    const reportDir = join(pr.outputs['report-path'], '..');
+    const artifact = JSON.parse(await readFile(join(reportDir, 'report.json'), 'utf8'));
+    assert.equal(artifact.pr, 6);
+    assert.equal(artifact.headSha, head);
+    server.assertNoViolations();
+
+    const workflowRun = (headSha: string) => workflowRunPayload({ owner, repo: repoName, headSha, fork: 'outsider', headBranch: 'fork-change' });
+    const comment = (payload: unknown) =>
+      runAction({ eventName: 'workflow_run', payload, repository, workspace: join(reportDir, '..'), apiUrl: server.url, inputs: { mode: 'comment', 'report-dir': 'out' } });
+
+    // An artifact for another commit than the run built is refused.
+    const mismatched = await comment(workflowRun(repo.mainSha));
+    assert.equal(mismatched.code, 1, mismatched.stdout);
+    assert.match(mismatched.stdout, /::error::.*report artifact is for commit/);
+    assert.equal(ours(6).length, 0);
+
+    const posted = await comment(workflowRun(head));
+    assert.equal(posted.code, 0, posted.stdout + posted.stderr);
+    assert.equal(ours(6).length, 1);
+    assert.match(ours(6)[0].body, /\| accuracy ↑ \|/);
+    assert.match(ours(6)[0].body, /actions\/runs\//, 'links come from the posting run');
+    server.assertNoViolations();
+  });
+});

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fixtureCopy, runCli } from './helpers.ts';
+
+let scratch: string;
+const copies: string[] = [];
+before(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'cli-bad-'));
+});
+after(async () => {
+  await Promise.all([scratch, ...copies].map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** Trains a copy of the iris fixture with `edits` applied; expects exit 2 and the message on stderr. */
+async function trainFails(edits: Parameters<typeof fixtureCopy>[1], message: RegExp): Promise<void> {
+  const dir = await fixtureCopy('iris', edits);
+  copies.push(dir);
+  const result = await runCli(['train', '-q', '--backend', 'cpu', '--config', 'model-ci.yml', '--out', join(scratch, 'never')], { cwd: dir });
+  assert.equal(result.code, 2, `exit ${result.code}: ${result.stderr}`);
+  assert.equal(result.stdout, '');
+  assert.match(result.stderr, /^model-ci: /);
+  assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace for a user mistake');
+  assert.match(result.stderr, message);
+}
+
+const setLine = (n: number, text: string) => (csv: string) => csv.split(/\r?\n/).map((line, i) => (i === n - 1 ? text : line)).join('\n');
+
+test('config and params mistakes name the file, line and key', async () => {
+  await trainFails({ 'params.yaml': (p) => p.replace('epochs: 150', 'epochs: -3') }, /params\.yaml:\d+: .*train\.epochs.*-3/);
+  await trainFails({ 'params.yaml': (p) => p.replace('batch_size: 16', 'batch_size: 0') }, /params\.yaml:\d+: .*train\.batch_size/);
+  await trainFails({ 'params.yaml': (p) => p.replace('learning_rate: 0.01', 'learning_rate: 50') }, /params\.yaml:\d+: .*train\.learning_rate/);
+  await trainFails({ 'model-ci.yml': (c) => c.replace(/^task:/m, 'tsak:') }, /model-ci\.yml:\d+: unknown key `tsak`/);
+  await trainFails({ 'model-ci.yml': 'name: iris\ntask: [\n' }, /model-ci\.yml:\d+(:\d+)?: invalid YAML/);
+  await trainFails({ 'model-ci.yml': (c) => c.replace('  - f1', '  - f2') }, /unknown metric "f2" \(did you mean `f1`\?\)/);
+  await trainFails({ 'model-ci.yml': (c) => c.replace('backend: auto', 'backend: gpu') }, /`backend` must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu/);
+});
+
+test('data mistakes name the file and, where there is one, the line and column', async () => {
+  await trainFails({ 'data/iris.csv': '' }, /data\/iris\.csv: the file is empty/);
+  await trainFails({ 'data/iris.csv': 'sepal_length,sepal_width,petal_length,petal_width,target\n' }, /data\/iris\.csv:\d+: .*no rows/);
+  await trainFails({ 'data/iris.csv': setLine(5, '5.0,3.6,1.4') }, /data\/iris\.csv:5: .*3 fields, the header has 5/);
+  await trainFails({ 'model-ci.yml': (c) => c.replace('target: target', 'target: species') }, /no column "species"/);
+  await trainFails({ 'data/iris.csv': setLine(7, 'abc,3.4,1.4,0.3,0') }, /data\/iris\.csv:7: .*sepal_length/);
+  await trainFails({ 'data/iris.csv': setLine(7, 'NaN,3.4,1.4,0.3,0') }, /data\/iris\.csv:7: .*sepal_length/);
+  await trainFails({ 'data/iris.csv': setLine(7, 'Infinity,3.4,1.4,0.3,0') }, /data\/iris\.csv:7: .*sepal_length/);
+  await trainFails({ 'data/iris.csv': (csv) => csv.split(/\r?\n/).filter((line, i) => i === 0 || line.endsWith(',0')).join('\n') }, /single class/);
+  await trainFails({ 'data/iris.csv': (csv) => csv.split(/\r?\n/).slice(0, 4).join('\n') }, /data\/iris\.csv/);
+});
+
+test('a missing config, model folder or predict input is exit 2 with what to do', async () => {
+  const config = await runCli(['train', '--config', join(scratch, 'nope.yml')]);
+  assert.equal(config.code, 2);
+  assert.match(config.stderr, /^model-ci: .*nope\.yml/);
+
+  const model = await runCli(['evaluate', '--config', 'fixtures/iris/model-ci.yml', '--model', join(scratch, 'no-model'), '--backend', 'cpu']);
+  assert.equal(model.code, 2);
+  assert.match(model.stderr, /no-model is not a model folder: model\.json is missing \(train one with `model-ci train`\)/);
+
+  const noModel = await runCli(['predict', '--json', 'x.json']);
+  assert.equal(noModel.code, 2);
+  assert.equal(noModel.stderr, 'model-ci: --model <dir> is required: the folder written by `model-ci train`\n');
+
+  const twoInputs = await runCli(['predict', '--model', scratch, '--json', 'a.json', '--csv', 'b.csv']);
+  assert.equal(twoInputs.code, 2);
+  assert.match(twoInputs.stderr, /give exactly one input: --csv <file>, --json <file> or - for JSON on stdin \(got 2\)/);
+});
+
+test('predict rejects bad instances by index and feature', async () => {
+  const model = join(scratch, 'iris');
+  const trained = await runCli(['train', '-q', '--config', 'fixtures/iris/model-ci.yml', '--backend', 'cpu', '--out', model]);
+  assert.equal(trained.code, 0, trained.stderr);
+
+  const notJson = await runCli(['predict', '--model', model, '--backend', 'cpu', '-'], { stdin: '[{"sepal_length": 5,' });
+  assert.equal(notJson.code, 2);
+  assert.match(notJson.stderr, /^model-ci: stdin: is not valid JSON/);
+
+  const wrongShape = await runCli(['predict', '--model', model, '--backend', 'cpu', '-'], { stdin: '{"rows": []}' });
+  assert.equal(wrongShape.code, 2);
+  assert.match(wrongShape.stderr, /expected a JSON array of instances or an object \{"instances": \[\.\.\.\]\}/);
+
+  const json = join(scratch, 'bad.json');
+  await writeFile(json, JSON.stringify([[5.1, 3.5, 1.4, 0.2], [5.1, 3.5, 'wide', 0.2]]));
+  const badValue = await runCli(['predict', '--model', model, '--backend', 'cpu', '--json', json]);
+  assert.equal(badValue.code, 2);
+  assert.equal(badValue.stderr.split('\n').filter((l) => l.startsWith('model-ci:')).join('\n'), 'model-ci: instances[1].petal_length: expected a finite number, got the string "wide"');
+
+  const csv = join(scratch, 'bad.csv');
+  await writeFile(csv, 'sepal_length,sepal_width,petal_length\n5.1,3.5,1.4\n');
+  const missing = await runCli(['predict', '--model', model, '--backend', 'cpu', '--csv', csv]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /model-ci: instances\[0\]: missing feature petal_width/);
+});

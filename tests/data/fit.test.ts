@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { ModelCiConfig, Task } from '../../src/config/types.ts';
+import { compareLabels, encodeTable, fitPreprocessing, outputSize } from '../../src/data/fit.ts';
+import { encodeInstances } from '../../src/data/encode.ts';
+import { readCsv } from '../../src/data/csv.ts';
+import { takeRows } from '../../src/data/table.ts';
+import { tempFiles, userError } from '../config/temp-files.ts';
+
+function config(task: Task, target: string, categorical: 'one-hot' | 'index' = 'one-hot', features?: string[]): ModelCiConfig {
+  return {
+    file: '/repo/model-ci.yml',
+    root: '/repo',
+    name: 'm',
+    task,
+    data: { train: '/repo/train.csv', target, categorical, features, split: { test: 0.2, seed: 1, stratify: false } },
+    params: '/repo/params.yaml',
+    watch: [],
+    metrics: [],
+    backend: 'cpu',
+  };
+}
+
+async function table(content: string, categorical: string[] = []) {
+  const root = await tempFiles({ 't.csv': content });
+  return readCsv(join(root, 't.csv'), { categorical });
+}
+
+function close(actual: ArrayLike<number>, expected: number[]) {
+  assert.equal(actual.length, expected.length);
+  expected.forEach((e, i) => assert.ok(Math.abs(actual[i] - e) < 1e-6, `[${i}] ${actual[i]} ≠ ${e}`));
+}
+
+describe('fitPreprocessing', () => {
+  it('standardises numbers, sorts categories and classes', async () => {
+    const train = await table('x,flat,color,y\n1,5,red,10\n2,5,blue,2\n3,5,red,2\n6,5,green,10\n', ['y']);
+    const pre = fitPreprocessing(config('binary-classification', 'y'), train);
+    // x: mean (1+2+3+6)/4 = 3; variance (4+1+0+9)/4 = 3.5 (population).
+    assert.deepEqual(pre.features, [
+      { name: 'x', kind: 'numeric', mean: 3, std: Math.sqrt(3.5) },
+      { name: 'flat', kind: 'numeric', mean: 5, std: 1 },
+      { name: 'color', kind: 'categorical', encoding: 'one-hot', categories: ['blue', 'green', 'red'] },
+    ]);
+    assert.equal(pre.inputSize, 5);
+    // Numeric-looking labels sort by value: "2" before "10".
+    assert.deepEqual(pre.classes, ['2', '10']);
+    assert.equal(outputSize(pre), 1);
+  });
+
+  it('fits on the given rows only, not on the whole file', async () => {
+    const whole = await table('x,c,y\n0,a,p\n10,b,q\n20,z,p\n1000,zz,q\n', ['y']);
+    const pre = fitPreprocessing(config('binary-classification', 'y'), takeRows(whole, [0, 1, 2]));
+    assert.equal((pre.features[0] as { mean: number }).mean, 10);
+    assert.deepEqual((pre.features[1] as { categories: string[] }).categories, ['a', 'b', 'z']);
+  });
+
+  it('keeps the configured feature order and scales a regression target', async () => {
+    const train = await table('a,b,price\n1,10,100\n3,20,300\n');
+    const pre = fitPreprocessing(config('regression', 'price', 'one-hot', ['b', 'a']), train);
+    assert.deepEqual(
+      pre.features.map((f) => f.name),
+      ['b', 'a'],
+    );
+    assert.deepEqual(pre.targetScale, { mean: 200, std: 100 });
+    assert.equal(pre.classes, undefined);
+  });
+
+  it('rejects a class count the task cannot take', async () => {
+    const three = await table('x,y\n1,a\n2,b\n3,c\n', ['y']);
+    await userError(() => fitPreprocessing(config('binary-classification', 'y'), three), 't.csv', '3 classes (a, b, c)', 'needs exactly 2');
+    const one = await table('x,y\n1,a\n2,a\n', ['y']);
+    await userError(() => fitPreprocessing(config('multiclass-classification', 'y'), one), 't.csv', '1 class (a)', 'needs at least 2');
+  });
+});
+
+describe('compareLabels', () => {
+  it('orders numbers by value, then text by code unit', () => {
+    assert.deepEqual(['b', '10', 'B', '2', '-1', 'a', '2.5'].sort(compareLabels), ['-1', '2', '2.5', '10', 'B', 'a', 'b']);
+  });
+});
+
+describe('encodeTable', () => {
+  it('encodes binary targets as 0/1 and features as the server would', async () => {
+    const train = await table('x,color,y\n1,red,no\n3,blue,yes\n', ['y']);
+    const pre = fitPreprocessing(config('binary-classification', 'y'), train);
+    const encoded = encodeTable(pre, train);
+    // x: mean 2, std 1; color one-hot over [blue, red].
+    close(encoded.x, [-1, 0, 1, 1, 1, 0]);
+    close(encoded.y, [0, 1]);
+    assert.equal(encoded.outputSize, 1);
+    assert.equal(encoded.rows, 2);
+    // Same numbers as the server's JSON path.
+    assert.deepEqual(encoded.x, encodeInstances(pre, [{ x: 1, color: 'red' }, { x: 3, color: 'blue' }]));
+  });
+
+  it('one-hot encodes multiclass targets and leaves unseen categories at zero (one-hot) or -1 (index)', async () => {
+    const train = await table('c,y\na,1\nb,2\na,3\n', ['y']);
+    const test = await table('c,y\nb,3\nnew,1\n', ['c', 'y']);
+    const oneHot = encodeTable(fitPreprocessing(config('multiclass-classification', 'y'), train), test);
+    close(oneHot.x, [0, 1, 0, 0]);
+    close(oneHot.y, [0, 0, 1, 1, 0, 0]);
+    assert.equal(oneHot.outputSize, 3);
+    const index = encodeTable(fitPreprocessing(config('multiclass-classification', 'y', 'index'), train), test);
+    close(index.x, [1, -1]);
+  });
+
+  it('standardises a regression target', async () => {
+    const train = await table('a,t\n1,10\n2,30\n');
+    const encoded = encodeTable(fitPreprocessing(config('regression', 't'), train), train);
+    close(encoded.y, [-1, 1]);
+  });
+
+  it('rejects a class the training split never saw, naming file and line', async () => {
+    const train = await table('x,y\n1,cat\n2,dog\n', ['y']);
+    const test = await table('x,y\n1,dog\n2,cat\n3,bird\n', ['y']);
+    const pre = fitPreprocessing(config('binary-classification', 'y'), train);
+    await userError(() => encodeTable(pre, test), 't.csv:4', 'line 4 has class "bird" in `y`', 'classes: cat, dog');
+  });
+
+  it('rejects text where the model was trained on numbers', async () => {
+    const train = await table('x,y\n1,a\n2,b\n', ['y']);
+    const test = await table('x,y\nlow,a\nhigh,b\n', ['y']);
+    await userError(() => encodeTable(fitPreprocessing(config('binary-classification', 'y'), train), test), 't.csv', 'column `x` holds text');
+  });
+});

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parseCommandArgs } from '../../src/cli/command.ts';
+import { serve } from '../../src/cli/serve.ts';
+import { writeTinyModel } from '../support/tiny-model.ts';
+
+test('model-ci serve <dir> serves until SIGTERM and exits 0', async () => {
+  const root = await mkdtemp(join(tmpdir(), 'model-ci-cli-serve-'));
+  try {
+    const tiny = await writeTinyModel(join(root, 'm'), 'regression', { withRun: true, name: 'houses' });
+    let stderr = '';
+    const io = { stdout: () => {}, stderr: (text: string) => void (stderr += text), readStdin: async () => '' };
+    const exit = serve.run(parseCommandArgs(serve, [tiny.dir, '--port', '0', '--backend', 'cpu']), io);
+
+    for (let i = 0; i < 200 && !stderr.includes('serving'); i++) await new Promise((r) => setTimeout(r, 10));
+    const url = /at (http:\/\/\S+:predict)/.exec(stderr)?.[1];
+    assert.ok(url, `no URL in: ${stderr}`);
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/v1\/models\/houses:predict$/);
+    const res = await fetch(url, { method: 'POST', body: '{"instances":[{"rooms":6,"zone":"a","age":30}]}' });
+    assert.equal(res.status, 200);
+    assert.equal(typeof ((await res.json()) as { predictions: unknown[] }).predictions[0], 'number');
+
+    process.emit('SIGTERM', 'SIGTERM');
+    assert.equal(await exit, 0);
+    assert.match(stderr, /stopped after SIGTERM/);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+test('model-ci serve rejects a bad port and a missing folder argument', async () => {
+  const io = { stdout: () => {}, stderr: () => {}, readStdin: async () => '' };
+  await assert.rejects(serve.run(parseCommandArgs(serve, ['dir', '--port', 'http']), io), /--port expects an integer from 0 to 65535, got "http"/);
+  await assert.rejects(serve.run(parseCommandArgs(serve, []), io), /give the model folder to serve/);
+});
