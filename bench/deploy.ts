@@ -32,7 +32,8 @@ const work = mkdtempSync(join(tmpdir(), 'model-ci-bench-deploy-'));
 const registry = await ownRegistry();
 
 try {
-  const serverFiles = await serverBundleFiles(join(root, 'dist'));
+  // Read once: both builds must ship the same bundle even if dist/ is rebuilt meanwhile.
+  const serverFiles = (await serverBundleFiles(join(root, 'dist'))).map((f) => ({ name: f.name, content: readFileSync(f.path!) }));
   const modelA = join(work, 'model-a');
   console.log('training fixtures/breast-cancer (cpu) …');
   execFileSync(process.execPath, [join(root, 'src/cli.ts'), 'train', '--config', join(root, 'fixtures/breast-cancer/model-ci.yml'), '--backend', 'cpu', '--out', modelA], {

@@ -8,11 +8,10 @@ import {
   readCsv,
   readJsonArtifact,
   trainModel
-} from "./chunk-Y4LILGT3.js";
+} from "./chunk-RP6XDFB7.js";
 import {
   didYouMean,
-  displayPath,
-  loadConfig
+  displayPath
 } from "./chunk-UX6ZKB65.js";
 import {
   BACKENDS
@@ -98,9 +97,6 @@ function stringOption(args, name) {
   return typeof value === "string" ? value : void 0;
 }
 
-// src/cli/evaluate.ts
-import { join as join2 } from "node:path";
-
 // src/cli/format.ts
 function columns(rows, indent = "  ") {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
@@ -126,9 +122,7 @@ function seconds(ms) {
 }
 
 // src/cli/train.ts
-import { join } from "node:path";
 var DEFAULT_CONFIG = "model-ci.yml";
-var ARTIFACTS_ROOT = ".model-ci";
 var train = {
   name: "train",
   summary: "train the model of a config, evaluate it on the test split, write its artifacts",
@@ -141,7 +135,7 @@ var train = {
   ].join("\n"),
   options: {
     config: { type: "string", short: "c", value: "file", description: `the model-ci config (default ${DEFAULT_CONFIG})` },
-    out: { type: "string", short: "o", value: "dir", description: `artifacts folder (default ${ARTIFACTS_ROOT}/<name>)` },
+    out: { type: "string", short: "o", value: "dir", description: "artifacts folder (default .model-ci/<name>)" },
     backend: { type: "string", short: "b", value: "name", description: `${BACKENDS.join(" | ")} (default: the config's backend)` },
     quiet: { type: "boolean", short: "q", description: "no per-epoch progress" }
   },
@@ -149,10 +143,9 @@ var train = {
   async run(args, io) {
     const configFile = stringOption(args, "config") ?? DEFAULT_CONFIG;
     const backend = choice(args.values.backend, BACKENDS, "--backend");
-    const out = stringOption(args, "out") ?? join(ARTIFACTS_ROOT, (await loadConfig(configFile)).name);
     const progress = (line) => io.stderr(`${line}
 `);
-    const run = await trainModel(configFile, { out, backend, log: args.values.quiet ? (line) => line.startsWith("notice:") && progress(line) : progress });
+    const run = await trainModel(configFile, { out: stringOption(args, "out"), backend, log: args.values.quiet ? (line) => line.startsWith("notice:") && progress(line) : progress });
     const { history, manifest } = run;
     const epochs = history.stoppedEarlyAt === void 0 ? `${history.epochs} epochs` : `${history.epochs} epochs, early stop kept epoch ${history.stoppedEarlyAt + 1}`;
     const lines = [
@@ -162,7 +155,7 @@ var train = {
     ];
     const confusion = confusionTable(run.evaluation);
     if (confusion) lines.push("", confusion);
-    lines.push("", `artifacts: ${displayPath(out)} (total ${seconds(run.durations.totalMs)})`);
+    lines.push("", `artifacts: ${displayPath(run.out)} (total ${seconds(run.durations.totalMs)})`);
     io.stdout(`${lines.join("\n")}
 `);
     return 0;
@@ -180,18 +173,17 @@ var evaluate = {
   ].join("\n"),
   options: {
     config: { type: "string", short: "c", value: "file", description: `the model-ci config (default ${DEFAULT_CONFIG})` },
-    model: { type: "string", short: "m", value: "dir", description: `model folder (default ${ARTIFACTS_ROOT}/<name>)` },
+    model: { type: "string", short: "m", value: "dir", description: "model folder (default .model-ci/<name>)" },
     backend: { type: "string", short: "b", value: "name", description: `${BACKENDS.join(" | ")} (default: the config's backend)` }
   },
   examples: ["model-ci evaluate --model .model-ci/breast-cancer"],
   async run(args, io) {
     const configFile = stringOption(args, "config") ?? DEFAULT_CONFIG;
     const backend = choice(args.values.backend, BACKENDS, "--backend");
-    const modelDir = stringOption(args, "model") ?? join2(ARTIFACTS_ROOT, (await loadConfig(configFile)).name);
-    const run = await evaluateModel(configFile, modelDir, { backend, log: (line) => io.stderr(`${line}
+    const run = await evaluateModel(configFile, stringOption(args, "model"), { backend, log: (line) => io.stderr(`${line}
 `) });
     const lines = [
-      `evaluated ${displayPath(modelDir)} on the test split of ${run.config.name}: ${run.evaluation.testRows} rows, backend ${run.engine.backend}`,
+      `evaluated ${displayPath(run.modelDir)} on the test split of ${run.config.name}: ${run.evaluation.testRows} rows, backend ${run.engine.backend}`,
       metricsTable(run.metrics, run.config.metrics)
     ];
     const confusion = confusionTable(run.evaluation);

@@ -131,13 +131,13 @@ function resolveMode(mode, eventName, rollbackTo) {
 
 // src/main.ts
 var MODES2 = {
-  pr: () => import("./pr-GTRDO7CL.js"),
+  pr: () => import("./pr-MVUIMGIB.js"),
   comment: () => import("./comment-F3LMWY5N.js"),
-  deploy: () => import("./deploy-CHXQYTSQ.js"),
+  deploy: () => import("./deploy-J6BSPF7H.js"),
   rollback: () => import("./rollback-RSA6NXN4.js"),
-  command: () => import("./command-RBL7ZQ36.js"),
+  command: () => import("./command-C3T4XEHK.js"),
   plan: () => import("./plan-2TNDV2PZ.js"),
-  train: () => import("./train-32CCFVG6.js")
+  train: () => import("./train-BYAIENRP.js")
 };
 async function run() {
   try {

@@ -2547,10 +2547,10 @@ function subTensorToString(vals, shape, dtype, strides, padPerCol, isLast = true
       ));
     }
   }
-  const sep2 = rank === 2 ? "," : "";
-  lines[0] = "[" + (size > 0 ? lines[0] + sep2 : "");
+  const sep3 = rank === 2 ? "," : "";
+  lines[0] = "[" + (size > 0 ? lines[0] + sep3 : "");
   for (let i = 1; i < lines.length - 1; i++) {
-    lines[i] = " " + lines[i] + sep2;
+    lines[i] = " " + lines[i] + sep3;
   }
   let newLineSep = ",\n";
   for (let i = 2; i < rank; i++) {
@@ -20367,11 +20367,11 @@ var init_array_ops_util = __esm({
 });
 
 // node_modules/@tensorflow/tfjs-core/dist/ops/selu_util.js
-var SELU_SCALEALPHA, SELU_SCALE2;
+var SELU_SCALEALPHA, SELU_SCALE;
 var init_selu_util = __esm({
   "node_modules/@tensorflow/tfjs-core/dist/ops/selu_util.js"() {
     SELU_SCALEALPHA = 1.7580993408473768;
-    SELU_SCALE2 = 1.0507009873554805;
+    SELU_SCALE = 1.0507009873554805;
   }
 });
 
@@ -20778,7 +20778,7 @@ __export(backend_util_exports, {
   ERF_P: () => ERF_P,
   PARALLELIZE_THRESHOLD: () => PARALLELIZE_THRESHOLD,
   RowPartitionType: () => RowPartitionType,
-  SELU_SCALE: () => SELU_SCALE2,
+  SELU_SCALE: () => SELU_SCALE,
   SELU_SCALEALPHA: () => SELU_SCALEALPHA,
   applyActivation: () => applyActivation,
   assertAndGetBroadcastShape: () => assertAndGetBroadcastShape,
@@ -23155,7 +23155,7 @@ var init_Selu_grad = __esm({
           x: () => {
             const mask = greater(x, scalar(0));
             const scaleAlpha2 = scalar(SELU_SCALEALPHA);
-            const scale2 = scalar(SELU_SCALE2);
+            const scale2 = scalar(SELU_SCALE);
             const greaterThanZeroDer = mul(dy, scale2);
             const lessEqualZeroDer = mul(mul(dy, scaleAlpha2), exp(cast(x, "float32")));
             return where(mask, greaterThanZeroDer, lessEqualZeroDer);
@@ -39266,7 +39266,7 @@ __export(exports_layers_exports, {
   convLstm2d: () => convLstm2d,
   convLstm2dCell: () => convLstm2dCell,
   cropping2D: () => cropping2D,
-  dense: () => dense2,
+  dense: () => dense,
   depthwiseConv2d: () => depthwiseConv2d4,
   dot: () => dot3,
   dropout: () => dropout3,
@@ -39369,7 +39369,7 @@ function depthwiseConv2d4(args) {
 function activation(args) {
   return new Activation2(args);
 }
-function dense2(args) {
+function dense(args) {
   return new Dense(args);
 }
 function dropout3(args) {
@@ -90348,6 +90348,16 @@ var VERSION = true ? "0.1.0" : createRequire(import.meta.url)("../package.json")
 // src/serve/server.ts
 import { createServer } from "node:http";
 
+// src/serve/model.ts
+import { join as join3 } from "node:path";
+
+// src/config/display-path.ts
+import { isAbsolute, relative, sep } from "node:path";
+function displayPath(file) {
+  const rel = relative(process.cwd(), file);
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? file : rel.split(sep).join("/");
+}
+
 // src/data/preprocessing.ts
 function featureWidth(feature) {
   return feature.kind === "categorical" && feature.encoding === "one-hot" ? feature.categories.length : 1;
@@ -90416,6 +90426,96 @@ function describe(value) {
   return JSON.stringify(value) ?? String(value);
 }
 
+// src/train/engine.ts
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+var BACKEND_ORDER = ["tensorflow-gpu", "tensorflow", "wasm", "cpu"];
+var NATIVE_PACKAGES = {
+  "tensorflow-gpu": "@tensorflow/tfjs-node-gpu",
+  tensorflow: "@tensorflow/tfjs-node"
+};
+async function loadEngine(requested, opts = {}) {
+  if (!BACKENDS.includes(requested)) {
+    throw new UserError(`unknown backend ${JSON.stringify(requested)}; expected one of ${BACKENDS.join(", ")}`, { field: "backend" });
+  }
+  const workspace = opts.workspace ?? process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const candidates = requested === "auto" ? BACKEND_ORDER : BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(requested));
+  const failures = [];
+  for (const backend3 of candidates) {
+    let engine2;
+    try {
+      engine2 = await loadBackend(backend3, workspace);
+    } catch (error) {
+      failures.push(describeFailure(backend3, workspace, error));
+      continue;
+    }
+    if (failures.length > 0) {
+      const notice = requested === "auto" ? `backend auto chose ${backend3}: ${summarise(failures, workspace)}` : `backend ${requested} could not be loaded, using ${backend3} instead: ${summarise(failures, workspace)}${installHint(failures[0])}`;
+      engine2.notices.push(notice);
+      opts.log?.(`notice: ${notice}`);
+    }
+    return engine2;
+  }
+  throw new Error(`no TensorFlow.js backend could be loaded: ${summarise(failures, workspace)}`);
+}
+async function loadBackend(backend3, workspace) {
+  const nativePackage = NATIVE_PACKAGES[backend3];
+  if (nativePackage) return loadNative(backend3, nativePackage, workspace);
+  const tf = await Promise.resolve().then(() => (init_dist7(), dist_exports3));
+  tf.env().set("PROD", true);
+  const versions = pickVersions(tf.version);
+  if (backend3 === "wasm") {
+    const wasm = await Promise.resolve().then(() => (init_dist8(), dist_exports4));
+    if (!tf.engine().registry.wasm) wasm.setWasmPaths(wasmFolder());
+    versions["tfjs-backend-wasm"] = wasm.version_wasm;
+  }
+  await activate(tf, backend3 === "wasm" ? "wasm" : "cpu");
+  return { tf, backend: backend3, versions, notices: [] };
+}
+async function loadNative(backend3, packageName, workspace) {
+  const require2 = createRequire(join(workspace, "package.json"));
+  const tf = require2(packageName);
+  await activate(tf, "tensorflow");
+  const versions = pickVersions(tf.version);
+  const binding = tf.backend().binding;
+  if (binding?.TF_Version) versions.libtensorflow = binding.TF_Version;
+  return { tf, backend: backend3, versions, notices: [] };
+}
+async function activate(tf, name) {
+  if (!await tf.setBackend(name)) throw new Error(`tfjs could not initialise its ${name} backend`);
+  await tf.ready();
+}
+function wasmFolder() {
+  const here = dirname(fileURLToPath(import.meta.url));
+  if (existsSync(join(here, "tfjs-backend-wasm.wasm"))) return `${here}/`;
+  const entry = createRequire(import.meta.url).resolve("@tensorflow/tfjs-backend-wasm");
+  return `${dirname(entry)}/`;
+}
+function pickVersions(version10) {
+  const wanted = ["tfjs-core", "tfjs-layers", "tfjs-backend-cpu", "tfjs-node"];
+  return Object.fromEntries(wanted.filter((key) => version10[key]).map((key) => [key, version10[key]]));
+}
+function describeFailure(backend3, workspace, error) {
+  const packageName = NATIVE_PACKAGES[backend3];
+  const code = error.code;
+  const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  if (packageName && code === "MODULE_NOT_FOUND" && message.includes(`'${packageName}'`)) {
+    return { backend: backend3, missingPackage: packageName, message };
+  }
+  return { backend: backend3, message: packageName ? `${packageName} failed to load from ${workspace}: ${message}` : `${backend3}: ${message}` };
+}
+function installHint(requested) {
+  return requested.missingPackage ? ` (to use it: npm install ${requested.missingPackage})` : "";
+}
+function summarise(failures, workspace) {
+  const missing = failures.flatMap((f) => f.missingPackage ? [f.missingPackage] : []);
+  const parts = failures.filter((f) => !f.missingPackage).map((f) => f.message);
+  if (missing.length > 0) parts.push(`${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not installed in ${workspace}`);
+  return parts.join("; ");
+}
+
 // src/train/types.ts
 var ARTIFACT_FILES = {
   modelJson: "model.json",
@@ -90429,7 +90529,7 @@ var ARTIFACT_FILES = {
 
 // src/serve/dense-plan.ts
 var SELU_ALPHA = 1.6732632423543772;
-var SELU_SCALE = 1.0507009873554805;
+var SELU_SCALE2 = 1.0507009873554805;
 var ACTIVATIONS = {
   linear: () => {
   },
@@ -90446,7 +90546,7 @@ var ACTIVATIONS = {
     for (let i = o; i < o + n; i++) if (v[i] < 0) v[i] = Math.expm1(v[i]);
   },
   selu: (v, o, n) => {
-    for (let i = o; i < o + n; i++) v[i] = SELU_SCALE * (v[i] > 0 ? v[i] : SELU_ALPHA * Math.expm1(v[i]));
+    for (let i = o; i < o + n; i++) v[i] = SELU_SCALE2 * (v[i] > 0 ? v[i] : SELU_ALPHA * Math.expm1(v[i]));
   },
   softmax: (v, o, n) => {
     let max6 = -Infinity;
@@ -90481,10 +90581,10 @@ function compileDensePlan(model2) {
     inputSize: layers[0].inputs,
     outputWidth: layers[layers.length - 1].units,
     macsPerRow: layers.reduce((sum6, l) => sum6 + l.inputs * l.units, 0),
-    run: (input2, rows) => layers.reduce((x, layer) => dense(layer, x, rows), input2)
+    run: (input2, rows) => layers.reduce((x, layer) => dense2(layer, x, rows), input2)
   };
 }
-function dense({ inputs, units, kernel, bias, activation: activation2 }, x, rows) {
+function dense2({ inputs, units, kernel, bias, activation: activation2 }, x, rows) {
   const out = new Float32Array(rows * units);
   for (let r = 0; r < rows; r++) {
     const xo = r * inputs;
@@ -90500,39 +90600,45 @@ function dense({ inputs, units, kernel, bias, activation: activation2 }, x, rows
 }
 
 // src/serve/model-files.ts
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { join as join2, relative as relative2, resolve, sep as sep2 } from "node:path";
+
+// src/train/hash.ts
+import { createHash } from "node:crypto";
+function sha256(...parts) {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part);
+  return `sha256:${hash.digest("hex")}`;
+}
+
+// src/train/artifacts.ts
+function hashModel(files) {
+  return sha256(files.modelJson, files.weights, files.preprocessing);
+}
+
+// src/serve/model-files.ts
 var BYTES_PER_ELEMENT = { float32: 4, int32: 4, bool: 1, complex64: 8, uint8: 1, uint16: 2, float16: 2 };
 async function readModelFiles(dir) {
   const root = resolve(dir);
-  const hash = createHash("sha256");
   const modelJsonBytes = await readRequired(root, ARTIFACT_FILES.modelJson);
-  hash.update(modelJsonBytes);
-  const modelJson = parseJson(modelJsonBytes, join(root, ARTIFACT_FILES.modelJson));
-  const { modelTopology, weightSpecs, paths } = checkModelJson(modelJson, join(root, ARTIFACT_FILES.modelJson));
+  const modelJson = parseJson(modelJsonBytes, join2(root, ARTIFACT_FILES.modelJson));
+  const { modelTopology, weightSpecs, paths } = checkModelJson(modelJson, join2(root, ARTIFACT_FILES.modelJson));
   const shards = [];
   for (const path of paths) {
     const shard = await readRequired(root, shardPath(root, path));
-    hash.update(shard);
     shards.push(shard);
   }
   const weights = Buffer.concat(shards);
   checkWeightBytes(weightSpecs, weights.byteLength, paths, root);
   const preprocessingBytes = await readRequired(root, ARTIFACT_FILES.preprocessing);
-  hash.update(preprocessingBytes);
-  const preprocessingFile = join(root, ARTIFACT_FILES.preprocessing);
+  const preprocessingFile = join2(root, ARTIFACT_FILES.preprocessing);
   const preprocessing = checkPreprocessing(parseJson(preprocessingBytes, preprocessingFile), preprocessingFile);
-  const metricsBytes = await readOptional(join(root, ARTIFACT_FILES.metrics));
-  const metrics = metricsBytes ? checkMetrics(parseJson(metricsBytes, join(root, ARTIFACT_FILES.metrics)), join(root, ARTIFACT_FILES.metrics)) : {};
-  const runBytes = await readOptional(join(root, ARTIFACT_FILES.run));
-  const run = runBytes ? checkRun(parseJson(runBytes, join(root, ARTIFACT_FILES.run)), join(root, ARTIFACT_FILES.run)) : void 0;
+  const metricsBytes = await readOptional(join2(root, ARTIFACT_FILES.metrics));
+  const metrics = metricsBytes ? checkMetrics(parseJson(metricsBytes, join2(root, ARTIFACT_FILES.metrics)), join2(root, ARTIFACT_FILES.metrics)) : {};
+  const runBytes = await readOptional(join2(root, ARTIFACT_FILES.run));
+  const run = runBytes ? checkRun(parseJson(runBytes, join2(root, ARTIFACT_FILES.run)), join2(root, ARTIFACT_FILES.run)) : void 0;
   const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength);
-  return { dir: root, modelTopology, weightSpecs, weightData, preprocessing, metrics, run, contentHash: `sha256:${hash.digest("hex")}` };
-}
-function displayPath(file) {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
+  return { dir: root, modelTopology, weightSpecs, weightData, preprocessing, metrics, run, contentHash: hashModel({ modelJson: modelJsonBytes, weights, preprocessing: preprocessingBytes.toString("utf8") }) };
 }
 async function readRequired(root, name) {
   const file = resolve(root, name);
@@ -90594,10 +90700,10 @@ function checkModelJson(value, file) {
 }
 function shardPath(root, path) {
   const full = resolve(root, path);
-  if (!full.startsWith(root + sep)) {
-    throw new UserError(`weight file ${JSON.stringify(path)} is outside the model folder`, { file: displayPath(join(root, ARTIFACT_FILES.modelJson)), field: "weightsManifest" });
+  if (!full.startsWith(root + sep2)) {
+    throw new UserError(`weight file ${JSON.stringify(path)} is outside the model folder`, { file: displayPath(join2(root, ARTIFACT_FILES.modelJson)), field: "weightsManifest" });
   }
-  return relative(root, full);
+  return relative2(root, full);
 }
 function checkWeightBytes(specs, actual, paths, root) {
   const expected = specs.reduce((sum6, spec) => {
@@ -90607,7 +90713,7 @@ function checkWeightBytes(specs, actual, paths, root) {
   if (expected !== actual) {
     throw new UserError(
       `${paths.length === 1 ? "holds" : `with ${paths.slice(1).join(", ")} hold`} ${actual} bytes but model.json's weightsManifest describes ${expected}: the weights do not belong to this model.json, or the file is truncated`,
-      { file: displayPath(join(root, paths[0] ?? ARTIFACT_FILES.weights)) }
+      { file: displayPath(join2(root, paths[0] ?? ARTIFACT_FILES.weights)) }
     );
   }
 }
@@ -90669,25 +90775,11 @@ function checkRun(value, file) {
 }
 
 // src/serve/model.ts
-import { join as join2 } from "node:path";
 var DENSE_PLAN_MAX_MACS = 1 << 16;
-async function loadTf(requested) {
-  const tf = await Promise.resolve().then(() => (init_dist7(), dist_exports3));
-  tf.enableProdMode();
-  const candidates = requested === "auto" ? ["wasm", "cpu"] : [requested];
-  for (const backend3 of candidates) {
-    if (backend3 === "wasm") await Promise.resolve().then(() => (init_dist8(), dist_exports4));
-    if ((backend3 === "wasm" || backend3 === "cpu") && await tf.setBackend(backend3)) {
-      await tf.ready();
-      return { tf, backend: backend3 };
-    }
-  }
-  throw new UserError(`backend ${JSON.stringify(requested)} is not available to the model server; use wasm or cpu`, { field: "BACKEND" });
-}
 async function loadModel(dir, options = {}) {
   const files = await readModelFiles(dir);
-  const { tf, backend: backend3 } = await loadTf(options.backend ?? "auto");
-  const modelJsonFile = displayPath(join2(files.dir, ARTIFACT_FILES.modelJson));
+  const { tf, backend: backend3, notices } = await loadEngine(options.backend ?? "auto");
+  const modelJsonFile = displayPath(join3(files.dir, ARTIFACT_FILES.modelJson));
   let model2;
   try {
     model2 = await tf.loadLayersModel(
@@ -90720,6 +90812,7 @@ async function loadModel(dir, options = {}) {
     dir: files.dir,
     tf,
     backend: backend3,
+    notices,
     model: model2,
     preprocessing: pre,
     metrics: files.metrics,
@@ -91185,6 +91278,8 @@ Content-Length: 0\r
   const address = server.address();
   const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   let closing;
+  let markClosed;
+  const closed = new Promise((resolvePromise) => markClosed = resolvePromise);
   function close() {
     closing ??= (async () => {
       state = "stopping";
@@ -91198,10 +91293,20 @@ Content-Length: 0\r
         () => {
         }
       );
+      markClosed();
     })();
     return closing;
   }
-  return { url: `http://${urlHost}:${address.port}`, port: address.port, ready: ready2, close };
+  return {
+    url: `http://${urlHost}:${address.port}`,
+    port: address.port,
+    ready: ready2,
+    get name() {
+      return name;
+    },
+    closed,
+    close
+  };
 }
 function basename2(dir) {
   return dir.split(/[\\/]/).filter(Boolean).pop() ?? "model";
@@ -91245,13 +91350,15 @@ async function serve(modelDir, options = {}) {
   }
   log5({
     event: "start",
+    name: server.name,
     url: server.url,
     model: modelDir,
     version: model2.version,
     task: model2.preprocessing.task,
     backend: model2.backend,
     commit: model2.run?.commit ?? null,
-    modelCiVersion: VERSION
+    modelCiVersion: VERSION,
+    ...model2.notices.length ? { notices: model2.notices } : {}
   });
   const stop = (signal2) => {
     process.off("SIGTERM", stop);

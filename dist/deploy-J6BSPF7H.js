@@ -2,15 +2,15 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 import {
   failOnGates,
   setResultOutputs
-} from "./chunk-LZUTGCEZ.js";
+} from "./chunk-RSFITAWB.js";
 import {
   compareRuns
-} from "./chunk-FPRVISAT.js";
+} from "./chunk-IKJDYQAE.js";
 import "./chunk-DOKTCUVK.js";
 import {
   ARTIFACT_FILES,
   trainModel
-} from "./chunk-Y4LILGT3.js";
+} from "./chunk-RP6XDFB7.js";
 import "./chunk-KXCGM42R.js";
 import {
   renderMetricsTable
@@ -59822,8 +59822,17 @@ function renderDockerfile(input) {
     "COPY server/ /",
     "COPY model/ /",
     `WORKDIR ${SERVER_DIR}`,
+    ...labelInstruction(input.labels ?? {}),
     ""
   ].join("\n");
+}
+function labelInstruction(labels) {
+  const keys = Object.keys(labels).sort();
+  if (keys.length === 0) return [];
+  return [`LABEL ${keys.map((key) => `${quote(key)}=${quote(labels[key])}`).join(" \\\n      ")}`];
+}
+function quote(text) {
+  return `"${text.replace(/[\\"$]/g, "\\$&").replace(/[\u0000-\u001f\u007f]/g, " ")}"`;
 }
 
 // src/docker/context.ts
@@ -60049,7 +60058,6 @@ async function buildImage(docker, options) {
   try {
     const stream = await docker.buildImage(context, {
       t: tags[0],
-      labels: options.labels,
       // The classic builder: BuildKit (`2`) would need a session and pulls its Dockerfile frontend from Docker Hub.
       version: "1",
       nocache: options.noCache ?? false,
@@ -60269,12 +60277,12 @@ async function buildModelImage(docker, input) {
   const version = imageVersion(input.target);
   const labels = computeLabels({ ...input.labels, revision: input.target.sha, version });
   const context = await buildContext({
-    dockerfile: renderDockerfile({ baseImage: input.baseImage, port: input.port }),
+    dockerfile: renderDockerfile({ baseImage: input.baseImage, port: input.port, labels }),
     serverFiles: input.serverFiles,
     modelDir: input.modelDir
   });
   log(`building ${image} (${tags.map((t) => t.slice(image.length + 1)).join(", ")}) from ${input.baseImage}`);
-  const { imageId } = await buildImage(docker, { context, tags, labels, timeoutMs: input.buildTimeoutMs, noCache: input.noCache, log });
+  const { imageId } = await buildImage(docker, { context, tags, timeoutMs: input.buildTimeoutMs, noCache: input.noCache, log });
   return { image, tags, imageId, version, labels };
 }
 async function deployImage(docker, input) {

@@ -3,10 +3,10 @@ import {
   failOnGates,
   pr_default,
   setResultOutputs
-} from "./chunk-LZUTGCEZ.js";
-import "./chunk-FPRVISAT.js";
+} from "./chunk-RSFITAWB.js";
+import "./chunk-IKJDYQAE.js";
 import "./chunk-DOKTCUVK.js";
-import "./chunk-Y4LILGT3.js";
+import "./chunk-RP6XDFB7.js";
 import "./chunk-KXCGM42R.js";
 import "./chunk-AADEROUG.js";
 import "./chunk-ID7VQIZD.js";

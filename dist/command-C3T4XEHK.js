@@ -3,9 +3,9 @@ import {
   peekModelName,
   runPullRequest,
   withWorktree
-} from "./chunk-FPRVISAT.js";
+} from "./chunk-IKJDYQAE.js";
 import "./chunk-DOKTCUVK.js";
-import "./chunk-Y4LILGT3.js";
+import "./chunk-RP6XDFB7.js";
 import {
   renderReport
 } from "./chunk-AADEROUG.js";

@@ -6,7 +6,7 @@ import {
 import {
   ARTIFACT_FILES,
   trainModel
-} from "./chunk-Y4LILGT3.js";
+} from "./chunk-RP6XDFB7.js";
 import {
   evaluateGate,
   nearlyEqual,

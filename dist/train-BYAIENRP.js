@@ -1,12 +1,12 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   setResultOutputs
-} from "./chunk-LZUTGCEZ.js";
-import "./chunk-FPRVISAT.js";
+} from "./chunk-RSFITAWB.js";
+import "./chunk-IKJDYQAE.js";
 import "./chunk-DOKTCUVK.js";
 import {
   trainModel
-} from "./chunk-Y4LILGT3.js";
+} from "./chunk-RP6XDFB7.js";
 import "./chunk-KXCGM42R.js";
 import "./chunk-AADEROUG.js";
 import "./chunk-ID7VQIZD.js";

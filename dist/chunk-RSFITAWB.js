@@ -2,7 +2,7 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 import {
   peekModelName,
   runPullRequest
-} from "./chunk-FPRVISAT.js";
+} from "./chunk-IKJDYQAE.js";
 import {
   renderErrorReport,
   writeReportArtifact

@@ -14,6 +14,9 @@ import {
   UserError
 } from "./chunk-C5KZMDF4.js";
 
+// src/train/pipeline.ts
+import { join as join3 } from "node:path";
+
 // src/data/dataset.ts
 import { relative, sep } from "node:path";
 
@@ -1275,9 +1278,9 @@ async function fitModel(tf, model, data, params, opts = {}) {
   const { epochs, batchSize, seed, validationSplit, earlyStopping } = params.train;
   const inputSize = data.x.length / data.rows;
   const split = splitValidation(data.rows, validationSplit, seed);
-  const xAll = tf.tensor2d(data.x, [data.rows, inputSize]);
-  const yAll = tf.tensor2d(data.y, [data.rows, data.outputSize]);
-  const validation = split.validation.length > 0 ? gatherRows(tf, [xAll, yAll], split.validation) : void 0;
+  const validation = split.validation.length > 0 ? rowsToTensors(tf, data, split.validation, inputSize) : void 0;
+  const epochX = new Float32Array(split.train.length * inputSize);
+  const epochY = new Float32Array(split.train.length * data.outputSize);
   const dropout = dropoutSeeds(model);
   let step = 0;
   const callbacks = dropout.layers.length > 0 ? [{ onBatchBegin: async () => dropout.reseed(deriveSeed(seed, DROPOUT_STREAM + step++)) }] : [];
@@ -1288,7 +1291,7 @@ async function fitModel(tf, model, data, params, opts = {}) {
     for (let epoch = 0; epoch < epochs; epoch++) {
       const started = performance.now();
       const order = seededShuffle(split.train.length, deriveSeed(seed, EPOCH_STREAM + epoch));
-      const [xs, ys] = gatherRows(tf, [xAll, yAll], order.map((i) => split.train[i]));
+      const [xs, ys] = rowsToTensors(tf, data, order.map((i) => split.train[i]), inputSize, [epochX, epochY]);
       let logs;
       try {
         const result = await model.fit(xs, ys, {
@@ -1328,15 +1331,20 @@ async function fitModel(tf, model, data, params, opts = {}) {
   } finally {
     dropout.restore();
     stopper?.dispose(tf);
-    tf.dispose([xAll, yAll, ...validation ?? []]);
+    tf.dispose(validation ?? []);
   }
   return history;
 }
-function gatherRows(tf, tensors, rows) {
-  return tf.tidy(() => {
-    const indices = tf.tensor1d(Int32Array.from(rows), "int32");
-    return tensors.map((t) => tf.gather(t, indices));
-  });
+function rowsToTensors(tf, data, rows, inputSize, into) {
+  const out = data.outputSize;
+  const x = into?.[0] ?? new Float32Array(rows.length * inputSize);
+  const y = into?.[1] ?? new Float32Array(rows.length * out);
+  for (let i = 0; i < rows.length; i++) {
+    const from = rows[i];
+    for (let c = 0; c < inputSize; c++) x[i * inputSize + c] = data.x[from * inputSize + c];
+    for (let c = 0; c < out; c++) y[i * out + c] = data.y[from * out + c];
+  }
+  return [tf.tensor2d(x, [rows.length, inputSize]), tf.tensor2d(y, [rows.length, out])];
 }
 function dropoutSeeds(model) {
   const layers = model.layers.filter((layer) => layer.getClassName() === "Dropout");
@@ -1434,10 +1442,14 @@ function decodePredictions(pre, output) {
 }
 
 // src/train/pipeline.ts
+function defaultModelDir(config) {
+  return join3(".model-ci", config.name);
+}
 async function trainModel(configFile, opts) {
   const started = performance.now();
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
   const config = await loadConfig(configFile);
+  const out = opts.out ?? defaultModelDir(config);
   const params = await loadParams(config.params);
   const engine = await loadEngine(opts.backend ?? config.backend, opts);
   const { tf } = engine;
@@ -1446,25 +1458,23 @@ async function trainModel(configFile, opts) {
   const loaded = performance.now();
   const model = buildModel(tf, networkShape(preprocessing), params);
   let history;
-  let output;
   let trained;
+  let result;
+  let saved;
   try {
     history = await fitModel(tf, model, trainData, params, { log: opts.log });
     trained = performance.now();
-    output = await predictRows(tf, model, testData.x, testData.rows);
-  } catch (error) {
+    result = evaluate(preprocessing, testData.y, await predictRows(tf, model, testData.x, testData.rows));
+    saved = await saveModel(tf, model, out);
+  } finally {
     model.dispose();
-    throw error;
   }
-  const result = evaluate(preprocessing, testData.y, output);
   const metrics = selectMetrics(config, result.metrics);
   const evaluated = performance.now();
-  const saved = await saveModel(tf, model, opts.out);
-  model.dispose();
-  const preprocessingText = await writeJsonArtifact(opts.out, ARTIFACT_FILES.preprocessing, preprocessing);
-  await writeJsonArtifact(opts.out, ARTIFACT_FILES.metrics, metrics);
-  await writeJsonArtifact(opts.out, ARTIFACT_FILES.history, history);
-  await writeJsonArtifact(opts.out, ARTIFACT_FILES.evaluation, result.evaluation);
+  const preprocessingText = await writeJsonArtifact(out, ARTIFACT_FILES.preprocessing, preprocessing);
+  await writeJsonArtifact(out, ARTIFACT_FILES.metrics, metrics);
+  await writeJsonArtifact(out, ARTIFACT_FILES.history, history);
+  await writeJsonArtifact(out, ARTIFACT_FILES.evaluation, result.evaluation);
   const hashes = hashInputs({
     data: Object.fromEntries(Object.entries(files).map(([file, stats]) => [file, stats.hash])),
     params: params.flat,
@@ -1488,13 +1498,13 @@ async function trainModel(configFile, opts) {
     params: params.flat,
     hashes: { ...hashes, model: hashModel({ ...saved, preprocessing: preprocessingText }) }
   };
-  await writeJsonArtifact(opts.out, ARTIFACT_FILES.run, manifest);
+  await writeJsonArtifact(out, ARTIFACT_FILES.run, manifest);
   const done = performance.now();
   return {
     config,
     params,
     engine: engineInfo(engine),
-    out: opts.out,
+    out,
     preprocessing,
     metrics,
     evaluation: result.evaluation,
@@ -1522,8 +1532,9 @@ async function prepareData(config) {
 function selectMetrics(config, all) {
   return Object.fromEntries(config.metrics.filter((m) => m.name in all).map((m) => [m.name, all[m.name]]));
 }
-async function evaluateModel(configFile, modelDir, opts = {}) {
+async function evaluateModel(configFile, modelDirOrDefault, opts = {}) {
   const config = await loadConfig(configFile);
+  const modelDir = modelDirOrDefault ?? defaultModelDir(config);
   const engine = await loadEngine(opts.backend ?? config.backend, opts);
   const saved = await loadModelArtifacts(modelDir, engine.tf);
   try {
