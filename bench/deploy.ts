@@ -30,6 +30,7 @@ if ('skip' in env) {
 const { docker } = env;
 const work = mkdtempSync(join(tmpdir(), 'model-ci-bench-deploy-'));
 const registry = await ownRegistry();
+const images = new Set<string>();
 
 try {
   // Read once: both builds must ship the same bundle even if dist/ is rebuilt meanwhile.
@@ -69,6 +70,7 @@ try {
     // deployImage's two halves, timed apart.
     const built = await buildModelImage(docker, { ...input, log: process.env.BENCH_LOG ? (l) => console.log(((performance.now() - started) / 1000).toFixed(1), l) : undefined });
     const builtAt = performance.now();
+    for (const tag of built.tags) images.add(tag);
     const pushed = await pushImage(docker, { tags: built.tags, auth: input.auth });
     const done = performance.now();
     return {
@@ -90,7 +92,7 @@ try {
   const starts = [];
   for (let i = 0; i < 3; i++) starts.push(await coldStart(`${image}@${rebuild.result.digest}`, 18501 + i));
 
-  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+  const mb = (bytes: number) => (bytes < 1e6 ? `${(bytes / 1e3).toFixed(1)} kB` : `${(bytes / 1e6).toFixed(2)} MB`);
   const row = (name: string, run: { result: DeployResult; seconds: number; build: number; push: number; stored: number }) =>
     `| ${name} | ${run.seconds.toFixed(1)} s (build ${run.build.toFixed(1)} + push ${run.push.toFixed(1)}) | ${mb(run.stored)} | ${mb(run.result.bytesPushed)} | ${run.result.layersPushed} |`;
   console.log(`
@@ -101,10 +103,11 @@ engine: ${(await docker.version()).Version} (vfs storage driver), base image ${e
 ${row('first full build + push', full)}
 ${row('model-only rebuild + push', rebuild)}
 
-model-only rebuild / first: time ${pct(rebuild.seconds / full.seconds)} (goal < 30%), bytes stored ${pct(rebuild.stored / full.stored)} (goal < 5%)
+model-only rebuild / first: time ${pct(rebuild.seconds / full.seconds)} (goal < 30%), bytes stored ${pct(rebuild.stored / full.stored, 3)} (goal < 5%)
 image size above the base: ${mb(size - baseSize)} (goal < 30 MB; image ${mb(size)})
 cold start, docker run → first 200 from /healthz: ${starts.map((s) => `${s.total.toFixed(2)} s`).join(', ')} (of which create: ${starts.map((s) => `${s.create.toFixed(2)} s`).join(', ')})`);
 } finally {
+  for (const ref of images) await docker.getImage(ref).remove({ force: true }).catch(() => {});
   await registry.dispose();
   rmSync(work, { recursive: true, force: true });
 }
@@ -130,6 +133,6 @@ async function coldStart(ref: string, port: number): Promise<{ create: number; t
   }
 }
 
-function pct(ratio: number): string {
-  return `${(ratio * 100).toFixed(1)}%`;
+function pct(ratio: number, digits = 1): string {
+  return `${(ratio * 100).toFixed(digits)}%`;
 }

@@ -1,19 +1,19 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   BACKENDS
-} from "./chunk-W6S3SRNE.js";
+} from "./action-chunk-VRFJ3H7T.js";
 import {
   error,
   getInput,
   info,
   setFailed,
   setSecret
-} from "./chunk-MKMLDSNF.js";
+} from "./action-chunk-WQGONMHB.js";
 import {
   UserError,
   isUserError
-} from "./chunk-C5KZMDF4.js";
-import "./chunk-X7SRBJM7.js";
+} from "./action-chunk-2N5YM5O3.js";
+import "./action-chunk-TVGUXHZX.js";
 
 // src/action/context.ts
 import { readFileSync } from "node:fs";
@@ -131,13 +131,13 @@ function resolveMode(mode, eventName, rollbackTo) {
 
 // src/main.ts
 var MODES2 = {
-  pr: () => import("./pr-MVUIMGIB.js"),
-  comment: () => import("./comment-F3LMWY5N.js"),
-  deploy: () => import("./deploy-J6BSPF7H.js"),
-  rollback: () => import("./rollback-RSA6NXN4.js"),
-  command: () => import("./command-C3T4XEHK.js"),
-  plan: () => import("./plan-2TNDV2PZ.js"),
-  train: () => import("./train-BYAIENRP.js")
+  pr: () => import("./action-pr-LHTOR6LS.js"),
+  comment: () => import("./action-comment-ESDI4SNY.js"),
+  deploy: () => import("./action-deploy-LADWZAQR.js"),
+  rollback: () => import("./action-rollback-SAS7BCJB.js"),
+  command: () => import("./action-command-WQAVEATQ.js"),
+  plan: () => import("./action-plan-2FNPBZFS.js"),
+  train: () => import("./action-train-25SJFJFR.js")
 };
 async function run() {
   try {

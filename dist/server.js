@@ -90484,8 +90484,16 @@ async function loadNative(backend3, packageName, workspace) {
   return { tf, backend: backend3, versions, notices: [] };
 }
 async function activate(tf, name) {
-  if (!await tf.setBackend(name)) throw new Error(`tfjs could not initialise its ${name} backend`);
+  if (!await tf.setBackend(name)) throw new Error(`tfjs could not initialise its ${name} backend${await initError(tf, name)}`);
   await tf.ready();
+}
+async function initError(tf, name) {
+  try {
+    await tf.engine().registryFactory[name]?.factory();
+    return "";
+  } catch (error) {
+    return `: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 function wasmFolder() {
   const here = dirname(fileURLToPath(import.meta.url));

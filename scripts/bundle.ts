@@ -50,10 +50,12 @@ const common: BuildOptions = {
   logLevel: 'warning',
 };
 
-// The action and the CLI share chunks; modes are dynamic imports, so a run parses only what it uses
-// (a PR that retrains nothing never parses TensorFlow.js). Chunks sit beside the entries so that
-// import.meta.url-relative files (the .wasm binaries) resolve the same from every chunk.
-await build({ ...common, entryPoints: present({ index: 'src/index.ts', cli: 'src/cli.ts' }), splitting: true, chunkNames: '[name]-[hash]' });
+// Modes and commands are dynamic imports, so a run parses only what it uses (a PR that retrains nothing
+// never parses TensorFlow.js). The action and the CLI are split separately so the action's start-up
+// loads no chunk shaped by the CLI. Chunks sit beside the entries so that import.meta.url-relative
+// files (the .wasm binaries, fixtures/) resolve the same from every chunk.
+await build({ ...common, entryPoints: present({ index: 'src/index.ts' }), splitting: true, chunkNames: 'action-[name]-[hash]' });
+await build({ ...common, entryPoints: present({ cli: 'src/cli.ts' }), splitting: true, chunkNames: 'cli-[name]-[hash]' });
 // The server goes into the image on its own: one self-contained file.
 await build({ ...common, entryPoints: present({ server: 'src/serve/main.ts' }), splitting: false });
 

@@ -27,7 +27,8 @@ import type { RunContext } from './context.ts';
 import type { Settings } from './inputs.ts';
 import { actionLogger } from './log.ts';
 import { peekModelName } from './model-name.ts';
-import { gitHubClient, postComment, writeSummary } from './publish.ts';
+import { gitHubClient, postComment } from './publish.ts';
+import { writeSummary } from './summary.ts';
 import type { ModeRunner } from './runner.ts';
 
 const runCommand: ModeRunner = async (settings, context) => {

@@ -12,7 +12,8 @@ import { getPull } from '../github/pulls.ts';
 import { renderErrorReport } from '../report/error-report.ts';
 import { renderReport, type ReportLinks } from '../report/report.ts';
 import type { RunContext } from './context.ts';
-import { gitHubClient, postComment, writeSummary } from './publish.ts';
+import { gitHubClient, postComment } from './publish.ts';
+import { writeSummary } from './summary.ts';
 import { readReportArtifact, type ReportArtifact } from './report-artifact.ts';
 import type { ModeRunner } from './runner.ts';
 

@@ -13,8 +13,8 @@ import { serverDistDir } from '../flow/dist.ts';
 import { readEvent } from '../github/events.ts';
 import { renderDeploySummary } from '../report/deploy-summary.ts';
 import { actionLogger } from './log.ts';
-import { failOnGates, setResultOutputs } from './pr.ts';
-import { writeSummary } from './publish.ts';
+import { failOnGates, setResultOutputs } from './results.ts';
+import { writeSummary } from './summary.ts';
 import { imageName, registryAuth } from './registry-auth.ts';
 import type { ModeRunner } from './runner.ts';
 

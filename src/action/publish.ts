@@ -1,6 +1,5 @@
 /**
- * Where a rendered report goes: the job summary (always: it has no size limit that matters here) and
- * the model's sticky PR comment (when there is a token that may write and a PR to write on).
+ * The GitHub side of publishing: one client, and the model's sticky PR comment (truncated to fit).
  */
 import * as core from '@actions/core';
 import { createGitHubClient, type GitHub } from '../github/client.ts';
@@ -13,12 +12,6 @@ import { actionLogger } from './log.ts';
 
 export function gitHubClient(settings: Settings, context: RunContext): GitHub {
   return createGitHubClient({ token: settings.token, baseUrl: context.apiUrl, log: actionLogger });
-}
-
-export async function writeSummary(markdown: string): Promise<void> {
-  // Without GITHUB_STEP_SUMMARY (a local run) there is nowhere to write: not an error.
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addRaw(markdown, true).write();
 }
 
 export async function postComment(

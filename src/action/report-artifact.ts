@@ -7,7 +7,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { UserError } from '../errors.ts';
 import type { Problem } from '../report/error-report.ts';
 import type { ReportInput } from '../report/report.ts';
@@ -51,6 +51,7 @@ export function parseReportArtifact(text: string, file = ARTIFACT_FILE): ReportA
   } catch (error) {
     throw new UserError(`the report artifact is not JSON: ${(error as Error).message}`, { file });
   }
+  const validate = validator();
   if (!validate(value)) {
     const first = validate.errors?.[0];
     throw new UserError(`the report artifact is malformed: ${describe(first)}`, { file, field: first?.instancePath || undefined });
@@ -140,7 +141,9 @@ const artifactSchema = {
   ],
 };
 
-const validate = new Ajv({ allErrors: false, strict: true }).compile(artifactSchema);
+// Compiled on first use: writing an artifact (every PR run) must not pay for compiling its reader.
+let compiled: ValidateFunction | undefined;
+const validator = () => (compiled ??= new Ajv({ allErrors: false, strict: true }).compile(artifactSchema));
 
 function describe(error: ErrorObject | undefined): string {
   if (!error) return 'unknown problem';

@@ -12,7 +12,7 @@ import { retagRemote } from '../docker/registry.ts';
 import { UserError } from '../errors.ts';
 import { resolveCommit } from '../git/history.ts';
 import { actionLogger } from './log.ts';
-import { writeSummary } from './publish.ts';
+import { writeSummary } from './summary.ts';
 import { registryAuth } from './registry-auth.ts';
 import type { ModeRunner } from './runner.ts';
 

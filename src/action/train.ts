@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { join, resolve } from 'node:path';
 import { trainModel } from '../train/pipeline.ts';
 import { actionLogger } from './log.ts';
-import { setResultOutputs } from './pr.ts';
+import { setResultOutputs } from './results.ts';
 import type { ModeRunner } from './runner.ts';
 
 const runTrain: ModeRunner = async (settings, context) => {

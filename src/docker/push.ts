@@ -52,20 +52,17 @@ export async function pushImage(docker: Docker, options: PushOptions): Promise<P
     serveraddress: options.auth.serveraddress ?? registryServerAddress(registry),
   };
 
+  const client = registryClient(registry, options.auth);
   let digest: string | undefined;
   let layersPushed = 0;
   let bytesPushed = 0;
+  // Each tag is verified before the next is pushed: with `latest` last, a failure anywhere leaves it where it was.
   for (const ref of refs) {
     const tag = ref.tag!;
+    let result: PushResult;
     for (let attempt = 0; ; attempt++) {
       try {
-        const result = await pushTag(docker, name, tag, authconfig, timeoutMs, log);
-        if (digest && result.digest !== digest) {
-          throw new Error(`${name}:${tag} was pushed as ${result.digest}, but the other tags as ${digest}`);
-        }
-        digest = result.digest;
-        layersPushed += result.layersPushed;
-        bytesPushed += result.bytesPushed;
+        result = await pushTag(docker, name, tag, authconfig, timeoutMs, log);
         break;
       } catch (error) {
         const failure = classify(error as Error, registry, `${name}:${tag}`, timeoutMs);
@@ -75,13 +72,13 @@ export async function pushImage(docker: Docker, options: PushOptions): Promise<P
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
     }
-  }
-
-  const client = registryClient(registry, options.auth);
-  for (const ref of refs) {
-    const served = await client.getManifest(path, ref.tag!);
+    if (digest && result.digest !== digest) throw new Error(`${name}:${tag} was pushed as ${result.digest}, but the other tags as ${digest}`);
+    digest = result.digest;
+    layersPushed += result.layersPushed;
+    bytesPushed += result.bytesPushed;
+    const served = await client.getManifest(path, tag);
     if (served.digest !== digest) {
-      throw new Error(`registry serves ${name}:${ref.tag} as ${served.digest}, but the push reported ${digest}`);
+      throw new Error(`registry serves ${name}:${tag} as ${served.digest}, but the push reported ${digest}`);
     }
   }
   log(`verified ${name}@${digest} on the registry for ${refs.map((r) => r.tag).join(', ')}`);

@@ -19,6 +19,9 @@ export interface Manifest {
   body: Buffer;
 }
 
+/** Manifests are a few kB: a registry that takes longer than this is not answering. */
+const REQUEST_TIMEOUT_MS = 60_000;
+
 export const MANIFEST_TYPES = [
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -56,6 +59,7 @@ export function registryClient(registry: string, credentials?: RegistryCredentia
         headers: { ...init.headers, ...(authorization ? { authorization } : {}) },
         body: init.body,
         redirect: 'follow',
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       }).catch((error: Error) => {
         throw new Error(`registry ${registry} unreachable (${method} ${url}): ${causeOf(error)}`);
       });
@@ -85,7 +89,7 @@ export function registryClient(registry: string, credentials?: RegistryCredentia
     const tokenUrl = new URL(parsed.params.realm);
     if (parsed.params.service) tokenUrl.searchParams.set('service', parsed.params.service);
     tokenUrl.searchParams.set('scope', parsed.params.scope ?? fallbackScope);
-    const response = await fetch(tokenUrl, { headers: basic ? { authorization: basic } : {} }).catch((error: Error) => {
+    const response = await fetch(tokenUrl, { headers: basic ? { authorization: basic } : {}, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }).catch((error: Error) => {
       throw new Error(`token service of ${registry} unreachable (${tokenUrl.origin}): ${causeOf(error)}`);
     });
     if (response.status === 401 || response.status === 403) {

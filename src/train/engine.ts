@@ -105,8 +105,18 @@ async function loadNative(backend: ConcreteBackend, packageName: string, workspa
 }
 
 async function activate(tf: TF, name: string): Promise<void> {
-  if (!(await tf.setBackend(name))) throw new Error(`tfjs could not initialise its ${name} backend`);
+  if (!(await tf.setBackend(name))) throw new Error(`tfjs could not initialise its ${name} backend${await initError(tf, name)}`);
   await tf.ready();
+}
+
+/** tfjs reports why a backend failed only through console.warn (silenced by PROD): run its factory again to learn why. */
+async function initError(tf: TF, name: string): Promise<string> {
+  try {
+    await tf.engine().registryFactory[name]?.factory();
+    return '';
+  } catch (error) {
+    return `: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 /** The .wasm binaries sit beside the bundle (scripts/bundle.ts copies them to dist/), or in the package when run from source. */

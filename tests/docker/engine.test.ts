@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createHash, randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
+import { buildImage } from '../../src/docker/build.ts';
+import { buildContext } from '../../src/docker/context.ts';
 import { buildModelImage, deployImage, type DeployInput } from '../../src/docker/deploy.ts';
+import { renderDockerfile } from '../../src/docker/dockerfile.ts';
 import { followProgress } from '../../src/docker/progress.ts';
 import { registryClient, retagRemote } from '../../src/docker/registry.ts';
 import { UserError } from '../../src/errors.ts';
@@ -143,6 +146,19 @@ describe('model image on a real engine and registry', { skip }, () => {
       assert.match(error.message, /^base image model-ci-test\/no-such-base:1 not found: /);
       return true;
     });
+  });
+
+  test('a build that outlives its timeout is stopped with a clear error', async () => {
+    const context = await buildContext({
+      dockerfile: renderDockerfile({ baseImage: e.baseImage }),
+      serverFiles: [{ name: 'server.js', content: TEST_SERVER }],
+      modelDir: writeModelDir(join(root, 'slow')),
+    });
+    await assert.rejects(
+      buildImage(e.docker, { context, tags: [`${image()}:slow`], noCache: true, timeoutMs: 300 }),
+      /^Error: docker build did not finish within 0 s \(at step: /,
+    );
+    created.add(`${image()}:slow`);
   });
 
   test('a model folder without weights.bin fails before the engine builds anything', async () => {

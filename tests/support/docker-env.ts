@@ -21,10 +21,11 @@ export interface DockerEnv {
   baseImage: string;
 }
 
-export const DEFAULT_ENV_FILE = '/tmp/model-ci-docker/env';
 
 export async function dockerEnv(): Promise<DockerEnv | { skip: string }> {
-  const settings = { ...readEnvFile(process.env.MODEL_CI_DOCKER_ENV ?? DEFAULT_ENV_FILE), ...pick(process.env) };
+  // Where `.ci/docker.sh` writes it: $MODEL_CI_DOCKER_STATE/env, /tmp/model-ci-docker/env by default.
+  const envFile = process.env.MODEL_CI_DOCKER_ENV ?? join(process.env.MODEL_CI_DOCKER_STATE || '/tmp/model-ci-docker', 'env');
+  const settings = { ...readEnvFile(envFile), ...pick(process.env) };
   const missing = ['DOCKER_HOST', 'MODEL_CI_TEST_REGISTRY', 'MODEL_CI_TEST_REGISTRY_USER', 'MODEL_CI_TEST_REGISTRY_PASSWORD', 'MODEL_CI_TEST_BASE_IMAGE'].filter(
     (key) => !settings[key],
   );
@@ -72,7 +73,16 @@ export interface OwnRegistry {
   dispose(): Promise<void>;
 }
 
-export async function ownRegistry(): Promise<OwnRegistry> {
+/** Token authentication as GHCR and Docker Hub do it: the registry trusts JWTs signed by `rootcertbundle`'s key. */
+export interface TokenAuth {
+  realm: string;
+  service: string;
+  issuer: string;
+  /** PEM file of the certificate whose key signs the tokens. */
+  rootcertbundle: string;
+}
+
+export async function ownRegistry(options: { tokenAuth?: TokenAuth } = {}): Promise<OwnRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'model-ci-registry-'));
   const port = await freePort();
   const username = 'tester';
@@ -86,7 +96,9 @@ export async function ownRegistry(): Promise<OwnRegistry> {
       'log: { level: warn }',
       `storage: { filesystem: { rootdirectory: ${storage} }, delete: { enabled: true } }`,
       `http: { addr: "127.0.0.1:${port}", secret: "${password}" }`,
-      `auth: { htpasswd: { realm: model-ci-test, path: ${join(dir, 'htpasswd')} } }`,
+      options.tokenAuth
+        ? `auth: { token: ${JSON.stringify(options.tokenAuth)} }`
+        : `auth: { htpasswd: { realm: model-ci-test, path: ${join(dir, 'htpasswd')} } }`,
       '',
     ].join('\n'),
   );

@@ -1,0 +1,24 @@
+import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
+import {
+  require_dist
+} from "./action-chunk-U37KFNMJ.js";
+import {
+  __toESM
+} from "./action-chunk-TVGUXHZX.js";
+
+// src/action/model-name.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFileSync } from "node:fs";
+import { basename, dirname } from "node:path";
+function peekModelName(configFile) {
+  try {
+    const doc = (0, import_yaml.parse)(readFileSync(configFile, "utf8"));
+    if (typeof doc?.name === "string" && doc.name.trim() !== "") return doc.name.trim();
+  } catch {
+  }
+  return basename(dirname(configFile)) || "model";
+}
+
+export {
+  peekModelName
+};

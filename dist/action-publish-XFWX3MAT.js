@@ -1,0 +1,16 @@
+import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
+import {
+  gitHubClient,
+  postComment
+} from "./action-chunk-4SNUB5AG.js";
+import "./action-chunk-DYGCQGUX.js";
+import "./action-chunk-E4545SVN.js";
+import "./action-chunk-JRFKWUJR.js";
+import "./action-chunk-WQGONMHB.js";
+import "./action-chunk-P2BHVZ2N.js";
+import "./action-chunk-2N5YM5O3.js";
+import "./action-chunk-TVGUXHZX.js";
+export {
+  gitHubClient,
+  postComment
+};

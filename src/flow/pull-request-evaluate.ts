@@ -1,0 +1,118 @@
+/**
+ * The expensive half of the pull-request flow, loaded only when something must be retrained: train the
+ * PR, find main's baseline (record, nearest recorded ancestor, or the base commit trained here), compare.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { compareRuns, type RunSide } from '../compare/compare.ts';
+import type { BaselineSource } from '../compare/types.ts';
+import type { ModelCiConfig } from '../config/types.ts';
+import { isUserError } from '../errors.ts';
+import type { ReportInput } from '../report/report.ts';
+import { trainModel, type TrainRun } from '../train/pipeline.ts';
+import type { Evaluation, History } from '../train/types.ts';
+import type { PullRequestOptions, PullRequestResult } from './pull-request.ts';
+import { withWorktree } from './worktree.ts';
+
+export interface Decided {
+  config: ModelCiConfig;
+  configFile: string;
+  baseSha: string;
+  headSha: string;
+  reason: string;
+}
+
+export async function evaluatePullRequest(options: PullRequestOptions, decided: Decided): Promise<PullRequestResult> {
+  const { log } = options;
+  const { config, configFile, baseSha, headSha } = decided;
+  const headRun = await log.group(`train ${config.name} (this PR)`, () =>
+    trainModel(configFile, { out: join(options.artifactsDir, 'head'), backend: options.backend, workspace: options.workspace, log: log.info }),
+  );
+  const baseline = await log.group(`baseline of ${config.name}`, () => findBaseline(options, config.name, baseSha, headRun));
+
+  const side = (run: TrainRun): RunSide => ({ metrics: run.metrics, params: run.params.flat, data: run.manifest.data });
+  const comparison = compareRuns({
+    model: config.name,
+    metrics: config.metrics,
+    base: baseline.side,
+    head: side(headRun),
+    baseline: baseline.source,
+    headCommit: headSha,
+  });
+  const report: ReportInput = {
+    comparison,
+    head: {
+      history: headRun.history,
+      evaluation: headRun.evaluation,
+      backend: headRun.engine.backend,
+      backendNotices: headRun.engine.notices,
+      trainingMs: Math.round(headRun.durations.trainMs),
+      seed: headRun.params.train.seed,
+    },
+    base: baseline.side ? { history: baseline.history, evaluation: baseline.evaluation, backend: baseline.backend } : undefined,
+  };
+  return { kind: 'compared', model: config.name, reason: decided.reason, baseSha, headSha, comparison, report, headRun, baseRun: baseline.run };
+}
+
+interface FoundBaseline {
+  source: BaselineSource;
+  side?: RunSide;
+  history?: History;
+  evaluation?: Evaluation;
+  backend?: string;
+  run?: TrainRun;
+}
+
+/** The record of the base commit, else of its nearest recorded ancestor, else the base trained here. */
+async function findBaseline(options: PullRequestOptions, model: string, baseSha: string, headRun: TrainRun): Promise<FoundBaseline> {
+  const { store, log } = options;
+  await store.fetch();
+  const nearest = await store.findNearest(model, baseSha);
+  let note: string | undefined;
+  if (nearest && 'record' in nearest) {
+    const { record, behind } = nearest;
+    log.info(behind === 0 ? `baseline: record of ${baseSha.slice(0, 7)}` : `baseline: record of ancestor ${record.commit.slice(0, 7)}, ${behind} commits behind the base`);
+    return {
+      source: { kind: behind === 0 ? 'record' : 'ancestor', commit: record.commit, behind },
+      side: { metrics: record.metrics, params: record.params, data: record.data },
+      history: record.history,
+      evaluation: record.evaluation,
+      backend: record.backend,
+    };
+  }
+  if (nearest && 'unusable' in nearest) {
+    note = `the record of ${nearest.commit.slice(0, 7)} is unusable (${nearest.unusable})`;
+    log.warn(`${note}; training the base commit instead`);
+  }
+  return trainBase(options, baseSha, headRun, note);
+}
+
+async function trainBase(options: PullRequestOptions, baseSha: string, headRun: TrainRun, note?: string): Promise<FoundBaseline> {
+  const { log } = options;
+  return withWorktree(options.repoRoot, baseSha, async (dir) => {
+    const configFile = join(dir, options.configPath);
+    if (!existsSync(configFile)) {
+      log.info(`baseline: the base commit has no ${options.configPath}; this PR introduces the model`);
+      return { source: { kind: 'none', commit: baseSha, note: note ?? `the base commit has no ${options.configPath}` } };
+    }
+    log.info(`baseline: no record for ${baseSha.slice(0, 7)} or its ancestors; training the base commit on ${headRun.engine.backend}`);
+    try {
+      // The same backend as the PR, so the comparison measures the change, not the backend.
+      const run = await trainModel(configFile, { out: join(options.artifactsDir, 'base'), backend: headRun.engine.backend, workspace: options.workspace, log: log.info });
+      return {
+        source: { kind: 'trained', commit: baseSha, note },
+        side: { metrics: run.metrics, params: run.params.flat, data: run.manifest.data },
+        history: run.history,
+        evaluation: run.evaluation,
+        backend: run.engine.backend,
+        run,
+      };
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      // A broken base is main's problem, not this PR's: report without a baseline and say why.
+      const why = `the base commit could not be trained: ${error.describe()}`;
+      log.warn(why);
+      return { source: { kind: 'none', commit: baseSha, note: why } };
+    }
+  });
+}
