@@ -30,10 +30,10 @@ export interface EngineOptions {
 
 /**
  * Preference order for `auto`, fastest first. wasm comes before cpu because it
- * is measured faster on this project's networks (bench/train.ts, 2-core box,
- * see bench/RESULTS.md): the breast-cancer net trains ~2× faster, the 30-feature
- * 200k-row table ~3× faster. A native backend that is installed beats both on
- * big tables, so it comes first.
+ * measured faster here (bench/train.ts on the 2-core box, samples per CPU-second,
+ * see bench/RESULTS.md): about even on the breast-cancer net (8.7k vs 8.5k/s),
+ * ~1.8× on a 30-feature 200k-row table (45k vs 25k/s). The native backends,
+ * when installed, come first (and cannot be measured here).
  */
 export const BACKEND_ORDER: readonly ConcreteBackend[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
 

@@ -1,0 +1,142 @@
+/**
+ * The deploy mode end to end against a real Docker engine and an authenticated registry: a push to main
+ * trains, builds, pushes and records; the image pulled by digest serves the same predictions as the
+ * model in-process. A deploy that fails half-way records nothing.
+ */
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { createBaselineStore } from '../../src/baseline/store.ts';
+import { loadConfig } from '../../src/config/load.ts';
+import { loadDataset } from '../../src/data/dataset.ts';
+import { cellText } from '../../src/data/table.ts';
+import { createPredictor, loadModel } from '../../src/serve/model.ts';
+import { runAction } from '../support/action-runner.ts';
+import { dockerEnv, type DockerEnv } from '../support/docker-env.ts';
+import { createModelRepo, FAST_PARAMS, type ModelRepo } from '../support/model-repo.ts';
+import { pushPayload } from '../support/payloads.ts';
+
+const env = await dockerEnv();
+const skip = 'skip' in env ? env.skip : false;
+
+describe('mode deploy', { skip }, () => {
+  const docker = env as DockerEnv;
+  let repo: ModelRepo;
+  const image = `${docker.registry?.address}/model-ci-e2e/breast-cancer-${process.pid}`;
+
+  before(async () => {
+    repo = await createModelRepo();
+  });
+  after(async () => {
+    await repo.sandbox.dispose();
+  });
+
+  const deploy = async (sha: string, password: string) => {
+    const workspace = await repo.checkout('main', `ws-deploy-${sha.slice(0, 7)}-${password.length}`);
+    const payload = pushPayload({ ref: 'refs/heads/main', after: sha });
+    // The example payload's repository defaults to master; ours to main, where `latest` may move.
+    payload.repository.default_branch = 'main';
+    const run = await runAction({
+      eventName: 'push',
+      payload,
+      repository: 'model-ci-test/models',
+      workspace: workspace.dir,
+      apiUrl: 'http://127.0.0.1:9',
+      sha,
+      ref: 'refs/heads/main',
+      inputs: { image, 'registry-username': docker.registry.username, 'registry-password': password, 'base-image': docker.baseImage },
+      env: { DOCKER_HOST: docker.host },
+    });
+    return { run, workspace: workspace.dir };
+  };
+  const recordOf = async (sha: string) => {
+    const store = createBaselineStore({ cwd: repo.source.dir });
+    await store.fetch();
+    return store.read('breast-cancer', sha);
+  };
+
+  test('a push to main ships an image that serves the model, and records it', async () => {
+    const { run, workspace } = await deploy(repo.mainSha, docker.registry.password);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.outputs.digest, /^sha256:[0-9a-f]{64}$/);
+    assert.deepEqual(run.outputs.tags.split('\n').map((t) => t.slice(t.lastIndexOf(':') + 1)), [`sha-${repo.mainSha.slice(0, 7)}`, 'main', 'latest']);
+    assert.equal(run.outputs['model-version'], 'main');
+
+    const stored = await recordOf(repo.mainSha);
+    assert.ok(stored && 'record' in stored, 'the commit has a baseline record');
+    assert.equal(stored.record.image?.digest, run.outputs.digest);
+    assert.deepEqual(stored.record.metrics, JSON.parse(run.outputs.metrics));
+
+    // Pull by digest, as a deployment would, and serve it.
+    const reference = `${image}@${run.outputs.digest}`;
+    await docker.docker.getImage(reference).remove({ force: true }).catch(() => undefined);
+    const auth = { username: docker.registry.username, password: docker.registry.password, serveraddress: docker.registry.address };
+    await new Promise<void>((resolve, reject) =>
+      docker.docker.pull(reference, { authconfig: auth }, (error: Error | null, stream?: NodeJS.ReadableStream) => {
+        if (error || !stream) return reject(error ?? new Error('no pull stream'));
+        docker.docker.modem.followProgress(stream, (e: Error | null) => (e ? reject(e) : resolve()));
+      }),
+    );
+    const port = await freePort();
+    const container = await docker.docker.createContainer({ Image: reference, Env: [`PORT=${port}`], HostConfig: { NetworkMode: 'host' } });
+    try {
+      await container.start();
+      const url = `http://127.0.0.1:${port}`;
+      await waitFor(`${url}/healthz`);
+
+      // The test split, as the trainer held it out, predicted in-process and by the container.
+      const config = await loadConfig(join(workspace, 'model-ci.yml'));
+      const { test: split } = await loadDataset(config);
+      const features = split.columns.filter((c) => c.name !== config.data.target);
+      const instances = Array.from({ length: split.rowCount }, (_, row) => Object.fromEntries(features.map((c) => [c.name, Number(cellText(c, row))])));
+      const local = createPredictor(await loadModel(join(workspace, '.model-ci', 'main'), { backend: 'cpu' })).predict(instances);
+      const response = await fetch(`${url}/v1/models/breast-cancer:predict`, { method: 'POST', body: JSON.stringify({ instances }) });
+      assert.equal(response.status, 200);
+      const { predictions } = (await response.json()) as { predictions: { label: string; probabilities: number[] }[] };
+      assert.equal(predictions.length, split.rowCount);
+      predictions.forEach((p, i) => {
+        const expected = local[i] as { label: string; probabilities: number[] };
+        assert.equal(p.label, expected.label, `row ${i}`);
+        p.probabilities.forEach((q, k) => assert.ok(Math.abs(q - expected.probabilities[k]) < 1e-5, `row ${i}: ${q} vs ${expected.probabilities[k]}`));
+      });
+
+      const metrics = await (await fetch(`${url}/metrics`)).text();
+      const predicted = /^model_ci_requests_total\{[^}]*route="predict"[^}]*code="200"[^}]*\} (\d+)$/m.exec(metrics);
+      assert.ok(predicted, metrics.slice(0, 2000));
+      assert.equal(Number(predicted[1]), 1);
+    } finally {
+      await container.remove({ force: true });
+    }
+  });
+
+  test('a deploy refused by the registry fails clearly and records nothing', async () => {
+    await repo.source.commit({ 'params.yaml': FAST_PARAMS.replace('epochs: 12', 'epochs: 10') }, 'fewer epochs');
+    await repo.source.git('push', '--quiet', 'origin', 'main');
+    const sha = await repo.source.sha();
+    const { run } = await deploy(sha, 'wrong-password');
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /::error::.*registry refused credentials for/);
+    assert.doesNotMatch(run.stdout, /\n\s+at /, 'no stack trace');
+    assert.equal(await recordOf(sha), null);
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer 200 within 60 s`);
+}
