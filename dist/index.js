@@ -131,13 +131,13 @@ function resolveMode(mode, eventName, rollbackTo) {
 
 // src/main.ts
 var MODES2 = {
-  pr: () => import("./action-pr-LHTOR6LS.js"),
+  pr: () => import("./action-pr-6HXWBURX.js"),
   comment: () => import("./action-comment-ESDI4SNY.js"),
-  deploy: () => import("./action-deploy-LADWZAQR.js"),
+  deploy: () => import("./action-deploy-SYBOMCUM.js"),
   rollback: () => import("./action-rollback-SAS7BCJB.js"),
-  command: () => import("./action-command-WQAVEATQ.js"),
+  command: () => import("./action-command-PCD4ELL4.js"),
   plan: () => import("./action-plan-2FNPBZFS.js"),
-  train: () => import("./action-train-25SJFJFR.js")
+  train: () => import("./action-train-D62FYZ4M.js")
 };
 async function run() {
   try {

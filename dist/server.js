@@ -90453,8 +90453,8 @@ async function loadEngine(requested, opts = {}) {
     }
     if (failures.length > 0) {
       const notice = requested === "auto" ? `backend auto chose ${backend3}: ${summarise(failures, workspace)}` : `backend ${requested} could not be loaded, using ${backend3} instead: ${summarise(failures, workspace)}${installHint(failures[0])}`;
-      engine2.notices.push(notice);
       opts.log?.(`notice: ${notice}`);
+      if (requested !== "auto" || failures.some((failure) => !failure.missingPackage)) engine2.notices.push(notice);
     }
     return engine2;
   }
@@ -90786,7 +90786,8 @@ function checkRun(value, file) {
 var DENSE_PLAN_MAX_MACS = 1 << 16;
 async function loadModel(dir, options = {}) {
   const files = await readModelFiles(dir);
-  const { tf, backend: backend3, notices } = await loadEngine(options.backend ?? "auto");
+  const engine2 = await loadEngine(options.backend ?? "auto", { workspace: options.workspace, log: options.log });
+  const { tf, backend: backend3, notices } = engine2;
   const modelJsonFile = displayPath(join3(files.dir, ARTIFACT_FILES.modelJson));
   let model2;
   try {
@@ -90821,6 +90822,7 @@ async function loadModel(dir, options = {}) {
     tf,
     backend: backend3,
     notices,
+    engine: engine2,
     model: model2,
     preprocessing: pre,
     metrics: files.metrics,

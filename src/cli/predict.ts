@@ -13,8 +13,9 @@ export const predict: Command = {
   usage: '--model <dir> (--csv <file> | --json <file> | -)',
   description: [
     'Prints {"predictions": [...]} as JSON on stdout, one prediction per input row:',
-    '  classification  {"label": "...", "probabilities": {"<class>": p, ...}}',
-    '  regression      {"value": v}',
+    '  classification  {"label": "...", "probabilities": [p, ...]}  (in the order of the model\'s classes)',
+    '  regression      a number, in the target\'s units',
+    'the same answers the model server gives (TensorFlow Serving\'s REST shape).',
     'A CSV has a header naming the features (a target column is ignored). JSON is an array of',
     'instances, or {"instances": [...]}; an instance is an array in feature order or an object',
     'keyed by feature name. "-" reads JSON from stdin.',

@@ -9,7 +9,7 @@ import type { BackendName } from '../config/types.ts';
 import { encodeInstances } from '../data/encode.ts';
 import { featureWidth, type Preprocessing } from '../data/preprocessing.ts';
 import { UserError } from '../errors.ts';
-import { loadEngine, type TF } from '../train/engine.ts';
+import { loadEngine, type Engine, type TF } from '../train/engine.ts';
 import { ARTIFACT_FILES, type Metrics, type RunManifest } from '../train/types.ts';
 import { compileDensePlan, type DensePlan } from './dense-plan.ts';
 import { readModelFiles } from './model-files.ts';
@@ -28,6 +28,7 @@ export interface LoadedModel {
   backend: string;
   /** Why the backend is not the one asked for (engine fallbacks). */
   notices: string[];
+  engine: Engine;
   model: tfjs.LayersModel;
   preprocessing: Preprocessing;
   metrics: Metrics;
@@ -58,11 +59,15 @@ export interface Predictor {
 
 export interface LoadOptions {
   backend?: BackendName;
+  /** Where @tensorflow/tfjs-node(-gpu) may be installed. */
+  workspace?: string;
+  log?: (line: string) => void;
 }
 
 export async function loadModel(dir: string, options: LoadOptions = {}): Promise<LoadedModel> {
   const files = await readModelFiles(dir);
-  const { tf, backend, notices } = await loadEngine(options.backend ?? 'auto');
+  const engine = await loadEngine(options.backend ?? 'auto', { workspace: options.workspace, log: options.log });
+  const { tf, backend, notices } = engine;
   const modelJsonFile = displayPath(join(files.dir, ARTIFACT_FILES.modelJson));
   let model: tfjs.LayersModel;
   try {
@@ -97,6 +102,7 @@ export async function loadModel(dir: string, options: LoadOptions = {}): Promise
     tf,
     backend,
     notices,
+    engine,
     model,
     preprocessing: pre,
     metrics: files.metrics,

@@ -19,13 +19,6 @@ type ModelJSON = import('@tensorflow/tfjs').io.ModelJSON;
 type WeightsManifestConfig = import('@tensorflow/tfjs').io.WeightsManifestConfig;
 type WeightsManifestEntry = import('@tensorflow/tfjs').io.WeightsManifestEntry;
 
-export interface LoadedModel {
-  model: LayersModel;
-  preprocessing: Preprocessing;
-  /** run.json, when the folder was written by `model-ci train`. */
-  manifest?: RunManifest;
-}
-
 /** Writes model.json and weights.bin into `dir`; returns their bytes for hashing. */
 export async function saveModel(tf: TF, model: LayersModel, dir: string): Promise<{ modelJson: Buffer; weights: Buffer }> {
   let saved: { modelJson: Buffer; weights: Buffer } | undefined;
@@ -76,64 +69,16 @@ export async function writeJsonArtifact(dir: string, file: string, value: unknow
 
 export async function readJsonArtifact<T>(dir: string, file: string): Promise<T> {
   const path = join(dir, file);
-  const text = await readArtifact(dir, file);
+  let text: Buffer;
+  try {
+    text = await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new UserError(`${displayPath(dir)} is not a model folder: ${file} is missing (train one with \`model-ci train\`)`, { file: displayPath(path) });
+  }
   try {
     return JSON.parse(text.toString('utf8')) as T;
   } catch (error) {
     throw new UserError(`is not valid JSON (${(error as Error).message})`, { file: displayPath(path) });
   }
-}
-
-async function readArtifact(dir: string, file: string): Promise<Buffer> {
-  try {
-    return await readFile(join(dir, file));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new UserError(`${displayPath(dir)} is not a model folder: ${file} is missing (train one with \`model-ci train\`)`, {
-        file: displayPath(join(dir, file)),
-      });
-    }
-    throw error;
-  }
-}
-
-/** Loads a folder written by `model-ci train` (or any layers-format model with a preprocessing.json beside it). */
-export async function loadModelArtifacts(dir: string, tf: TF): Promise<LoadedModel> {
-  const modelJson = await readJsonArtifact<ModelJSON>(dir, ARTIFACT_FILES.modelJson);
-  const where = { file: displayPath(join(dir, ARTIFACT_FILES.modelJson)) };
-  if (modelJson === null || typeof modelJson !== 'object' || !modelJson.modelTopology || !Array.isArray(modelJson.weightsManifest)) {
-    throw new UserError('is not a TF.js layers model: expected modelTopology and weightsManifest', where);
-  }
-  const preprocessing = await readJsonArtifact<Preprocessing>(dir, ARTIFACT_FILES.preprocessing);
-  const manifest = await readJsonArtifact<RunManifest>(dir, ARTIFACT_FILES.run).catch((error: unknown) => {
-    // run.json only describes the run; a model folder without it still predicts.
-    if (error instanceof UserError && error.message.includes('is missing')) return undefined;
-    throw error;
-  });
-
-  const loadWeights = async (groups: WeightsManifestConfig): Promise<[WeightsManifestEntry[], ArrayBuffer]> => {
-    const specs = groups.flatMap((group) => group.weights);
-    const buffers = await Promise.all(groups.flatMap((group) => group.paths.map((path) => readArtifact(dir, insideFolder(dir, path)))));
-    const joined = Buffer.concat(buffers);
-    return [specs, joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength) as ArrayBuffer];
-  };
-  const artifacts = await tf.io.getModelArtifactsForJSON(modelJson, loadWeights);
-  try {
-    const model = await tf.loadLayersModel({ load: async () => artifacts });
-    return { model, preprocessing, ...(manifest ? { manifest } : {}) };
-  } catch (error) {
-    throw new UserError(`could not be loaded as a TF.js model: ${(error as Error).message}`, where);
-  }
-}
-
-/** A weights path from model.json, refused when it would read outside the model folder. */
-function insideFolder(dir: string, path: string): string {
-  const root = resolve(dir);
-  const target = resolve(root, path);
-  if (!target.startsWith(root + sep)) {
-    throw new UserError(`weightsManifest path ${JSON.stringify(path)} points outside the model folder`, {
-      file: displayPath(join(dir, ARTIFACT_FILES.modelJson)),
-    });
-  }
-  return target.slice(root.length + 1);
 }

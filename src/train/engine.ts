@@ -67,8 +67,10 @@ export async function loadEngine(requested: BackendName, opts: EngineOptions = {
         requested === 'auto'
           ? `backend auto chose ${backend}: ${summarise(failures, workspace)}`
           : `backend ${requested} could not be loaded, using ${backend} instead: ${summarise(failures, workspace)}${installHint(failures[0])}`;
-      engine.notices.push(notice);
       opts.log?.(`notice: ${notice}`);
+      // `auto` skipping native packages that are not installed is the expected case, said in the log; a
+      // fallback from what was asked for, or a package that is there but broken, goes into the report too.
+      if (requested !== 'auto' || failures.some((failure) => !failure.missingPackage)) engine.notices.push(notice);
     }
     return engine;
   }

@@ -9,18 +9,17 @@ import { loadConfig, loadParams } from '../config/load.ts';
 import type { BackendName, ConcreteBackend, ModelCiConfig, Params } from '../config/types.ts';
 import { displayPath } from '../config/display-path.ts';
 import { loadDataset } from '../data/dataset.ts';
-import { encodeInstances } from '../data/encode.ts';
 import { encodeTable, fitPreprocessing } from '../data/fit.ts';
 import type { Preprocessing } from '../data/preprocessing.ts';
 import { UserError } from '../errors.ts';
 import { evaluate } from '../metrics/evaluate.ts';
 import { VERSION } from '../version.ts';
-import { hashModel, loadModelArtifacts, saveModel, writeJsonArtifact, type LoadedModel } from './artifacts.ts';
+import { createPredictor, loadModel, type LoadedModel, type Prediction } from '../serve/model.ts';
+import { hashModel, saveModel, writeJsonArtifact } from './artifacts.ts';
 import { loadEngine, type Engine } from './engine.ts';
 import { fitModel, predictRows } from './fit.ts';
 import { hashInputs } from './hash.ts';
 import { buildModel, networkShape } from './model.ts';
-import { decodePredictions, type Prediction } from './predictions.ts';
 import { ARTIFACT_FILES, type Evaluation, type History, type Metrics, type RunManifest } from './types.ts';
 
 export interface EngineOptions {
@@ -169,15 +168,15 @@ export interface EvaluationRun {
 export async function evaluateModel(configFile: string, modelDirOrDefault?: string, opts: EngineOptions = {}): Promise<EvaluationRun> {
   const config = await loadConfig(configFile);
   const modelDir = modelDirOrDefault ?? defaultModelDir(config);
-  const engine = await loadEngine(opts.backend ?? config.backend, opts);
-  const saved = await loadModelArtifacts(modelDir, engine.tf);
+  // The server's loader: one place checks a model folder, whoever reads it.
+  const saved = await loadModel(modelDir, { backend: opts.backend ?? config.backend, workspace: opts.workspace, log: opts.log });
   try {
     assertModelFits(config, saved, modelDir);
     const dataset = await loadDataset(config);
     const testData = encodeTable(saved.preprocessing, dataset.test);
-    const output = await predictRows(engine.tf, saved.model, testData.x, testData.rows);
+    const output = await predictRows(saved.tf, saved.model, testData.x, testData.rows);
     const result = evaluate(saved.preprocessing, testData.y, output);
-    return { config, engine: engineInfo(engine), modelDir, metrics: selectMetrics(config, result.metrics), evaluation: result.evaluation };
+    return { config, engine: engineInfo(saved.engine), modelDir, metrics: selectMetrics(config, result.metrics), evaluation: result.evaluation };
   } finally {
     saved.model.dispose();
   }
@@ -201,12 +200,10 @@ export interface PredictionRun {
 
 /** Predicts `instances` (arrays in feature order or objects keyed by feature name) with a saved model. */
 export async function predict(modelDir: string, instances: readonly unknown[], opts: EngineOptions = {}): Promise<PredictionRun> {
-  const engine = await loadEngine(opts.backend ?? 'auto', opts);
-  const saved = await loadModelArtifacts(modelDir, engine.tf);
+  const saved = await loadModel(modelDir, { backend: opts.backend ?? 'auto', workspace: opts.workspace, log: opts.log });
   try {
-    const x = encodeInstances(saved.preprocessing, instances);
-    const output = await predictRows(engine.tf, saved.model, x, instances.length);
-    return { engine: engineInfo(engine), predictions: decodePredictions(saved.preprocessing, output) };
+    // The server's predictor, so `model-ci predict` answers exactly what the image answers.
+    return { engine: engineInfo(saved.engine), predictions: createPredictor(saved).predict(instances) };
   } finally {
     saved.model.dispose();
   }

@@ -57,7 +57,7 @@ test('a missing config, model folder or predict input is exit 2 with what to do'
 
   const model = await runCli(['evaluate', '--config', 'fixtures/iris/model-ci.yml', '--model', join(scratch, 'no-model'), '--backend', 'cpu']);
   assert.equal(model.code, 2);
-  assert.match(model.stderr, /no-model is not a model folder: model\.json is missing \(train one with `model-ci train`\)/);
+  assert.match(model.stderr, /no-model\/model\.json: model\.json is missing from the model folder; a model folder holds model\.json, weights\.bin and preprocessing\.json/);
 
   const noModel = await runCli(['predict', '--json', 'x.json']);
   assert.equal(noModel.code, 2);

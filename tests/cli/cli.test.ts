@@ -40,7 +40,7 @@ test('no command prints the help on stderr and exits 2; --version prints the ver
 test('an unknown command or option is exit 2 with a did-you-mean', async () => {
   const command = await runCli(['evalute']);
   assert.equal(command.code, 2);
-  assert.equal(command.stderr, 'model-ci: unknown command "evalute" (did you mean `evaluate`?); commands are train, evaluate, predict (see `model-ci --help`)\n');
+  assert.equal(command.stderr, 'model-ci: unknown command "evalute" (did you mean `evaluate`?); commands are train, evaluate, predict, report, serve, build, example (see `model-ci --help`)\n');
 
   const option = await runCli(['train', '--confg', 'x.yml']);
   assert.equal(option.code, 2);

@@ -61,7 +61,8 @@ test('train iris on wasm, re-evaluate it, and predict from CSV, JSON and stdin',
   const predictions = JSON.parse(fromCsv.stdout).predictions;
   assert.deepEqual(predictions.map((p: { label: string }) => p.label), ['0', '2']);
   for (const p of predictions) {
-    const sum = Object.values(p.probabilities as Record<string, number>).reduce((s, v) => s + v, 0);
+    assert.equal(p.probabilities.length, 3, 'one probability per class, in the model’s class order');
+    const sum = (p.probabilities as number[]).reduce((s, v) => s + v, 0);
     assert.ok(Math.abs(sum - 1) < 1e-5);
   }
 

@@ -6,7 +6,8 @@ import { after, before, test } from 'node:test';
 import type { Params } from '../../src/config/types.ts';
 import type { Preprocessing } from '../../src/data/preprocessing.ts';
 import { UserError } from '../../src/errors.ts';
-import { hashModel, loadModelArtifacts, saveModel, writeJsonArtifact } from '../../src/train/artifacts.ts';
+import { loadModel } from '../../src/serve/model.ts';
+import { hashModel, saveModel, writeJsonArtifact } from '../../src/train/artifacts.ts';
 import { loadEngine, type TF } from '../../src/train/engine.ts';
 import { buildModel } from '../../src/train/model.ts';
 import { ARTIFACT_FILES } from '../../src/train/types.ts';
@@ -64,9 +65,10 @@ test('saves the standard layers format and loads it back with the same predictio
   assert.equal(weights.byteLength, (2 * 6 + 6 + 6 * 3 + 3) * 4);
   assert.deepEqual(new Uint8Array(saved.weights), new Uint8Array(weights));
 
-  const loaded = await loadModelArtifacts(out, tf);
+  // The one loader (the server's) reads back what the trainer wrote.
+  const loaded = await loadModel(out, { backend: 'cpu' });
   assert.deepEqual(loaded.preprocessing, preprocessing);
-  assert.equal(loaded.manifest, undefined);
+  assert.equal(loaded.run, undefined);
   const input = tf.tensor2d([[0.5, -1], [2, 3]]);
   const expected = (model.predict(input) as import('@tensorflow/tfjs').Tensor).arraySync();
   const actual = (loaded.model.predict(input) as import('@tensorflow/tfjs').Tensor).arraySync();
@@ -82,38 +84,4 @@ test('saving the same model twice writes the same bytes, so the model hash is st
   assert.equal(hashModel({ ...a, preprocessing: pre }), hashModel({ ...b, preprocessing: pre }));
   assert.match(hashModel({ ...a, preprocessing: pre }), /^sha256:[0-9a-f]{64}$/);
   assert.notEqual(hashModel({ ...a, preprocessing: pre }), hashModel({ ...a, preprocessing: `${pre} ` }));
-});
-
-test('a folder that is not a model folder is a user error naming the missing file', async () => {
-  await expectUserError(loadModelArtifacts(join(dir, 'nowhere'), tf), /nowhere\/model\.json: .*nowhere is not a model folder: model\.json is missing/);
-
-  const noWeights = join(dir, 'no-weights');
-  await saveModel(tf, buildModel(tf, { inputSize: 2, outputSize: 3, task: 'multiclass-classification' }, params), noWeights);
-  await writeJsonArtifact(noWeights, ARTIFACT_FILES.preprocessing, preprocessing);
-  await rm(join(noWeights, 'weights.bin'));
-  await expectUserError(loadModelArtifacts(noWeights, tf), /weights\.bin is missing/);
-
-  const noPre = join(dir, 'no-pre');
-  await saveModel(tf, buildModel(tf, { inputSize: 2, outputSize: 3, task: 'multiclass-classification' }, params), noPre);
-  await expectUserError(loadModelArtifacts(noPre, tf), /preprocessing\.json is missing/);
-});
-
-test('broken model files are user errors, and weights may not be read from outside the folder', async () => {
-  const broken = join(dir, 'broken');
-  await saveModel(tf, buildModel(tf, { inputSize: 2, outputSize: 3, task: 'multiclass-classification' }, params), broken);
-  await writeJsonArtifact(broken, ARTIFACT_FILES.preprocessing, preprocessing);
-  const json = JSON.parse(await readFile(join(broken, 'model.json'), 'utf8'));
-
-  await writeFile(join(broken, 'model.json'), '{"modelTopology": ');
-  await expectUserError(loadModelArtifacts(broken, tf), /broken\/model\.json: is not valid JSON/);
-
-  await writeFile(join(broken, 'model.json'), '{"hello": 1}');
-  await expectUserError(loadModelArtifacts(broken, tf), /is not a TF\.js layers model: expected modelTopology and weightsManifest/);
-
-  await writeFile(join(broken, 'model.json'), JSON.stringify({ ...json, weightsManifest: [{ ...json.weightsManifest[0], paths: ['../../etc/passwd'] }] }));
-  await expectUserError(loadModelArtifacts(broken, tf), /path "\.\.\/\.\.\/etc\/passwd" points outside the model folder/);
-
-  await writeFile(join(broken, 'model.json'), JSON.stringify(json));
-  await writeFile(join(broken, 'weights.bin'), Buffer.alloc(12));
-  await expectUserError(loadModelArtifacts(broken, tf), /could not be loaded as a TF\.js model/);
 });

@@ -886,9 +886,118 @@ function argmax(values, offset, k) {
   return best;
 }
 
+// src/train/engine.ts
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+var BACKEND_ORDER = ["tensorflow-gpu", "tensorflow", "wasm", "cpu"];
+var NATIVE_PACKAGES = {
+  "tensorflow-gpu": "@tensorflow/tfjs-node-gpu",
+  tensorflow: "@tensorflow/tfjs-node"
+};
+async function loadEngine(requested, opts = {}) {
+  if (!BACKENDS.includes(requested)) {
+    throw new UserError(`unknown backend ${JSON.stringify(requested)}; expected one of ${BACKENDS.join(", ")}`, { field: "backend" });
+  }
+  const workspace = opts.workspace ?? process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const candidates = requested === "auto" ? BACKEND_ORDER : BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(requested));
+  const failures = [];
+  for (const backend of candidates) {
+    let engine;
+    try {
+      engine = await loadBackend(backend, workspace);
+    } catch (error) {
+      failures.push(describeFailure(backend, workspace, error));
+      continue;
+    }
+    if (failures.length > 0) {
+      const notice = requested === "auto" ? `backend auto chose ${backend}: ${summarise(failures, workspace)}` : `backend ${requested} could not be loaded, using ${backend} instead: ${summarise(failures, workspace)}${installHint(failures[0])}`;
+      opts.log?.(`notice: ${notice}`);
+      if (requested !== "auto" || failures.some((failure) => !failure.missingPackage)) engine.notices.push(notice);
+    }
+    return engine;
+  }
+  throw new Error(`no TensorFlow.js backend could be loaded: ${summarise(failures, workspace)}`);
+}
+async function loadBackend(backend, workspace) {
+  const nativePackage = NATIVE_PACKAGES[backend];
+  if (nativePackage) return loadNative(backend, nativePackage, workspace);
+  const tf = await import("./action-dist-EUCP6U4G.js");
+  tf.env().set("PROD", true);
+  const versions = pickVersions(tf.version);
+  if (backend === "wasm") {
+    const wasm = await import("./action-dist-2VYMVMVX.js");
+    if (!tf.engine().registry.wasm) wasm.setWasmPaths(wasmFolder());
+    versions["tfjs-backend-wasm"] = wasm.version_wasm;
+  }
+  await activate(tf, backend === "wasm" ? "wasm" : "cpu");
+  return { tf, backend, versions, notices: [] };
+}
+async function loadNative(backend, packageName, workspace) {
+  const require2 = createRequire(join(workspace, "package.json"));
+  const tf = require2(packageName);
+  await activate(tf, "tensorflow");
+  const versions = pickVersions(tf.version);
+  const binding = tf.backend().binding;
+  if (binding?.TF_Version) versions.libtensorflow = binding.TF_Version;
+  return { tf, backend, versions, notices: [] };
+}
+async function activate(tf, name) {
+  if (!await tf.setBackend(name)) throw new Error(`tfjs could not initialise its ${name} backend${await initError(tf, name)}`);
+  await tf.ready();
+}
+async function initError(tf, name) {
+  try {
+    await tf.engine().registryFactory[name]?.factory();
+    return "";
+  } catch (error) {
+    return `: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+function wasmFolder() {
+  const here = dirname(fileURLToPath(import.meta.url));
+  if (existsSync(join(here, "tfjs-backend-wasm.wasm"))) return `${here}/`;
+  const entry = createRequire(import.meta.url).resolve("@tensorflow/tfjs-backend-wasm");
+  return `${dirname(entry)}/`;
+}
+function pickVersions(version) {
+  const wanted = ["tfjs-core", "tfjs-layers", "tfjs-backend-cpu", "tfjs-node"];
+  return Object.fromEntries(wanted.filter((key2) => version[key2]).map((key2) => [key2, version[key2]]));
+}
+function describeFailure(backend, workspace, error) {
+  const packageName = NATIVE_PACKAGES[backend];
+  const code = error.code;
+  const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  if (packageName && code === "MODULE_NOT_FOUND" && message.includes(`'${packageName}'`)) {
+    return { backend, missingPackage: packageName, message };
+  }
+  return { backend, message: packageName ? `${packageName} failed to load from ${workspace}: ${message}` : `${backend}: ${message}` };
+}
+function installHint(requested) {
+  return requested.missingPackage ? ` (to use it: npm install ${requested.missingPackage})` : "";
+}
+function summarise(failures, workspace) {
+  const missing = failures.flatMap((f) => f.missingPackage ? [f.missingPackage] : []);
+  const parts = failures.filter((f) => !f.missingPackage).map((f) => f.message);
+  if (missing.length > 0) parts.push(`${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not installed in ${workspace}`);
+  return parts.join("; ");
+}
+
+// src/train/types.ts
+var ARTIFACT_FILES = {
+  modelJson: "model.json",
+  weights: "weights.bin",
+  preprocessing: "preprocessing.json",
+  metrics: "metrics.json",
+  history: "history.json",
+  evaluation: "evaluation.json",
+  run: "run.json"
+};
+
 // src/train/artifacts.ts
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join, resolve, sep as sep3 } from "node:path";
+import { join as join2 } from "node:path";
 
 // src/train/hash.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -927,17 +1036,6 @@ function hashInputs(parts) {
   return { ...hashes, inputs: hashJson({ ...hashes, backend: parts.backend }) };
 }
 
-// src/train/types.ts
-var ARTIFACT_FILES = {
-  modelJson: "model.json",
-  weights: "weights.bin",
-  preprocessing: "preprocessing.json",
-  metrics: "metrics.json",
-  history: "history.json",
-  evaluation: "evaluation.json",
-  run: "run.json"
-};
-
 // src/train/artifacts.ts
 async function saveModel(tf, model, dir) {
   let saved;
@@ -958,8 +1056,8 @@ async function saveModel(tf, model, dir) {
   );
   if (!saved) throw new Error("tfjs did not hand the model to the save handler");
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, ARTIFACT_FILES.modelJson), saved.modelJson);
-  await writeFile(join(dir, ARTIFACT_FILES.weights), saved.weights);
+  await writeFile(join2(dir, ARTIFACT_FILES.modelJson), saved.modelJson);
+  await writeFile(join2(dir, ARTIFACT_FILES.weights), saved.weights);
   return saved;
 }
 function weightBytes(data) {
@@ -977,107 +1075,12 @@ function jsonText(value) {
 async function writeJsonArtifact(dir, file, value) {
   const text = jsonText(value);
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, file), text);
+  await writeFile(join2(dir, file), text);
   return text;
 }
 
-// src/train/engine.ts
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join as join2 } from "node:path";
-import { fileURLToPath } from "node:url";
-var BACKEND_ORDER = ["tensorflow-gpu", "tensorflow", "wasm", "cpu"];
-var NATIVE_PACKAGES = {
-  "tensorflow-gpu": "@tensorflow/tfjs-node-gpu",
-  tensorflow: "@tensorflow/tfjs-node"
-};
-async function loadEngine(requested, opts = {}) {
-  if (!BACKENDS.includes(requested)) {
-    throw new UserError(`unknown backend ${JSON.stringify(requested)}; expected one of ${BACKENDS.join(", ")}`, { field: "backend" });
-  }
-  const workspace = opts.workspace ?? process.env.GITHUB_WORKSPACE ?? process.cwd();
-  const candidates = requested === "auto" ? BACKEND_ORDER : BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(requested));
-  const failures = [];
-  for (const backend of candidates) {
-    let engine;
-    try {
-      engine = await loadBackend(backend, workspace);
-    } catch (error) {
-      failures.push(describeFailure(backend, workspace, error));
-      continue;
-    }
-    if (failures.length > 0) {
-      const notice = requested === "auto" ? `backend auto chose ${backend}: ${summarise(failures, workspace)}` : `backend ${requested} could not be loaded, using ${backend} instead: ${summarise(failures, workspace)}${installHint(failures[0])}`;
-      engine.notices.push(notice);
-      opts.log?.(`notice: ${notice}`);
-    }
-    return engine;
-  }
-  throw new Error(`no TensorFlow.js backend could be loaded: ${summarise(failures, workspace)}`);
-}
-async function loadBackend(backend, workspace) {
-  const nativePackage = NATIVE_PACKAGES[backend];
-  if (nativePackage) return loadNative(backend, nativePackage, workspace);
-  const tf = await import("./action-dist-EUCP6U4G.js");
-  tf.env().set("PROD", true);
-  const versions = pickVersions(tf.version);
-  if (backend === "wasm") {
-    const wasm = await import("./action-dist-2VYMVMVX.js");
-    if (!tf.engine().registry.wasm) wasm.setWasmPaths(wasmFolder());
-    versions["tfjs-backend-wasm"] = wasm.version_wasm;
-  }
-  await activate(tf, backend === "wasm" ? "wasm" : "cpu");
-  return { tf, backend, versions, notices: [] };
-}
-async function loadNative(backend, packageName, workspace) {
-  const require2 = createRequire(join2(workspace, "package.json"));
-  const tf = require2(packageName);
-  await activate(tf, "tensorflow");
-  const versions = pickVersions(tf.version);
-  const binding = tf.backend().binding;
-  if (binding?.TF_Version) versions.libtensorflow = binding.TF_Version;
-  return { tf, backend, versions, notices: [] };
-}
-async function activate(tf, name) {
-  if (!await tf.setBackend(name)) throw new Error(`tfjs could not initialise its ${name} backend${await initError(tf, name)}`);
-  await tf.ready();
-}
-async function initError(tf, name) {
-  try {
-    await tf.engine().registryFactory[name]?.factory();
-    return "";
-  } catch (error) {
-    return `: ${error instanceof Error ? error.message : String(error)}`;
-  }
-}
-function wasmFolder() {
-  const here = dirname(fileURLToPath(import.meta.url));
-  if (existsSync(join2(here, "tfjs-backend-wasm.wasm"))) return `${here}/`;
-  const entry = createRequire(import.meta.url).resolve("@tensorflow/tfjs-backend-wasm");
-  return `${dirname(entry)}/`;
-}
-function pickVersions(version) {
-  const wanted = ["tfjs-core", "tfjs-layers", "tfjs-backend-cpu", "tfjs-node"];
-  return Object.fromEntries(wanted.filter((key2) => version[key2]).map((key2) => [key2, version[key2]]));
-}
-function describeFailure(backend, workspace, error) {
-  const packageName = NATIVE_PACKAGES[backend];
-  const code = error.code;
-  const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-  if (packageName && code === "MODULE_NOT_FOUND" && message.includes(`'${packageName}'`)) {
-    return { backend, missingPackage: packageName, message };
-  }
-  return { backend, message: packageName ? `${packageName} failed to load from ${workspace}: ${message}` : `${backend}: ${message}` };
-}
-function installHint(requested) {
-  return requested.missingPackage ? ` (to use it: npm install ${requested.missingPackage})` : "";
-}
-function summarise(failures, workspace) {
-  const missing = failures.flatMap((f) => f.missingPackage ? [f.missingPackage] : []);
-  const parts = failures.filter((f) => !f.missingPackage).map((f) => f.message);
-  if (missing.length > 0) parts.push(`${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not installed in ${workspace}`);
-  return parts.join("; ");
-}
+// src/serve/model.ts
+var DENSE_PLAN_MAX_MACS = 1 << 16;
 
 // src/train/model.ts
 function networkShape(pre) {

@@ -1,13 +1,13 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   compareRuns
-} from "./action-chunk-RHEO3KU3.js";
+} from "./action-chunk-V6VBPS5A.js";
 import {
   withWorktree
 } from "./action-chunk-YMHI6U3X.js";
 import {
   trainModel
-} from "./action-chunk-MWAXUOJD.js";
+} from "./action-chunk-A7GSGQVB.js";
 import "./action-chunk-E4N4ZUJS.js";
 import "./action-chunk-E25KGV3P.js";
 import "./action-chunk-MOCXES2H.js";

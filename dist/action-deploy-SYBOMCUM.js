@@ -9,11 +9,11 @@ import {
 } from "./action-chunk-3DMZSZDI.js";
 import {
   compareRuns
-} from "./action-chunk-RHEO3KU3.js";
+} from "./action-chunk-V6VBPS5A.js";
 import {
   ARTIFACT_FILES,
   trainModel
-} from "./action-chunk-MWAXUOJD.js";
+} from "./action-chunk-A7GSGQVB.js";
 import {
   renderMetricsTable
 } from "./action-chunk-RGYJ3JAM.js";

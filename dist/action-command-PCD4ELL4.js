@@ -27,7 +27,7 @@ import {
 } from "./action-chunk-E4545SVN.js";
 import {
   runPullRequest
-} from "./action-chunk-SCE3YZZL.js";
+} from "./action-chunk-LKMBP6AK.js";
 import {
   createBaselineStore
 } from "./action-chunk-SGFJMLR7.js";
