@@ -4,7 +4,6 @@
  * model in-process. A deploy that fails half-way records nothing.
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createBaselineStore } from '../../src/baseline/store.ts';
@@ -13,7 +12,7 @@ import { loadDataset } from '../../src/data/dataset.ts';
 import { cellText } from '../../src/data/table.ts';
 import { createPredictor, loadModel } from '../../src/serve/model.ts';
 import { runAction } from '../support/action-runner.ts';
-import { dockerEnv, type DockerEnv } from '../support/docker-env.ts';
+import { dockerEnv, freePort, type DockerEnv } from '../support/docker-env.ts';
 import { createModelRepo, FAST_PARAMS, type ModelRepo } from '../support/model-repo.ts';
 import { pushPayload } from '../support/payloads.ts';
 
@@ -121,17 +120,6 @@ describe('mode deploy', { skip }, () => {
     assert.equal(await recordOf(sha), null);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(url: string): Promise<void> {
   for (let i = 0; i < 240; i++) {

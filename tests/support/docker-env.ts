@@ -165,7 +165,7 @@ function pick(env: NodeJS.ProcessEnv): Record<string, string> {
   );
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
