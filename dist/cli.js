@@ -9,6 +9,7 @@ import {
   cellText,
   compareRuns,
   createPredictor,
+  dataFileKey,
   describeGate,
   didYouMean,
   displayPath,
@@ -19,15 +20,19 @@ import {
   formatSigned,
   git,
   gitBytes,
+  hashInputs,
   isUserError,
   loadConfig,
+  loadEngine,
   loadModel,
+  loadParams,
   predict,
   readCsv,
   readJsonArtifact,
+  sha256File,
   trainModel,
   tryGit
-} from "./cli-chunk-C2KDSIZ7.js";
+} from "./cli-chunk-B2O3FOIA.js";
 import {
   __commonJS,
   __esm,
@@ -158,8 +163,8 @@ var require_b4a = __commonJS({
     function concat(buffers, totalLength) {
       return Buffer.concat(buffers, totalLength);
     }
-    function copy(source, target, targetStart, start, end) {
-      return toBuffer(source).copy(target, targetStart, start, end);
+    function copy(source, target2, targetStart, start, end) {
+      return toBuffer(source).copy(target2, targetStart, start, end);
     }
     function equals(a, b) {
       return toBuffer(a).equals(b);
@@ -22750,16 +22755,16 @@ var require_buffer_list = __commonJS({
       }
       return keys;
     }
-    function _objectSpread(target) {
+    function _objectSpread(target2) {
       for (var i = 1; i < arguments.length; i++) {
         var source = null != arguments[i] ? arguments[i] : {};
         i % 2 ? ownKeys(Object(source), true).forEach(function(key) {
-          _defineProperty(target, key, source[key]);
-        }) : Object.getOwnPropertyDescriptors ? Object.defineProperties(target, Object.getOwnPropertyDescriptors(source)) : ownKeys(Object(source)).forEach(function(key) {
-          Object.defineProperty(target, key, Object.getOwnPropertyDescriptor(source, key));
+          _defineProperty(target2, key, source[key]);
+        }) : Object.getOwnPropertyDescriptors ? Object.defineProperties(target2, Object.getOwnPropertyDescriptors(source)) : ownKeys(Object(source)).forEach(function(key) {
+          Object.defineProperty(target2, key, Object.getOwnPropertyDescriptor(source, key));
         });
       }
-      return target;
+      return target2;
     }
     function _defineProperty(obj, key, value) {
       key = _toPropertyKey(key);
@@ -22775,13 +22780,13 @@ var require_buffer_list = __commonJS({
         throw new TypeError("Cannot call a class as a function");
       }
     }
-    function _defineProperties(target, props) {
+    function _defineProperties(target2, props) {
       for (var i = 0; i < props.length; i++) {
         var descriptor = props[i];
         descriptor.enumerable = descriptor.enumerable || false;
         descriptor.configurable = true;
         if ("value" in descriptor) descriptor.writable = true;
-        Object.defineProperty(target, _toPropertyKey(descriptor.key), descriptor);
+        Object.defineProperty(target2, _toPropertyKey(descriptor.key), descriptor);
       }
     }
     function _createClass(Constructor, protoProps, staticProps) {
@@ -22809,8 +22814,8 @@ var require_buffer_list = __commonJS({
     var _require2 = __require("util");
     var inspect = _require2.inspect;
     var custom = inspect && inspect.custom || "inspect";
-    function copyBuffer(src, target, offset) {
-      Buffer2.prototype.copy.call(src, target, offset);
+    function copyBuffer(src, target2, offset) {
+      Buffer2.prototype.copy.call(src, target2, offset);
     }
     module.exports = /* @__PURE__ */ (function() {
       function BufferList() {
@@ -24420,16 +24425,16 @@ var require_from = __commonJS({
       }
       return keys;
     }
-    function _objectSpread(target) {
+    function _objectSpread(target2) {
       for (var i = 1; i < arguments.length; i++) {
         var source = null != arguments[i] ? arguments[i] : {};
         i % 2 ? ownKeys(Object(source), true).forEach(function(key) {
-          _defineProperty(target, key, source[key]);
-        }) : Object.getOwnPropertyDescriptors ? Object.defineProperties(target, Object.getOwnPropertyDescriptors(source)) : ownKeys(Object(source)).forEach(function(key) {
-          Object.defineProperty(target, key, Object.getOwnPropertyDescriptor(source, key));
+          _defineProperty(target2, key, source[key]);
+        }) : Object.getOwnPropertyDescriptors ? Object.defineProperties(target2, Object.getOwnPropertyDescriptors(source)) : ownKeys(Object(source)).forEach(function(key) {
+          Object.defineProperty(target2, key, Object.getOwnPropertyDescriptor(source, key));
         });
       }
-      return target;
+      return target2;
     }
     function _defineProperty(obj, key, value) {
       key = _toPropertyKey(key);
@@ -31967,33 +31972,33 @@ var require_resolver = __commonJS({
     function registerDefaultScheme(scheme) {
       defaultScheme = scheme;
     }
-    function createResolver(target, listener, options) {
-      if (target.scheme !== void 0 && target.scheme in registeredResolvers) {
-        return new registeredResolvers[target.scheme](target, listener, options);
+    function createResolver(target2, listener, options) {
+      if (target2.scheme !== void 0 && target2.scheme in registeredResolvers) {
+        return new registeredResolvers[target2.scheme](target2, listener, options);
       } else {
-        throw new Error(`No resolver could be created for target ${(0, uri_parser_1.uriToString)(target)}`);
+        throw new Error(`No resolver could be created for target ${(0, uri_parser_1.uriToString)(target2)}`);
       }
     }
-    function getDefaultAuthority(target) {
-      if (target.scheme !== void 0 && target.scheme in registeredResolvers) {
-        return registeredResolvers[target.scheme].getDefaultAuthority(target);
+    function getDefaultAuthority(target2) {
+      if (target2.scheme !== void 0 && target2.scheme in registeredResolvers) {
+        return registeredResolvers[target2.scheme].getDefaultAuthority(target2);
       } else {
-        throw new Error(`Invalid target ${(0, uri_parser_1.uriToString)(target)}`);
+        throw new Error(`Invalid target ${(0, uri_parser_1.uriToString)(target2)}`);
       }
     }
-    function mapUriDefaultScheme(target) {
-      if (target.scheme === void 0 || !(target.scheme in registeredResolvers)) {
+    function mapUriDefaultScheme(target2) {
+      if (target2.scheme === void 0 || !(target2.scheme in registeredResolvers)) {
         if (defaultScheme !== null) {
           return {
             scheme: defaultScheme,
             authority: void 0,
-            path: (0, uri_parser_1.uriToString)(target)
+            path: (0, uri_parser_1.uriToString)(target2)
           };
         } else {
           return null;
         }
       }
-      return target;
+      return target2;
     }
   }
 });
@@ -33301,8 +33306,8 @@ var require_resolving_load_balancer = __commonJS({
        *     In practice, that means using the "pick first" load balancer
        *     implmentation
        */
-      constructor(target, channelControlHelper, channelOptions, onSuccessfulResolution, onFailedResolution) {
-        this.target = target;
+      constructor(target2, channelControlHelper, channelOptions, onSuccessfulResolution, onFailedResolution) {
+        this.target = target2;
         this.channelControlHelper = channelControlHelper;
         this.channelOptions = channelOptions;
         this.onSuccessfulResolution = onSuccessfulResolution;
@@ -33341,7 +33346,7 @@ var require_resolving_load_balancer = __commonJS({
           addChannelzChild: channelControlHelper.addChannelzChild.bind(channelControlHelper),
           removeChannelzChild: channelControlHelper.removeChannelzChild.bind(channelControlHelper)
         });
-        this.innerResolver = (0, resolver_1.createResolver)(target, this.handleResolverResult.bind(this), channelOptions);
+        this.innerResolver = (0, resolver_1.createResolver)(target2, this.handleResolverResult.bind(this), channelOptions);
         const backoffOptions = {
           initialDelay: channelOptions["grpc.initial_reconnect_backoff_ms"],
           maxDelay: channelOptions["grpc.max_reconnect_backoff_ms"]
@@ -40046,8 +40051,8 @@ var require_type = __commonJS({
       return this.setup().toObject.apply(this, arguments);
     };
     Type.d = function decorateType(typeName) {
-      return function typeDecorator(target) {
-        util.decorateType(target, typeName);
+      return function typeDecorator(target2) {
+        util.decorateType(target2, typeName);
       };
     };
   }
@@ -41668,21 +41673,21 @@ var require_parse = __commonJS({
           throw illegal(token2, "value");
         }
       }
-      function readRanges(target, acceptStrings) {
+      function readRanges(target2, acceptStrings) {
         var token2, start;
         do {
           if (acceptStrings && ((token2 = peek()) === '"' || token2 === "'")) {
             var str = readString();
-            target.push(str);
+            target2.push(str);
             if (edition >= 2023) {
               throw illegal(str, "id");
             }
           } else {
             try {
-              target.push([start = parseId(next()), skip("to", true) ? parseId(next()) : start]);
+              target2.push([start = parseId(next()), skip("to", true) ? parseId(next()) : start]);
             } catch (err) {
               if (acceptStrings && typeRefRe.test(token2) && edition >= 2023) {
-                target.push(token2);
+                target2.push(token2);
               } else {
                 throw err;
               }
@@ -45014,12 +45019,12 @@ var require_util3 = __commonJS({
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
-      root.resolvePath = (origin, target) => {
-        if (path.isAbsolute(target)) {
-          return target;
+      root.resolvePath = (origin, target2) => {
+        if (path.isAbsolute(target2)) {
+          return target2;
         }
         for (const directory of includePaths) {
-          const fullPath = path.join(directory, target);
+          const fullPath = path.join(directory, target2);
           try {
             fs.accessSync(fullPath, fs.constants.R_OK);
             return fullPath;
@@ -45027,8 +45032,8 @@ var require_util3 = __commonJS({
             continue;
           }
         }
-        process.emitWarning(`${target} not found in any of the include paths ${includePaths}`);
-        return originalResolvePath(origin, target);
+        process.emitWarning(`${target2} not found in any of the include paths ${includePaths}`);
+        return originalResolvePath(origin, target2);
       };
     }
     async function loadProtosWithOptions(filename, options) {
@@ -47485,16 +47490,16 @@ var require_single_subchannel_channel = __commonJS({
       }
     };
     var SingleSubchannelChannel = class {
-      constructor(subchannel, target, options) {
+      constructor(subchannel, target2, options) {
         this.subchannel = subchannel;
-        this.target = target;
+        this.target = target2;
         this.channelzEnabled = false;
         this.channelzTrace = new channelz_1.ChannelzTrace();
         this.callTracker = new channelz_1.ChannelzCallTracker();
         this.childrenTracker = new channelz_1.ChannelzChildrenTracker();
         this.channelzEnabled = options["grpc.enable_channelz"] !== 0;
-        this.channelzRef = (0, channelz_1.registerChannelzChannel)((0, uri_parser_1.uriToString)(target), () => ({
-          target: `${(0, uri_parser_1.uriToString)(target)} (${subchannel.getAddress()})`,
+        this.channelzRef = (0, channelz_1.registerChannelzChannel)((0, uri_parser_1.uriToString)(target2), () => ({
+          target: `${(0, uri_parser_1.uriToString)(target2)} (${subchannel.getAddress()})`,
           state: this.subchannel.getConnectivityState(),
           trace: this.channelzTrace,
           callTracker: this.callTracker,
@@ -47922,9 +47927,9 @@ var require_resolver_dns = __commonJS({
     exports.DEFAULT_PORT = 443;
     var DEFAULT_MIN_TIME_BETWEEN_RESOLUTIONS_MS = 3e4;
     var DnsResolver = class {
-      constructor(target, listener, channelOptions) {
+      constructor(target2, listener, channelOptions) {
         var _a, _b, _c;
-        this.target = target;
+        this.target = target2;
         this.listener = listener;
         this.pendingLookupPromise = null;
         this.pendingTxtPromise = null;
@@ -47935,11 +47940,11 @@ var require_resolver_dns = __commonJS({
         this.isServiceConfigEnabled = true;
         this.returnedIpResult = false;
         this.alternativeResolver = new dns_1.promises.Resolver();
-        trace("Resolver constructed for target " + (0, uri_parser_1.uriToString)(target));
-        if (target.authority) {
-          this.alternativeResolver.setServers([target.authority]);
+        trace("Resolver constructed for target " + (0, uri_parser_1.uriToString)(target2));
+        if (target2.authority) {
+          this.alternativeResolver.setServers([target2.authority]);
         }
-        const hostPort = (0, uri_parser_1.splitHostPort)(target.path);
+        const hostPort = (0, uri_parser_1.splitHostPort)(target2.path);
         if (hostPort === null) {
           this.ipResult = null;
           this.dnsHostname = null;
@@ -48173,8 +48178,8 @@ var require_resolver_dns = __commonJS({
        * the IP address. For DNS targets, it is the hostname.
        * @param target
        */
-      static getDefaultAuthority(target) {
-        return target.path;
+      static getDefaultAuthority(target2) {
+        return target2.path;
       }
     };
     function setup() {
@@ -48302,33 +48307,33 @@ var require_http_proxy = __commonJS({
       }
       return false;
     }
-    function mapProxyName(target, options) {
+    function mapProxyName(target2, options) {
       var _a;
       const noProxyResult = {
-        target,
+        target: target2,
         extraOptions: {}
       };
       if (((_a = options["grpc.enable_http_proxy"]) !== null && _a !== void 0 ? _a : 1) === 0) {
         return noProxyResult;
       }
-      if (target.scheme === "unix") {
+      if (target2.scheme === "unix") {
         return noProxyResult;
       }
       const proxyInfo = getProxyInfo();
       if (!proxyInfo.address) {
         return noProxyResult;
       }
-      const hostPort = (0, uri_parser_1.splitHostPort)(target.path);
+      const hostPort = (0, uri_parser_1.splitHostPort)(target2.path);
       if (!hostPort) {
         return noProxyResult;
       }
       const serverHost = hostPort.host;
       if (hostMatchesNoProxyList(serverHost)) {
-        trace("Not using proxy for target in no_proxy list: " + (0, uri_parser_1.uriToString)(target));
+        trace("Not using proxy for target in no_proxy list: " + (0, uri_parser_1.uriToString)(target2));
         return noProxyResult;
       }
       const extraOptions = {
-        "grpc.http_connect_target": (0, uri_parser_1.uriToString)(target)
+        "grpc.http_connect_target": (0, uri_parser_1.uriToString)(target2)
       };
       if (proxyInfo.creds) {
         extraOptions["grpc.http_connect_creds"] = proxyInfo.creds;
@@ -51035,8 +51040,8 @@ var require_internal_channel = __commonJS({
     };
     exports.SUBCHANNEL_ARGS_EXCLUDE_KEY_PREFIX = "grpc.internal.no_subchannel";
     var ChannelzInfoTracker = class {
-      constructor(target) {
-        this.target = target;
+      constructor(target2) {
+        this.target = target2;
         this.trace = new channelz_1.ChannelzTrace();
         this.callTracker = new channelz_1.ChannelzCallTracker();
         this.childrenTracker = new channelz_1.ChannelzChildrenTracker();
@@ -51055,7 +51060,7 @@ var require_internal_channel = __commonJS({
       }
     };
     var InternalChannel = class _InternalChannel {
-      constructor(target, credentials, options) {
+      constructor(target2, credentials, options) {
         var _a, _b, _c, _d, _e, _f;
         this.credentials = credentials;
         this.options = options;
@@ -51073,7 +51078,7 @@ var require_internal_channel = __commonJS({
         this.channelzEnabled = true;
         this.randomChannelId = Math.floor(Math.random() * Number.MAX_SAFE_INTEGER);
         this.serviceUrlCache = /* @__PURE__ */ new Map();
-        if (typeof target !== "string") {
+        if (typeof target2 !== "string") {
           throw new TypeError("Channel target must be a string");
         }
         if (!(credentials instanceof channel_credentials_1.ChannelCredentials)) {
@@ -51084,19 +51089,19 @@ var require_internal_channel = __commonJS({
             throw new TypeError("Channel options must be an object");
           }
         }
-        this.channelzInfoTracker = new ChannelzInfoTracker(target);
-        const originalTargetUri = (0, uri_parser_1.parseUri)(target);
+        this.channelzInfoTracker = new ChannelzInfoTracker(target2);
+        const originalTargetUri = (0, uri_parser_1.parseUri)(target2);
         if (originalTargetUri === null) {
-          throw new Error(`Could not parse target name "${target}"`);
+          throw new Error(`Could not parse target name "${target2}"`);
         }
         const defaultSchemeMapResult = (0, resolver_1.mapUriDefaultScheme)(originalTargetUri);
         if (defaultSchemeMapResult === null) {
-          throw new Error(`Could not find a default scheme for target name "${target}"`);
+          throw new Error(`Could not find a default scheme for target name "${target2}"`);
         }
         if (this.options["grpc.enable_channelz"] === 0) {
           this.channelzEnabled = false;
         }
-        this.channelzRef = (0, channelz_1.registerChannelzChannel)(target, this.channelzInfoTracker.getChannelzInfoCallback(), this.channelzEnabled);
+        this.channelzRef = (0, channelz_1.registerChannelzChannel)(target2, this.channelzInfoTracker.getChannelzInfoCallback(), this.channelzEnabled);
         if (this.channelzEnabled) {
           this.channelzInfoTracker.trace.addTrace("CT_INFO", "Channel created");
         }
@@ -51535,8 +51540,8 @@ var require_channel = __commonJS({
     var channel_credentials_1 = require_channel_credentials();
     var internal_channel_1 = require_internal_channel();
     var ChannelImplementation = class {
-      constructor(target, credentials, options) {
-        if (typeof target !== "string") {
+      constructor(target2, credentials, options) {
+        if (typeof target2 !== "string") {
           throw new TypeError("Channel target must be a string");
         }
         if (!(credentials instanceof channel_credentials_1.ChannelCredentials)) {
@@ -51547,7 +51552,7 @@ var require_channel = __commonJS({
             throw new TypeError("Channel options must be an object");
           }
         }
-        this.internalChannel = new internal_channel_1.InternalChannel(target, credentials, options);
+        this.internalChannel = new internal_channel_1.InternalChannel(target2, credentials, options);
       }
       close() {
         this.internalChannel.close();
@@ -53227,8 +53232,8 @@ var require_server2 = __commonJS({
         return f;
       }
       var kind = contextIn.kind, key = kind === "getter" ? "get" : kind === "setter" ? "set" : "value";
-      var target = !descriptorIn && ctor ? contextIn["static"] ? ctor : ctor.prototype : null;
-      var descriptor = descriptorIn || (target ? Object.getOwnPropertyDescriptor(target, contextIn.name) : {});
+      var target2 = !descriptorIn && ctor ? contextIn["static"] ? ctor : ctor.prototype : null;
+      var descriptor = descriptorIn || (target2 ? Object.getOwnPropertyDescriptor(target2, contextIn.name) : {});
       var _, done = false;
       for (var i = decorators.length - 1; i >= 0; i--) {
         var context = {};
@@ -53250,7 +53255,7 @@ var require_server2 = __commonJS({
           else descriptor[key] = _;
         }
       }
-      if (target) Object.defineProperty(target, contextIn.name, descriptor);
+      if (target2) Object.defineProperty(target2, contextIn.name, descriptor);
       done = true;
     };
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -53280,8 +53285,8 @@ var require_server2 = __commonJS({
     function noop() {
     }
     function deprecate(message) {
-      return function(target, context) {
-        return util.deprecate(target, message);
+      return function(target2, context) {
+        return util.deprecate(target2, message);
       };
     }
     function getUnimplementedStatusResponse(methodName) {
@@ -55423,15 +55428,15 @@ var require_resolver_uds = __commonJS({
     var resolver_1 = require_resolver();
     var call_interface_1 = require_call_interface();
     var UdsResolver = class {
-      constructor(target, listener, channelOptions) {
+      constructor(target2, listener, channelOptions) {
         this.listener = listener;
         this.hasReturnedResult = false;
         this.endpoints = [];
         let path;
-        if (target.authority === "") {
-          path = "/" + target.path;
+        if (target2.authority === "") {
+          path = "/" + target2.path;
         } else {
-          path = target.path;
+          path = target2.path;
         }
         this.endpoints = [{ addresses: [{ path }] }];
       }
@@ -55444,7 +55449,7 @@ var require_resolver_uds = __commonJS({
       destroy() {
         this.hasReturnedResult = false;
       }
-      static getDefaultAuthority(target) {
+      static getDefaultAuthority(target2) {
         return "localhost";
       }
     };
@@ -55476,37 +55481,37 @@ var require_resolver_ip = __commonJS({
     var IPV6_SCHEME = "ipv6";
     var DEFAULT_PORT2 = 443;
     var IpResolver = class {
-      constructor(target, listener, channelOptions) {
+      constructor(target2, listener, channelOptions) {
         var _a;
         this.listener = listener;
         this.endpoints = [];
         this.error = null;
         this.hasReturnedResult = false;
-        trace("Resolver constructed for target " + (0, uri_parser_1.uriToString)(target));
+        trace("Resolver constructed for target " + (0, uri_parser_1.uriToString)(target2));
         const addresses = [];
-        if (!(target.scheme === IPV4_SCHEME || target.scheme === IPV6_SCHEME)) {
+        if (!(target2.scheme === IPV4_SCHEME || target2.scheme === IPV6_SCHEME)) {
           this.error = {
             code: constants_1.Status.UNAVAILABLE,
-            details: `Unrecognized scheme ${target.scheme} in IP resolver`,
+            details: `Unrecognized scheme ${target2.scheme} in IP resolver`,
             metadata: new metadata_1.Metadata()
           };
           return;
         }
-        const pathList = target.path.split(",");
+        const pathList = target2.path.split(",");
         for (const path of pathList) {
           const hostPort = (0, uri_parser_1.splitHostPort)(path);
           if (hostPort === null) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path}`,
+              details: `Failed to parse ${target2.scheme} address ${path}`,
               metadata: new metadata_1.Metadata()
             };
             return;
           }
-          if (target.scheme === IPV4_SCHEME && !(0, net_1.isIPv4)(hostPort.host) || target.scheme === IPV6_SCHEME && !(0, net_1.isIPv6)(hostPort.host)) {
+          if (target2.scheme === IPV4_SCHEME && !(0, net_1.isIPv4)(hostPort.host) || target2.scheme === IPV6_SCHEME && !(0, net_1.isIPv6)(hostPort.host)) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path}`,
+              details: `Failed to parse ${target2.scheme} address ${path}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -55517,7 +55522,7 @@ var require_resolver_ip = __commonJS({
           });
         }
         this.endpoints = addresses.map((address) => ({ addresses: [address] }));
-        trace("Parsed " + target.scheme + " address list " + addresses.map(subchannel_address_1.subchannelAddressToString));
+        trace("Parsed " + target2.scheme + " address list " + addresses.map(subchannel_address_1.subchannelAddressToString));
       }
       updateResolution() {
         if (!this.hasReturnedResult) {
@@ -55534,8 +55539,8 @@ var require_resolver_ip = __commonJS({
       destroy() {
         this.hasReturnedResult = false;
       }
-      static getDefaultAuthority(target) {
-        return target.path.split(",")[0];
+      static getDefaultAuthority(target2) {
+        return target2.path.split(",")[0];
       }
     };
     function setup() {
@@ -56866,12 +56871,12 @@ var require_util4 = __commonJS({
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
-      root.resolvePath = (origin, target) => {
-        if (path.isAbsolute(target)) {
-          return target;
+      root.resolvePath = (origin, target2) => {
+        if (path.isAbsolute(target2)) {
+          return target2;
         }
         for (const directory of includePaths) {
-          const fullPath = path.join(directory, target);
+          const fullPath = path.join(directory, target2);
           try {
             fs.accessSync(fullPath, fs.constants.R_OK);
             return fullPath;
@@ -56879,8 +56884,8 @@ var require_util4 = __commonJS({
             continue;
           }
         }
-        process.emitWarning(`${target} not found in any of the include paths ${includePaths}`);
-        return originalResolvePath(origin, target);
+        process.emitWarning(`${target2} not found in any of the include paths ${includePaths}`);
+        return originalResolvePath(origin, target2);
       };
     }
     async function loadProtosWithOptions(filename, options) {
@@ -60321,6 +60326,20 @@ function parseChallenge(header2) {
   for (const m of header2.slice(space + 1).matchAll(/(\w+)=(?:"([^"]*)"|([^,\s]*))/g)) params[m[1].toLowerCase()] = m[2] ?? m[3];
   return { scheme, params };
 }
+async function retagRemote(input) {
+  const name = parseImageName(input.image);
+  const client = registryClient(name.registry, input.credentials);
+  const manifest = await client.getManifest(name.path, input.from);
+  const stored = await client.putManifest(name.path, input.to, manifest);
+  if (stored !== manifest.digest) {
+    throw new Error(`registry ${name.registry} stored ${name.name}:${input.to} as ${stored}, expected ${manifest.digest}`);
+  }
+  const check = await client.getManifest(name.path, input.to);
+  if (check.digest !== manifest.digest) {
+    throw new Error(`${name.name}:${input.to} resolves to ${check.digest} after retagging, expected ${manifest.digest}`);
+  }
+  return { digest: manifest.digest };
+}
 function causeOf(error) {
   const cause = error.cause;
   return cause?.code ?? cause?.message ?? error.message;
@@ -61050,14 +61069,32 @@ async function readBlobs(cwd, oids) {
 
 // src/flow/deploy.ts
 import { join as join5 } from "node:path";
+
+// src/train/planned-inputs.ts
+async function plannedInputs(configFile, requested, workspace) {
+  const config = await loadConfig(configFile);
+  const params = await loadParams(config.params);
+  const { backend } = await loadEngine(requested ?? config.backend, { workspace });
+  const files = [config.data.train, ...config.data.test ? [config.data.test] : []];
+  const data = Object.fromEntries(await Promise.all(files.map(async (file) => [dataFileKey(config, file), await sha256File(file)])));
+  return { inputs: hashInputs({ data, params: params.flat, config, trainerVersion: VERSION, backend }).inputs, backend };
+}
+
+// src/flow/deploy.ts
 async function runDeploy(options) {
-  const { log, store } = options;
+  const { log } = options;
   const configFile = join5(options.repoRoot, options.configPath);
+  const config = await loadConfig(configFile);
+  const previous = await log.group("previous baseline", () => previousBaseline(options, config.name));
+  if (options.push && previous.record?.image) {
+    const planned = await plannedInputs(configFile, options.backend, options.workspace);
+    if (planned.inputs === previous.record.inputsHash) return reuse(options, previous.record, previous.record.image, previous.source);
+    log.info(`inputs changed since ${previous.record.commit.slice(0, 7)}: training`);
+  }
   const run = await log.group(
     "train",
     () => trainModel(configFile, { out: join5(options.artifactsDir, "main"), backend: options.backend, workspace: options.workspace, log: log.info })
   );
-  const previous = await log.group("gates", () => previousBaseline(options, run.config.name));
   const comparison = compareRuns({
     model: run.config.name,
     metrics: run.config.metrics,
@@ -61072,7 +61109,7 @@ async function runDeploy(options) {
     modelDir: run.out,
     serverFiles: options.serverFiles,
     baseImage: options.baseImage,
-    target: { image: options.image, sha: options.commit, ref: options.ref, defaultBranch: options.defaultBranch, gatesPassed },
+    target: target(options, gatesPassed),
     labels: {
       model: run.config.name,
       source: options.repositoryUrl,
@@ -61087,18 +61124,73 @@ async function runDeploy(options) {
     options.push ? "build and push the image" : "build the image",
     () => options.push ? deployImage(options.docker, { ...imageInput, auth: requireAuth(options.auth) }) : buildModelImage(options.docker, imageInput)
   );
-  if (!options.record) return { run, comparison, gatesPassed, image };
-  const record = recordFromRun(run, options.commit, {
-    image: isPushed(image) ? { name: image.image, digest: image.digest, tags: image.tags } : void 0,
-    runUrl: options.runUrl
+  const digest2 = "digest" in image ? image.digest : void 0;
+  const outcome = {
+    model: run.config.name,
+    metrics: run.metrics,
+    backend: run.engine.backend,
+    comparison,
+    gatesPassed,
+    image: { image: image.image, tags: image.tags, version: image.version, digest: digest2 }
+  };
+  if (!options.record) return outcome;
+  const record = recordFromRun(run, options.commit, { image: digest2 ? { name: image.image, digest: digest2, tags: image.tags } : void 0, runUrl: options.runUrl });
+  await writeRecord(options, record);
+  return { ...outcome, record };
+}
+async function reuse(options, previous, previousImage, source) {
+  const { log } = options;
+  log.info(`inputs unchanged since ${previous.commit.slice(0, 7)} (data, params, config, trainer and backend hash to the same): reusing its model and image`);
+  const gatesPassed = previousImage.tags.some((tag) => tag.endsWith(":latest"));
+  const tags = computeTags(target(options, gatesPassed));
+  const credentials = requireAuth(options.auth);
+  await log.group("tag the reused image", async () => {
+    for (const tag of tags) {
+      await retagRemote({ image: parseImageName(previousImage.name).name, from: previousImage.digest, to: tag.slice(tag.lastIndexOf(":") + 1), credentials });
+      log.info(`${tag} \u2192 ${previousImage.digest}`);
+    }
   });
-  await log.group("record the baseline", () => store.write(record, { replace: true }));
-  log.info(`recorded ${record.model}@${options.commit.slice(0, 7)} on the baselines branch`);
-  return { run, comparison, gatesPassed, image, record };
+  const comparison = compareRuns({
+    model: previous.model,
+    metrics: (await loadConfig(join5(options.repoRoot, options.configPath))).metrics,
+    base: { metrics: previous.metrics, params: previous.params, data: previous.data },
+    head: { metrics: previous.metrics, params: previous.params, data: previous.data },
+    baseline: source,
+    headCommit: options.commit
+  });
+  const image = { name: previousImage.name, digest: previousImage.digest, tags };
+  const outcome = {
+    model: previous.model,
+    metrics: previous.metrics,
+    backend: previous.backend,
+    comparison,
+    gatesPassed,
+    image: { image: previousImage.name, tags, version: imageVersion(target(options, gatesPassed)), digest: previousImage.digest },
+    reusedFrom: previous.commit
+  };
+  if (!options.record) return outcome;
+  const { rollbackOf: _rollbackOf, runUrl: _runUrl, ...kept } = previous;
+  const record = {
+    ...kept,
+    commit: options.commit,
+    createdAt: (/* @__PURE__ */ new Date()).toISOString(),
+    image,
+    reusedFrom: previous.commit,
+    ...options.runUrl ? { runUrl: options.runUrl } : {}
+  };
+  await writeRecord(options, record);
+  return { ...outcome, record };
+}
+function target(options, gatesPassed) {
+  return { image: options.image, sha: options.commit, ref: options.ref, defaultBranch: options.defaultBranch, gatesPassed };
+}
+async function writeRecord(options, record) {
+  await options.log.group("record the baseline", () => options.store.write(record, { replace: true }));
+  options.log.info(`recorded ${record.model}@${options.commit.slice(0, 7)} on the baselines branch`);
 }
 async function previousBaseline(options, model) {
   await options.store.fetch();
-  const parent = (await tryGit(["rev-parse", "--verify", "--quiet", `${options.commit}^`], { cwd: options.repoRoot }))?.trim();
+  const parent = await parentOf(options.repoRoot, options.commit);
   const nearest = parent ? await options.store.findNearest(model, parent) : null;
   if (nearest && "record" in nearest) {
     return { source: { kind: nearest.behind === 0 ? "record" : "ancestor", commit: nearest.commit, behind: nearest.behind }, record: nearest.record };
@@ -61107,8 +61199,12 @@ async function previousBaseline(options, model) {
   options.log.info(`gates: ${note}; only thresholds apply`);
   return { source: { kind: "none", note } };
 }
-function isPushed(image) {
-  return "digest" in image;
+async function parentOf(cwd, commit) {
+  const parent = async () => (await tryGit(["rev-parse", "--verify", "--quiet", `${commit}^`], { cwd }))?.trim() || void 0;
+  const found = await parent();
+  if (found || !await isShallow(cwd)) return found;
+  await tryGit(["fetch", "--no-tags", "--deepen=1", "origin", commit], { cwd });
+  return parent();
 }
 function requireAuth(auth) {
   if (!auth) throw new Error("pushing needs registry credentials");
@@ -61387,7 +61483,7 @@ async function runPullRequest(options) {
   const decision = decideRetrain({ changed: changed.files, watch: config.watch, force: options.force });
   if (!decision.retrain) return { kind: "skipped", model: config.name, reason: decision.reason, baseSha, headSha };
   log.info(`retraining ${config.name}: ${decision.reason}`);
-  const { evaluatePullRequest } = await import("./cli-pull-request-evaluate-MPHJOWSQ.js");
+  const { evaluatePullRequest } = await import("./cli-pull-request-evaluate-DLIHA7T2.js");
   return evaluatePullRequest(options, { config, configFile, baseSha, headSha, reason: decision.reason });
 }
 

@@ -12,7 +12,7 @@ import {
 import {
   UserError,
   isUserError
-} from "./action-chunk-2N5YM5O3.js";
+} from "./action-chunk-QFPM7OST.js";
 import "./action-chunk-TVGUXHZX.js";
 
 // src/action/context.ts
@@ -131,13 +131,13 @@ function resolveMode(mode, eventName, rollbackTo) {
 
 // src/main.ts
 var MODES2 = {
-  pr: () => import("./action-pr-6HXWBURX.js"),
-  comment: () => import("./action-comment-ESDI4SNY.js"),
-  deploy: () => import("./action-deploy-SYBOMCUM.js"),
-  rollback: () => import("./action-rollback-SAS7BCJB.js"),
-  command: () => import("./action-command-PCD4ELL4.js"),
-  plan: () => import("./action-plan-2FNPBZFS.js"),
-  train: () => import("./action-train-D62FYZ4M.js")
+  pr: () => import("./action-pr-72QX4HOE.js"),
+  comment: () => import("./action-comment-ER7LGQVU.js"),
+  deploy: () => import("./action-deploy-URY6RSXC.js"),
+  rollback: () => import("./action-rollback-3W5ID5JH.js"),
+  command: () => import("./action-command-YGLGC4TW.js"),
+  plan: () => import("./action-plan-7AAG4W76.js"),
+  train: () => import("./action-train-J4L6K7XV.js")
 };
 async function run() {
   try {

@@ -51,22 +51,23 @@ const runDeployMode: ModeRunner = async (settings, context) => {
     record: onDefaultBranch,
   });
 
-  const digest = 'digest' in outcome.image ? String(outcome.image.digest) : undefined;
+  const { digest } = outcome.image;
   core.setOutput('image', outcome.image.image);
   core.setOutput('tags', outcome.image.tags.join('\n'));
   if (digest) core.setOutput('digest', digest);
   core.setOutput('model-version', outcome.image.version);
-  core.setOutput('retrained', 'true');
-  setResultOutputs(outcome.comparison.verdict, outcome.run.metrics, outcome.run.engine.backend, '');
+  core.setOutput('retrained', String(outcome.reusedFrom === undefined));
+  setResultOutputs(outcome.comparison.verdict, outcome.metrics, outcome.backend, '');
   await writeSummary(
     renderDeploySummary({
-      model: outcome.run.config.name,
+      model: outcome.model,
       comparison: outcome.comparison,
       image: outcome.image.image,
       tags: outcome.image.tags,
       digest,
-      backend: outcome.run.engine.backend,
+      backend: outcome.backend,
       recorded: outcome.record !== undefined,
+      reusedFrom: outcome.reusedFrom,
     }),
   );
   failOnGates(settings, outcome.comparison.failedGates, settings.config);

@@ -35,4 +35,6 @@ export interface BaselineRecord {
   runUrl?: string;
   /** Set by rollback: this record re-points `latest` to an earlier digest. */
   rollbackOf?: string;
+  /** Set when this commit's inputs equalled that commit's: its model and image were reused, not retrained. */
+  reusedFrom?: string;
 }

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { UserError } from '../errors.ts';
+import { fileErrorReason, UserError } from '../errors.ts';
 import { displayPath } from './display-path.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -34,7 +34,7 @@ export async function readYamlFile(file: string): Promise<Field> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UserError(`cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file: shown });
+    throw new UserError(`cannot read the file: ${fileErrorReason(error)}`, { file: shown });
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });

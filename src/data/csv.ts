@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { displayPath } from '../config/display-path.ts';
-import { UserError } from '../errors.ts';
+import { fileErrorReason, UserError } from '../errors.ts';
 import type { Column, Table } from './table.ts';
 
 const CHUNK_BYTES = 1 << 20;
@@ -64,9 +64,7 @@ async function parseFile(file: string, forced: Set<string>, chunkBytes: number):
     if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     size = stat.size;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : String(error);
-    throw new UserError(`cannot read data file ${shown}: ${why}`, { file: shown });
+    throw new UserError(`cannot read data file ${shown}: ${fileErrorReason(error)}`, { file: shown });
   }
   try {
     const parser = new CsvParser(shown, forced, size);

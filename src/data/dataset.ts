@@ -27,14 +27,14 @@ export async function loadDataset(config: ModelCiConfig): Promise<Dataset> {
   const trainFile = await readCsvFile(data.train, { categorical });
   const whole = trainFile.table;
   checkColumns(config, whole);
-  const files: Record<string, DataFileStats> = { [key(config, data.train)]: { hash: trainFile.hash, rows: whole.rowCount } };
+  const files: Record<string, DataFileStats> = { [dataFileKey(config, data.train)]: { hash: trainFile.hash, rows: whole.rowCount } };
 
   if (data.test) {
     // Columns that are categories in training are categories in the test file too, whatever their values look like.
     const trainCategorical = whole.columns.filter((c) => c.kind === 'categorical').map((c) => c.name);
     const testFile = await readCsvFile(data.test, { categorical: trainCategorical });
     checkSameColumns(whole, testFile.table);
-    files[key(config, data.test)] = { hash: testFile.hash, rows: testFile.table.rowCount };
+    files[dataFileKey(config, data.test)] = { hash: testFile.hash, rows: testFile.table.rowCount };
     if (whole.rowCount < 2) throw tooFew(config, `${displayPath(data.train)} has ${whole.rowCount} row; training needs at least 2`);
     return { train: whole, test: testFile.table, files };
   }
@@ -60,7 +60,8 @@ export async function loadDataset(config: ModelCiConfig): Promise<Dataset> {
   return { train: takeRows(whole, rows.train), test: takeRows(whole, rows.test), files };
 }
 
-function key(config: ModelCiConfig, file: string): string {
+/** How a data file is named in run.json, records and hashes: its path relative to the config's folder. */
+export function dataFileKey(config: ModelCiConfig, file: string): string {
   return relative(config.root, file).split(sep).join('/');
 }
 

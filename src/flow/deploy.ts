@@ -3,20 +3,31 @@
  * gate it against the previous baseline, build the server image, push it and read the digest back, and
  * only then record the commit's baseline. A deploy that fails half-way throws before the record is
  * written, so nothing points at an image that is not there.
+ *
+ * An unchanged input is never trained twice: when the previous record was made from the same data,
+ * params, config, trainer and backend (most main commits change code or docs, not the model), its
+ * image is tagged for this commit in the registry and recorded again, with no training and no build.
  */
 import type Docker from 'dockerode';
 import { join } from 'node:path';
 import { recordFromRun } from '../baseline/from-run.ts';
-import type { BaselineRecord } from '../baseline/record.ts';
+import type { BaselineRecord, ImageRecord } from '../baseline/record.ts';
 import type { BaselineStore } from '../baseline/store.ts';
 import { compareRuns } from '../compare/compare.ts';
 import type { BaselineSource, Comparison } from '../compare/types.ts';
+import { loadConfig } from '../config/load.ts';
 import type { BackendName } from '../config/types.ts';
 import type { ContextFile } from '../docker/context.ts';
 import { buildModelImage, deployImage, type BuiltImage, type DeployResult } from '../docker/deploy.ts';
 import type { RegistryAuth } from '../docker/push.ts';
+import { parseImageName } from '../docker/reference.ts';
+import { retagRemote } from '../docker/registry.ts';
+import { computeTags, imageVersion } from '../docker/tags.ts';
+import { isShallow } from '../git/history.ts';
 import { tryGit } from '../git/run.ts';
-import { trainModel, type TrainRun } from '../train/pipeline.ts';
+import { trainModel } from '../train/pipeline.ts';
+import { plannedInputs } from '../train/planned-inputs.ts';
+import type { Metrics } from '../train/types.ts';
 import type { Logger } from './logger.ts';
 
 export interface DeployOptions {
@@ -46,22 +57,32 @@ export interface DeployOptions {
 }
 
 export interface DeployOutcome {
-  run: TrainRun;
+  model: string;
+  metrics: Metrics;
+  backend: string;
   comparison: Comparison;
   gatesPassed: boolean;
-  image: BuiltImage | DeployResult;
+  image: { image: string; tags: string[]; version: string; digest?: string };
   record?: BaselineRecord;
+  /** Set when nothing was trained or built: the commit whose model and image were reused. */
+  reusedFrom?: string;
 }
 
 export async function runDeploy(options: DeployOptions): Promise<DeployOutcome> {
-  const { log, store } = options;
+  const { log } = options;
   const configFile = join(options.repoRoot, options.configPath);
+  const config = await loadConfig(configFile);
+  const previous = await log.group('previous baseline', () => previousBaseline(options, config.name));
+  if (options.push && previous.record?.image) {
+    const planned = await plannedInputs(configFile, options.backend, options.workspace);
+    if (planned.inputs === previous.record.inputsHash) return reuse(options, previous.record, previous.record.image, previous.source);
+    log.info(`inputs changed since ${previous.record.commit.slice(0, 7)}: training`);
+  }
+
   const run = await log.group('train', () =>
     trainModel(configFile, { out: join(options.artifactsDir, 'main'), backend: options.backend, workspace: options.workspace, log: log.info }),
   );
-
   // Gates are applied before `latest` moves: against the baseline this commit replaces.
-  const previous = await log.group('gates', () => previousBaseline(options, run.config.name));
   const comparison = compareRuns({
     model: run.config.name,
     metrics: run.config.metrics,
@@ -77,7 +98,7 @@ export async function runDeploy(options: DeployOptions): Promise<DeployOutcome> 
     modelDir: run.out,
     serverFiles: options.serverFiles,
     baseImage: options.baseImage,
-    target: { image: options.image, sha: options.commit, ref: options.ref, defaultBranch: options.defaultBranch, gatesPassed },
+    target: target(options, gatesPassed),
     labels: {
       model: run.config.name,
       source: options.repositoryUrl,
@@ -88,26 +109,83 @@ export async function runDeploy(options: DeployOptions): Promise<DeployOutcome> 
     },
     log: log.info,
   };
-  const image = await log.group(options.push ? 'build and push the image' : 'build the image', () =>
-    options.push
-      ? deployImage(options.docker, { ...imageInput, auth: requireAuth(options.auth) })
-      : buildModelImage(options.docker, imageInput),
+  const image: BuiltImage | DeployResult = await log.group(options.push ? 'build and push the image' : 'build the image', () =>
+    options.push ? deployImage(options.docker, { ...imageInput, auth: requireAuth(options.auth) }) : buildModelImage(options.docker, imageInput),
   );
-  if (!options.record) return { run, comparison, gatesPassed, image };
+  const digest = 'digest' in image ? (image as DeployResult).digest : undefined;
+  const outcome: DeployOutcome = {
+    model: run.config.name,
+    metrics: run.metrics,
+    backend: run.engine.backend,
+    comparison,
+    gatesPassed,
+    image: { image: image.image, tags: image.tags, version: image.version, digest },
+  };
+  if (!options.record) return outcome;
+  const record = recordFromRun(run, options.commit, { image: digest ? { name: image.image, digest, tags: image.tags } : undefined, runUrl: options.runUrl });
+  await writeRecord(options, record);
+  return { ...outcome, record };
+}
 
-  const record = recordFromRun(run, options.commit, {
-    image: isPushed(image) ? { name: image.image, digest: image.digest, tags: image.tags } : undefined,
-    runUrl: options.runUrl,
+/** Tags the previous image for this commit in the registry (no pull, no build) and records it again. */
+async function reuse(options: DeployOptions, previous: BaselineRecord, previousImage: ImageRecord, source: BaselineSource): Promise<DeployOutcome> {
+  const { log } = options;
+  log.info(`inputs unchanged since ${previous.commit.slice(0, 7)} (data, params, config, trainer and backend hash to the same): reusing its model and image`);
+  // The same model passes or fails the same gates; `latest` moves only if it did for that image.
+  const gatesPassed = previousImage.tags.some((tag) => tag.endsWith(':latest'));
+  const tags = computeTags(target(options, gatesPassed));
+  const credentials = requireAuth(options.auth);
+  await log.group('tag the reused image', async () => {
+    for (const tag of tags) {
+      await retagRemote({ image: parseImageName(previousImage.name).name, from: previousImage.digest, to: tag.slice(tag.lastIndexOf(':') + 1), credentials });
+      log.info(`${tag} → ${previousImage.digest}`);
+    }
   });
+  const comparison = compareRuns({
+    model: previous.model,
+    metrics: (await loadConfig(join(options.repoRoot, options.configPath))).metrics,
+    base: { metrics: previous.metrics, params: previous.params, data: previous.data },
+    head: { metrics: previous.metrics, params: previous.params, data: previous.data },
+    baseline: source,
+    headCommit: options.commit,
+  });
+  const image = { name: previousImage.name, digest: previousImage.digest, tags };
+  const outcome: DeployOutcome = {
+    model: previous.model,
+    metrics: previous.metrics,
+    backend: previous.backend,
+    comparison,
+    gatesPassed,
+    image: { image: previousImage.name, tags, version: imageVersion(target(options, gatesPassed)), digest: previousImage.digest },
+    reusedFrom: previous.commit,
+  };
+  if (!options.record) return outcome;
+  const { rollbackOf: _rollbackOf, runUrl: _runUrl, ...kept } = previous;
+  const record: BaselineRecord = {
+    ...kept,
+    commit: options.commit,
+    createdAt: new Date().toISOString(),
+    image,
+    reusedFrom: previous.commit,
+    ...(options.runUrl ? { runUrl: options.runUrl } : {}),
+  };
+  await writeRecord(options, record);
+  return { ...outcome, record };
+}
+
+function target(options: DeployOptions, gatesPassed: boolean) {
+  return { image: options.image, sha: options.commit, ref: options.ref, defaultBranch: options.defaultBranch, gatesPassed };
+}
+
+async function writeRecord(options: DeployOptions, record: BaselineRecord): Promise<void> {
   // A re-run of the same deploy replaces its own record (new digest, same commit).
-  await log.group('record the baseline', () => store.write(record, { replace: true }));
-  log.info(`recorded ${record.model}@${options.commit.slice(0, 7)} on the baselines branch`);
-  return { run, comparison, gatesPassed, image, record };
+  await options.log.group('record the baseline', () => options.store.write(record, { replace: true }));
+  options.log.info(`recorded ${record.model}@${options.commit.slice(0, 7)} on the baselines branch`);
 }
 
 async function previousBaseline(options: DeployOptions, model: string): Promise<{ source: BaselineSource; record?: BaselineRecord }> {
   await options.store.fetch();
-  const parent = (await tryGit(['rev-parse', '--verify', '--quiet', `${options.commit}^`], { cwd: options.repoRoot }))?.trim();
+  const parent = await parentOf(options.repoRoot, options.commit);
   const nearest = parent ? await options.store.findNearest(model, parent) : null;
   if (nearest && 'record' in nearest) {
     return { source: { kind: nearest.behind === 0 ? 'record' : 'ancestor', commit: nearest.commit, behind: nearest.behind }, record: nearest.record };
@@ -117,8 +195,13 @@ async function previousBaseline(options: DeployOptions, model: string): Promise<
   return { source: { kind: 'none', note } };
 }
 
-function isPushed(image: BuiltImage | DeployResult): image is DeployResult {
-  return 'digest' in image;
+/** The first parent, fetched when a depth-1 checkout (actions/checkout's default) does not have it; none for a root commit. */
+async function parentOf(cwd: string, commit: string): Promise<string | undefined> {
+  const parent = async () => (await tryGit(['rev-parse', '--verify', '--quiet', `${commit}^`], { cwd }))?.trim() || undefined;
+  const found = await parent();
+  if (found || !(await isShallow(cwd))) return found;
+  await tryGit(['fetch', '--no-tags', '--deepen=1', 'origin', commit], { cwd });
+  return parent();
 }
 
 function requireAuth(auth: RegistryAuth | undefined): RegistryAuth {

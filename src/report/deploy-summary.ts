@@ -11,6 +11,8 @@ export interface DeploySummaryInput {
   digest?: string;
   backend: string;
   recorded: boolean;
+  /** The commit whose model and image were reused because the inputs were unchanged. */
+  reusedFrom?: string;
 }
 
 export function renderDeploySummary(input: DeploySummaryInput): string {
@@ -23,6 +25,7 @@ export function renderDeploySummary(input: DeploySummaryInput): string {
     `- tags: ${input.tags.map((tag) => `\`${tag.slice(tag.lastIndexOf(':') + 1)}\``).join(', ')}`,
     `- gates: ${gates}${comparison.failedGates.length > 0 ? ' — `latest` was not moved' : ''}`,
     `- backend: ${escapeInline(input.backend)}`,
+    ...(input.reusedFrom ? [`- model: unchanged inputs since \`${input.reusedFrom.slice(0, 7)}\`: its model and image were reused, nothing was retrained`] : []),
     `- baseline: ${input.recorded ? 'recorded for this commit' : 'not recorded (not the default branch)'}`,
     '',
     renderMetricsTable(comparison.rows, 'previous'),

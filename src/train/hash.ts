@@ -37,9 +37,10 @@ export function hashJson(value: unknown): string {
  * The config as it bears on the model, without where the checkout happens to
  * live: absolute paths become paths relative to the config's folder.
  */
-export function portableConfig(config: ModelCiConfig): Omit<ModelCiConfig, 'root'> {
+export function portableConfig(config: ModelCiConfig): Omit<ModelCiConfig, 'root' | 'watch'> {
   const rel = (file: string) => relative(config.root, file).split(sep).join('/');
-  const { root: _root, ...rest } = config;
+  // `watch` decides when to retrain, not what is trained: a new glob must not make a model look new.
+  const { root: _root, watch: _watch, ...rest } = config;
   return {
     ...rest,
     file: rel(config.file),

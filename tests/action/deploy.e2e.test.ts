@@ -55,9 +55,13 @@ describe('mode deploy', { skip }, () => {
     return store.read('breast-cancer', sha);
   };
 
+  let firstDigest = '';
+
   test('a push to main ships an image that serves the model, and records it', async () => {
     const { run, workspace } = await deploy(repo.mainSha, docker.registry.password);
     assert.equal(run.code, 0, run.stdout + run.stderr);
+    firstDigest = run.outputs.digest;
+    assert.equal(run.outputs.retrained, 'true');
     assert.match(run.outputs.digest, /^sha256:[0-9a-f]{64}$/);
     assert.deepEqual(run.outputs.tags.split('\n').map((t) => t.slice(t.lastIndexOf(':') + 1)), [`sha-${repo.mainSha.slice(0, 7)}`, 'main', 'latest']);
     assert.equal(run.outputs['model-version'], 'main');
@@ -107,6 +111,24 @@ describe('mode deploy', { skip }, () => {
     } finally {
       await container.remove({ force: true });
     }
+  });
+
+  test('a push that changes no input reuses the model and image: nothing is trained or built twice', async () => {
+    assert.ok(firstDigest, 'runs after the first deploy');
+    await repo.source.commit({ 'README.md': '# a model\n\nBetter docs.\n' }, 'docs only');
+    await repo.source.git('push', '--quiet', 'origin', 'main');
+    const sha = await repo.source.sha();
+    const { run } = await deploy(sha, docker.registry.password);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.outputs.retrained, 'false', run.stdout);
+    assert.equal(run.outputs.digest, firstDigest, 'the same image');
+    assert.doesNotMatch(run.stdout, /epoch \d+\/|building /, 'no training, no build');
+    assert.match(run.stdout, new RegExp(`inputs unchanged since ${repo.mainSha.slice(0, 7)}`));
+    assert.deepEqual(run.outputs.tags.split('\n').map((t) => t.slice(t.lastIndexOf(':') + 1)), [`sha-${sha.slice(0, 7)}`, 'main', 'latest']);
+    const stored = await recordOf(sha);
+    assert.ok(stored && 'record' in stored);
+    assert.equal(stored.record.reusedFrom, repo.mainSha);
+    assert.equal(stored.record.image?.digest, firstDigest);
   });
 
   test('a deploy refused by the registry fails clearly and records nothing', async () => {

@@ -155,6 +155,6 @@ describe('loadConfig rejects', () => {
   }
 
   it('a missing config file', async () => {
-    await userError(() => loadConfig('/nonexistent/model-ci.yml'), '/nonexistent/model-ci.yml', 'cannot read', 'ENOENT');
+    await userError(() => loadConfig('/nonexistent/model-ci.yml'), '/nonexistent/model-ci.yml', 'cannot read', 'no such file');
   });
 });

@@ -113,6 +113,6 @@ describe('loadParams rejects', () => {
 
   it('a missing params file', async () => {
     const root = await tempFiles({});
-    await userError(() => loadParams(join(root, 'params.yaml')), 'params.yaml', 'cannot read', 'ENOENT');
+    await userError(() => loadParams(join(root, 'params.yaml')), 'params.yaml', 'cannot read', 'no such file');
   });
 });

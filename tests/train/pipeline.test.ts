@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { UserError } from '../../src/errors.ts';
 import { evaluateModel, predict, trainModel } from '../../src/train/pipeline.ts';
+import { plannedInputs } from '../../src/train/planned-inputs.ts';
 
 const IRIS = join(import.meta.dirname, '..', '..', 'fixtures', 'iris', 'model-ci.yml');
 const CANCER = join(import.meta.dirname, '..', '..', 'fixtures', 'breast-cancer', 'model-ci.yml');
@@ -23,6 +24,10 @@ test('training iris twice on wasm writes byte-identical metrics.json, and evalua
   assert.deepEqual(await readFile(join(out, 'a', 'metrics.json')), await readFile(join(out, 'b', 'metrics.json')));
   assert.deepEqual(await readFile(join(out, 'a', 'weights.bin')), await readFile(join(out, 'b', 'weights.bin')));
   assert.equal(a.manifest.hashes.model, b.manifest.hashes.model);
+  // Without training, the same inputs hash: how a model already trained from these inputs is found.
+  const planned = await plannedInputs(IRIS, 'wasm');
+  assert.deepEqual(planned, { inputs: a.manifest.hashes.inputs, backend: 'wasm' });
+  assert.notEqual((await plannedInputs(IRIS, 'cpu')).inputs, planned.inputs, 'the backend is part of the inputs');
   assert.equal(a.manifest.trainRows, 120);
   assert.equal(a.evaluation.testRows, 30);
   assert.deepEqual(Object.keys(a.metrics), ['accuracy', 'f1', 'precision', 'recall', 'log_loss']);

@@ -2,13 +2,13 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 import {
   renderErrorReport,
   writeReportArtifact
-} from "./action-chunk-XOMDTPOE.js";
+} from "./action-chunk-V3HE6SKY.js";
 import {
   peekModelName
 } from "./action-chunk-FOTDECPJ.js";
 import {
   renderReport
-} from "./action-chunk-BZ4QKXAY.js";
+} from "./action-chunk-OH6DVKMB.js";
 import "./action-chunk-RGYJ3JAM.js";
 import {
   failOnGates,
@@ -18,7 +18,7 @@ import "./action-chunk-E4N4ZUJS.js";
 import {
   gitHubClient,
   postComment
-} from "./action-chunk-4SNUB5AG.js";
+} from "./action-chunk-EY4HWJH3.js";
 import "./action-chunk-DYGCQGUX.js";
 import "./action-chunk-E4545SVN.js";
 import {
@@ -28,7 +28,7 @@ import "./action-chunk-U37KFNMJ.js";
 import "./action-chunk-JRFKWUJR.js";
 import "./action-chunk-WQGONMHB.js";
 import "./action-chunk-P2BHVZ2N.js";
-import "./action-chunk-2N5YM5O3.js";
+import "./action-chunk-QFPM7OST.js";
 import "./action-chunk-TVGUXHZX.js";
 
 // src/action/pr-publish.ts

@@ -4,7 +4,7 @@ import {
   hasRemote,
   isShallow,
   resolveCommit
-} from "./action-chunk-YMGDRGHO.js";
+} from "./action-chunk-QUJR3PJL.js";
 import {
   GitError,
   git,
@@ -12,7 +12,7 @@ import {
 } from "./action-chunk-E25KGV3P.js";
 import {
   UserError
-} from "./action-chunk-2N5YM5O3.js";
+} from "./action-chunk-QFPM7OST.js";
 
 // src/changes/diff.ts
 var DEEPEN_STEPS = [10, 50, 200, 1e3];

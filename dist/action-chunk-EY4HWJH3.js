@@ -17,7 +17,7 @@ import {
 } from "./action-chunk-WQGONMHB.js";
 import {
   UserError
-} from "./action-chunk-2N5YM5O3.js";
+} from "./action-chunk-QFPM7OST.js";
 
 // src/github/sticky.ts
 var MAX_COMMENT_LENGTH = 65536;

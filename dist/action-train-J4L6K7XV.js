@@ -1,11 +1,11 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   trainModel
-} from "./action-chunk-A7GSGQVB.js";
+} from "./action-chunk-YPGPTSDM.js";
 import {
   setResultOutputs
 } from "./action-chunk-EL4WKROF.js";
-import "./action-chunk-MOCXES2H.js";
+import "./action-chunk-B62RWQSY.js";
 import "./action-chunk-VRFJ3H7T.js";
 import "./action-chunk-U37KFNMJ.js";
 import {
@@ -17,7 +17,7 @@ import {
   setOutput
 } from "./action-chunk-WQGONMHB.js";
 import "./action-chunk-P2BHVZ2N.js";
-import "./action-chunk-2N5YM5O3.js";
+import "./action-chunk-QFPM7OST.js";
 import "./action-chunk-TVGUXHZX.js";
 
 // src/action/train.ts

@@ -3,10 +3,10 @@ import {
   MAX_LISTED_PULL_FILES,
   getPull,
   listPullFiles
-} from "./action-chunk-EG42TXNT.js";
+} from "./action-chunk-SEAZMY75.js";
 import "./action-chunk-E4545SVN.js";
 import "./action-chunk-P2BHVZ2N.js";
-import "./action-chunk-2N5YM5O3.js";
+import "./action-chunk-QFPM7OST.js";
 import "./action-chunk-TVGUXHZX.js";
 export {
   MAX_LISTED_PULL_FILES,

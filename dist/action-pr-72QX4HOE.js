@@ -1,17 +1,17 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   runPullRequest
-} from "./action-chunk-LKMBP6AK.js";
+} from "./action-chunk-DDX5M75H.js";
 import {
   createBaselineStore
-} from "./action-chunk-SGFJMLR7.js";
-import "./action-chunk-U55FOQBQ.js";
+} from "./action-chunk-NOUM2UVG.js";
+import "./action-chunk-QJIT7EBP.js";
 import {
   readEvent
-} from "./action-chunk-C5YVDVLT.js";
-import "./action-chunk-YMGDRGHO.js";
+} from "./action-chunk-LQH2JAV6.js";
+import "./action-chunk-QUJR3PJL.js";
 import "./action-chunk-E25KGV3P.js";
-import "./action-chunk-MOCXES2H.js";
+import "./action-chunk-B62RWQSY.js";
 import "./action-chunk-VRFJ3H7T.js";
 import {
   writeSummary
@@ -29,7 +29,7 @@ import "./action-chunk-P2BHVZ2N.js";
 import {
   UserError,
   isUserError
-} from "./action-chunk-2N5YM5O3.js";
+} from "./action-chunk-QFPM7OST.js";
 import "./action-chunk-TVGUXHZX.js";
 
 // src/action/pr.ts
@@ -61,7 +61,7 @@ var runPr = async (settings, context) => {
     });
   } catch (error) {
     if (!isUserError(error)) throw error;
-    const { publishPullRequestError } = await import("./action-pr-publish-BAWDQQIC.js");
+    const { publishPullRequestError } = await import("./action-pr-publish-OHZUOIRF.js");
     await publishPullRequestError(settings, context, event, error);
     throw error;
   }
@@ -73,13 +73,13 @@ var runPr = async (settings, context) => {
 `);
     return;
   }
-  const { publishPullRequestReport } = await import("./action-pr-publish-BAWDQQIC.js");
+  const { publishPullRequestReport } = await import("./action-pr-publish-OHZUOIRF.js");
   await publishPullRequestReport(settings, context, event, result);
 };
 var pr_default = runPr;
 async function filesFromApi(settings, context, number, reason) {
   warning(`git could not list the changed files (${reason}); using GitHub's file list`);
-  const [{ gitHubClient }, { listPullFiles }] = await Promise.all([import("./action-publish-XFWX3MAT.js"), import("./action-pulls-LTS5EVV6.js")]);
+  const [{ gitHubClient }, { listPullFiles }] = await Promise.all([import("./action-publish-B2GLAOB6.js"), import("./action-pulls-FZWY6QLM.js")]);
   const listed = await listPullFiles(gitHubClient(settings, context), context.owner, context.repo, number);
   if (listed.truncated) {
     throw new UserError(`git could not diff this PR (${reason}) and GitHub lists only its first ${listed.files.length} files; set \`force-retrain: true\` to retrain regardless`);

@@ -7,7 +7,7 @@ import {
 } from "./action-chunk-FOTDECPJ.js";
 import {
   renderReport
-} from "./action-chunk-BZ4QKXAY.js";
+} from "./action-chunk-OH6DVKMB.js";
 import "./action-chunk-RGYJ3JAM.js";
 import "./action-chunk-E4N4ZUJS.js";
 import {
@@ -15,33 +15,33 @@ import {
   gitHubClient,
   postComment,
   repostStickyComment
-} from "./action-chunk-4SNUB5AG.js";
+} from "./action-chunk-EY4HWJH3.js";
 import {
   escapeInline
 } from "./action-chunk-DYGCQGUX.js";
 import {
   getPull
-} from "./action-chunk-EG42TXNT.js";
+} from "./action-chunk-SEAZMY75.js";
 import {
   httpStatus
 } from "./action-chunk-E4545SVN.js";
 import {
   runPullRequest
-} from "./action-chunk-LKMBP6AK.js";
+} from "./action-chunk-DDX5M75H.js";
 import {
   createBaselineStore
-} from "./action-chunk-SGFJMLR7.js";
-import "./action-chunk-U55FOQBQ.js";
+} from "./action-chunk-NOUM2UVG.js";
+import "./action-chunk-QJIT7EBP.js";
 import {
   readEvent
-} from "./action-chunk-C5YVDVLT.js";
-import "./action-chunk-YMGDRGHO.js";
+} from "./action-chunk-LQH2JAV6.js";
+import "./action-chunk-QUJR3PJL.js";
 import {
   git
 } from "./action-chunk-E25KGV3P.js";
 import {
   didYouMean
-} from "./action-chunk-MOCXES2H.js";
+} from "./action-chunk-B62RWQSY.js";
 import {
   BACKENDS
 } from "./action-chunk-VRFJ3H7T.js";
@@ -60,7 +60,7 @@ import "./action-chunk-P2BHVZ2N.js";
 import {
   UserError,
   isUserError
-} from "./action-chunk-2N5YM5O3.js";
+} from "./action-chunk-QFPM7OST.js";
 import "./action-chunk-TVGUXHZX.js";
 
 // src/action/command.ts

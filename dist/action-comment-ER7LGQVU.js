@@ -2,24 +2,24 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 import {
   readReportArtifact,
   renderErrorReport
-} from "./action-chunk-XOMDTPOE.js";
+} from "./action-chunk-V3HE6SKY.js";
 import {
   renderReport
-} from "./action-chunk-BZ4QKXAY.js";
+} from "./action-chunk-OH6DVKMB.js";
 import "./action-chunk-RGYJ3JAM.js";
 import "./action-chunk-E4N4ZUJS.js";
 import {
   gitHubClient,
   postComment
-} from "./action-chunk-4SNUB5AG.js";
+} from "./action-chunk-EY4HWJH3.js";
 import "./action-chunk-DYGCQGUX.js";
 import {
   getPull
-} from "./action-chunk-EG42TXNT.js";
+} from "./action-chunk-SEAZMY75.js";
 import "./action-chunk-E4545SVN.js";
 import {
   readEvent
-} from "./action-chunk-C5YVDVLT.js";
+} from "./action-chunk-LQH2JAV6.js";
 import {
   writeSummary
 } from "./action-chunk-AXRCL6ZP.js";
@@ -31,7 +31,7 @@ import {
 import "./action-chunk-P2BHVZ2N.js";
 import {
   UserError
-} from "./action-chunk-2N5YM5O3.js";
+} from "./action-chunk-QFPM7OST.js";
 import "./action-chunk-TVGUXHZX.js";
 
 // src/action/comment.ts

@@ -5,7 +5,7 @@ import {
 } from "./action-chunk-RGYJ3JAM.js";
 import {
   commentMarker
-} from "./action-chunk-4SNUB5AG.js";
+} from "./action-chunk-EY4HWJH3.js";
 import {
   escapeCell,
   escapeInline,

@@ -3,17 +3,17 @@ import {
   parseImageName,
   registryAuth,
   retagRemote
-} from "./action-chunk-3DMZSZDI.js";
+} from "./action-chunk-IWUOZUTL.js";
 import {
   createBaselineStore
-} from "./action-chunk-SGFJMLR7.js";
+} from "./action-chunk-NOUM2UVG.js";
 import {
   resolveCommit
-} from "./action-chunk-YMGDRGHO.js";
+} from "./action-chunk-QUJR3PJL.js";
 import "./action-chunk-E25KGV3P.js";
 import {
   loadConfig
-} from "./action-chunk-MOCXES2H.js";
+} from "./action-chunk-B62RWQSY.js";
 import "./action-chunk-VRFJ3H7T.js";
 import {
   writeSummary
@@ -29,7 +29,7 @@ import {
 import "./action-chunk-P2BHVZ2N.js";
 import {
   UserError
-} from "./action-chunk-2N5YM5O3.js";
+} from "./action-chunk-QFPM7OST.js";
 import "./action-chunk-TVGUXHZX.js";
 
 // src/action/rollback.ts

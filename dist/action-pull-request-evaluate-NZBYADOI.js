@@ -1,22 +1,22 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   compareRuns
-} from "./action-chunk-V6VBPS5A.js";
+} from "./action-chunk-U4ZZDDU5.js";
 import {
   withWorktree
 } from "./action-chunk-YMHI6U3X.js";
 import {
   trainModel
-} from "./action-chunk-A7GSGQVB.js";
+} from "./action-chunk-YPGPTSDM.js";
 import "./action-chunk-E4N4ZUJS.js";
 import "./action-chunk-E25KGV3P.js";
-import "./action-chunk-MOCXES2H.js";
+import "./action-chunk-B62RWQSY.js";
 import "./action-chunk-VRFJ3H7T.js";
 import "./action-chunk-U37KFNMJ.js";
 import "./action-chunk-P2BHVZ2N.js";
 import {
   isUserError
-} from "./action-chunk-2N5YM5O3.js";
+} from "./action-chunk-QFPM7OST.js";
 import "./action-chunk-TVGUXHZX.js";
 
 // src/flow/pull-request-evaluate.ts

@@ -4,7 +4,7 @@ import {
 } from "./action-chunk-E4545SVN.js";
 import {
   UserError
-} from "./action-chunk-2N5YM5O3.js";
+} from "./action-chunk-QFPM7OST.js";
 
 // src/github/pulls.ts
 async function getPull(gh, owner, repo, number) {

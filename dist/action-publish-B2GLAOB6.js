@@ -2,13 +2,13 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 import {
   gitHubClient,
   postComment
-} from "./action-chunk-4SNUB5AG.js";
+} from "./action-chunk-EY4HWJH3.js";
 import "./action-chunk-DYGCQGUX.js";
 import "./action-chunk-E4545SVN.js";
 import "./action-chunk-JRFKWUJR.js";
 import "./action-chunk-WQGONMHB.js";
 import "./action-chunk-P2BHVZ2N.js";
-import "./action-chunk-2N5YM5O3.js";
+import "./action-chunk-QFPM7OST.js";
 import "./action-chunk-TVGUXHZX.js";
 export {
   gitHubClient,

@@ -19,8 +19,16 @@ var UserError = class extends Error {
 function isUserError(error) {
   return error instanceof UserError;
 }
+function fileErrorReason(error) {
+  const code = error.code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EACCES") return "permission denied";
+  if (code === "EISDIR") return "it is a directory";
+  return error instanceof Error ? error.message : String(error);
+}
 
 export {
   UserError,
-  isUserError
+  isUserError,
+  fileErrorReason
 };

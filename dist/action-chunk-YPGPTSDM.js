@@ -3,7 +3,7 @@ import {
   displayPath,
   loadConfig,
   loadParams
-} from "./action-chunk-MOCXES2H.js";
+} from "./action-chunk-B62RWQSY.js";
 import {
   BACKENDS
 } from "./action-chunk-VRFJ3H7T.js";
@@ -11,8 +11,9 @@ import {
   VERSION
 } from "./action-chunk-P2BHVZ2N.js";
 import {
-  UserError
-} from "./action-chunk-2N5YM5O3.js";
+  UserError,
+  fileErrorReason
+} from "./action-chunk-QFPM7OST.js";
 
 // src/train/pipeline.ts
 import { join as join3 } from "node:path";
@@ -47,9 +48,7 @@ async function parseFile(file, forced, chunkBytes) {
     if (stat.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
     size = stat.size;
   } catch (error) {
-    const code = error.code;
-    const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "it is a directory" : String(error);
-    throw new UserError(`cannot read data file ${shown}: ${why}`, { file: shown });
+    throw new UserError(`cannot read data file ${shown}: ${fileErrorReason(error)}`, { file: shown });
   }
   try {
     const parser = new CsvParser(shown, forced, size);
@@ -500,12 +499,12 @@ async function loadDataset(config) {
   const trainFile = await readCsvFile(data.train, { categorical });
   const whole = trainFile.table;
   checkColumns(config, whole);
-  const files = { [key(config, data.train)]: { hash: trainFile.hash, rows: whole.rowCount } };
+  const files = { [dataFileKey(config, data.train)]: { hash: trainFile.hash, rows: whole.rowCount } };
   if (data.test) {
     const trainCategorical = whole.columns.filter((c) => c.kind === "categorical").map((c) => c.name);
     const testFile = await readCsvFile(data.test, { categorical: trainCategorical });
     checkSameColumns(whole, testFile.table);
-    files[key(config, data.test)] = { hash: testFile.hash, rows: testFile.table.rowCount };
+    files[dataFileKey(config, data.test)] = { hash: testFile.hash, rows: testFile.table.rowCount };
     if (whole.rowCount < 2) throw tooFew(config, `${displayPath(data.train)} has ${whole.rowCount} row; training needs at least 2`);
     return { train: whole, test: testFile.table, files };
   }
@@ -528,7 +527,7 @@ async function loadDataset(config) {
   }
   return { train: takeRows(whole, rows.train), test: takeRows(whole, rows.test), files };
 }
-function key(config, file) {
+function dataFileKey(config, file) {
   return relative(config.root, file).split(sep).join("/");
 }
 function tooFew(config, message) {
@@ -963,7 +962,7 @@ function wasmFolder() {
 }
 function pickVersions(version) {
   const wanted = ["tfjs-core", "tfjs-layers", "tfjs-backend-cpu", "tfjs-node"];
-  return Object.fromEntries(wanted.filter((key2) => version[key2]).map((key2) => [key2, version[key2]]));
+  return Object.fromEntries(wanted.filter((key) => version[key]).map((key) => [key, version[key]]));
 }
 function describeFailure(backend, workspace, error) {
   const packageName = NATIVE_PACKAGES[backend];
@@ -1001,10 +1000,16 @@ import { join as join2 } from "node:path";
 
 // src/train/hash.ts
 import { createHash as createHash2 } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { relative as relative2, sep as sep2 } from "node:path";
 function sha256(...parts) {
   const hash = createHash2("sha256");
   for (const part of parts) hash.update(part);
+  return `sha256:${hash.digest("hex")}`;
+}
+async function sha256File(file) {
+  const hash = createHash2("sha256");
+  for await (const chunk of createReadStream(file)) hash.update(chunk);
   return `sha256:${hash.digest("hex")}`;
 }
 function stableJson(value) {
@@ -1018,7 +1023,7 @@ function hashJson(value) {
 }
 function portableConfig(config) {
   const rel = (file) => relative2(config.root, file).split(sep2).join("/");
-  const { root: _root, ...rest } = config;
+  const { root: _root, watch: _watch, ...rest } = config;
   return {
     ...rest,
     file: rel(config.file),
@@ -1400,5 +1405,9 @@ function engineInfo(engine) {
 
 export {
   ARTIFACT_FILES,
+  dataFileKey,
+  loadEngine,
+  sha256File,
+  hashInputs,
   trainModel
 };

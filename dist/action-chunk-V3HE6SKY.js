@@ -1,17 +1,17 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   runLinks
-} from "./action-chunk-BZ4QKXAY.js";
+} from "./action-chunk-OH6DVKMB.js";
 import {
   commentMarker
-} from "./action-chunk-4SNUB5AG.js";
+} from "./action-chunk-EY4HWJH3.js";
 import {
   codeBlock,
   escapeInline
 } from "./action-chunk-DYGCQGUX.js";
 import {
   UserError
-} from "./action-chunk-2N5YM5O3.js";
+} from "./action-chunk-QFPM7OST.js";
 import {
   __commonJS,
   __toESM

@@ -4,7 +4,7 @@ import {
   git,
   isUserError,
   trainModel
-} from "./cli-chunk-C2KDSIZ7.js";
+} from "./cli-chunk-B2O3FOIA.js";
 import "./cli-chunk-WGR6NP7H.js";
 
 // src/flow/pull-request-evaluate.ts

@@ -4,7 +4,7 @@ import {
   isShallow,
   localCommit,
   resolveCommit
-} from "./action-chunk-YMGDRGHO.js";
+} from "./action-chunk-QUJR3PJL.js";
 import {
   GitError,
   git,
@@ -16,7 +16,7 @@ import {
 } from "./action-chunk-P2BHVZ2N.js";
 import {
   UserError
-} from "./action-chunk-2N5YM5O3.js";
+} from "./action-chunk-QFPM7OST.js";
 
 // src/baseline/store.ts
 import { mkdtemp, rm } from "node:fs/promises";

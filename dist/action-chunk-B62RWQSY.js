@@ -7,8 +7,9 @@ import {
   require_dist
 } from "./action-chunk-U37KFNMJ.js";
 import {
-  UserError
-} from "./action-chunk-2N5YM5O3.js";
+  UserError,
+  fileErrorReason
+} from "./action-chunk-QFPM7OST.js";
 import {
   __toESM
 } from "./action-chunk-TVGUXHZX.js";
@@ -99,7 +100,7 @@ async function readYamlFile(file) {
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    throw new UserError(`cannot read ${shown}: ${error.code ?? String(error)}`, { file: shown });
+    throw new UserError(`cannot read the file: ${fileErrorReason(error)}`, { file: shown });
   }
   const lines = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });

@@ -6,7 +6,7 @@ import {
 } from "./action-chunk-E25KGV3P.js";
 import {
   UserError
-} from "./action-chunk-2N5YM5O3.js";
+} from "./action-chunk-QFPM7OST.js";
 
 // src/git/history.ts
 async function isShallow(cwd) {

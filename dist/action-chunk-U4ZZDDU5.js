@@ -1,7 +1,7 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   ARTIFACT_FILES
-} from "./action-chunk-A7GSGQVB.js";
+} from "./action-chunk-YPGPTSDM.js";
 import {
   evaluateGate,
   nearlyEqual,
@@ -10,10 +10,10 @@ import {
 } from "./action-chunk-E4N4ZUJS.js";
 import {
   METRICS
-} from "./action-chunk-MOCXES2H.js";
+} from "./action-chunk-B62RWQSY.js";
 import {
   UserError
-} from "./action-chunk-2N5YM5O3.js";
+} from "./action-chunk-QFPM7OST.js";
 
 // src/compare/metric-rows.ts
 function metricRows(configs, base, head) {

@@ -5,15 +5,20 @@ import {
   parseImageReference,
   registryAuth,
   registryClient,
-  registryServerAddress
-} from "./action-chunk-3DMZSZDI.js";
+  registryServerAddress,
+  retagRemote
+} from "./action-chunk-IWUOZUTL.js";
 import {
   compareRuns
-} from "./action-chunk-V6VBPS5A.js";
+} from "./action-chunk-U4ZZDDU5.js";
 import {
   ARTIFACT_FILES,
+  dataFileKey,
+  hashInputs,
+  loadEngine,
+  sha256File,
   trainModel
-} from "./action-chunk-A7GSGQVB.js";
+} from "./action-chunk-YPGPTSDM.js";
 import {
   renderMetricsTable
 } from "./action-chunk-RGYJ3JAM.js";
@@ -28,15 +33,20 @@ import {
 import {
   RECORD_SCHEMA,
   createBaselineStore
-} from "./action-chunk-SGFJMLR7.js";
+} from "./action-chunk-NOUM2UVG.js";
 import {
   readEvent
-} from "./action-chunk-C5YVDVLT.js";
-import "./action-chunk-YMGDRGHO.js";
+} from "./action-chunk-LQH2JAV6.js";
+import {
+  isShallow
+} from "./action-chunk-QUJR3PJL.js";
 import {
   tryGit
 } from "./action-chunk-E25KGV3P.js";
-import "./action-chunk-MOCXES2H.js";
+import {
+  loadConfig,
+  loadParams
+} from "./action-chunk-B62RWQSY.js";
 import "./action-chunk-VRFJ3H7T.js";
 import {
   writeSummary
@@ -54,7 +64,7 @@ import {
 } from "./action-chunk-P2BHVZ2N.js";
 import {
   UserError
-} from "./action-chunk-2N5YM5O3.js";
+} from "./action-chunk-QFPM7OST.js";
 import {
   __commonJS,
   __esm,
@@ -185,8 +195,8 @@ var require_b4a = __commonJS({
     function concat(buffers, totalLength) {
       return Buffer.concat(buffers, totalLength);
     }
-    function copy(source, target, targetStart, start, end) {
-      return toBuffer(source).copy(target, targetStart, start, end);
+    function copy(source, target2, targetStart, start, end) {
+      return toBuffer(source).copy(target2, targetStart, start, end);
     }
     function equals(a, b) {
       return toBuffer(a).equals(b);
@@ -22777,16 +22787,16 @@ var require_buffer_list = __commonJS({
       }
       return keys;
     }
-    function _objectSpread(target) {
+    function _objectSpread(target2) {
       for (var i = 1; i < arguments.length; i++) {
         var source = null != arguments[i] ? arguments[i] : {};
         i % 2 ? ownKeys(Object(source), true).forEach(function(key) {
-          _defineProperty(target, key, source[key]);
-        }) : Object.getOwnPropertyDescriptors ? Object.defineProperties(target, Object.getOwnPropertyDescriptors(source)) : ownKeys(Object(source)).forEach(function(key) {
-          Object.defineProperty(target, key, Object.getOwnPropertyDescriptor(source, key));
+          _defineProperty(target2, key, source[key]);
+        }) : Object.getOwnPropertyDescriptors ? Object.defineProperties(target2, Object.getOwnPropertyDescriptors(source)) : ownKeys(Object(source)).forEach(function(key) {
+          Object.defineProperty(target2, key, Object.getOwnPropertyDescriptor(source, key));
         });
       }
-      return target;
+      return target2;
     }
     function _defineProperty(obj, key, value) {
       key = _toPropertyKey(key);
@@ -22802,13 +22812,13 @@ var require_buffer_list = __commonJS({
         throw new TypeError("Cannot call a class as a function");
       }
     }
-    function _defineProperties(target, props) {
+    function _defineProperties(target2, props) {
       for (var i = 0; i < props.length; i++) {
         var descriptor = props[i];
         descriptor.enumerable = descriptor.enumerable || false;
         descriptor.configurable = true;
         if ("value" in descriptor) descriptor.writable = true;
-        Object.defineProperty(target, _toPropertyKey(descriptor.key), descriptor);
+        Object.defineProperty(target2, _toPropertyKey(descriptor.key), descriptor);
       }
     }
     function _createClass(Constructor, protoProps, staticProps) {
@@ -22836,8 +22846,8 @@ var require_buffer_list = __commonJS({
     var _require2 = __require("util");
     var inspect = _require2.inspect;
     var custom = inspect && inspect.custom || "inspect";
-    function copyBuffer(src, target, offset) {
-      Buffer2.prototype.copy.call(src, target, offset);
+    function copyBuffer(src, target2, offset) {
+      Buffer2.prototype.copy.call(src, target2, offset);
     }
     module.exports = /* @__PURE__ */ (function() {
       function BufferList() {
@@ -24447,16 +24457,16 @@ var require_from = __commonJS({
       }
       return keys;
     }
-    function _objectSpread(target) {
+    function _objectSpread(target2) {
       for (var i = 1; i < arguments.length; i++) {
         var source = null != arguments[i] ? arguments[i] : {};
         i % 2 ? ownKeys(Object(source), true).forEach(function(key) {
-          _defineProperty(target, key, source[key]);
-        }) : Object.getOwnPropertyDescriptors ? Object.defineProperties(target, Object.getOwnPropertyDescriptors(source)) : ownKeys(Object(source)).forEach(function(key) {
-          Object.defineProperty(target, key, Object.getOwnPropertyDescriptor(source, key));
+          _defineProperty(target2, key, source[key]);
+        }) : Object.getOwnPropertyDescriptors ? Object.defineProperties(target2, Object.getOwnPropertyDescriptors(source)) : ownKeys(Object(source)).forEach(function(key) {
+          Object.defineProperty(target2, key, Object.getOwnPropertyDescriptor(source, key));
         });
       }
-      return target;
+      return target2;
     }
     function _defineProperty(obj, key, value) {
       key = _toPropertyKey(key);
@@ -31994,33 +32004,33 @@ var require_resolver = __commonJS({
     function registerDefaultScheme(scheme) {
       defaultScheme = scheme;
     }
-    function createResolver(target, listener, options) {
-      if (target.scheme !== void 0 && target.scheme in registeredResolvers) {
-        return new registeredResolvers[target.scheme](target, listener, options);
+    function createResolver(target2, listener, options) {
+      if (target2.scheme !== void 0 && target2.scheme in registeredResolvers) {
+        return new registeredResolvers[target2.scheme](target2, listener, options);
       } else {
-        throw new Error(`No resolver could be created for target ${(0, uri_parser_1.uriToString)(target)}`);
+        throw new Error(`No resolver could be created for target ${(0, uri_parser_1.uriToString)(target2)}`);
       }
     }
-    function getDefaultAuthority(target) {
-      if (target.scheme !== void 0 && target.scheme in registeredResolvers) {
-        return registeredResolvers[target.scheme].getDefaultAuthority(target);
+    function getDefaultAuthority(target2) {
+      if (target2.scheme !== void 0 && target2.scheme in registeredResolvers) {
+        return registeredResolvers[target2.scheme].getDefaultAuthority(target2);
       } else {
-        throw new Error(`Invalid target ${(0, uri_parser_1.uriToString)(target)}`);
+        throw new Error(`Invalid target ${(0, uri_parser_1.uriToString)(target2)}`);
       }
     }
-    function mapUriDefaultScheme(target) {
-      if (target.scheme === void 0 || !(target.scheme in registeredResolvers)) {
+    function mapUriDefaultScheme(target2) {
+      if (target2.scheme === void 0 || !(target2.scheme in registeredResolvers)) {
         if (defaultScheme !== null) {
           return {
             scheme: defaultScheme,
             authority: void 0,
-            path: (0, uri_parser_1.uriToString)(target)
+            path: (0, uri_parser_1.uriToString)(target2)
           };
         } else {
           return null;
         }
       }
-      return target;
+      return target2;
     }
   }
 });
@@ -33328,8 +33338,8 @@ var require_resolving_load_balancer = __commonJS({
        *     In practice, that means using the "pick first" load balancer
        *     implmentation
        */
-      constructor(target, channelControlHelper, channelOptions, onSuccessfulResolution, onFailedResolution) {
-        this.target = target;
+      constructor(target2, channelControlHelper, channelOptions, onSuccessfulResolution, onFailedResolution) {
+        this.target = target2;
         this.channelControlHelper = channelControlHelper;
         this.channelOptions = channelOptions;
         this.onSuccessfulResolution = onSuccessfulResolution;
@@ -33368,7 +33378,7 @@ var require_resolving_load_balancer = __commonJS({
           addChannelzChild: channelControlHelper.addChannelzChild.bind(channelControlHelper),
           removeChannelzChild: channelControlHelper.removeChannelzChild.bind(channelControlHelper)
         });
-        this.innerResolver = (0, resolver_1.createResolver)(target, this.handleResolverResult.bind(this), channelOptions);
+        this.innerResolver = (0, resolver_1.createResolver)(target2, this.handleResolverResult.bind(this), channelOptions);
         const backoffOptions = {
           initialDelay: channelOptions["grpc.initial_reconnect_backoff_ms"],
           maxDelay: channelOptions["grpc.max_reconnect_backoff_ms"]
@@ -40073,8 +40083,8 @@ var require_type = __commonJS({
       return this.setup().toObject.apply(this, arguments);
     };
     Type.d = function decorateType(typeName) {
-      return function typeDecorator(target) {
-        util.decorateType(target, typeName);
+      return function typeDecorator(target2) {
+        util.decorateType(target2, typeName);
       };
     };
   }
@@ -41695,21 +41705,21 @@ var require_parse = __commonJS({
           throw illegal(token2, "value");
         }
       }
-      function readRanges(target, acceptStrings) {
+      function readRanges(target2, acceptStrings) {
         var token2, start;
         do {
           if (acceptStrings && ((token2 = peek()) === '"' || token2 === "'")) {
             var str = readString();
-            target.push(str);
+            target2.push(str);
             if (edition >= 2023) {
               throw illegal(str, "id");
             }
           } else {
             try {
-              target.push([start = parseId(next()), skip("to", true) ? parseId(next()) : start]);
+              target2.push([start = parseId(next()), skip("to", true) ? parseId(next()) : start]);
             } catch (err) {
               if (acceptStrings && typeRefRe.test(token2) && edition >= 2023) {
-                target.push(token2);
+                target2.push(token2);
               } else {
                 throw err;
               }
@@ -45041,12 +45051,12 @@ var require_util3 = __commonJS({
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
-      root.resolvePath = (origin, target) => {
-        if (path.isAbsolute(target)) {
-          return target;
+      root.resolvePath = (origin, target2) => {
+        if (path.isAbsolute(target2)) {
+          return target2;
         }
         for (const directory of includePaths) {
-          const fullPath = path.join(directory, target);
+          const fullPath = path.join(directory, target2);
           try {
             fs.accessSync(fullPath, fs.constants.R_OK);
             return fullPath;
@@ -45054,8 +45064,8 @@ var require_util3 = __commonJS({
             continue;
           }
         }
-        process.emitWarning(`${target} not found in any of the include paths ${includePaths}`);
-        return originalResolvePath(origin, target);
+        process.emitWarning(`${target2} not found in any of the include paths ${includePaths}`);
+        return originalResolvePath(origin, target2);
       };
     }
     async function loadProtosWithOptions(filename, options) {
@@ -47512,16 +47522,16 @@ var require_single_subchannel_channel = __commonJS({
       }
     };
     var SingleSubchannelChannel = class {
-      constructor(subchannel, target, options) {
+      constructor(subchannel, target2, options) {
         this.subchannel = subchannel;
-        this.target = target;
+        this.target = target2;
         this.channelzEnabled = false;
         this.channelzTrace = new channelz_1.ChannelzTrace();
         this.callTracker = new channelz_1.ChannelzCallTracker();
         this.childrenTracker = new channelz_1.ChannelzChildrenTracker();
         this.channelzEnabled = options["grpc.enable_channelz"] !== 0;
-        this.channelzRef = (0, channelz_1.registerChannelzChannel)((0, uri_parser_1.uriToString)(target), () => ({
-          target: `${(0, uri_parser_1.uriToString)(target)} (${subchannel.getAddress()})`,
+        this.channelzRef = (0, channelz_1.registerChannelzChannel)((0, uri_parser_1.uriToString)(target2), () => ({
+          target: `${(0, uri_parser_1.uriToString)(target2)} (${subchannel.getAddress()})`,
           state: this.subchannel.getConnectivityState(),
           trace: this.channelzTrace,
           callTracker: this.callTracker,
@@ -47949,9 +47959,9 @@ var require_resolver_dns = __commonJS({
     exports.DEFAULT_PORT = 443;
     var DEFAULT_MIN_TIME_BETWEEN_RESOLUTIONS_MS = 3e4;
     var DnsResolver = class {
-      constructor(target, listener, channelOptions) {
+      constructor(target2, listener, channelOptions) {
         var _a, _b, _c;
-        this.target = target;
+        this.target = target2;
         this.listener = listener;
         this.pendingLookupPromise = null;
         this.pendingTxtPromise = null;
@@ -47962,11 +47972,11 @@ var require_resolver_dns = __commonJS({
         this.isServiceConfigEnabled = true;
         this.returnedIpResult = false;
         this.alternativeResolver = new dns_1.promises.Resolver();
-        trace("Resolver constructed for target " + (0, uri_parser_1.uriToString)(target));
-        if (target.authority) {
-          this.alternativeResolver.setServers([target.authority]);
+        trace("Resolver constructed for target " + (0, uri_parser_1.uriToString)(target2));
+        if (target2.authority) {
+          this.alternativeResolver.setServers([target2.authority]);
         }
-        const hostPort = (0, uri_parser_1.splitHostPort)(target.path);
+        const hostPort = (0, uri_parser_1.splitHostPort)(target2.path);
         if (hostPort === null) {
           this.ipResult = null;
           this.dnsHostname = null;
@@ -48200,8 +48210,8 @@ var require_resolver_dns = __commonJS({
        * the IP address. For DNS targets, it is the hostname.
        * @param target
        */
-      static getDefaultAuthority(target) {
-        return target.path;
+      static getDefaultAuthority(target2) {
+        return target2.path;
       }
     };
     function setup() {
@@ -48329,33 +48339,33 @@ var require_http_proxy = __commonJS({
       }
       return false;
     }
-    function mapProxyName(target, options) {
+    function mapProxyName(target2, options) {
       var _a;
       const noProxyResult = {
-        target,
+        target: target2,
         extraOptions: {}
       };
       if (((_a = options["grpc.enable_http_proxy"]) !== null && _a !== void 0 ? _a : 1) === 0) {
         return noProxyResult;
       }
-      if (target.scheme === "unix") {
+      if (target2.scheme === "unix") {
         return noProxyResult;
       }
       const proxyInfo = getProxyInfo();
       if (!proxyInfo.address) {
         return noProxyResult;
       }
-      const hostPort = (0, uri_parser_1.splitHostPort)(target.path);
+      const hostPort = (0, uri_parser_1.splitHostPort)(target2.path);
       if (!hostPort) {
         return noProxyResult;
       }
       const serverHost = hostPort.host;
       if (hostMatchesNoProxyList(serverHost)) {
-        trace("Not using proxy for target in no_proxy list: " + (0, uri_parser_1.uriToString)(target));
+        trace("Not using proxy for target in no_proxy list: " + (0, uri_parser_1.uriToString)(target2));
         return noProxyResult;
       }
       const extraOptions = {
-        "grpc.http_connect_target": (0, uri_parser_1.uriToString)(target)
+        "grpc.http_connect_target": (0, uri_parser_1.uriToString)(target2)
       };
       if (proxyInfo.creds) {
         extraOptions["grpc.http_connect_creds"] = proxyInfo.creds;
@@ -51062,8 +51072,8 @@ var require_internal_channel = __commonJS({
     };
     exports.SUBCHANNEL_ARGS_EXCLUDE_KEY_PREFIX = "grpc.internal.no_subchannel";
     var ChannelzInfoTracker = class {
-      constructor(target) {
-        this.target = target;
+      constructor(target2) {
+        this.target = target2;
         this.trace = new channelz_1.ChannelzTrace();
         this.callTracker = new channelz_1.ChannelzCallTracker();
         this.childrenTracker = new channelz_1.ChannelzChildrenTracker();
@@ -51082,7 +51092,7 @@ var require_internal_channel = __commonJS({
       }
     };
     var InternalChannel = class _InternalChannel {
-      constructor(target, credentials, options) {
+      constructor(target2, credentials, options) {
         var _a, _b, _c, _d, _e, _f;
         this.credentials = credentials;
         this.options = options;
@@ -51100,7 +51110,7 @@ var require_internal_channel = __commonJS({
         this.channelzEnabled = true;
         this.randomChannelId = Math.floor(Math.random() * Number.MAX_SAFE_INTEGER);
         this.serviceUrlCache = /* @__PURE__ */ new Map();
-        if (typeof target !== "string") {
+        if (typeof target2 !== "string") {
           throw new TypeError("Channel target must be a string");
         }
         if (!(credentials instanceof channel_credentials_1.ChannelCredentials)) {
@@ -51111,19 +51121,19 @@ var require_internal_channel = __commonJS({
             throw new TypeError("Channel options must be an object");
           }
         }
-        this.channelzInfoTracker = new ChannelzInfoTracker(target);
-        const originalTargetUri = (0, uri_parser_1.parseUri)(target);
+        this.channelzInfoTracker = new ChannelzInfoTracker(target2);
+        const originalTargetUri = (0, uri_parser_1.parseUri)(target2);
         if (originalTargetUri === null) {
-          throw new Error(`Could not parse target name "${target}"`);
+          throw new Error(`Could not parse target name "${target2}"`);
         }
         const defaultSchemeMapResult = (0, resolver_1.mapUriDefaultScheme)(originalTargetUri);
         if (defaultSchemeMapResult === null) {
-          throw new Error(`Could not find a default scheme for target name "${target}"`);
+          throw new Error(`Could not find a default scheme for target name "${target2}"`);
         }
         if (this.options["grpc.enable_channelz"] === 0) {
           this.channelzEnabled = false;
         }
-        this.channelzRef = (0, channelz_1.registerChannelzChannel)(target, this.channelzInfoTracker.getChannelzInfoCallback(), this.channelzEnabled);
+        this.channelzRef = (0, channelz_1.registerChannelzChannel)(target2, this.channelzInfoTracker.getChannelzInfoCallback(), this.channelzEnabled);
         if (this.channelzEnabled) {
           this.channelzInfoTracker.trace.addTrace("CT_INFO", "Channel created");
         }
@@ -51562,8 +51572,8 @@ var require_channel = __commonJS({
     var channel_credentials_1 = require_channel_credentials();
     var internal_channel_1 = require_internal_channel();
     var ChannelImplementation = class {
-      constructor(target, credentials, options) {
-        if (typeof target !== "string") {
+      constructor(target2, credentials, options) {
+        if (typeof target2 !== "string") {
           throw new TypeError("Channel target must be a string");
         }
         if (!(credentials instanceof channel_credentials_1.ChannelCredentials)) {
@@ -51574,7 +51584,7 @@ var require_channel = __commonJS({
             throw new TypeError("Channel options must be an object");
           }
         }
-        this.internalChannel = new internal_channel_1.InternalChannel(target, credentials, options);
+        this.internalChannel = new internal_channel_1.InternalChannel(target2, credentials, options);
       }
       close() {
         this.internalChannel.close();
@@ -53254,8 +53264,8 @@ var require_server2 = __commonJS({
         return f;
       }
       var kind = contextIn.kind, key = kind === "getter" ? "get" : kind === "setter" ? "set" : "value";
-      var target = !descriptorIn && ctor ? contextIn["static"] ? ctor : ctor.prototype : null;
-      var descriptor = descriptorIn || (target ? Object.getOwnPropertyDescriptor(target, contextIn.name) : {});
+      var target2 = !descriptorIn && ctor ? contextIn["static"] ? ctor : ctor.prototype : null;
+      var descriptor = descriptorIn || (target2 ? Object.getOwnPropertyDescriptor(target2, contextIn.name) : {});
       var _, done = false;
       for (var i = decorators.length - 1; i >= 0; i--) {
         var context = {};
@@ -53277,7 +53287,7 @@ var require_server2 = __commonJS({
           else descriptor[key] = _;
         }
       }
-      if (target) Object.defineProperty(target, contextIn.name, descriptor);
+      if (target2) Object.defineProperty(target2, contextIn.name, descriptor);
       done = true;
     };
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -53307,8 +53317,8 @@ var require_server2 = __commonJS({
     function noop() {
     }
     function deprecate(message) {
-      return function(target, context) {
-        return util.deprecate(target, message);
+      return function(target2, context) {
+        return util.deprecate(target2, message);
       };
     }
     function getUnimplementedStatusResponse(methodName) {
@@ -55450,15 +55460,15 @@ var require_resolver_uds = __commonJS({
     var resolver_1 = require_resolver();
     var call_interface_1 = require_call_interface();
     var UdsResolver = class {
-      constructor(target, listener, channelOptions) {
+      constructor(target2, listener, channelOptions) {
         this.listener = listener;
         this.hasReturnedResult = false;
         this.endpoints = [];
         let path;
-        if (target.authority === "") {
-          path = "/" + target.path;
+        if (target2.authority === "") {
+          path = "/" + target2.path;
         } else {
-          path = target.path;
+          path = target2.path;
         }
         this.endpoints = [{ addresses: [{ path }] }];
       }
@@ -55471,7 +55481,7 @@ var require_resolver_uds = __commonJS({
       destroy() {
         this.hasReturnedResult = false;
       }
-      static getDefaultAuthority(target) {
+      static getDefaultAuthority(target2) {
         return "localhost";
       }
     };
@@ -55503,37 +55513,37 @@ var require_resolver_ip = __commonJS({
     var IPV6_SCHEME = "ipv6";
     var DEFAULT_PORT2 = 443;
     var IpResolver = class {
-      constructor(target, listener, channelOptions) {
+      constructor(target2, listener, channelOptions) {
         var _a;
         this.listener = listener;
         this.endpoints = [];
         this.error = null;
         this.hasReturnedResult = false;
-        trace("Resolver constructed for target " + (0, uri_parser_1.uriToString)(target));
+        trace("Resolver constructed for target " + (0, uri_parser_1.uriToString)(target2));
         const addresses = [];
-        if (!(target.scheme === IPV4_SCHEME || target.scheme === IPV6_SCHEME)) {
+        if (!(target2.scheme === IPV4_SCHEME || target2.scheme === IPV6_SCHEME)) {
           this.error = {
             code: constants_1.Status.UNAVAILABLE,
-            details: `Unrecognized scheme ${target.scheme} in IP resolver`,
+            details: `Unrecognized scheme ${target2.scheme} in IP resolver`,
             metadata: new metadata_1.Metadata()
           };
           return;
         }
-        const pathList = target.path.split(",");
+        const pathList = target2.path.split(",");
         for (const path of pathList) {
           const hostPort = (0, uri_parser_1.splitHostPort)(path);
           if (hostPort === null) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path}`,
+              details: `Failed to parse ${target2.scheme} address ${path}`,
               metadata: new metadata_1.Metadata()
             };
             return;
           }
-          if (target.scheme === IPV4_SCHEME && !(0, net_1.isIPv4)(hostPort.host) || target.scheme === IPV6_SCHEME && !(0, net_1.isIPv6)(hostPort.host)) {
+          if (target2.scheme === IPV4_SCHEME && !(0, net_1.isIPv4)(hostPort.host) || target2.scheme === IPV6_SCHEME && !(0, net_1.isIPv6)(hostPort.host)) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path}`,
+              details: `Failed to parse ${target2.scheme} address ${path}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -55544,7 +55554,7 @@ var require_resolver_ip = __commonJS({
           });
         }
         this.endpoints = addresses.map((address) => ({ addresses: [address] }));
-        trace("Parsed " + target.scheme + " address list " + addresses.map(subchannel_address_1.subchannelAddressToString));
+        trace("Parsed " + target2.scheme + " address list " + addresses.map(subchannel_address_1.subchannelAddressToString));
       }
       updateResolution() {
         if (!this.hasReturnedResult) {
@@ -55561,8 +55571,8 @@ var require_resolver_ip = __commonJS({
       destroy() {
         this.hasReturnedResult = false;
       }
-      static getDefaultAuthority(target) {
-        return target.path.split(",")[0];
+      static getDefaultAuthority(target2) {
+        return target2.path.split(",")[0];
       }
     };
     function setup() {
@@ -56893,12 +56903,12 @@ var require_util4 = __commonJS({
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
-      root.resolvePath = (origin, target) => {
-        if (path.isAbsolute(target)) {
-          return target;
+      root.resolvePath = (origin, target2) => {
+        if (path.isAbsolute(target2)) {
+          return target2;
         }
         for (const directory of includePaths) {
-          const fullPath = path.join(directory, target);
+          const fullPath = path.join(directory, target2);
           try {
             fs.accessSync(fullPath, fs.constants.R_OK);
             return fullPath;
@@ -56906,8 +56916,8 @@ var require_util4 = __commonJS({
             continue;
           }
         }
-        process.emitWarning(`${target} not found in any of the include paths ${includePaths}`);
-        return originalResolvePath(origin, target);
+        process.emitWarning(`${target2} not found in any of the include paths ${includePaths}`);
+        return originalResolvePath(origin, target2);
       };
     }
     async function loadProtosWithOptions(filename, options) {
@@ -60299,15 +60309,31 @@ async function deployImage(docker, input) {
   return { ...built, ...pushed };
 }
 
+// src/train/planned-inputs.ts
+async function plannedInputs(configFile, requested, workspace) {
+  const config = await loadConfig(configFile);
+  const params = await loadParams(config.params);
+  const { backend } = await loadEngine(requested ?? config.backend, { workspace });
+  const files = [config.data.train, ...config.data.test ? [config.data.test] : []];
+  const data = Object.fromEntries(await Promise.all(files.map(async (file) => [dataFileKey(config, file), await sha256File(file)])));
+  return { inputs: hashInputs({ data, params: params.flat, config, trainerVersion: VERSION, backend }).inputs, backend };
+}
+
 // src/flow/deploy.ts
 async function runDeploy(options) {
-  const { log, store } = options;
+  const { log } = options;
   const configFile = join2(options.repoRoot, options.configPath);
+  const config = await loadConfig(configFile);
+  const previous = await log.group("previous baseline", () => previousBaseline(options, config.name));
+  if (options.push && previous.record?.image) {
+    const planned = await plannedInputs(configFile, options.backend, options.workspace);
+    if (planned.inputs === previous.record.inputsHash) return reuse(options, previous.record, previous.record.image, previous.source);
+    log.info(`inputs changed since ${previous.record.commit.slice(0, 7)}: training`);
+  }
   const run = await log.group(
     "train",
     () => trainModel(configFile, { out: join2(options.artifactsDir, "main"), backend: options.backend, workspace: options.workspace, log: log.info })
   );
-  const previous = await log.group("gates", () => previousBaseline(options, run.config.name));
   const comparison = compareRuns({
     model: run.config.name,
     metrics: run.config.metrics,
@@ -60322,7 +60348,7 @@ async function runDeploy(options) {
     modelDir: run.out,
     serverFiles: options.serverFiles,
     baseImage: options.baseImage,
-    target: { image: options.image, sha: options.commit, ref: options.ref, defaultBranch: options.defaultBranch, gatesPassed },
+    target: target(options, gatesPassed),
     labels: {
       model: run.config.name,
       source: options.repositoryUrl,
@@ -60337,18 +60363,73 @@ async function runDeploy(options) {
     options.push ? "build and push the image" : "build the image",
     () => options.push ? deployImage(options.docker, { ...imageInput, auth: requireAuth(options.auth) }) : buildModelImage(options.docker, imageInput)
   );
-  if (!options.record) return { run, comparison, gatesPassed, image };
-  const record = recordFromRun(run, options.commit, {
-    image: isPushed(image) ? { name: image.image, digest: image.digest, tags: image.tags } : void 0,
-    runUrl: options.runUrl
+  const digest = "digest" in image ? image.digest : void 0;
+  const outcome = {
+    model: run.config.name,
+    metrics: run.metrics,
+    backend: run.engine.backend,
+    comparison,
+    gatesPassed,
+    image: { image: image.image, tags: image.tags, version: image.version, digest }
+  };
+  if (!options.record) return outcome;
+  const record = recordFromRun(run, options.commit, { image: digest ? { name: image.image, digest, tags: image.tags } : void 0, runUrl: options.runUrl });
+  await writeRecord(options, record);
+  return { ...outcome, record };
+}
+async function reuse(options, previous, previousImage, source) {
+  const { log } = options;
+  log.info(`inputs unchanged since ${previous.commit.slice(0, 7)} (data, params, config, trainer and backend hash to the same): reusing its model and image`);
+  const gatesPassed = previousImage.tags.some((tag) => tag.endsWith(":latest"));
+  const tags = computeTags(target(options, gatesPassed));
+  const credentials = requireAuth(options.auth);
+  await log.group("tag the reused image", async () => {
+    for (const tag of tags) {
+      await retagRemote({ image: parseImageName(previousImage.name).name, from: previousImage.digest, to: tag.slice(tag.lastIndexOf(":") + 1), credentials });
+      log.info(`${tag} \u2192 ${previousImage.digest}`);
+    }
   });
-  await log.group("record the baseline", () => store.write(record, { replace: true }));
-  log.info(`recorded ${record.model}@${options.commit.slice(0, 7)} on the baselines branch`);
-  return { run, comparison, gatesPassed, image, record };
+  const comparison = compareRuns({
+    model: previous.model,
+    metrics: (await loadConfig(join2(options.repoRoot, options.configPath))).metrics,
+    base: { metrics: previous.metrics, params: previous.params, data: previous.data },
+    head: { metrics: previous.metrics, params: previous.params, data: previous.data },
+    baseline: source,
+    headCommit: options.commit
+  });
+  const image = { name: previousImage.name, digest: previousImage.digest, tags };
+  const outcome = {
+    model: previous.model,
+    metrics: previous.metrics,
+    backend: previous.backend,
+    comparison,
+    gatesPassed,
+    image: { image: previousImage.name, tags, version: imageVersion(target(options, gatesPassed)), digest: previousImage.digest },
+    reusedFrom: previous.commit
+  };
+  if (!options.record) return outcome;
+  const { rollbackOf: _rollbackOf, runUrl: _runUrl, ...kept } = previous;
+  const record = {
+    ...kept,
+    commit: options.commit,
+    createdAt: (/* @__PURE__ */ new Date()).toISOString(),
+    image,
+    reusedFrom: previous.commit,
+    ...options.runUrl ? { runUrl: options.runUrl } : {}
+  };
+  await writeRecord(options, record);
+  return { ...outcome, record };
+}
+function target(options, gatesPassed) {
+  return { image: options.image, sha: options.commit, ref: options.ref, defaultBranch: options.defaultBranch, gatesPassed };
+}
+async function writeRecord(options, record) {
+  await options.log.group("record the baseline", () => options.store.write(record, { replace: true }));
+  options.log.info(`recorded ${record.model}@${options.commit.slice(0, 7)} on the baselines branch`);
 }
 async function previousBaseline(options, model) {
   await options.store.fetch();
-  const parent = (await tryGit(["rev-parse", "--verify", "--quiet", `${options.commit}^`], { cwd: options.repoRoot }))?.trim();
+  const parent = await parentOf(options.repoRoot, options.commit);
   const nearest = parent ? await options.store.findNearest(model, parent) : null;
   if (nearest && "record" in nearest) {
     return { source: { kind: nearest.behind === 0 ? "record" : "ancestor", commit: nearest.commit, behind: nearest.behind }, record: nearest.record };
@@ -60357,8 +60438,12 @@ async function previousBaseline(options, model) {
   options.log.info(`gates: ${note}; only thresholds apply`);
   return { source: { kind: "none", note } };
 }
-function isPushed(image) {
-  return "digest" in image;
+async function parentOf(cwd, commit) {
+  const parent = async () => (await tryGit(["rev-parse", "--verify", "--quiet", `${commit}^`], { cwd }))?.trim() || void 0;
+  const found = await parent();
+  if (found || !await isShallow(cwd)) return found;
+  await tryGit(["fetch", "--no-tags", "--deepen=1", "origin", commit], { cwd });
+  return parent();
 }
 function requireAuth(auth) {
   if (!auth) throw new Error("pushing needs registry credentials");
@@ -60385,6 +60470,7 @@ function renderDeploySummary(input) {
     `- tags: ${input.tags.map((tag) => `\`${tag.slice(tag.lastIndexOf(":") + 1)}\``).join(", ")}`,
     `- gates: ${gates}${comparison.failedGates.length > 0 ? " \u2014 `latest` was not moved" : ""}`,
     `- backend: ${escapeInline(input.backend)}`,
+    ...input.reusedFrom ? [`- model: unchanged inputs since \`${input.reusedFrom.slice(0, 7)}\`: its model and image were reused, nothing was retrained`] : [],
     `- baseline: ${input.recorded ? "recorded for this commit" : "not recorded (not the default branch)"}`,
     "",
     renderMetricsTable(comparison.rows, "previous"),
@@ -60425,22 +60511,23 @@ var runDeployMode = async (settings, context) => {
     runUrl: context.runUrl || void 0,
     record: onDefaultBranch
   });
-  const digest = "digest" in outcome.image ? String(outcome.image.digest) : void 0;
+  const { digest } = outcome.image;
   setOutput("image", outcome.image.image);
   setOutput("tags", outcome.image.tags.join("\n"));
   if (digest) setOutput("digest", digest);
   setOutput("model-version", outcome.image.version);
-  setOutput("retrained", "true");
-  setResultOutputs(outcome.comparison.verdict, outcome.run.metrics, outcome.run.engine.backend, "");
+  setOutput("retrained", String(outcome.reusedFrom === void 0));
+  setResultOutputs(outcome.comparison.verdict, outcome.metrics, outcome.backend, "");
   await writeSummary(
     renderDeploySummary({
-      model: outcome.run.config.name,
+      model: outcome.model,
       comparison: outcome.comparison,
       image: outcome.image.image,
       tags: outcome.image.tags,
       digest,
-      backend: outcome.run.engine.backend,
-      recorded: outcome.record !== void 0
+      backend: outcome.backend,
+      recorded: outcome.record !== void 0,
+      reusedFrom: outcome.reusedFrom
     })
   );
   failOnGates(settings, outcome.comparison.failedGates, settings.config);

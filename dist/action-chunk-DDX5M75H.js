@@ -2,13 +2,13 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 import {
   changedFiles,
   decideRetrain
-} from "./action-chunk-U55FOQBQ.js";
+} from "./action-chunk-QJIT7EBP.js";
 import {
   resolveCommit
-} from "./action-chunk-YMGDRGHO.js";
+} from "./action-chunk-QUJR3PJL.js";
 import {
   loadConfig
-} from "./action-chunk-MOCXES2H.js";
+} from "./action-chunk-B62RWQSY.js";
 
 // src/flow/pull-request.ts
 import { join } from "node:path";
@@ -23,7 +23,7 @@ async function runPullRequest(options) {
   const decision = decideRetrain({ changed: changed.files, watch: config.watch, force: options.force });
   if (!decision.retrain) return { kind: "skipped", model: config.name, reason: decision.reason, baseSha, headSha };
   log.info(`retraining ${config.name}: ${decision.reason}`);
-  const { evaluatePullRequest } = await import("./action-pull-request-evaluate-NP3OLOMI.js");
+  const { evaluatePullRequest } = await import("./action-pull-request-evaluate-NZBYADOI.js");
   return evaluatePullRequest(options, { config, configFile, baseSha, headSha, reason: decision.reason });
 }
 

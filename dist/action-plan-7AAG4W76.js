@@ -1,24 +1,24 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   gitHubClient
-} from "./action-chunk-4SNUB5AG.js";
+} from "./action-chunk-EY4HWJH3.js";
 import "./action-chunk-DYGCQGUX.js";
 import {
   getPull
-} from "./action-chunk-EG42TXNT.js";
+} from "./action-chunk-SEAZMY75.js";
 import "./action-chunk-E4545SVN.js";
 import {
   changedFiles,
   decideRetrain
-} from "./action-chunk-U55FOQBQ.js";
+} from "./action-chunk-QJIT7EBP.js";
 import {
   readEvent
-} from "./action-chunk-C5YVDVLT.js";
-import "./action-chunk-YMGDRGHO.js";
+} from "./action-chunk-LQH2JAV6.js";
+import "./action-chunk-QUJR3PJL.js";
 import "./action-chunk-E25KGV3P.js";
 import {
   loadConfig
-} from "./action-chunk-MOCXES2H.js";
+} from "./action-chunk-B62RWQSY.js";
 import "./action-chunk-VRFJ3H7T.js";
 import "./action-chunk-U37KFNMJ.js";
 import {
@@ -29,7 +29,7 @@ import {
   setOutput
 } from "./action-chunk-WQGONMHB.js";
 import "./action-chunk-P2BHVZ2N.js";
-import "./action-chunk-2N5YM5O3.js";
+import "./action-chunk-QFPM7OST.js";
 import "./action-chunk-TVGUXHZX.js";
 
 // src/action/plan.ts
