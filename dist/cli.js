@@ -7,6 +7,7 @@ import {
   UserError,
   VERSION,
   cellText,
+  column,
   compareRuns,
   createPredictor,
   dataFileKey,
@@ -32,7 +33,7 @@ import {
   sha256File,
   trainModel,
   tryGit
-} from "./cli-chunk-B2O3FOIA.js";
+} from "./cli-chunk-BBLN6IUR.js";
 import {
   __commonJS,
   __esm,
@@ -10316,7 +10317,7 @@ var require_agent = __commonJS({
     var { Socket } = __require("net");
     var { Duplex } = __require("stream");
     var { resolve: resolve3 } = __require("path");
-    var { readFile: readFile6 } = __require("fs");
+    var { readFile: readFile5 } = __require("fs");
     var { execFile, spawn } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
@@ -10534,7 +10535,7 @@ var require_agent = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile6(socketPath, function readCygsocket(err, data) {
+          readFile5(socketPath, function readCygsocket(err, data) {
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
@@ -10543,7 +10544,7 @@ var require_agent = __commonJS({
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile6(socketPath, readCygsocket);
+                readFile5(socketPath, readCygsocket);
               });
               return;
             }
@@ -60671,7 +60672,7 @@ var evaluate = {
 };
 
 // src/cli/example.ts
-import { mkdtemp as mkdtemp2, readFile as readFile4, rm as rm2 } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join8 } from "node:path";
@@ -61218,7 +61219,7 @@ import { dirname as dirname2, join as join6 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var EXAMPLE_FIXTURE = "breast-cancer";
 var DATA_FILE = "data/breast_cancer.csv";
-var ADDED_ROWS = 60;
+var ADDED_ROWS = 40;
 function fixtureDir(name) {
   for (let dir = dirname2(fileURLToPath2(import.meta.url)); dir !== dirname2(dir); dir = dirname2(dir)) {
     const candidate = join6(dir, "fixtures", name);
@@ -61238,7 +61239,7 @@ async function exampleGit(dir, args) {
 async function createExampleRepo(dir) {
   await cp(fixtureDir(EXAMPLE_FIXTURE), dir, { recursive: true });
   const csvPath = join6(dir, DATA_FILE);
-  const lines = (await readFile3(csvPath, "utf8")).trimEnd().split("\n");
+  const lines = (await readFile3(csvPath, "utf8")).trimEnd().split(/\r?\n/);
   const held = lines.splice(lines.length - ADDED_ROWS, ADDED_ROWS);
   await writeFile(csvPath, `${lines.join("\n")}
 `);
@@ -61251,7 +61252,7 @@ async function createExampleRepo(dir) {
 `);
   const paramsPath = join6(dir, "params.yaml");
   const params = await readFile3(paramsPath, "utf8");
-  await writeFile(paramsPath, params.replace(/hidden_units: .*/, "hidden_units: [32, 16]").replace(/dropout: .*/, "dropout: 0.1"));
+  await writeFile(paramsPath, params.replace(/hidden_units: .*/, "hidden_units: [32]").replace(/dropout: .*/, "dropout: 0.1"));
   await exampleGit(dir, ["commit", "--quiet", "--all", "-m", `Wider network with dropout; ${ADDED_ROWS} more labelled rows`]);
   const prSha = await exampleGit(dir, ["rev-parse", "HEAD"]);
   return { dir, mainSha, prSha };
@@ -61483,7 +61484,7 @@ async function runPullRequest(options) {
   const decision = decideRetrain({ changed: changed.files, watch: config.watch, force: options.force });
   if (!decision.retrain) return { kind: "skipped", model: config.name, reason: decision.reason, baseSha, headSha };
   log.info(`retraining ${config.name}: ${decision.reason}`);
-  const { evaluatePullRequest } = await import("./cli-pull-request-evaluate-DLIHA7T2.js");
+  const { evaluatePullRequest } = await import("./cli-pull-request-evaluate-BG3QFFU4.js");
   return evaluatePullRequest(options, { config, configFile, baseSha, headSha, reason: decision.reason });
 }
 
@@ -61960,7 +61961,7 @@ var example = {
   usage: "[--base-image node:24-slim] [--keep]",
   description: [
     "Makes a git repository from fixtures/breast-cancer with a main commit (trained and recorded as",
-    "the baseline) and a pull-request branch that widens the network and adds 60 rows, then prints",
+    "the baseline) and a pull-request branch that widens the network and adds 40 rows, then prints",
     "the PR comment model-ci would post. When a Docker engine is reachable (DOCKER_HOST), it goes on:",
     "merges the PR, builds the model server image, starts it and sends one prediction."
   ].join("\n"),
@@ -62035,7 +62036,7 @@ async function deployAndPredict(docker, dir, artifacts, baseImage, io) {
     await container.start();
     const url = `http://127.0.0.1:${port}`;
     await waitForHealthy(`${url}/healthz`, 6e4);
-    const row = await firstDataRow(join8(dir, "data/breast_cancer.csv"));
+    const row = await firstDataRow(dir);
     const response = await fetch(`${url}/v1/models/breast-cancer:predict`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -62051,12 +62052,11 @@ POST ${url}/v1/models/breast-cancer:predict (first row of the data, label ${row.
     await container.remove({ force: true }).catch(() => void 0);
   }
 }
-async function firstDataRow(csvPath) {
-  const [header2, first] = (await readFile4(csvPath, "utf8")).split("\n");
-  const names = header2.split(",");
-  const values = first.split(",");
-  const features = Object.fromEntries(names.map((name, i) => [name, Number(values[i])]).filter(([name]) => name !== "target"));
-  return { features, label: values[names.indexOf("target")] };
+async function firstDataRow(dir) {
+  const config = await loadConfig(join8(dir, "model-ci.yml"));
+  const table2 = await readCsv(config.data.train);
+  const features = Object.fromEntries(table2.columns.filter((c) => c.name !== config.data.target).map((c) => [c.name, Number(cellText(c, 0))]));
+  return { features, label: cellText(column(table2, config.data.target), 0) };
 }
 function freePort() {
   return new Promise((resolve3, reject) => {
@@ -62079,7 +62079,7 @@ async function waitForHealthy(url, timeoutMs) {
 }
 
 // src/cli/instances.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 async function instancesFromCsv(file, pre) {
   const categorical = pre.features.filter((f) => f.kind === "categorical").map((f) => f.name);
   const table2 = await readCsv(file, { categorical });
@@ -62108,7 +62108,7 @@ function instancesFromJson(text2, source) {
 async function readJsonFile(file) {
   let text2;
   try {
-    text2 = await readFile5(file, "utf8");
+    text2 = await readFile4(file, "utf8");
   } catch (error) {
     const code = error.code;
     throw new UserError(code === "ENOENT" ? "no such file" : `cannot be read (${code ?? String(error)})`, { file: displayPath(file) });

@@ -1,10 +1,13 @@
 import type Docker from 'dockerode';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recordFromRun } from '../baseline/from-run.ts';
 import { createBaselineStore } from '../baseline/store.ts';
+import { loadConfig } from '../config/load.ts';
+import { readCsv } from '../data/csv.ts';
+import { cellText, column } from '../data/table.ts';
 import { serverBundleFiles } from '../docker/context.ts';
 import { connectEngine } from '../docker/engine.ts';
 import { isUserError } from '../errors.ts';
@@ -25,7 +28,7 @@ export const example: Command = {
   usage: '[--base-image node:24-slim] [--keep]',
   description: [
     'Makes a git repository from fixtures/breast-cancer with a main commit (trained and recorded as',
-    'the baseline) and a pull-request branch that widens the network and adds 60 rows, then prints',
+    'the baseline) and a pull-request branch that widens the network and adds 40 rows, then prints',
     'the PR comment model-ci would post. When a Docker engine is reachable (DOCKER_HOST), it goes on:',
     'merges the PR, builds the model server image, starts it and sends one prediction.',
   ].join('\n'),
@@ -100,7 +103,7 @@ async function deployAndPredict(docker: Docker, dir: string, artifacts: string, 
     await container.start();
     const url = `http://127.0.0.1:${port}`;
     await waitForHealthy(`${url}/healthz`, 60_000);
-    const row = await firstDataRow(join(dir, 'data/breast_cancer.csv'));
+    const row = await firstDataRow(dir);
     const response = await fetch(`${url}/v1/models/breast-cancer:predict`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -114,12 +117,12 @@ async function deployAndPredict(docker: Docker, dir: string, artifacts: string, 
   }
 }
 
-async function firstDataRow(csvPath: string): Promise<{ features: Record<string, number>; label: string }> {
-  const [header, first] = (await readFile(csvPath, 'utf8')).split('\n');
-  const names = header.split(',');
-  const values = first.split(',');
-  const features = Object.fromEntries(names.map((name, i) => [name, Number(values[i])]).filter(([name]) => name !== 'target'));
-  return { features, label: values[names.indexOf('target')] };
+/** The first row of the model's data, as the request a client would send (features by name) and its label. */
+async function firstDataRow(dir: string): Promise<{ features: Record<string, number>; label: string }> {
+  const config = await loadConfig(join(dir, 'model-ci.yml'));
+  const table = await readCsv(config.data.train);
+  const features = Object.fromEntries(table.columns.filter((c) => c.name !== config.data.target).map((c) => [c.name, Number(cellText(c, 0))]));
+  return { features, label: cellText(column(table, config.data.target), 0) };
 }
 
 function freePort(): Promise<number> {

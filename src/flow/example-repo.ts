@@ -12,7 +12,7 @@ import { git } from '../git/run.ts';
 export const EXAMPLE_FIXTURE = 'breast-cancer';
 const DATA_FILE = 'data/breast_cancer.csv';
 /** Rows main lacks and the PR adds. */
-const ADDED_ROWS = 60;
+const ADDED_ROWS = 40;
 
 /** The fixture folder, from the bundle (dist/) or from source (src/flow/). */
 export function fixtureDir(name: string): string {
@@ -45,7 +45,7 @@ export interface ExampleRepo {
 export async function createExampleRepo(dir: string): Promise<ExampleRepo> {
   await cp(fixtureDir(EXAMPLE_FIXTURE), dir, { recursive: true });
   const csvPath = join(dir, DATA_FILE);
-  const lines = (await readFile(csvPath, 'utf8')).trimEnd().split('\n');
+  const lines = (await readFile(csvPath, 'utf8')).trimEnd().split(/\r?\n/);
   const held = lines.splice(lines.length - ADDED_ROWS, ADDED_ROWS);
   await writeFile(csvPath, `${lines.join('\n')}\n`);
   await exampleGit(dir, ['init', '--quiet', '--initial-branch=main']);
@@ -57,7 +57,7 @@ export async function createExampleRepo(dir: string): Promise<ExampleRepo> {
   await writeFile(csvPath, `${[...lines, ...held].join('\n')}\n`);
   const paramsPath = join(dir, 'params.yaml');
   const params = await readFile(paramsPath, 'utf8');
-  await writeFile(paramsPath, params.replace(/hidden_units: .*/, 'hidden_units: [32, 16]').replace(/dropout: .*/, 'dropout: 0.1'));
+  await writeFile(paramsPath, params.replace(/hidden_units: .*/, 'hidden_units: [32]').replace(/dropout: .*/, 'dropout: 0.1'));
   await exampleGit(dir, ['commit', '--quiet', '--all', '-m', `Wider network with dropout; ${ADDED_ROWS} more labelled rows`]);
   const prSha = await exampleGit(dir, ['rev-parse', 'HEAD']);
   return { dir, mainSha, prSha };

@@ -14,7 +14,9 @@ import { createPredictor, loadModel } from '../../src/serve/model.ts';
 import { runAction } from '../support/action-runner.ts';
 import { dockerEnv, freePort, type DockerEnv } from '../support/docker-env.ts';
 import { createModelRepo, FAST_PARAMS, type ModelRepo } from '../support/model-repo.ts';
-import { pushPayload } from '../support/payloads.ts';
+import { pushPayload, workflowDispatchPayload } from '../support/payloads.ts';
+import { parseImageName } from '../../src/docker/reference.ts';
+import { registryClient } from '../../src/docker/registry.ts';
 
 const env = await dockerEnv();
 const skip = 'skip' in env ? env.skip : false;
@@ -129,6 +131,42 @@ describe('mode deploy', { skip }, () => {
     assert.ok(stored && 'record' in stored);
     assert.equal(stored.record.reusedFrom, repo.mainSha);
     assert.equal(stored.record.image?.digest, firstDigest);
+  });
+
+  test('rollback points latest back at an earlier commit’s image without rebuilding, and records it', async () => {
+    // Smaller batches: the same accuracy and a better ROC AUC here, so the gates pass and `latest` moves.
+    await repo.source.commit({ 'params.yaml': FAST_PARAMS.replace('batch_size: 32', 'batch_size: 16') }, 'smaller batches');
+    await repo.source.git('push', '--quiet', 'origin', 'main');
+    const head = await repo.source.sha();
+    const deployed = await deploy(head, docker.registry.password);
+    assert.equal(deployed.run.code, 0, deployed.run.stdout);
+    assert.notEqual(deployed.run.outputs.digest, firstDigest, 'a new model, a new image');
+    const registry = registryClient(docker.registry.address, docker.registry);
+    const path = parseImageName(image).path;
+    const latest = async () => (await registry.getManifest(path, 'latest')).digest;
+    assert.match(deployed.run.outputs.tags, /:latest$/);
+    assert.equal(await latest(), deployed.run.outputs.digest);
+
+    const workspace = await repo.checkout('main', 'ws-rollback');
+    const payload = workflowDispatchPayload({ ref: 'refs/heads/main', inputs: { to: repo.mainSha } });
+    const run = await runAction({
+      eventName: 'workflow_dispatch',
+      payload,
+      repository: 'model-ci-test/models',
+      workspace: workspace.dir,
+      apiUrl: 'http://127.0.0.1:9',
+      sha: head,
+      ref: 'refs/heads/main',
+      inputs: { 'rollback-to': repo.mainSha, 'registry-username': docker.registry.username, 'registry-password': docker.registry.password },
+      env: { DOCKER_HOST: docker.host },
+    });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.outputs.digest, firstDigest);
+    assert.equal(await latest(), firstDigest, '`latest` serves the earlier model again');
+    const stored = await recordOf(head);
+    assert.ok(stored && 'record' in stored);
+    assert.equal(stored.record.rollbackOf, repo.mainSha);
+    assert.equal(stored.record.image?.digest, firstDigest, 'PRs now compare against the model that serves');
   });
 
   test('a deploy refused by the registry fails clearly and records nothing', async () => {

@@ -9961,6 +9961,7 @@ export {
   loadParams,
   loadConfig,
   readCsv,
+  column,
   cellText,
   dataFileKey,
   featureWidth,

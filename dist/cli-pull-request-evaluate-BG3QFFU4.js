@@ -4,7 +4,7 @@ import {
   git,
   isUserError,
   trainModel
-} from "./cli-chunk-B2O3FOIA.js";
+} from "./cli-chunk-BBLN6IUR.js";
 import "./cli-chunk-WGR6NP7H.js";
 
 // src/flow/pull-request-evaluate.ts

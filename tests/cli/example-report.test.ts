@@ -1,0 +1,56 @@
+/** The README's main-job command (`model-ci example`) and `model-ci report`, run as a user runs them. */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { dockerEnv } from '../support/docker-env.ts';
+import { createModelRepo, FAST_PARAMS, type ModelRepo } from '../support/model-repo.ts';
+import { runCli } from './helpers.ts';
+
+const env = await dockerEnv();
+
+describe('model-ci example', () => {
+  test('without a Docker engine: prints the PR comment, then says plainly how to get an engine', async () => {
+    const run = await runCli(['example'], { env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent/docker.sock' } });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^<!-- model-ci:breast-cancer -->\n\n### model-ci · breast-cancer — /);
+    assert.match(run.stdout, /Baseline: the record of main@/, 'main was trained and recorded first');
+    assert.match(run.stdout, /\| model\.hidden\\_units \| \\\[16\\\] \| \\\[32\\\] \|/);
+    assert.match(run.stdout, /\| data\/breast\\_cancer\.csv \| \*\*modified\*\* \| 529 → 569 \|/);
+    assert.match(run.stderr, /no Docker engine answers at unix:\/\/\/nonexistent\/docker\.sock/);
+    assert.match(run.stderr, /bash \.ci\/docker\.sh start/);
+  });
+
+  test('with a Docker engine: merges, builds the image, starts it and gets a prediction', { skip: 'skip' in env ? env.skip : false }, async () => {
+    if ('skip' in env) return;
+    const run = await runCli(['example'], { env: { ...process.env, DOCKER_HOST: env.host, MODEL_CI_BASE_IMAGE: env.baseImage } });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /POST http:\/\/127\.0\.0\.1:\d+\/v1\/models\/breast-cancer:predict \(first row of the data, label 0\)\n→ 200 \{"predictions":\[\{"label":"0","probabilities":\[0\.9\d*,/);
+  });
+});
+
+describe('model-ci report', () => {
+  let repo: ModelRepo;
+  before(async () => {
+    repo = await createModelRepo();
+  });
+  after(() => repo.sandbox.dispose());
+
+  test('prints the report of the working tree against a ref, and exits 3 when a gate fails', async () => {
+    await repo.source.git('switch', '--quiet', '-c', 'local-change');
+    // A DVC section another stage reads: diffed, but the model is the same, so nothing regresses.
+    await repo.source.commit({ 'params.yaml': `${FAST_PARAMS}featurize:\n  max_features: 100\n` }, 'featurize params');
+    const fine = await runCli(['report', '--base', 'main', '--out', `${repo.sandbox.root}/out-a`], { cwd: repo.source.dir });
+    assert.equal(fine.code, 0, fine.stderr);
+    assert.match(fine.stdout, /trained from the base commit/);
+    assert.match(fine.stdout, /— ➖ unchanged/);
+    assert.match(fine.stdout, /\| featurize\.max\\_features \| — \| 100 \|/);
+
+    await repo.source.commit({ 'params.yaml': FAST_PARAMS.replace('epochs: 12', 'epochs: 1').replace('learning_rate: 0.01', 'learning_rate: 0.0001') }, 'worse');
+    const gated = await runCli(['report', '--base', 'main', '--out', `${repo.sandbox.root}/out-b`], { cwd: repo.source.dir });
+    assert.equal(gated.code, 3, gated.stderr);
+    assert.match(gated.stdout, /gate failed/);
+
+    const noBase = await runCli(['report'], { cwd: repo.source.dir });
+    assert.equal(noBase.code, 2);
+    assert.match(noBase.stderr, /needs --base <ref>/);
+  });
+});
