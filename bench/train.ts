@@ -4,10 +4,12 @@
  *     backend that loads here, our loop (seeded shuffle, validation split, early-stopping
  *     bookkeeping) against a plain `model.fit` of the same network on the same backend;
  *   - which backend `auto` picks;
- *   - peak memory of a whole `trainModel` run on the 200k table, against its float32 matrix.
+ *   - peak memory of a whole `trainModel` run on the 200k table, against its float32 matrix,
+ *     and of its data step alone (CSV → split → preprocessing → matrices).
  *
  * Run: node_modules/.bin/node bench/train.ts
- * (`--memory <config> <backend>` is the child process that measures one run in a fresh heap.)
+ * (`--memory <config> <backend>` and `--memory-data <config>` are the child processes that
+ * measure one run, or its data step, in a fresh heap.)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -17,13 +19,12 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { loadConfig, loadParams } from '../src/config/load.ts';
 import type { ConcreteBackend, Params } from '../src/config/types.ts';
-import { loadDataset } from '../src/data/dataset.ts';
-import { encodeTable, fitPreprocessing, type EncodedData } from '../src/data/fit.ts';
+import type { EncodedData } from '../src/data/fit.ts';
 import { createRng } from '../src/data/random.ts';
 import { loadEngine, type TF } from '../src/train/engine.ts';
 import { fitModel } from '../src/train/fit.ts';
 import { buildModel, networkShape } from '../src/train/model.ts';
-import { trainModel } from '../src/train/pipeline.ts';
+import { prepareData, trainModel } from '../src/train/pipeline.ts';
 
 const BIG_ROWS = 200_000;
 const BIG_FEATURES = 30;
@@ -41,9 +42,8 @@ interface Workload {
 async function encoded(configFile: string): Promise<{ shape: Workload['shape']; data: EncodedData; params: Params }> {
   const config = await loadConfig(configFile);
   const params = await loadParams(config.params);
-  const dataset = await loadDataset(config);
-  const pre = fitPreprocessing(config, dataset.train);
-  return { shape: networkShape(pre), data: encodeTable(pre, dataset.train), params };
+  const { preprocessing, trainData } = await prepareData(config);
+  return { shape: networkShape(preprocessing), data: trainData, params };
 }
 
 /** Same epochs for both loops: early stopping would make them train different amounts. */
@@ -175,6 +175,43 @@ async function measureMemory(configFile: string, backend: ConcreteBackend): Prom
   await rm(out, { recursive: true, force: true });
 }
 
+/**
+ * Child process: the data step of a run alone (`prepareData`, as trainModel calls it), in a fresh
+ * heap; prints JSON. Encoding is synchronous, so no timer fires inside it: the sample taken just
+ * after it returns still counts the tables (garbage, not yet collected) and the matrices together.
+ */
+async function measureDataMemory(configFile: string): Promise<void> {
+  const config = await loadConfig(configFile);
+  await loadEngine('cpu'); // the same baseline as the whole-run measurement
+  globalThis.gc?.();
+  const base = process.memoryUsage();
+  const baseRss = process.resourceUsage().maxRSS * 1024;
+  let peakHeap = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, m.heapUsed + m.arrayBuffers);
+  };
+  const timer = setInterval(sample, 5);
+  const { trainData, testData } = await prepareData(config);
+  sample();
+  clearInterval(timer);
+  const rssPeak = process.resourceUsage().maxRSS * 1024;
+  // What training starts with: the tables must be collectable by now, leaving the matrices.
+  // V8 frees array buffers' memory on a background thread after a gc: give it a moment, then gc again.
+  globalThis.gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  globalThis.gc?.();
+  const live = process.memoryUsage();
+  process.stdout.write(
+    JSON.stringify({
+      matrixBytes: trainData.x.byteLength + testData.x.byteLength,
+      heapPeak: peakHeap - base.heapUsed - base.arrayBuffers,
+      rssPeak: rssPeak - baseRss,
+      liveAfter: live.heapUsed + live.arrayBuffers - base.heapUsed - base.arrayBuffers,
+    }),
+  );
+}
+
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const rate = (value: number) => `${Math.round(value).toLocaleString('en-US')}`;
 
@@ -228,10 +265,18 @@ async function main(): Promise<void> {
     console.log(`  rss (maxRSS high-water mark)     ${times(memory.rssPeakLoading - memory.rssBase).padEnd(35)}${times(memory.rssPeak - memory.rssBase)} (whole run)`);
     console.log(`  live after gc at epoch ends      ${''.padEnd(35)}${times(memory.liveAtEpochEnd - memory.heapBase)}`);
     console.log(`  (test accuracy ${memory.accuracy.toFixed(4)})`);
+
+    const dataChild = execFileSync(process.execPath, ['--expose-gc', import.meta.filename, '--memory-data', bigConfig], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const data = JSON.parse(dataChild) as Record<string, number>;
+    console.log('\nthe data step alone (prepareData: CSV → split → preprocessing → float32 matrices), fresh process:');
+    console.log(`  heapUsed+arrayBuffers (sampled)  ${times(data.heapPeak)}`);
+    console.log(`  rss (maxRSS high-water mark)     ${times(data.rssPeak)}`);
+    console.log(`  live after gc, data prepared     ${times(data.liveAfter)}`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
 if (process.argv[2] === '--memory') await measureMemory(process.argv[3], process.argv[4] as ConcreteBackend);
+else if (process.argv[2] === '--memory-data') await measureDataMemory(process.argv[3]);
 else await main();

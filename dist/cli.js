@@ -33,7 +33,7 @@ import {
   sha256File,
   trainModel,
   tryGit
-} from "./cli-chunk-BBLN6IUR.js";
+} from "./cli-chunk-PITXAS6M.js";
 import {
   __commonJS,
   __esm,
@@ -60719,39 +60719,98 @@ async function localCommit(cwd, rev) {
   const sha = await tryGit(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], { cwd });
   return sha === null ? null : sha.trim();
 }
-async function resolveCommit(rev, options) {
-  const { cwd, remote, field } = options;
-  if (rev === "" || rev.startsWith("-")) throw new UserError(`expected a commit SHA, branch or tag, got ${JSON.stringify(rev)}`, { field });
-  const local = await localCommit(cwd, rev);
-  if (local) return local;
-  const notFound2 = `${JSON.stringify(rev)} is not a commit in this repository`;
-  if (!options.fetch) throw new UserError(`${notFound2} (fetching is off)`, { field });
-  if (!await hasRemote(cwd, remote)) throw new UserError(`${notFound2}, and there is no remote "${remote}" to fetch it from`, { field });
-  options.log?.(`fetching ${rev} from ${remote}`);
-  const depth = await isShallow(cwd) ? ["--depth=1"] : [];
-  const fetched = await tryGit(["fetch", "--no-tags", ...depth, remote, rev], { cwd });
-  const sha = fetched === null ? null : await localCommit(cwd, "FETCH_HEAD");
-  if (!sha) throw new UserError(`${notFound2}, nor on the remote "${remote}"`, { field });
-  return sha;
+async function localCommits(cwd, revs) {
+  if (revs.length === 0) return [];
+  const split = revs.find((rev) => /[\n\0]/.test(rev));
+  if (split !== void 0) throw new Error(`a revision with a line break cannot be looked up in a batch: ${JSON.stringify(split)}`);
+  const output = await git(["cat-file", "--batch-check=%(objectname)"], { cwd, input: revs.map((rev) => `${rev}^{commit}
+`).join("") });
+  const lines = output.split("\n").slice(0, -1);
+  if (lines.length !== revs.length) throw new Error(`git cat-file --batch-check answered ${lines.length} lines for ${revs.length} revisions: ${JSON.stringify(output)}`);
+  return lines.map((line) => /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(line) ? line : null);
 }
-async function fetchCommits(cwd, remote, flags, commits) {
-  const unique = [...new Set(commits)];
-  const fetchOf = (wants) => git(["fetch", "--no-tags", ...flags, remote, ...wants], { cwd });
-  try {
-    await fetchOf(unique);
-    return;
-  } catch (error) {
-    if (!(error instanceof GitError) || unique.length === 1) throw error;
+function checkRevision(rev, field) {
+  if (rev === "" || rev.startsWith("-") || /[\0-\x1f\x7f]/.test(rev)) {
+    throw new UserError(`expected a commit SHA, branch or tag, got ${JSON.stringify(rev)}`, { field });
   }
+}
+var isFullSha = (rev) => /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(rev);
+async function resolveCommit(rev, options) {
+  const { shas } = await resolveCommits([{ rev, field: options.field }], options);
+  return shas[0];
+}
+async function resolveCommits(requests, options) {
+  const { cwd, remote, log } = options;
+  for (const { rev, field } of requests) checkRevision(rev, field);
+  const revs = requests.map((request) => request.rev);
+  const shallow = isShallow(cwd);
+  shallow.catch(() => {
+  });
+  const probed = await localCommits(cwd, [...revs, ...revs.map((rev) => `${rev}^{commit}^`), "HEAD^{commit}^"]);
+  const shas = probed.slice(0, revs.length);
+  const missing = [...new Set(revs.filter((_, i) => shas[i] === null))];
+  if (missing.length === 0) return { shas, historyFetched: 0 };
+  const notFound2 = (rev) => `${JSON.stringify(rev)} is not a commit in this repository`;
+  const fieldOf = (rev) => requests.find((request) => request.rev === rev).field;
+  if (!options.fetch) throw new UserError(`${notFound2(missing[0])} (fetching is off)`, { field: fieldOf(missing[0]) });
+  const isShallowRepo = await shallow;
+  const cutOff = (i) => probed[revs.length + i] === null;
+  const oneDeep = isShallowRepo && probed[probed.length - 1] === null && shas.every((sha, i) => sha === null || cutOff(i));
+  const depth = oneDeep && (options.depth ?? 1) > 1 ? options.depth : 1;
+  const deepened = depth > 1 ? [...new Set(shas.filter((sha) => sha !== null))] : [];
+  const flags = isShallowRepo ? [`--depth=${depth}`] : [];
+  const below = [missing.length === 1 ? "it" : "each", ...deepened].join(" and below ");
+  log?.(`fetching ${missing.join(", ")} from ${remote}${depth > 1 ? ` with the ${depth - 1} commits below ${below}` : ""}`);
+  const bySha = missing.filter(isFullSha);
+  const byName = missing.filter((rev) => !isFullSha(rev));
+  const fetched = /* @__PURE__ */ new Map();
+  let complete = true;
+  if (bySha.length > 0 || deepened.length > 0) {
+    const { ok } = await fetchEach(cwd, remote, flags, [...bySha, ...deepened]);
+    complete &&= ok.every(Boolean);
+    const found = await localCommits(cwd, bySha);
+    bySha.forEach((rev, i) => fetched.set(rev, found[i]));
+  }
+  for (const rev of byName) {
+    const [ok] = (await fetchEach(cwd, remote, flags, [rev])).ok;
+    complete &&= ok;
+    fetched.set(rev, ok ? await localCommit(cwd, "FETCH_HEAD") : null);
+  }
+  const unresolved = missing.find((rev) => !fetched.get(rev));
+  if (unresolved !== void 0) {
+    const field = fieldOf(unresolved);
+    if (!await hasRemote(cwd, remote)) throw new UserError(`${notFound2(unresolved)}, and there is no remote "${remote}" to fetch it from`, { field });
+    throw new UserError(`${notFound2(unresolved)}, nor on the remote "${remote}"`, { field });
+  }
+  return { shas: revs.map((rev, i) => shas[i] ?? fetched.get(rev)), historyFetched: depth > 1 && complete ? depth - 1 : 0 };
+}
+var NO_AUTO_MAINTENANCE = ["-c", "maintenance.auto=false", "-c", "gc.auto=0"];
+async function fetchEach(cwd, remote, flags, wants) {
+  const fetchOf = (some) => git([...NO_AUTO_MAINTENANCE, "fetch", "--no-tags", ...flags, remote, ...some], { cwd });
+  try {
+    await fetchOf(wants);
+    return { ok: wants.map(() => true), errors: [] };
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    if (wants.length === 1) return { ok: [false], errors: [error] };
+  }
+  const ok = [];
   const errors = [];
-  for (const want of unique) {
+  for (const want of wants) {
     try {
       await fetchOf([want]);
+      ok.push(true);
     } catch (error) {
+      if (!(error instanceof GitError)) throw error;
+      ok.push(false);
       errors.push(error);
     }
   }
-  if (errors.length === unique.length) throw errors[0];
+  return { ok, errors };
+}
+async function fetchCommits(cwd, remote, flags, commits) {
+  const { ok, errors } = await fetchEach(cwd, remote, flags, [...new Set(commits)]);
+  if (!ok.some(Boolean)) throw errors[0];
 }
 
 // src/baseline/validate.ts
@@ -61274,6 +61333,17 @@ import { join as join7 } from "node:path";
 
 // src/changes/diff.ts
 var DEEPEN_STEPS = [10, 50, 200, 1e3];
+async function resolvePullCommits(options) {
+  const steps = options.deepenSteps ?? DEEPEN_STEPS;
+  const { shas, historyFetched } = await resolveCommits(
+    [
+      { rev: options.base, field: "base" },
+      { rev: options.head, field: "head" }
+    ],
+    { cwd: options.cwd, remote: options.remote ?? "origin", fetch: options.fetch ?? true, depth: 1 + (steps[0] ?? 0), log: options.log }
+  );
+  return { base: shas[0], head: shas[1], historyFetched };
+}
 async function changedFiles(options) {
   try {
     return { files: await changedFilesWithGit(options), source: "git" };
@@ -61290,9 +61360,9 @@ function isGitUnableToAnswer(error) {
 async function changedFilesWithGit(options) {
   const { cwd, remote = "origin", log } = options;
   const fetch2 = options.fetch ?? true;
-  const base = await resolveCommit(options.base, { cwd, remote, fetch: fetch2, field: "base", log });
-  const head = await resolveCommit(options.head, { cwd, remote, fetch: fetch2, field: "head", log });
-  const mergeBase = await findMergeBase(cwd, base, head, { remote, fetch: fetch2, log, steps: options.deepenSteps ?? DEEPEN_STEPS });
+  const { base, head, historyFetched } = options.resolved ?? await resolvePullCommits(options);
+  const steps = options.deepenSteps ?? DEEPEN_STEPS;
+  const mergeBase = await findMergeBase(cwd, base, head, { remote, fetch: fetch2, log, steps, historyFetched });
   const output = await git(["diff", "--name-status", "-z", "-M", "--no-color", "--no-ext-diff", mergeBase, head, "--"], { cwd });
   return parseNameStatus(output);
 }
@@ -61303,14 +61373,16 @@ async function findMergeBase(cwd, base, head, options) {
   const canFetch = options.fetch && await isShallow(cwd) && await hasRemote(cwd, options.remote);
   if (canFetch) {
     let depth = 0;
+    let shallow = true;
     for (const step of options.steps) {
       depth += step;
+      if (depth <= options.historyFetched) continue;
       options.log?.(`no merge base of ${base.slice(0, 7)} and ${head.slice(0, 7)} in this shallow clone; deepening history by ${step} (to ${depth})`);
       await fetchCommits(cwd, options.remote, [`--deepen=${step}`], [base, head]);
       if (found = await mergeBase()) return found;
-      if (!await isShallow(cwd)) break;
+      if (!(shallow = await isShallow(cwd))) break;
     }
-    if (await isShallow(cwd)) {
+    if (shallow) {
       options.log?.("still no merge base; fetching the full history (--unshallow)");
       await fetchCommits(cwd, options.remote, ["--unshallow"], [base, head]);
       if (found = await mergeBase()) return found;
@@ -61478,13 +61550,21 @@ async function runPullRequest(options) {
   const configFile = join7(repoRoot, options.configPath);
   const config = await loadConfig(configFile, { repoRoot });
   const fetch2 = options.fetch ?? true;
-  const baseSha = await resolveCommit(options.base, { cwd: repoRoot, remote: "origin", fetch: fetch2, field: "base", log: log.info });
-  const headSha = await resolveCommit(options.head, { cwd: repoRoot, remote: "origin", fetch: fetch2, field: "head", log: log.info });
-  const changed = await changedFiles({ cwd: repoRoot, base: baseSha, head: headSha, fetch: fetch2, fallback: options.changedFilesFallback, log: log.info });
+  const commits = await resolvePullCommits({ cwd: repoRoot, base: options.base, head: options.head, fetch: fetch2, log: log.info });
+  const { base: baseSha, head: headSha } = commits;
+  const changed = await changedFiles({
+    cwd: repoRoot,
+    base: options.base,
+    head: options.head,
+    resolved: commits,
+    fetch: fetch2,
+    fallback: options.changedFilesFallback,
+    log: log.info
+  });
   const decision = decideRetrain({ changed: changed.files, watch: config.watch, force: options.force });
   if (!decision.retrain) return { kind: "skipped", model: config.name, reason: decision.reason, baseSha, headSha };
   log.info(`retraining ${config.name}: ${decision.reason}`);
-  const { evaluatePullRequest } = await import("./cli-pull-request-evaluate-BG3QFFU4.js");
+  const { evaluatePullRequest } = await import("./cli-pull-request-evaluate-ZFKBSABV.js");
   return evaluatePullRequest(options, { config, configFile, baseSha, headSha, reason: decision.reason });
 }
 

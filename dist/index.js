@@ -53,7 +53,7 @@ function readRunContext(env = process.env) {
 }
 
 // src/action/inputs.ts
-var MODES = ["auto", "pr", "deploy", "comment", "command", "plan", "rollback", "train"];
+var MODES = ["auto", "pr", "deploy", "comment", "command", "plan", "rollback", "train", "candidate", "sweep"];
 function readSettings(read = (name) => getInput(name)) {
   const token = read("github-token");
   const registryPassword = read("registry-password");
@@ -79,7 +79,9 @@ function readSettings(read = (name) => getInput(name)) {
     rollbackTo: read("rollback-to"),
     gpuRunnerLabels: labels(read("gpu-runner-labels")),
     hostedRunner: read("hosted-runner") || "ubuntu-latest",
-    botLogin: read("bot-login") || "github-actions[bot]"
+    botLogin: read("bot-login") || "github-actions[bot]",
+    candidate: read("candidate"),
+    installNativeBackend: bool("install-native-backend", read("install-native-backend"), false)
   };
 }
 function oneOf(name, value, allowed) {
@@ -131,20 +133,24 @@ function resolveMode(mode, eventName, rollbackTo) {
 
 // src/main.ts
 var MODES2 = {
-  pr: () => import("./action-pr-72QX4HOE.js"),
-  comment: () => import("./action-comment-ER7LGQVU.js"),
-  deploy: () => import("./action-deploy-URY6RSXC.js"),
-  rollback: () => import("./action-rollback-3W5ID5JH.js"),
-  command: () => import("./action-command-YGLGC4TW.js"),
-  plan: () => import("./action-plan-7AAG4W76.js"),
-  train: () => import("./action-train-J4L6K7XV.js")
+  pr: () => import("./action-pr-UBTBCZIY.js"),
+  comment: () => import("./action-comment-57EGN5BW.js"),
+  deploy: () => import("./action-deploy-5VKLXHTB.js"),
+  rollback: () => import("./action-rollback-TSATTN3I.js"),
+  command: () => import("./action-command-TNUBE6LG.js"),
+  plan: () => import("./action-plan-Z2GPNNXU.js"),
+  train: () => import("./action-train-I57C5XA3.js"),
+  candidate: () => import("./action-candidate-SPRN4VLP.js"),
+  sweep: () => import("./action-sweep-IEYH3GFW.js")
 };
+var TRAINING_MODES = /* @__PURE__ */ new Set(["pr", "deploy", "command", "train", "candidate", "sweep"]);
 async function run() {
   try {
     const settings = readSettings();
     const context = readRunContext();
     const mode = resolveMode(settings.mode, context.eventName, settings.rollbackTo);
     info(`model-ci: mode ${mode} on ${context.eventName} (${context.owner}/${context.repo}@${context.sha.slice(0, 7)})`);
+    if (settings.installNativeBackend && TRAINING_MODES.has(mode)) await (await import("./action-native-backend-5AVSI7IY.js")).prepareNativeBackend(settings, context);
     const { default: runMode } = await MODES2[mode]();
     await runMode(settings, context);
   } catch (error2) {

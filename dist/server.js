@@ -90349,7 +90349,7 @@ var VERSION = true ? "0.1.0" : createRequire(import.meta.url)("../package.json")
 import { createServer } from "node:http";
 
 // src/serve/model.ts
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 
 // src/config/display-path.ts
 import { isAbsolute, relative, sep } from "node:path";
@@ -90427,10 +90427,59 @@ function describe(value) {
 }
 
 // src/train/engine.ts
-import { existsSync } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join as join2 } from "node:path";
 import { fileURLToPath } from "node:url";
+
+// src/train/native.ts
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+var NATIVE_VERSION = "4.22.0";
+function toolCacheFolder(packageName, toolCache = process.env.RUNNER_TOOL_CACHE) {
+  return toolCache ? join(toolCache, "model-ci", packageName.replace("/", "+"), NATIVE_VERSION) : void 0;
+}
+async function nativeFolder(packageName, workspace, options = {}) {
+  const has = (folder2) => existsSync(join(folder2, "node_modules", packageName, "package.json"));
+  if (has(workspace)) return workspace;
+  const folder = toolCacheFolder(packageName, options.toolCache);
+  if (!folder) return void 0;
+  if (has(folder)) {
+    options.log?.(`${packageName} ${NATIVE_VERSION} found in the tool cache (${folder})`);
+    return folder;
+  }
+  if (!options.install) return void 0;
+  options.log?.(`installing ${packageName} ${NATIVE_VERSION} into the tool cache (${folder}); its install script downloads libtensorflow`);
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, "package.json"), `${JSON.stringify({ name: "model-ci-native-backend", private: true, allowScripts: { [packageName]: true } }, null, 2)}
+`);
+  await promisify(execFile)(options.npm ?? "npm", ["install", "--no-audit", "--no-fund", "--no-save", options.source ?? `${packageName}@${NATIVE_VERSION}`], {
+    cwd: folder,
+    timeout: 10 * 6e4,
+    maxBuffer: 16 << 20
+  });
+  return folder;
+}
+async function gpuLibraryVersions(root = "/") {
+  const versions = {};
+  const cuda = await readFile(join(root, "usr/local/cuda/version.json"), "utf8").then((text) => JSON.parse(text).cuda?.version, () => void 0);
+  if (cuda) versions.cuda = cuda;
+  for (const header2 of ["usr/include/cudnn_version.h", "usr/include/x86_64-linux-gnu/cudnn_version_v8.h", "usr/local/cuda/include/cudnn_version.h"]) {
+    const text = await readFile(join(root, header2), "utf8").catch(() => void 0);
+    const part = (name) => text ? new RegExp(`#define\\s+CUDNN_${name}\\s+(\\d+)`).exec(text)?.[1] : void 0;
+    const [major, minor, patch] = [part("MAJOR"), part("MINOR"), part("PATCHLEVEL")];
+    if (major && minor) {
+      versions.cudnn = [major, minor, patch].filter(Boolean).join(".");
+      break;
+    }
+  }
+  return versions;
+}
+
+// src/train/engine.ts
 var BACKEND_ORDER = ["tensorflow-gpu", "tensorflow", "wasm", "cpu"];
 var NATIVE_PACKAGES = {
   "tensorflow-gpu": "@tensorflow/tfjs-node-gpu",
@@ -90446,7 +90495,7 @@ async function loadEngine(requested, opts = {}) {
   for (const backend3 of candidates) {
     let engine2;
     try {
-      engine2 = await loadBackend(backend3, workspace);
+      engine2 = await loadBackend(backend3, workspace, opts);
     } catch (error) {
       failures.push(describeFailure(backend3, workspace, error));
       continue;
@@ -90460,9 +90509,9 @@ async function loadEngine(requested, opts = {}) {
   }
   throw new Error(`no TensorFlow.js backend could be loaded: ${summarise(failures, workspace)}`);
 }
-async function loadBackend(backend3, workspace) {
+async function loadBackend(backend3, workspace, opts) {
   const nativePackage = NATIVE_PACKAGES[backend3];
-  if (nativePackage) return loadNative(backend3, nativePackage, workspace);
+  if (nativePackage) return loadNative(backend3, nativePackage, await nativeFolder(nativePackage, workspace, { log: opts.log }) ?? workspace);
   const tf = await Promise.resolve().then(() => (init_dist7(), dist_exports3));
   tf.env().set("PROD", true);
   const versions = pickVersions(tf.version);
@@ -90474,13 +90523,14 @@ async function loadBackend(backend3, workspace) {
   await activate(tf, backend3 === "wasm" ? "wasm" : "cpu");
   return { tf, backend: backend3, versions, notices: [] };
 }
-async function loadNative(backend3, packageName, workspace) {
-  const require2 = createRequire(join(workspace, "package.json"));
+async function loadNative(backend3, packageName, folder) {
+  const require2 = createRequire(join2(folder, "package.json"));
   const tf = require2(packageName);
   await activate(tf, "tensorflow");
   const versions = pickVersions(tf.version);
   const binding = tf.backend().binding;
   if (binding?.TF_Version) versions.libtensorflow = binding.TF_Version;
+  if (backend3 === "tensorflow-gpu") Object.assign(versions, await gpuLibraryVersions());
   return { tf, backend: backend3, versions, notices: [] };
 }
 async function activate(tf, name) {
@@ -90497,7 +90547,7 @@ async function initError(tf, name) {
 }
 function wasmFolder() {
   const here = dirname(fileURLToPath(import.meta.url));
-  if (existsSync(join(here, "tfjs-backend-wasm.wasm"))) return `${here}/`;
+  if (existsSync2(join2(here, "tfjs-backend-wasm.wasm"))) return `${here}/`;
   const entry = createRequire(import.meta.url).resolve("@tensorflow/tfjs-backend-wasm");
   return `${dirname(entry)}/`;
 }
@@ -90608,8 +90658,8 @@ function dense2({ inputs, units, kernel, bias, activation: activation2 }, x, row
 }
 
 // src/serve/model-files.ts
-import { readFile } from "node:fs/promises";
-import { join as join2, relative as relative2, resolve, sep as sep2 } from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import { join as join3, relative as relative2, resolve, sep as sep2 } from "node:path";
 
 // src/train/hash.ts
 import { createHash } from "node:crypto";
@@ -90629,8 +90679,8 @@ var BYTES_PER_ELEMENT = { float32: 4, int32: 4, bool: 1, complex64: 8, uint8: 1,
 async function readModelFiles(dir) {
   const root = resolve(dir);
   const modelJsonBytes = await readRequired(root, ARTIFACT_FILES.modelJson);
-  const modelJson = parseJson(modelJsonBytes, join2(root, ARTIFACT_FILES.modelJson));
-  const { modelTopology, weightSpecs, paths } = checkModelJson(modelJson, join2(root, ARTIFACT_FILES.modelJson));
+  const modelJson = parseJson(modelJsonBytes, join3(root, ARTIFACT_FILES.modelJson));
+  const { modelTopology, weightSpecs, paths } = checkModelJson(modelJson, join3(root, ARTIFACT_FILES.modelJson));
   const shards = [];
   for (const path of paths) {
     const shard = await readRequired(root, shardPath(root, path));
@@ -90639,19 +90689,19 @@ async function readModelFiles(dir) {
   const weights = Buffer.concat(shards);
   checkWeightBytes(weightSpecs, weights.byteLength, paths, root);
   const preprocessingBytes = await readRequired(root, ARTIFACT_FILES.preprocessing);
-  const preprocessingFile = join2(root, ARTIFACT_FILES.preprocessing);
+  const preprocessingFile = join3(root, ARTIFACT_FILES.preprocessing);
   const preprocessing = checkPreprocessing(parseJson(preprocessingBytes, preprocessingFile), preprocessingFile);
-  const metricsBytes = await readOptional(join2(root, ARTIFACT_FILES.metrics));
-  const metrics = metricsBytes ? checkMetrics(parseJson(metricsBytes, join2(root, ARTIFACT_FILES.metrics)), join2(root, ARTIFACT_FILES.metrics)) : {};
-  const runBytes = await readOptional(join2(root, ARTIFACT_FILES.run));
-  const run = runBytes ? checkRun(parseJson(runBytes, join2(root, ARTIFACT_FILES.run)), join2(root, ARTIFACT_FILES.run)) : void 0;
+  const metricsBytes = await readOptional(join3(root, ARTIFACT_FILES.metrics));
+  const metrics = metricsBytes ? checkMetrics(parseJson(metricsBytes, join3(root, ARTIFACT_FILES.metrics)), join3(root, ARTIFACT_FILES.metrics)) : {};
+  const runBytes = await readOptional(join3(root, ARTIFACT_FILES.run));
+  const run = runBytes ? checkRun(parseJson(runBytes, join3(root, ARTIFACT_FILES.run)), join3(root, ARTIFACT_FILES.run)) : void 0;
   const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength);
   return { dir: root, modelTopology, weightSpecs, weightData, preprocessing, metrics, run, contentHash: hashModel({ modelJson: modelJsonBytes, weights, preprocessing: preprocessingBytes.toString("utf8") }) };
 }
 async function readRequired(root, name) {
   const file = resolve(root, name);
   try {
-    return await readFile(file);
+    return await readFile2(file);
   } catch (error) {
     const code = error.code;
     const why = code === "ENOENT" ? "is missing from the model folder" : `cannot be read (${code ?? String(error)})`;
@@ -90660,7 +90710,7 @@ async function readRequired(root, name) {
 }
 async function readOptional(file) {
   try {
-    return await readFile(file);
+    return await readFile2(file);
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw new UserError(`cannot be read (${error.code ?? String(error)})`, { file: displayPath(file) });
@@ -90709,7 +90759,7 @@ function checkModelJson(value, file) {
 function shardPath(root, path) {
   const full = resolve(root, path);
   if (!full.startsWith(root + sep2)) {
-    throw new UserError(`weight file ${JSON.stringify(path)} is outside the model folder`, { file: displayPath(join2(root, ARTIFACT_FILES.modelJson)), field: "weightsManifest" });
+    throw new UserError(`weight file ${JSON.stringify(path)} is outside the model folder`, { file: displayPath(join3(root, ARTIFACT_FILES.modelJson)), field: "weightsManifest" });
   }
   return relative2(root, full);
 }
@@ -90721,7 +90771,7 @@ function checkWeightBytes(specs, actual, paths, root) {
   if (expected !== actual) {
     throw new UserError(
       `${paths.length === 1 ? "holds" : `with ${paths.slice(1).join(", ")} hold`} ${actual} bytes but model.json's weightsManifest describes ${expected}: the weights do not belong to this model.json, or the file is truncated`,
-      { file: displayPath(join2(root, paths[0] ?? ARTIFACT_FILES.weights)) }
+      { file: displayPath(join3(root, paths[0] ?? ARTIFACT_FILES.weights)) }
     );
   }
 }
@@ -90788,7 +90838,7 @@ async function loadModel(dir, options = {}) {
   const files = await readModelFiles(dir);
   const engine2 = await loadEngine(options.backend ?? "auto", { workspace: options.workspace, log: options.log });
   const { tf, backend: backend3, notices } = engine2;
-  const modelJsonFile = displayPath(join3(files.dir, ARTIFACT_FILES.modelJson));
+  const modelJsonFile = displayPath(join4(files.dir, ARTIFACT_FILES.modelJson));
   let model2;
   try {
     model2 = await tf.loadLayersModel(

@@ -18,7 +18,11 @@ const MODES: Record<ConcreteMode, () => Promise<{ default: ModeRunner }>> = {
   command: () => import('./action/command.ts'),
   plan: () => import('./action/plan.ts'),
   train: () => import('./action/train.ts'),
+  candidate: () => import('./action/candidate.ts'),
+  sweep: () => import('./action/sweep.ts'),
 };
+
+const TRAINING_MODES = new Set<ConcreteMode>(['pr', 'deploy', 'command', 'train', 'candidate', 'sweep']);
 
 export async function run(): Promise<void> {
   try {
@@ -26,6 +30,7 @@ export async function run(): Promise<void> {
     const context = readRunContext();
     const mode = resolveMode(settings.mode, context.eventName, settings.rollbackTo);
     core.info(`model-ci: mode ${mode} on ${context.eventName} (${context.owner}/${context.repo}@${context.sha.slice(0, 7)})`);
+    if (settings.installNativeBackend && TRAINING_MODES.has(mode)) await (await import('./action/native-backend.ts')).prepareNativeBackend(settings, context);
     const { default: runMode } = await MODES[mode]();
     await runMode(settings, context);
   } catch (error) {

@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import { BACKENDS, type BackendName } from '../config/types.ts';
 import { UserError } from '../errors.ts';
 
-export const MODES = ['auto', 'pr', 'deploy', 'comment', 'command', 'plan', 'rollback', 'train'] as const;
+export const MODES = ['auto', 'pr', 'deploy', 'comment', 'command', 'plan', 'rollback', 'train', 'candidate', 'sweep'] as const;
 export type Mode = (typeof MODES)[number];
 
 export interface Settings {
@@ -29,6 +29,9 @@ export interface Settings {
   gpuRunnerLabels?: string[];
   hostedRunner: string;
   botLogin: string;
+  /** Mode `candidate`: the sweep candidate's id from the plan's matrix. */
+  candidate: string;
+  installNativeBackend: boolean;
 }
 
 /** Reads inputs the way the runner passes them (INPUT_<NAME> variables) through @actions/core. */
@@ -60,6 +63,8 @@ export function readSettings(read: (name: string) => string = (name) => core.get
     gpuRunnerLabels: labels(read('gpu-runner-labels')),
     hostedRunner: read('hosted-runner') || 'ubuntu-latest',
     botLogin: read('bot-login') || 'github-actions[bot]',
+    candidate: read('candidate'),
+    installNativeBackend: bool('install-native-backend', read('install-native-backend'), false),
   };
 }
 

@@ -8,6 +8,7 @@ import { changedFiles } from '../changes/diff.ts';
 import { decideRetrain } from '../changes/watch.ts';
 import { loadConfig } from '../config/load.ts';
 import { routeRunner } from '../flow/route.ts';
+import { sweepCandidates } from '../flow/sweep.ts';
 import { readEvent } from '../github/events.ts';
 import { getPull } from '../github/pulls.ts';
 import { actionLogger } from './log.ts';
@@ -35,6 +36,11 @@ const runPlan: ModeRunner = async (settings, context) => {
   });
   core.info(`plan: ${retrain.retrain ? 'retrain' : 'no retrain'} (${retrain.reason}); runs-on ${JSON.stringify(route.runsOn)}, backend ${route.backend}: ${route.reason}`);
   core.setOutput('retrained', String(retrain.retrain));
+  if (config.sweep) {
+    const candidates = sweepCandidates(config.sweep);
+    core.info(`sweep: ${candidates.length} candidates: ${candidates.map((c) => `${c.id} ${c.name}`).join('; ')}`);
+    core.setOutput('matrix', JSON.stringify({ candidate: candidates.map((c) => c.id) }));
+  }
   core.setOutput('runs-on', JSON.stringify(route.runsOn));
   core.setOutput('backend', route.backend);
 };

@@ -21,6 +21,9 @@
  *   - name: log_loss
  *     gate: { threshold: 0.2 }       # may never exceed 0.2
  *   - roc_auc
+ * sweep:                             # optional: a hyperparameter grid; each combination is a candidate job
+ *   train.learning_rate: [0.001, 0.01]
+ *   model.hidden_units: [[16], [32, 16]]
  * ```
  */
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
@@ -48,6 +51,7 @@ import {
   number,
   oneOf,
   optional,
+  plain,
   readYamlFile,
   required,
   string,
@@ -57,7 +61,7 @@ import {
 
 export { loadParams } from './params.ts';
 
-const ROOT_KEYS = ['name', 'task', 'data', 'params', 'watch', 'backend', 'metrics'] as const;
+const ROOT_KEYS = ['name', 'task', 'data', 'params', 'watch', 'backend', 'metrics', 'sweep'] as const;
 const DATA_KEYS = ['train', 'test', 'split', 'target', 'features', 'categorical', 'categorical_columns'] as const;
 const SPLIT_KEYS = ['test', 'seed', 'stratify'] as const;
 const METRIC_KEYS = ['name', 'direction', 'gate'] as const;
@@ -94,7 +98,36 @@ export async function loadConfig(file: string, opts: { repoRoot?: string } = {})
   const backend = optional(keys, 'backend', (f) => oneOf(f, BACKENDS), 'auto');
   const metrics = optional(keys, 'metrics', (f) => readMetrics(f, task), defaultMetrics(task).map(catalogMetric));
 
-  return { file: configFile, root, name, task, data, params, watch, metrics, backend };
+  const sweep = keys.get('sweep');
+  return { file: configFile, root, name, task, data, params, watch, metrics, backend, ...(sweep ? { sweep: readSweep(sweep) } : {}) };
+}
+
+/** Params a sweep may vary: the model-ci sections of params.yaml, leaf keys only. */
+export const SWEEPABLE = [
+  'model.hidden_units',
+  'model.activation',
+  'model.dropout',
+  'train.epochs',
+  'train.batch_size',
+  'train.learning_rate',
+  'train.optimizer',
+  'train.seed',
+  'train.validation_split',
+] as const;
+/** A sweep is a job matrix: GitHub allows 256 jobs, and each one trains; more is a mistake. */
+export const MAX_SWEEP_CANDIDATES = 64;
+
+function readSweep(field: Field): Record<string, unknown[]> {
+  const grid: Record<string, unknown[]> = {};
+  for (const [key, values] of mapping(field, SWEEPABLE)) {
+    const list = items(values).map(plain);
+    if (list.length === 0) expected(values, 'a non-empty list of values to try');
+    grid[key] = list;
+  }
+  if (Object.keys(grid).length === 0) expected(field, `params to vary, e.g. \`train.learning_rate: [0.001, 0.01]\` (any of ${SWEEPABLE.join(', ')})`);
+  const size = Object.values(grid).reduce((n, list) => n * list.length, 1);
+  if (size > MAX_SWEEP_CANDIDATES) fail(field, `the sweep makes ${size} candidates; at most ${MAX_SWEEP_CANDIDATES} (each is a training job)`);
+  return grid;
 }
 
 function readData(field: Field, task: Task, root: string): DataConfig {

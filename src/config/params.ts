@@ -20,7 +20,8 @@
  */
 import type { ModelParams, Optimizer, Params, Scalar, TrainParams } from './types.ts';
 import { isScalar } from 'yaml';
-import { boolean, fail, isPresent, items, mapping, number, oneOf, optional, plain, readYamlFile, type Field } from './yaml-fields.ts';
+import { UserError } from '../errors.ts';
+import { boolean, fail, isPresent, items, mapping, number, oneOf, optional, plain, readYamlFile, withOverrides, type Field } from './yaml-fields.ts';
 
 export const ACTIVATIONS: readonly ModelParams['activation'][] = ['relu', 'tanh', 'sigmoid', 'elu', 'selu', 'linear'];
 export const OPTIMIZERS: readonly Optimizer[] = ['adam', 'sgd', 'rmsprop', 'adagrad'];
@@ -44,13 +45,25 @@ const UNITS = { integer: true, min: 1, max: 65536 };
 // Seeds feed 32-bit PRNGs.
 const SEED = { integer: true, min: 0, max: 2 ** 32 - 1 };
 
-export async function loadParams(file: string): Promise<Params> {
-  const root = await readYamlFile(file);
-  if (!isPresent(root)) return { model: readModel(undefined), train: readTrain(undefined), flat: {} };
-  const sections = mapping(root, null);
-  const model = readModel(sections.get('model'));
-  const train = readTrain(sections.get('train'));
-  return { model, train, flat: flatten(plain(root)) };
+/**
+ * Reads params.yaml; `overrides` (a sweep candidate's values, by dotted key) replace what the file
+ * says and are checked like the file's own values, naming the sweep when one is wrong.
+ */
+export async function loadParams(file: string, overrides: Record<string, unknown> = {}): Promise<Params> {
+  const read = await readYamlFile(file);
+  const keys = Object.keys(overrides);
+  if (keys.length === 0 && !isPresent(read)) return { model: readModel(undefined), train: readTrain(undefined), flat: {} };
+  const root = keys.length > 0 ? withOverrides(read, overrides) : read;
+  try {
+    const sections = mapping(root, null);
+    const model = readModel(sections.get('model'));
+    const train = readTrain(sections.get('train'));
+    return { model, train, flat: flatten(plain(root)) };
+  } catch (error) {
+    const key = error instanceof UserError ? keys.find((k) => error.location.field?.startsWith(k)) : undefined;
+    if (key === undefined) throw error;
+    throw new UserError(`${(error as UserError).message} (the value ${JSON.stringify(overrides[key])} comes from the config's sweep)`, { field: `sweep.${key}` });
+  }
 }
 
 function readModel(field: Field | undefined): ModelParams {

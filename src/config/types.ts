@@ -65,6 +65,8 @@ export interface ModelCiConfig {
   watch: string[];
   metrics: MetricConfig[];
   backend: BackendName;
+  /** Hyperparameter sweep: dotted params key → values to try; the grid's candidates become a job matrix. */
+  sweep?: Record<string, unknown[]>;
 }
 
 export type Optimizer = 'adam' | 'sgd' | 'rmsprop' | 'adagrad';

@@ -48,6 +48,18 @@ export async function readYamlFile(file: string): Promise<Field> {
   return { source, path: '', node: resolve(source, node), line: lineOf(source, node) ?? 1, keyLine: 1 };
 }
 
+/**
+ * The document with `overrides` (dotted path → value) set in it, as a fresh root field: a sweep
+ * candidate's params are params.yaml with the candidate's values, checked by the same readers.
+ */
+export function withOverrides(root: Field, overrides: Record<string, unknown>): Field {
+  const { doc } = root.source;
+  if (!isMap(doc.contents)) doc.contents = doc.createNode({});
+  for (const [key, value] of Object.entries(overrides)) doc.setIn(key.split('.'), doc.createNode(value));
+  const node = doc.contents as Node;
+  return { ...root, node, line: lineOf(root.source, node) ?? 1 };
+}
+
 function resolve(source: Source, node: Node | null): Node | null {
   return isAlias(node) ? ((node.resolve(source.doc) as Node | undefined) ?? null) : node;
 }
@@ -103,9 +115,10 @@ export function mapping(field: Field, allowed: readonly string[] | null): Map<st
   if (!isMap(field.node)) expected(field, 'a mapping of keys to values');
   const entries = new Map<string, Field>();
   for (const pair of field.node.items) {
-    const keyNode = pair.key as Node | null;
+    const keyNode = pair.key as Node | string | null;
     const keyLine = lineOf(field.source, keyNode) ?? field.line;
-    const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
+    // Parsed keys are scalar nodes; keys set by `withOverrides` are plain strings.
+    const key = isScalar(keyNode) ? String(keyNode.value) : typeof keyNode === 'string' ? keyNode : undefined;
     if (key === undefined) fail({ ...field, line: keyLine }, `keys in ${label(field)} must be plain names`);
     if (allowed && !allowed.includes(key)) {
       const path = join(field, key);

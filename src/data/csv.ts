@@ -6,6 +6,8 @@
  * A column is numeric when its values are numbers; text columns (at least half
  * their values not numbers, or listed in `categorical`) become categories. A
  * number column with a few stray words is a data error, reported at the first one.
+ * Numbers are kept as Float64 (exactly as JavaScript parses them) or, for training,
+ * as Float32: half the memory, and the precision the network computes in.
  */
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
@@ -26,6 +28,11 @@ export interface CsvOptions {
   categorical?: string[];
   /** Bytes read at a time (default 1 MiB); tiny reads put a chunk boundary inside every kind of token. */
   chunkBytes?: number;
+  /**
+   * Store numeric columns as Float32Array, each value rounded once from its exact double. A value beyond
+   * float32's range (±3.4e38) is then an error rather than a silent Infinity.
+   */
+  float32?: boolean;
 }
 
 export interface CsvFile {
@@ -41,12 +48,17 @@ export async function readCsv(file: string, opts: CsvOptions = {}): Promise<Tabl
 /** Reads a CSV and hashes its bytes in the same pass. */
 export async function readCsvFile(file: string, opts: CsvOptions = {}): Promise<CsvFile> {
   const forced = new Set(opts.categorical ?? []);
-  const chunkBytes = opts.chunkBytes ?? CHUNK_BYTES;
-  const result = await parseFile(file, forced, chunkBytes);
+  const settings = { chunkBytes: opts.chunkBytes ?? CHUNK_BYTES, float32: opts.float32 ?? false };
+  const result = await parseFile(file, forced, settings);
   if (result.reread.length === 0) return result.file;
   // A text column whose first values looked like numbers has lost their exact text ("1.0", "007"):
   // read the file again with it marked categorical from the first row. Rare, so a second pass is cheap.
-  return (await parseFile(file, new Set([...forced, ...result.reread]), chunkBytes)).file;
+  return (await parseFile(file, new Set([...forced, ...result.reread]), settings)).file;
+}
+
+interface ParseSettings {
+  chunkBytes: number;
+  float32: boolean;
 }
 
 interface ParseResult {
@@ -54,7 +66,7 @@ interface ParseResult {
   reread: string[];
 }
 
-async function parseFile(file: string, forced: Set<string>, chunkBytes: number): Promise<ParseResult> {
+async function parseFile(file: string, forced: Set<string>, { chunkBytes, float32 }: ParseSettings): Promise<ParseResult> {
   const shown = displayPath(file);
   let handle: FileHandle;
   let size: number;
@@ -67,20 +79,28 @@ async function parseFile(file: string, forced: Set<string>, chunkBytes: number):
     throw new UserError(`cannot read data file ${shown}: ${fileErrorReason(error)}`, { file: shown });
   }
   try {
-    const parser = new CsvParser(shown, forced, size);
+    const parser = new CsvParser(shown, forced, size, float32);
     const hash = createHash('sha256');
-    const buffer = Buffer.allocUnsafe(chunkBytes);
-    let carry: Buffer | undefined;
+    // One buffer for the whole file, so reading allocates nothing per chunk (a file's worth of
+    // garbage otherwise, which the collector may not reclaim before the data is encoded).
+    let buffer = Buffer.allocUnsafe(2 * chunkBytes);
+    let carried = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, chunkBytes, null);
-      const chunk = buffer.subarray(0, bytesRead);
-      hash.update(chunk);
-      const data = carry ? Buffer.concat([carry, chunk]) : chunk;
+      if (carried + chunkBytes > buffer.length) {
+        // A record longer than a chunk: make room for it and the next read.
+        const bigger = Buffer.allocUnsafe(2 * (carried + chunkBytes));
+        buffer.copy(bigger, 0, 0, carried);
+        buffer = bigger;
+      }
+      const { bytesRead } = await handle.read(buffer, carried, chunkBytes, null);
+      hash.update(buffer.subarray(carried, carried + bytesRead));
+      const data = buffer.subarray(0, carried + bytesRead);
       const final = bytesRead === 0;
       const consumed = parser.parse(data, final);
       if (final) break;
-      // The unfinished record is parsed again with the next chunk; copy it, `buffer` is reused.
-      carry = consumed < data.length ? Buffer.from(data.subarray(consumed)) : undefined;
+      // The unfinished record moves to the front and is parsed again with the next read.
+      carried = data.length - consumed;
+      data.copyWithin(0, consumed);
     }
     const { table, reread } = parser.finish(file);
     return { file: { table, hash: `sha256:${hash.digest('hex')}` }, reread };
@@ -99,7 +119,7 @@ interface Sighting {
 class ColumnBuilder {
   readonly name: string;
   readonly forced: boolean;
-  values: Float64Array;
+  values: Float64Array | Float32Array;
   codes: Int32Array | undefined;
   readonly index = new Map<string, number>();
   readonly dictionary: string[] = [];
@@ -110,11 +130,14 @@ class ColumnBuilder {
   rowsBeforeCodes = 0;
   firstText: Sighting | undefined;
   firstNonFinite: Sighting | undefined;
+  /** A finite double that float32 cannot hold. */
+  firstBeyondFloat32: Sighting | undefined;
 
-  constructor(name: string, forced: boolean, capacity: number) {
+  constructor(name: string, forced: boolean, capacity: number, float32: boolean) {
     this.name = name;
     this.forced = forced;
-    this.values = new Float64Array(forced ? 0 : capacity);
+    const size = forced ? 0 : capacity;
+    this.values = float32 ? new Float32Array(size) : new Float64Array(size);
     if (forced) this.codes = new Int32Array(capacity);
   }
 
@@ -140,7 +163,7 @@ class ColumnBuilder {
   }
 }
 
-function resized<T extends Float64Array | Int32Array | Uint32Array>(array: T, capacity: number, rows: number): T {
+function resized<T extends Float64Array | Float32Array | Int32Array | Uint32Array>(array: T, capacity: number, rows: number): T {
   const next = new (array.constructor as new (n: number) => T)(capacity);
   next.set(array.subarray(0, rows));
   return next;
@@ -152,6 +175,7 @@ class CsvParser {
   private readonly file: string;
   private readonly forced: Set<string>;
   private readonly fileSize: number;
+  private readonly float32: boolean;
   private line = 1;
   private bytesParsed = 0;
   private header: string[] | undefined;
@@ -166,10 +190,11 @@ class CsvParser {
   private quoted: boolean[] = [];
   private escaped: boolean[] = [];
 
-  constructor(file: string, forced: Set<string>, fileSize: number) {
+  constructor(file: string, forced: Set<string>, fileSize: number, float32: boolean) {
     this.file = file;
     this.forced = forced;
     this.fileSize = fileSize;
+    this.float32 = float32;
   }
 
   /** Parses every complete record of `data`; returns how many bytes were consumed (the rest is an unfinished record). */
@@ -290,7 +315,7 @@ class CsvParser {
       names.push(name);
     }
     this.header = names;
-    this.columns = names.map((name) => new ColumnBuilder(name, this.forced.has(name), this.capacity));
+    this.columns = names.map((name) => new ColumnBuilder(name, this.forced.has(name), this.capacity, this.float32));
   }
 
   /** Once a first chunk has been read, size the columns for the whole file instead of growing them step by step. */
@@ -329,6 +354,8 @@ class CsvParser {
     const value = this.escaped[k] ? NaN : parseDecimal(data, start, end);
     if (!Number.isNaN(value)) {
       if (Number.isFinite(value)) {
+        // Float32Array rounds on store; a double beyond its range would become Infinity.
+        if (this.float32 && !Number.isFinite(Math.fround(value))) col.firstBeyondFloat32 ??= { line, value: this.text(data, k) };
         col.values[row] = value;
         col.numbers++;
       } else {
@@ -379,6 +406,10 @@ class CsvParser {
         const { line, value } = col.firstNonFinite;
         throw this.error(line, `column \`${col.name}\` has ${JSON.stringify(value)} on line ${line}; values must be finite numbers (no NaN or Infinity)`, col.name);
       }
+      if (col.firstBeyondFloat32) {
+        const { line, value } = col.firstBeyondFloat32;
+        throw this.error(line, `column \`${col.name}\` has ${JSON.stringify(value)} on line ${line}, beyond ±3.4e38, the range of the float32 numbers model-ci trains with`, col.name);
+      }
       return { name: col.name, kind: 'numeric', values: exact(col.values, rows) };
     });
     const table: Table = { file, columns, rowCount: rows, rowLines: exact(this.rowLines, rows) };
@@ -391,7 +422,7 @@ class CsvParser {
 }
 
 /** The array cut to `rows`: a copy when the spare capacity is worth freeing, a view otherwise. */
-function exact<T extends Float64Array | Int32Array | Uint32Array>(array: T, rows: number): T {
+function exact<T extends Float64Array | Float32Array | Int32Array | Uint32Array>(array: T, rows: number): T {
   if (array.length === rows) return array;
   return (array.length - rows > rows / 16 ? array.slice(0, rows) : array.subarray(0, rows)) as T;
 }

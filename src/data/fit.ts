@@ -1,13 +1,14 @@
 /**
  * Preprocessing fitted on the training split only (so the test split cannot leak
- * into it), and the encoding of a table into the network's inputs and targets.
+ * into it), and the encoding of a split into the network's inputs and targets.
+ * Both read a split's rows through its row indices, in place in the parsed table.
  * The formulas match `encode.ts`, which the server applies to JSON instances.
  */
 import { displayPath } from '../config/display-path.ts';
 import type { ModelCiConfig } from '../config/types.ts';
 import { UserError } from '../errors.ts';
 import { featureWidth, type FeatureSpec, type Preprocessing } from './preprocessing.ts';
-import { cellText, column, lineOfRow, type Column, type Table } from './table.ts';
+import { cellText, column, lineOfRow, type Column, type TableRows } from './table.ts';
 
 export interface EncodedData {
   rows: number;
@@ -18,13 +19,14 @@ export interface EncodedData {
   outputSize: number;
 }
 
-export function fitPreprocessing(config: ModelCiConfig, train: Table): Preprocessing {
+export function fitPreprocessing(config: ModelCiConfig, train: TableRows): Preprocessing {
   const { target, features: listed, categorical: encoding } = config.data;
-  const names = listed ?? train.columns.map((c) => c.name).filter((name) => name !== target);
+  const { table, rows } = train;
+  const names = listed ?? table.columns.map((c) => c.name).filter((name) => name !== target);
   const features = names.map((name): FeatureSpec => {
-    const col = column(train, name);
-    if (col.kind === 'categorical') return { name, kind: 'categorical', encoding, categories: labelsPresent(col, train.rowCount) };
-    return { name, kind: 'numeric', ...standardisation(col.values) };
+    const col = column(table, name);
+    if (col.kind === 'categorical') return { name, kind: 'categorical', encoding, categories: labelsPresent(col, rows) };
+    return { name, kind: 'numeric', ...standardisation(col.values, rows) };
   });
   const pre: Preprocessing = {
     version: 1,
@@ -33,17 +35,17 @@ export function fitPreprocessing(config: ModelCiConfig, train: Table): Preproces
     features,
     inputSize: features.reduce((sum, f) => sum + featureWidth(f), 0),
   };
-  const targetColumn = column(train, target);
-  const where = { file: displayPath(train.file), field: target };
+  const targetColumn = column(table, target);
+  const where = { file: displayPath(table.file), field: target };
   if (config.task === 'regression') {
     if (targetColumn.kind !== 'numeric') throw new UserError(`the target \`${target}\` of a regression must hold numbers`, where);
-    pre.targetScale = standardisation(targetColumn.values);
+    pre.targetScale = standardisation(targetColumn.values, rows);
     return pre;
   }
   const classes =
     targetColumn.kind === 'categorical'
-      ? labelsPresent(targetColumn, train.rowCount)
-      : [...new Set(Array.from(targetColumn.values, String))].sort(compareLabels);
+      ? labelsPresent(targetColumn, rows)
+      : [...new Set(Array.from(rows, (row) => cellText(targetColumn, row)))].sort(compareLabels);
   const needed = config.task === 'binary-classification' ? 'exactly 2' : 'at least 2';
   if (classes.length < 2 || (config.task === 'binary-classification' && classes.length > 2)) {
     throw new UserError(
@@ -71,31 +73,37 @@ export function compareLabels(a: string, b: string): number {
 }
 
 /** Dictionary values that occur in the rows (a split's dictionary is the whole file's), sorted. */
-function labelsPresent(col: Extract<Column, { kind: 'categorical' }>, rows: number): string[] {
+function labelsPresent(col: Extract<Column, { kind: 'categorical' }>, rows: Uint32Array): string[] {
   const seen = new Uint8Array(col.dictionary.length);
-  for (let r = 0; r < rows; r++) seen[col.codes[r]] = 1;
+  for (const row of rows) seen[col.codes[row]] = 1;
   return col.dictionary.filter((_, code) => seen[code] === 1).sort(compareLabels);
 }
 
-/** Mean and population standard deviation; a constant column gets std 1 so it encodes to 0 rather than NaN. */
-function standardisation(values: Float64Array): { mean: number; std: number } {
+/**
+ * Mean and population standard deviation, summed in doubles (JavaScript numbers) even from
+ * float32 values; a constant column gets std 1 so it encodes to 0 rather than NaN.
+ */
+function standardisation(values: Float64Array | Float32Array, rows: Uint32Array): { mean: number; std: number } {
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (const v of values) {
+  for (const row of rows) {
+    const v = values[row];
     sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const mean = sum / values.length;
+  const mean = sum / rows.length;
   if (min === max) return { mean, std: 1 };
   let squares = 0;
-  for (const v of values) squares += (v - mean) ** 2;
-  return { mean, std: Math.sqrt(squares / values.length) };
+  for (const row of rows) squares += (values[row] - mean) ** 2;
+  return { mean, std: Math.sqrt(squares / rows.length) };
 }
 
-export function encodeTable(pre: Preprocessing, table: Table): EncodedData {
-  const rows = table.rowCount;
+/** The split's rows, in order, as the network's inputs and targets. */
+export function encodeTable(pre: Preprocessing, data: TableRows): EncodedData {
+  const { table, rows: tableRows } = data;
+  const rows = tableRows.length;
   const width = pre.inputSize;
   const x = new Float32Array(rows * width);
   let offset = 0;
@@ -108,12 +116,12 @@ export function encodeTable(pre: Preprocessing, table: Table): EncodedData {
           field: feature.name,
         });
       }
-      for (let r = 0; r < rows; r++) x[r * width + offset] = (col.values[r] - feature.mean) / feature.std;
+      for (let r = 0; r < rows; r++) x[r * width + offset] = (col.values[tableRows[r]] - feature.mean) / feature.std;
     } else {
       const index = categoryIndex(col, feature.categories);
       const oneHot = feature.encoding === 'one-hot';
       for (let r = 0; r < rows; r++) {
-        const k = index(r);
+        const k = index(tableRows[r]);
         // A category unseen in training encodes as "none of them": all zeros, or index -1.
         if (!oneHot) x[r * width + offset] = k;
         else if (k >= 0) x[r * width + offset + k] = 1;
@@ -121,37 +129,37 @@ export function encodeTable(pre: Preprocessing, table: Table): EncodedData {
     }
     offset += featureWidth(feature);
   }
-  return { rows, x, y: encodeTarget(pre, table), outputSize: outputSize(pre) };
+  return { rows, x, y: encodeTarget(pre, data), outputSize: outputSize(pre) };
 }
 
-/** Row → index into `categories` (-1 when unseen), through a per-code lookup rather than a string search per row. */
+/** Table row → index into `categories` (-1 when unseen), through a per-code lookup rather than a string search per row. */
 function categoryIndex(col: Column, categories: string[]): (row: number) => number {
   const position = new Map(categories.map((c, i) => [c, i]));
-  if (col.kind === 'numeric') return (row) => position.get(String(col.values[row])) ?? -1;
+  if (col.kind === 'numeric') return (row) => position.get(cellText(col, row)) ?? -1;
   const byCode = Int32Array.from(col.dictionary, (value) => position.get(value) ?? -1);
   return (row) => byCode[col.codes[row]];
 }
 
-function encodeTarget(pre: Preprocessing, table: Table): Float32Array {
-  const rows = table.rowCount;
+function encodeTarget(pre: Preprocessing, { table, rows: tableRows }: TableRows): Float32Array {
+  const rows = tableRows.length;
   const col = column(table, pre.target);
   if (pre.task === 'regression') {
     if (col.kind !== 'numeric') {
       throw new UserError(`the target \`${pre.target}\` of a regression must hold numbers`, { file: displayPath(table.file), field: pre.target });
     }
     const { mean, std } = pre.targetScale!;
-    return Float32Array.from(col.values, (v) => (v - mean) / std);
+    return Float32Array.from(tableRows, (row) => (col.values[row] - mean) / std);
   }
   const classes = pre.classes!;
   const index = categoryIndex(col, classes);
   const size = outputSize(pre);
   const y = new Float32Array(rows * size);
   for (let r = 0; r < rows; r++) {
-    const k = index(r);
+    const k = index(tableRows[r]);
     if (k < 0) {
-      const line = lineOfRow(table, r);
+      const line = lineOfRow(table, tableRows[r]);
       throw new UserError(
-        `line ${line} has class ${JSON.stringify(cellText(col, r))} in \`${pre.target}\`, which the training data does not have (classes: ${classes.join(', ')})`,
+        `line ${line} has class ${JSON.stringify(cellText(col, tableRows[r]))} in \`${pre.target}\`, which the training data does not have (classes: ${classes.join(', ')})`,
         { file: displayPath(table.file), line, field: pre.target },
       );
     }

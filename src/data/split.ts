@@ -27,11 +27,10 @@ export function randomSplit(n: number, fraction: number, seed: number): SplitRow
  */
 export function stratifiedSplit(classOfRow: Int32Array, classCount: number, fraction: number, seed: number): SplitRows {
   const n = classOfRow.length;
-  const order = seededShuffle(n, seed);
-  const groups: number[][] = Array.from({ length: classCount }, () => []);
-  for (const row of order) groups[classOfRow[row]].push(row);
+  const counts = new Array<number>(classCount).fill(0);
+  for (const k of classOfRow) counts[k]++;
 
-  const shares = groups.map((rows) => rows.length * fraction);
+  const shares = counts.map((count) => count * fraction);
   const quotas = shares.map(Math.floor);
   let missing = testRowCount(n, fraction) - quotas.reduce((a, b) => a + b, 0);
   const byRemainder = shares.map((_, k) => k).sort((a, b) => shares[b] - quotas[b] - (shares[a] - quotas[a]) || a - b);
@@ -40,15 +39,27 @@ export function stratifiedSplit(classOfRow: Int32Array, classCount: number, frac
     quotas[k]++;
     missing--;
   }
+  const held = counts.map((count, k) => (count < 2 ? 0 : Math.min(Math.max(quotas[k], 1), count - 1)));
 
-  const test: number[] = [];
-  const train: number[] = [];
-  groups.forEach((rows, k) => {
-    const quota = rows.length < 2 ? 0 : Math.min(Math.max(quotas[k], 1), rows.length - 1);
-    test.push(...rows.slice(0, quota));
-    train.push(...rows.slice(quota));
-  });
-  return { test: sorted(test), train: sorted(train) };
+  // Each class holds out its first `held` rows in shuffled order. A byte per row flags them, rather than
+  // JS arrays of row numbers per class that then need sorting: on a large file those were megabytes of garbage.
+  const inTest = new Uint8Array(n);
+  let tested = 0;
+  for (const row of seededShuffle(n, seed)) {
+    const k = classOfRow[row];
+    if (held[k] > 0) {
+      held[k]--;
+      inTest[row] = 1;
+      tested++;
+    }
+  }
+  const test = new Uint32Array(tested);
+  const train = new Uint32Array(n - tested);
+  for (let row = 0, t = 0, r = 0; row < n; row++) {
+    if (inTest[row]) test[t++] = row;
+    else train[r++] = row;
+  }
+  return { test, train };
 }
 
 function sorted(rows: ArrayLike<number>): Uint32Array {

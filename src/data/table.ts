@@ -3,7 +3,12 @@ import { displayPath } from '../config/display-path.ts';
 import { UserError } from '../errors.ts';
 
 export type Column =
-  | { name: string; kind: 'numeric'; values: Float64Array }
+  | {
+      name: string;
+      kind: 'numeric';
+      /** Float64 as parsed, or Float32 when read for training (see `CsvOptions.float32`). */
+      values: Float64Array | Float32Array;
+    }
   | {
       name: string;
       kind: 'categorical';
@@ -22,6 +27,22 @@ export interface Table {
   rowLines?: Uint32Array;
 }
 
+/**
+ * Some rows of a table, by index into it, in order. A split is its table plus
+ * these indices, so holding out test rows costs 4 bytes a row, not a copy of the table.
+ */
+export interface TableRows {
+  table: Table;
+  rows: Uint32Array;
+}
+
+/** Every row of `table`, in file order. */
+export function allRows(table: Table): TableRows {
+  const rows = new Uint32Array(table.rowCount);
+  for (let r = 0; r < rows.length; r++) rows[r] = r;
+  return { table, rows };
+}
+
 export function column(table: Table, name: string): Column {
   const found = table.columns.find((c) => c.name === name);
   if (found) return found;
@@ -36,25 +57,23 @@ export function lineOfRow(table: Table, row: number): number {
   return table.rowLines ? table.rowLines[row] : row + 2;
 }
 
-/** The text of one cell of a column (numbers as JavaScript prints them). */
+/** The text of one cell of a column (numbers as JavaScript prints them, float32 ones as their shortest decimal). */
 export function cellText(col: Column, row: number): string {
-  return col.kind === 'numeric' ? String(col.values[row]) : col.dictionary[col.codes[row]];
+  if (col.kind === 'categorical') return col.dictionary[col.codes[row]];
+  const value = col.values[row];
+  return col.values instanceof Float32Array ? float32Text(value) : String(value);
 }
 
-/** A table of the given rows, in the given order; categorical dictionaries are shared. */
-export function takeRows(table: Table, rows: ArrayLike<number>): Table {
-  const n = rows.length;
-  const columns = table.columns.map((col): Column => {
-    if (col.kind === 'numeric') {
-      const values = new Float64Array(n);
-      for (let i = 0; i < n; i++) values[i] = col.values[rows[i]];
-      return { name: col.name, kind: 'numeric', values };
-    }
-    const codes = new Int32Array(n);
-    for (let i = 0; i < n; i++) codes[i] = col.codes[rows[i]];
-    return { name: col.name, kind: 'categorical', codes, dictionary: col.dictionary };
-  });
-  const rowLines = new Uint32Array(n);
-  for (let i = 0; i < n; i++) rowLines[i] = lineOfRow(table, rows[i]);
-  return { file: table.file, columns, rowCount: n, rowLines };
+/**
+ * The shortest decimal that rounds to the float32 `value`: "0.1", not the
+ * "0.10000000149011612" String() prints for the double it widens to, so a
+ * float32 cell reads as written in the CSV (up to float32's 6–9 digits) and
+ * matches categories by text. Nine significant digits always round-trip.
+ */
+function float32Text(value: number): string {
+  for (let digits = 1; digits < 9; digits++) {
+    const shorter = Number(value.toPrecision(digits));
+    if (Math.fround(shorter) === value) return String(shorter);
+  }
+  return String(Number(value.toPrecision(9)));
 }

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareRuns, type RunSide } from '../compare/compare.ts';
 import type { BaselineSource } from '../compare/types.ts';
-import type { ModelCiConfig } from '../config/types.ts';
+import type { ConcreteBackend, ModelCiConfig } from '../config/types.ts';
 import { isUserError } from '../errors.ts';
 import type { ReportInput } from '../report/report.ts';
 import { trainModel, type TrainRun } from '../train/pipeline.ts';
@@ -28,7 +28,7 @@ export async function evaluatePullRequest(options: PullRequestOptions, decided: 
   const headRun = await log.group(`train ${config.name} (this PR)`, () =>
     trainModel(configFile, { out: join(options.artifactsDir, 'head'), backend: options.backend, workspace: options.workspace, log: log.info }),
   );
-  const baseline = await log.group(`baseline of ${config.name}`, () => findBaseline(options, config.name, baseSha, headRun));
+  const baseline = await log.group(`baseline of ${config.name}`, () => findBaseline(options, config.name, baseSha, headRun.engine.backend));
 
   const side = (run: TrainRun): RunSide => ({ metrics: run.metrics, params: run.params.flat, data: run.manifest.data });
   const comparison = compareRuns({
@@ -54,7 +54,9 @@ export async function evaluatePullRequest(options: PullRequestOptions, decided: 
   return { kind: 'compared', model: config.name, reason: decided.reason, baseSha, headSha, comparison, report, headRun, baseRun: baseline.run };
 }
 
-interface FoundBaseline {
+export type BaselineOptions = Pick<PullRequestOptions, 'repoRoot' | 'configPath' | 'artifactsDir' | 'store' | 'log' | 'workspace'>;
+
+export interface FoundBaseline {
   source: BaselineSource;
   side?: RunSide;
   history?: History;
@@ -63,8 +65,11 @@ interface FoundBaseline {
   run?: TrainRun;
 }
 
-/** The record of the base commit, else of its nearest recorded ancestor, else the base trained here. */
-async function findBaseline(options: PullRequestOptions, model: string, baseSha: string, headRun: TrainRun): Promise<FoundBaseline> {
+/**
+ * The record of the base commit, else of its nearest recorded ancestor, else the base trained here on
+ * `backend` (the PR's: the comparison then measures the change, not the backend).
+ */
+export async function findBaseline(options: BaselineOptions, model: string, baseSha: string, backend: ConcreteBackend): Promise<FoundBaseline> {
   const { store, log } = options;
   await store.fetch();
   const nearest = await store.findNearest(model, baseSha);
@@ -84,10 +89,10 @@ async function findBaseline(options: PullRequestOptions, model: string, baseSha:
     note = `the record of ${nearest.commit.slice(0, 7)} is unusable (${nearest.unusable})`;
     log.warn(`${note}; training the base commit instead`);
   }
-  return trainBase(options, baseSha, headRun, note);
+  return trainBase(options, baseSha, backend, note);
 }
 
-async function trainBase(options: PullRequestOptions, baseSha: string, headRun: TrainRun, note?: string): Promise<FoundBaseline> {
+async function trainBase(options: BaselineOptions, baseSha: string, backend: ConcreteBackend, note?: string): Promise<FoundBaseline> {
   const { log } = options;
   return withWorktree(options.repoRoot, baseSha, async (dir) => {
     const configFile = join(dir, options.configPath);
@@ -95,10 +100,9 @@ async function trainBase(options: PullRequestOptions, baseSha: string, headRun: 
       log.info(`baseline: the base commit has no ${options.configPath}; this PR introduces the model`);
       return { source: { kind: 'none', commit: baseSha, note: note ?? `the base commit has no ${options.configPath}` } };
     }
-    log.info(`baseline: no record for ${baseSha.slice(0, 7)} or its ancestors; training the base commit on ${headRun.engine.backend}`);
+    log.info(`baseline: no record for ${baseSha.slice(0, 7)} or its ancestors; training the base commit on ${backend}`);
     try {
-      // The same backend as the PR, so the comparison measures the change, not the backend.
-      const run = await trainModel(configFile, { out: join(options.artifactsDir, 'base'), backend: headRun.engine.backend, workspace: options.workspace, log: log.info });
+      const run = await trainModel(configFile, { out: join(options.artifactsDir, 'base'), backend, workspace: options.workspace, log: log.info });
       return {
         source: { kind: 'trained', commit: baseSha, note },
         side: { metrics: run.metrics, params: run.params.flat, data: run.manifest.data },

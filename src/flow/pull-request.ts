@@ -5,13 +5,12 @@
  */
 import { join } from 'node:path';
 import type { BaselineStore } from '../baseline/store.ts';
-import { changedFiles } from '../changes/diff.ts';
+import { changedFiles, resolvePullCommits } from '../changes/diff.ts';
 import type { ChangedFile } from '../changes/types.ts';
 import { decideRetrain } from '../changes/watch.ts';
 import type { Comparison } from '../compare/types.ts';
 import { loadConfig } from '../config/load.ts';
 import type { BackendName } from '../config/types.ts';
-import { resolveCommit } from '../git/history.ts';
 import type { ReportInput } from '../report/report.ts';
 import type { TrainRun } from '../train/pipeline.ts';
 import type { Logger } from './logger.ts';
@@ -57,10 +56,19 @@ export async function runPullRequest(options: PullRequestOptions): Promise<PullR
   const configFile = join(repoRoot, options.configPath);
   const config = await loadConfig(configFile, { repoRoot });
   const fetch = options.fetch ?? true;
-  const baseSha = await resolveCommit(options.base, { cwd: repoRoot, remote: 'origin', fetch, field: 'base', log: log.info });
-  const headSha = await resolveCommit(options.head, { cwd: repoRoot, remote: 'origin', fetch, field: 'head', log: log.info });
+  // Resolved once, here: the base must be here to train it, so an unknown revision is an error, never a fallback.
+  const commits = await resolvePullCommits({ cwd: repoRoot, base: options.base, head: options.head, fetch, log: log.info });
+  const { base: baseSha, head: headSha } = commits;
 
-  const changed = await changedFiles({ cwd: repoRoot, base: baseSha, head: headSha, fetch, fallback: options.changedFilesFallback, log: log.info });
+  const changed = await changedFiles({
+    cwd: repoRoot,
+    base: options.base,
+    head: options.head,
+    resolved: commits,
+    fetch,
+    fallback: options.changedFilesFallback,
+    log: log.info,
+  });
   const decision = decideRetrain({ changed: changed.files, watch: config.watch, force: options.force });
   if (!decision.retrain) return { kind: 'skipped', model: config.name, reason: decision.reason, baseSha, headSha };
   log.info(`retraining ${config.name}: ${decision.reason}`);

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BACKENDS, type BackendName, type ConcreteBackend } from '../config/types.ts';
 import { UserError } from '../errors.ts';
+import { gpuLibraryVersions, nativeFolder } from './native.ts';
 
 export type TF = typeof import('@tensorflow/tfjs');
 
@@ -37,7 +38,7 @@ export interface EngineOptions {
  */
 export const BACKEND_ORDER: readonly ConcreteBackend[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
 
-const NATIVE_PACKAGES: Partial<Record<ConcreteBackend, string>> = {
+export const NATIVE_PACKAGES: Partial<Record<ConcreteBackend, string>> = {
   'tensorflow-gpu': '@tensorflow/tfjs-node-gpu',
   tensorflow: '@tensorflow/tfjs-node',
 };
@@ -57,7 +58,7 @@ export async function loadEngine(requested: BackendName, opts: EngineOptions = {
   for (const backend of candidates) {
     let engine: Engine;
     try {
-      engine = await loadBackend(backend, workspace);
+      engine = await loadBackend(backend, workspace, opts);
     } catch (error) {
       failures.push(describeFailure(backend, workspace, error));
       continue;
@@ -77,9 +78,9 @@ export async function loadEngine(requested: BackendName, opts: EngineOptions = {
   throw new Error(`no TensorFlow.js backend could be loaded: ${summarise(failures, workspace)}`);
 }
 
-async function loadBackend(backend: ConcreteBackend, workspace: string): Promise<Engine> {
+async function loadBackend(backend: ConcreteBackend, workspace: string, opts: EngineOptions): Promise<Engine> {
   const nativePackage = NATIVE_PACKAGES[backend];
-  if (nativePackage) return loadNative(backend, nativePackage, workspace);
+  if (nativePackage) return loadNative(backend, nativePackage, (await nativeFolder(nativePackage, workspace, { log: opts.log })) ?? workspace);
 
   const tf = await import('@tensorflow/tfjs');
   // tfjs prints "install our node backend" on first use of cpu; we chose this
@@ -96,13 +97,15 @@ async function loadBackend(backend: ConcreteBackend, workspace: string): Promise
   return { tf, backend, versions, notices: [] };
 }
 
-async function loadNative(backend: ConcreteBackend, packageName: string, workspace: string): Promise<Engine> {
-  const require = createRequire(join(workspace, 'package.json'));
+async function loadNative(backend: ConcreteBackend, packageName: string, folder: string): Promise<Engine> {
+  const require = createRequire(join(folder, 'package.json'));
   const tf = require(packageName) as TF;
   await activate(tf, 'tensorflow');
   const versions = pickVersions(tf.version);
   const binding = (tf.backend() as unknown as { binding?: { TF_Version?: string } }).binding;
   if (binding?.TF_Version) versions.libtensorflow = binding.TF_Version;
+  // Which CUDA and cuDNN the GPU build found: the first thing to check when a GPU run misbehaves.
+  if (backend === 'tensorflow-gpu') Object.assign(versions, await gpuLibraryVersions());
   return { tf, backend, versions, notices: [] };
 }
 

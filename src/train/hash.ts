@@ -37,10 +37,11 @@ export function hashJson(value: unknown): string {
  * The config as it bears on the model, without where the checkout happens to
  * live: absolute paths become paths relative to the config's folder.
  */
-export function portableConfig(config: ModelCiConfig): Omit<ModelCiConfig, 'root' | 'watch'> {
+export function portableConfig(config: ModelCiConfig): Omit<ModelCiConfig, 'root' | 'watch' | 'sweep'> {
   const rel = (file: string) => relative(config.root, file).split(sep).join('/');
-  // `watch` decides when to retrain, not what is trained: a new glob must not make a model look new.
-  const { root: _root, watch: _watch, ...rest } = config;
+  // `watch` decides when to retrain and `sweep` what else to try, not what this run trains: neither may
+  // make a model look new.
+  const { root: _root, watch: _watch, sweep: _sweep, ...rest } = config;
   return {
     ...rest,
     file: rel(config.file),

@@ -39,6 +39,8 @@ export function defaultModelDir(config: ModelCiConfig): string {
 export interface TrainOptions extends EngineOptions {
   /** Artifacts folder; default `defaultModelDir(config)`. */
   out?: string;
+  /** Params that replace params.yaml's (a sweep candidate's), by dotted key. */
+  paramsOverride?: Record<string, unknown>;
 }
 
 export interface EngineInfo {
@@ -65,7 +67,7 @@ export async function trainModel(configFile: string, opts: TrainOptions): Promis
   const startedAt = new Date().toISOString();
   const config = await loadConfig(configFile);
   const out = opts.out ?? defaultModelDir(config);
-  const params = await loadParams(config.params);
+  const params = await loadParams(config.params, opts.paramsOverride);
   const engine = await loadEngine(opts.backend ?? config.backend, opts);
   const { tf } = engine;
   opts.log?.(`backend: ${engine.backend}`);
@@ -139,8 +141,11 @@ export async function trainModel(configFile: string, opts: TrainOptions): Promis
   };
 }
 
-/** Encoded matrices only: the parsed tables go out of scope here, so training never holds both. */
-async function prepareData(config: ModelCiConfig) {
+/**
+ * Encoded matrices only: the parsed tables go out of scope here, so training never holds both.
+ * Exported for bench/train.ts, which measures this step's memory on its own.
+ */
+export async function prepareData(config: ModelCiConfig) {
   const dataset = await loadDataset(config);
   const preprocessing = fitPreprocessing(config, dataset.train);
   return {

@@ -93,13 +93,13 @@ describe('mode deploy', { skip }, () => {
       // The test split, as the trainer held it out, predicted in-process and by the container.
       const config = await loadConfig(join(workspace, 'model-ci.yml'));
       const { test: split } = await loadDataset(config);
-      const features = split.columns.filter((c) => c.name !== config.data.target);
-      const instances = Array.from({ length: split.rowCount }, (_, row) => Object.fromEntries(features.map((c) => [c.name, Number(cellText(c, row))])));
+      const features = split.table.columns.filter((c) => c.name !== config.data.target);
+      const instances = Array.from(split.rows, (row) => Object.fromEntries(features.map((c) => [c.name, Number(cellText(c, row))])));
       const local = createPredictor(await loadModel(join(workspace, '.model-ci', 'main'), { backend: 'cpu' })).predict(instances);
       const response = await fetch(`${url}/v1/models/breast-cancer:predict`, { method: 'POST', body: JSON.stringify({ instances }) });
       assert.equal(response.status, 200);
       const { predictions } = (await response.json()) as { predictions: { label: string; probabilities: number[] }[] };
-      assert.equal(predictions.length, split.rowCount);
+      assert.equal(predictions.length, split.rows.length);
       predictions.forEach((p, i) => {
         const expected = local[i] as { label: string; probabilities: number[] };
         assert.equal(p.label, expected.label, `row ${i}`);

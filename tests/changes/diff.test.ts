@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { changedFiles, parseNameStatus } from '../../src/changes/diff.ts';
+import { changedFiles, parseNameStatus, resolvePullCommits } from '../../src/changes/diff.ts';
 import type { ChangedFile } from '../../src/changes/types.ts';
 import { UserError } from '../../src/errors.ts';
 import { createSandbox, type Repo, type Sandbox } from '../support/git-repo.ts';
+import { gitCommands } from '../git/git-trace.ts';
 
 const byPath = (files: ChangedFile[]) => [...files].sort((a, b) => a.path.localeCompare(b.path));
 
@@ -13,6 +14,7 @@ describe('changedFiles over real repositories', () => {
   let bare: string;
   let base: string;
   let head: string;
+  let shortHead: string;
 
   before(async () => {
     sandbox = await createSandbox();
@@ -34,6 +36,11 @@ describe('changedFiles over real repositories', () => {
     // main moves on after the branch point: its change must not count as the PR's.
     await repo.git('checkout', '--quiet', 'main');
     for (let i = 0; i < 3; i++) base = await repo.commit({ 'src/model.ts': `export const x = ${i + 2};\n` }, `main ${i}`);
+    // The usual PR: two commits from the same branch point.
+    await repo.git('checkout', '--quiet', '-b', 'short', 'pr~15');
+    await repo.commit({ 'docs/a.md': 'a\n' }, 'docs a');
+    shortHead = await repo.commit({ 'docs/b.md': 'b\n' }, 'docs b');
+    await repo.git('checkout', '--quiet', 'main');
     bare = await sandbox.origin(repo);
   });
 
@@ -63,13 +70,35 @@ describe('changedFiles over real repositories', () => {
     const log: string[] = [];
     const result = await changedFiles({ cwd: clone.dir, base, head, log: (m) => log.push(m), deepenSteps: [4, 8, 16] });
     assert.deepEqual(byPath(result.files), expected);
-    assert.ok(log.some((m) => m.startsWith(`fetching ${base}`)), log.join('\n'));
+    // The first step comes with the base, in the same request, for the base and for the head the clone cut off.
+    assert.ok(log.includes(`fetching ${base} from origin with the 4 commits below it and below ${head}`), log.join('\n'));
     // 15 PR commits above the merge base: 4 and 4+8 are not enough, 4+8+16 is; no unshallow was needed.
     assert.deepEqual(
       log.filter((m) => m.includes('deepening')).map((m) => m.replace(/.*\(to (\d+)\)$/, '$1')),
-      ['4', '12', '28'],
+      ['12', '28'],
     );
     assert.equal(await clone.git('rev-parse', '--is-shallow-repository'), 'true');
+  });
+
+  test('a short PR in a checkout one commit deep: one fetch brings the merge base, no deepening', async () => {
+    const clone = await sandbox.clone(bare, 'shallow-short', { depth: 1, branch: 'short', singleBranch: true });
+    const log: string[] = [];
+    const { result, commands } = await gitCommands(sandbox, () => changedFiles({ cwd: clone.dir, base, head: shortHead, log: (m) => log.push(m) }));
+    assert.deepEqual(byPath(result.files), [
+      { path: 'docs/a.md', status: 'added' },
+      { path: 'docs/b.md', status: 'added' },
+    ]);
+    assert.deepEqual(log, [`fetching ${base} from origin with the 10 commits below it and below ${shortHead}`]);
+    assert.deepEqual(commands.sort(), ['cat-file', 'cat-file', 'diff', 'fetch', 'merge-base', 'rev-parse']);
+  });
+
+  test('base and head resolved beforehand are not looked up again', async () => {
+    const clone = await sandbox.clone(bare, 'shallow-resolved', { depth: 1, branch: 'short', singleBranch: true });
+    const resolved = await resolvePullCommits({ cwd: clone.dir, base: 'main', head: 'HEAD' });
+    assert.deepEqual(resolved, { base, head: shortHead, historyFetched: 10 });
+    const { result, commands } = await gitCommands(sandbox, () => changedFiles({ cwd: clone.dir, base: 'main', head: 'HEAD', resolved }));
+    assert.equal(result.files.length, 2);
+    assert.deepEqual(commands, ['merge-base', 'diff']);
   });
 
   test('unshallows as a last resort', async () => {

@@ -70,6 +70,18 @@ describe('readCsv', () => {
     numbers(table.columns[0]).forEach((parsed, i) => assert.ok(Object.is(parsed, Number(values[i])), `${values[i]} → ${parsed}`));
   });
 
+  it('reads numbers as float32 when asked: each the float32 nearest its exact double, printed as written', async () => {
+    const values = ['0', '-0', '1.5', '0.1', '17.99', '0.07871', '00012.5000', '16777217', '123456789012345', '3.14159265358979323846', '-2.5e-300',
+      '1e-40', '3.4028235e38'];
+    const table = await csv(`v,w\n${values.map((v) => `${v},1`).join('\n')}\n`, { float32: true });
+    const col = column(table, 'v');
+    assert.ok(col.kind === 'numeric' && col.values instanceof Float32Array);
+    numbers(col).forEach((parsed, i) => assert.ok(Object.is(parsed, Math.fround(Number(values[i]))), `${values[i]} → ${parsed}`));
+    // The shortest decimal that rounds to the same float32, not the widened double's 17 digits.
+    assert.deepEqual(texts(col, 5), ['0', '0', '1.5', '0.1', '17.99']);
+    assert.deepEqual(texts(col, values.length).slice(5), ['0.07871', '12.5', '16777216', '123456790000000', '3.1415927', '0', '1e-40', '3.4028235e+38']);
+  });
+
   it('keeps the exact text of categories that look like numbers', async () => {
     // Forced: zip codes keep their leading zeros.
     const forced = await csv('zip,y\n02139,1\n10001,0\n', { categorical: ['zip'] });
@@ -145,6 +157,12 @@ describe('readCsv rejects', () => {
     await csvError('a,b\n1,2\n3,-inf\n', 'data.csv:3', '"-inf"');
     await csvError('a,b\n1,Infinity\n3,4\n', 'data.csv:2', '"Infinity"');
     await csvError('a,b\n1,2\n3,1e999\n', 'data.csv:3', '"1e999"');
+  });
+
+  it('a number beyond float32 when reading float32, though a double holds it', async () => {
+    const root = await tempFiles({ 'data.csv': 'a,b\n1,2\n3,-3.5e38\n5,1e39\n' });
+    await userError(() => readCsv(join(root, 'data.csv'), { float32: true }), 'data.csv:3', 'column `b` has "-3.5e38" on line 3, beyond ±3.4e38');
+    assert.deepEqual(numbers(column(await readCsv(join(root, 'data.csv')), 'b')), [2, -3.5e38, 1e39]);
   });
 
   it('duplicate and empty header names', async () => {

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { loadConfig } from '../../src/config/load.ts';
 import { createRng, loadDataset, seededShuffle } from '../../src/data/dataset.ts';
 import { randomSplit, stratifiedSplit } from '../../src/data/split.ts';
-import { cellText, column, lineOfRow } from '../../src/data/table.ts';
+import { cellText, column } from '../../src/data/table.ts';
 import { tempFiles, userError } from '../config/temp-files.ts';
 
 const repo = join(import.meta.dirname, '../..');
@@ -57,19 +57,27 @@ describe('loadDataset', () => {
     const config = await loadConfig(join(repo, 'fixtures/iris/model-ci.yml'));
     const first = await loadDataset(config);
     const second = await loadDataset(config);
-    assert.equal(first.train.rowCount, 120);
-    assert.equal(first.test.rowCount, 30);
-    const target = column(first.test, 'target');
+    // Both splits index the one parsed table: nothing is copied.
+    const { table } = first.train;
+    assert.equal(first.test.table, table);
+    assert.equal(table.rowCount, 150);
+    assert.equal(first.train.rows.length, 120);
+    assert.equal(first.test.rows.length, 30);
+    assert.deepEqual([...first.train.rows, ...first.test.rows].sort((a, b) => a - b), Array.from({ length: 150 }, (_, i) => i));
+    const target = column(table, 'target');
     const perClass = new Map<string, number>();
-    for (let r = 0; r < 30; r++) perClass.set(cellText(target, r), (perClass.get(cellText(target, r)) ?? 0) + 1);
+    for (const row of first.test.rows) perClass.set(cellText(target, row), (perClass.get(cellText(target, row)) ?? 0) + 1);
     assert.deepEqual(Object.fromEntries(perClass), { '0': 10, '1': 10, '2': 10 });
-    assert.deepEqual(first.test.rowLines, second.test.rowLines);
+    assert.deepEqual(first.test.rows, second.test.rows);
+    assert.deepEqual(first.train.rows, second.train.rows);
     assert.deepEqual(Object.keys(first.files), ['data/iris.csv']);
     assert.equal(first.files['data/iris.csv'].rows, 150);
     assert.match(first.files['data/iris.csv'].hash, /^sha256:[0-9a-f]{64}$/);
-    // The test rows keep the lines they have in the file.
-    const line = lineOfRow(first.test, 0);
-    assert.ok(line >= 2 && line <= 151);
+    // Numbers are float32, what the network computes with; they still read as written in the file.
+    const sepal = column(table, 'sepal_length');
+    assert.ok(sepal.kind === 'numeric' && sepal.values instanceof Float32Array);
+    assert.deepEqual([0, 1].map((row) => cellText(sepal, row)), ['5.1', '4.9']);
+    assert.equal(sepal.values[0], Math.fround(5.1));
   });
 
   async function dataset(files: Record<string, string>, data: string, task = 'binary-classification') {
@@ -83,10 +91,14 @@ describe('loadDataset', () => {
       '  train: train.csv\n  test: test.csv\n  target: y\n',
     );
     const { train, test, files } = await load();
-    assert.equal(train.rowCount, 3);
-    assert.equal(test.rowCount, 2);
+    assert.deepEqual([...train.rows], [0, 1, 2]);
+    assert.deepEqual([...test.rows], [0, 1]);
+    assert.notEqual(test.table, train.table);
     // "7" is a category in the test file because `code` is one in training.
-    assert.deepEqual([cellText(column(test, 'code'), 0), column(test, 'code').kind], ['7', 'categorical']);
+    const code = column(test.table, 'code');
+    assert.deepEqual([cellText(code, 0), code.kind], ['7', 'categorical']);
+    const x = column(test.table, 'x');
+    assert.ok(x.kind === 'numeric' && x.values instanceof Float32Array, 'the test file is read as float32 too');
     assert.deepEqual(Object.keys(files), ['train.csv', 'test.csv']);
   });
 

@@ -5,7 +5,7 @@ import type { ModelCiConfig, Task } from '../../src/config/types.ts';
 import { compareLabels, encodeTable, fitPreprocessing, outputSize } from '../../src/data/fit.ts';
 import { encodeInstances } from '../../src/data/encode.ts';
 import { readCsv } from '../../src/data/csv.ts';
-import { takeRows } from '../../src/data/table.ts';
+import { allRows, type TableRows } from '../../src/data/table.ts';
 import { tempFiles, userError } from '../config/temp-files.ts';
 
 function config(task: Task, target: string, categorical: 'one-hot' | 'index' = 'one-hot', features?: string[]): ModelCiConfig {
@@ -22,9 +22,14 @@ function config(task: Task, target: string, categorical: 'one-hot' | 'index' = '
   };
 }
 
-async function table(content: string, categorical: string[] = []) {
+/** Every row of a CSV, read as loadDataset reads training data (numbers as float32). */
+async function table(content: string, categorical: string[] = []): Promise<TableRows> {
   const root = await tempFiles({ 't.csv': content });
-  return readCsv(join(root, 't.csv'), { categorical });
+  return allRows(await readCsv(join(root, 't.csv'), { categorical, float32: true }));
+}
+
+function someRows(data: TableRows, rows: number[]): TableRows {
+  return { table: data.table, rows: Uint32Array.from(rows) };
 }
 
 function close(actual: ArrayLike<number>, expected: number[]) {
@@ -50,9 +55,21 @@ describe('fitPreprocessing', () => {
 
   it('fits on the given rows only, not on the whole file', async () => {
     const whole = await table('x,c,y\n0,a,p\n10,b,q\n20,z,p\n1000,zz,q\n', ['y']);
-    const pre = fitPreprocessing(config('binary-classification', 'y'), takeRows(whole, [0, 1, 2]));
+    const pre = fitPreprocessing(config('binary-classification', 'y'), someRows(whole, [0, 1, 2]));
     assert.equal((pre.features[0] as { mean: number }).mean, 10);
     assert.deepEqual((pre.features[1] as { categories: string[] }).categories, ['a', 'b', 'z']);
+    const skipping = fitPreprocessing(config('binary-classification', 'y'), someRows(whole, [0, 3]));
+    assert.deepEqual(skipping.features[0], { name: 'x', kind: 'numeric', mean: 500, std: 500 });
+    assert.deepEqual((skipping.features[1] as { categories: string[] }).categories, ['a', 'zz']);
+  });
+
+  it('sums float32 values in doubles', async () => {
+    // Summed in float32 instead, 0.1 + 0.2 + 0.7 would round differently.
+    const train = await table('x,y\n0.1,a\n0.2,b\n0.7,a\n', ['y']);
+    const [f1, f2, f7] = [0.1, 0.2, 0.7].map(Math.fround);
+    const mean = (f1 + f2 + f7) / 3;
+    const std = Math.sqrt(((f1 - mean) ** 2 + (f2 - mean) ** 2 + (f7 - mean) ** 2) / 3);
+    assert.deepEqual(fitPreprocessing(config('binary-classification', 'y'), train).features[0], { name: 'x', kind: 'numeric', mean, std });
   });
 
   it('keeps the configured feature order and scales a regression target', async () => {
@@ -105,6 +122,25 @@ describe('encodeTable', () => {
     close(index.x, [1, -1]);
   });
 
+  it('encodes the given rows in order, leaving the others out', async () => {
+    const data = await table('x,c,y\n1,a,p\n2,b,q\n3,a,p\n5,b,q\n', ['y']);
+    const pre = fitPreprocessing(config('binary-classification', 'y'), data);
+    const encoded = encodeTable(pre, someRows(data, [1, 3]));
+    assert.equal(encoded.rows, 2);
+    // x: mean 2.75, std √2.1875; c one-hot over [a, b].
+    const std = Math.sqrt(2.1875);
+    close(encoded.x, [(2 - 2.75) / std, 0, 1, (5 - 2.75) / std, 0, 1]);
+    close(encoded.y, [1, 1]);
+  });
+
+  it('matches float32 numbers against categories by their text', async () => {
+    // A column that was categorical in training but reads as numbers now (e.g. re-evaluating a saved model).
+    const train = await table('c,y\n0.1,p\n2,q\n', ['c', 'y']);
+    const test = await table('c,y\n2,p\n0.1,q\n7,p\n', ['y']);
+    const encoded = encodeTable(fitPreprocessing(config('binary-classification', 'y'), train), test);
+    close(encoded.x, [0, 1, 1, 0, 0, 0]);
+  });
+
   it('standardises a regression target', async () => {
     const train = await table('a,t\n1,10\n2,30\n');
     const encoded = encodeTable(fitPreprocessing(config('regression', 't'), train), train);
@@ -116,6 +152,8 @@ describe('encodeTable', () => {
     const test = await table('x,y\n1,dog\n2,cat\n3,bird\n', ['y']);
     const pre = fitPreprocessing(config('binary-classification', 'y'), train);
     await userError(() => encodeTable(pre, test), 't.csv:4', 'line 4 has class "bird" in `y`', 'classes: cat, dog');
+    // The line is the row's own in the file, not its position among the rows encoded.
+    await userError(() => encodeTable(pre, someRows(test, [0, 2])), 't.csv:4', 'line 4 has class "bird"');
   });
 
   it('rejects text where the model was trained on numbers', async () => {

@@ -6,14 +6,14 @@ import {
 } from "./action-chunk-IWUOZUTL.js";
 import {
   createBaselineStore
-} from "./action-chunk-NOUM2UVG.js";
+} from "./action-chunk-YRGWHSPI.js";
 import {
   resolveCommit
-} from "./action-chunk-QUJR3PJL.js";
+} from "./action-chunk-SQZ5FKLJ.js";
 import "./action-chunk-E25KGV3P.js";
 import {
   loadConfig
-} from "./action-chunk-B62RWQSY.js";
+} from "./action-chunk-SU6DDTM6.js";
 import "./action-chunk-VRFJ3H7T.js";
 import {
   writeSummary

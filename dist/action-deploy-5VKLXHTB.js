@@ -10,22 +10,26 @@ import {
 } from "./action-chunk-IWUOZUTL.js";
 import {
   compareRuns
-} from "./action-chunk-U4ZZDDU5.js";
+} from "./action-chunk-GASE57P2.js";
 import {
-  ARTIFACT_FILES,
   dataFileKey,
   hashInputs,
-  loadEngine,
   sha256File,
   trainModel
-} from "./action-chunk-YPGPTSDM.js";
+} from "./action-chunk-5KVGRJOG.js";
 import {
-  renderMetricsTable
-} from "./action-chunk-RGYJ3JAM.js";
+  loadEngine
+} from "./action-chunk-QJMNOBBY.js";
+import {
+  ARTIFACT_FILES
+} from "./action-chunk-SWRELE74.js";
 import {
   failOnGates,
   setResultOutputs
 } from "./action-chunk-EL4WKROF.js";
+import {
+  renderMetricsTable
+} from "./action-chunk-RGYJ3JAM.js";
 import "./action-chunk-E4N4ZUJS.js";
 import {
   escapeInline
@@ -33,20 +37,20 @@ import {
 import {
   RECORD_SCHEMA,
   createBaselineStore
-} from "./action-chunk-NOUM2UVG.js";
+} from "./action-chunk-YRGWHSPI.js";
+import {
+  isShallow
+} from "./action-chunk-SQZ5FKLJ.js";
 import {
   readEvent
 } from "./action-chunk-LQH2JAV6.js";
-import {
-  isShallow
-} from "./action-chunk-QUJR3PJL.js";
 import {
   tryGit
 } from "./action-chunk-E25KGV3P.js";
 import {
   loadConfig,
   loadParams
-} from "./action-chunk-B62RWQSY.js";
+} from "./action-chunk-SU6DDTM6.js";
 import "./action-chunk-VRFJ3H7T.js";
 import {
   writeSummary

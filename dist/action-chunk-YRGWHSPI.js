@@ -4,7 +4,7 @@ import {
   isShallow,
   localCommit,
   resolveCommit
-} from "./action-chunk-QUJR3PJL.js";
+} from "./action-chunk-SQZ5FKLJ.js";
 import {
   GitError,
   git,

@@ -269,6 +269,8 @@ function commitUrl(repository, sha) {
 }
 
 export {
+  formatScalar,
+  VERDICT_TEXT,
   renderReport,
   runLinks
 };

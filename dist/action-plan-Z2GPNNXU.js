@@ -1,5 +1,11 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
+  sweepCandidates
+} from "./action-chunk-YTIPWMQP.js";
+import "./action-chunk-GASE57P2.js";
+import "./action-chunk-SWRELE74.js";
+import "./action-chunk-E4N4ZUJS.js";
+import {
   gitHubClient
 } from "./action-chunk-EY4HWJH3.js";
 import "./action-chunk-DYGCQGUX.js";
@@ -10,15 +16,15 @@ import "./action-chunk-E4545SVN.js";
 import {
   changedFiles,
   decideRetrain
-} from "./action-chunk-QJIT7EBP.js";
+} from "./action-chunk-PS5QMXXB.js";
+import "./action-chunk-SQZ5FKLJ.js";
 import {
   readEvent
 } from "./action-chunk-LQH2JAV6.js";
-import "./action-chunk-QUJR3PJL.js";
 import "./action-chunk-E25KGV3P.js";
 import {
   loadConfig
-} from "./action-chunk-B62RWQSY.js";
+} from "./action-chunk-SU6DDTM6.js";
 import "./action-chunk-VRFJ3H7T.js";
 import "./action-chunk-U37KFNMJ.js";
 import {
@@ -69,6 +75,11 @@ var runPlan = async (settings, context) => {
   });
   info(`plan: ${retrain.retrain ? "retrain" : "no retrain"} (${retrain.reason}); runs-on ${JSON.stringify(route.runsOn)}, backend ${route.backend}: ${route.reason}`);
   setOutput("retrained", String(retrain.retrain));
+  if (config.sweep) {
+    const candidates = sweepCandidates(config.sweep);
+    info(`sweep: ${candidates.length} candidates: ${candidates.map((c) => `${c.id} ${c.name}`).join("; ")}`);
+    setOutput("matrix", JSON.stringify({ candidate: candidates.map((c) => c.id) }));
+  }
   setOutput("runs-on", JSON.stringify(route.runsOn));
   setOutput("backend", route.backend);
 };

@@ -1,12 +1,15 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
+  loadEngine
+} from "./action-chunk-QJMNOBBY.js";
+import {
+  ARTIFACT_FILES
+} from "./action-chunk-SWRELE74.js";
+import {
   displayPath,
   loadConfig,
   loadParams
-} from "./action-chunk-B62RWQSY.js";
-import {
-  BACKENDS
-} from "./action-chunk-VRFJ3H7T.js";
+} from "./action-chunk-SU6DDTM6.js";
 import {
   VERSION
 } from "./action-chunk-P2BHVZ2N.js";
@@ -16,7 +19,7 @@ import {
 } from "./action-chunk-QFPM7OST.js";
 
 // src/train/pipeline.ts
-import { join as join3 } from "node:path";
+import { join as join2 } from "node:path";
 
 // src/data/dataset.ts
 import { relative, sep } from "node:path";
@@ -33,12 +36,12 @@ var SPACE = 32;
 var TAB = 9;
 async function readCsvFile(file, opts = {}) {
   const forced = new Set(opts.categorical ?? []);
-  const chunkBytes = opts.chunkBytes ?? CHUNK_BYTES;
-  const result = await parseFile(file, forced, chunkBytes);
+  const settings = { chunkBytes: opts.chunkBytes ?? CHUNK_BYTES, float32: opts.float32 ?? false };
+  const result = await parseFile(file, forced, settings);
   if (result.reread.length === 0) return result.file;
-  return (await parseFile(file, /* @__PURE__ */ new Set([...forced, ...result.reread]), chunkBytes)).file;
+  return (await parseFile(file, /* @__PURE__ */ new Set([...forced, ...result.reread]), settings)).file;
 }
-async function parseFile(file, forced, chunkBytes) {
+async function parseFile(file, forced, { chunkBytes, float32 }) {
   const shown = displayPath(file);
   let handle;
   let size;
@@ -51,19 +54,24 @@ async function parseFile(file, forced, chunkBytes) {
     throw new UserError(`cannot read data file ${shown}: ${fileErrorReason(error)}`, { file: shown });
   }
   try {
-    const parser = new CsvParser(shown, forced, size);
+    const parser = new CsvParser(shown, forced, size, float32);
     const hash = createHash("sha256");
-    const buffer = Buffer.allocUnsafe(chunkBytes);
-    let carry;
+    let buffer = Buffer.allocUnsafe(2 * chunkBytes);
+    let carried = 0;
     for (; ; ) {
-      const { bytesRead } = await handle.read(buffer, 0, chunkBytes, null);
-      const chunk = buffer.subarray(0, bytesRead);
-      hash.update(chunk);
-      const data = carry ? Buffer.concat([carry, chunk]) : chunk;
+      if (carried + chunkBytes > buffer.length) {
+        const bigger = Buffer.allocUnsafe(2 * (carried + chunkBytes));
+        buffer.copy(bigger, 0, 0, carried);
+        buffer = bigger;
+      }
+      const { bytesRead } = await handle.read(buffer, carried, chunkBytes, null);
+      hash.update(buffer.subarray(carried, carried + bytesRead));
+      const data = buffer.subarray(0, carried + bytesRead);
       const final = bytesRead === 0;
       const consumed = parser.parse(data, final);
       if (final) break;
-      carry = consumed < data.length ? Buffer.from(data.subarray(consumed)) : void 0;
+      carried = data.length - consumed;
+      data.copyWithin(0, consumed);
     }
     const { table, reread } = parser.finish(file);
     return { file: { table, hash: `sha256:${hash.digest("hex")}` }, reread };
@@ -85,10 +93,13 @@ var ColumnBuilder = class {
   rowsBeforeCodes = 0;
   firstText;
   firstNonFinite;
-  constructor(name, forced, capacity) {
+  /** A finite double that float32 cannot hold. */
+  firstBeyondFloat32;
+  constructor(name, forced, capacity, float32) {
     this.name = name;
     this.forced = forced;
-    this.values = new Float64Array(forced ? 0 : capacity);
+    const size = forced ? 0 : capacity;
+    this.values = float32 ? new Float32Array(size) : new Float64Array(size);
     if (forced) this.codes = new Int32Array(capacity);
   }
   grow(capacity, rows) {
@@ -120,6 +131,7 @@ var CsvParser = class {
   file;
   forced;
   fileSize;
+  float32;
   line = 1;
   bytesParsed = 0;
   header;
@@ -133,10 +145,11 @@ var CsvParser = class {
   ends = [];
   quoted = [];
   escaped = [];
-  constructor(file, forced, fileSize) {
+  constructor(file, forced, fileSize, float32) {
     this.file = file;
     this.forced = forced;
     this.fileSize = fileSize;
+    this.float32 = float32;
   }
   /** Parses every complete record of `data`; returns how many bytes were consumed (the rest is an unfinished record). */
   parse(data, final) {
@@ -252,7 +265,7 @@ var CsvParser = class {
       names.push(name);
     }
     this.header = names;
-    this.columns = names.map((name) => new ColumnBuilder(name, this.forced.has(name), this.capacity));
+    this.columns = names.map((name) => new ColumnBuilder(name, this.forced.has(name), this.capacity, this.float32));
   }
   /** Once a first chunk has been read, size the columns for the whole file instead of growing them step by step. */
   estimateCapacity() {
@@ -287,6 +300,7 @@ var CsvParser = class {
     const value = this.escaped[k] ? NaN : parseDecimal(data, start, end);
     if (!Number.isNaN(value)) {
       if (Number.isFinite(value)) {
+        if (this.float32 && !Number.isFinite(Math.fround(value))) col.firstBeyondFloat32 ??= { line, value: this.text(data, k) };
         col.values[row] = value;
         col.numbers++;
       } else {
@@ -333,6 +347,10 @@ var CsvParser = class {
       if (col.firstNonFinite) {
         const { line, value } = col.firstNonFinite;
         throw this.error(line, `column \`${col.name}\` has ${JSON.stringify(value)} on line ${line}; values must be finite numbers (no NaN or Infinity)`, col.name);
+      }
+      if (col.firstBeyondFloat32) {
+        const { line, value } = col.firstBeyondFloat32;
+        throw this.error(line, `column \`${col.name}\` has ${JSON.stringify(value)} on line ${line}, beyond \xB13.4e38, the range of the float32 numbers model-ci trains with`, col.name);
       }
       return { name: col.name, kind: "numeric", values: exact(col.values, rows) };
     });
@@ -433,10 +451,9 @@ function randomSplit(n, fraction, seed) {
 }
 function stratifiedSplit(classOfRow, classCount, fraction, seed) {
   const n = classOfRow.length;
-  const order = seededShuffle(n, seed);
-  const groups = Array.from({ length: classCount }, () => []);
-  for (const row of order) groups[classOfRow[row]].push(row);
-  const shares = groups.map((rows) => rows.length * fraction);
+  const counts = new Array(classCount).fill(0);
+  for (const k of classOfRow) counts[k]++;
+  const shares = counts.map((count) => count * fraction);
   const quotas = shares.map(Math.floor);
   let missing = testRowCount(n, fraction) - quotas.reduce((a, b) => a + b, 0);
   const byRemainder = shares.map((_, k) => k).sort((a, b) => shares[b] - quotas[b] - (shares[a] - quotas[a]) || a - b);
@@ -445,20 +462,35 @@ function stratifiedSplit(classOfRow, classCount, fraction, seed) {
     quotas[k]++;
     missing--;
   }
-  const test = [];
-  const train = [];
-  groups.forEach((rows, k) => {
-    const quota = rows.length < 2 ? 0 : Math.min(Math.max(quotas[k], 1), rows.length - 1);
-    test.push(...rows.slice(0, quota));
-    train.push(...rows.slice(quota));
-  });
-  return { test: sorted(test), train: sorted(train) };
+  const held = counts.map((count, k) => count < 2 ? 0 : Math.min(Math.max(quotas[k], 1), count - 1));
+  const inTest = new Uint8Array(n);
+  let tested = 0;
+  for (const row of seededShuffle(n, seed)) {
+    const k = classOfRow[row];
+    if (held[k] > 0) {
+      held[k]--;
+      inTest[row] = 1;
+      tested++;
+    }
+  }
+  const test = new Uint32Array(tested);
+  const train = new Uint32Array(n - tested);
+  for (let row = 0, t = 0, r = 0; row < n; row++) {
+    if (inTest[row]) test[t++] = row;
+    else train[r++] = row;
+  }
+  return { test, train };
 }
 function sorted(rows) {
   return Uint32Array.from(rows).sort();
 }
 
 // src/data/table.ts
+function allRows(table) {
+  const rows = new Uint32Array(table.rowCount);
+  for (let r = 0; r < rows.length; r++) rows[r] = r;
+  return { table, rows };
+}
 function column(table, name) {
   const found = table.columns.find((c) => c.name === name);
   if (found) return found;
@@ -472,23 +504,16 @@ function lineOfRow(table, row) {
   return table.rowLines ? table.rowLines[row] : row + 2;
 }
 function cellText(col, row) {
-  return col.kind === "numeric" ? String(col.values[row]) : col.dictionary[col.codes[row]];
+  if (col.kind === "categorical") return col.dictionary[col.codes[row]];
+  const value = col.values[row];
+  return col.values instanceof Float32Array ? float32Text(value) : String(value);
 }
-function takeRows(table, rows) {
-  const n = rows.length;
-  const columns = table.columns.map((col) => {
-    if (col.kind === "numeric") {
-      const values = new Float64Array(n);
-      for (let i = 0; i < n; i++) values[i] = col.values[rows[i]];
-      return { name: col.name, kind: "numeric", values };
-    }
-    const codes = new Int32Array(n);
-    for (let i = 0; i < n; i++) codes[i] = col.codes[rows[i]];
-    return { name: col.name, kind: "categorical", codes, dictionary: col.dictionary };
-  });
-  const rowLines = new Uint32Array(n);
-  for (let i = 0; i < n; i++) rowLines[i] = lineOfRow(table, rows[i]);
-  return { file: table.file, columns, rowCount: n, rowLines };
+function float32Text(value) {
+  for (let digits = 1; digits < 9; digits++) {
+    const shorter = Number(value.toPrecision(digits));
+    if (Math.fround(shorter) === value) return String(shorter);
+  }
+  return String(Number(value.toPrecision(9)));
 }
 
 // src/data/dataset.ts
@@ -496,17 +521,17 @@ async function loadDataset(config) {
   const { data, task } = config;
   const classification = task !== "regression";
   const categorical = [...data.categoricalColumns ?? [], ...classification ? [data.target] : []];
-  const trainFile = await readCsvFile(data.train, { categorical });
+  const trainFile = await readCsvFile(data.train, { categorical, float32: true });
   const whole = trainFile.table;
   checkColumns(config, whole);
   const files = { [dataFileKey(config, data.train)]: { hash: trainFile.hash, rows: whole.rowCount } };
   if (data.test) {
     const trainCategorical = whole.columns.filter((c) => c.kind === "categorical").map((c) => c.name);
-    const testFile = await readCsvFile(data.test, { categorical: trainCategorical });
+    const testFile = await readCsvFile(data.test, { categorical: trainCategorical, float32: true });
     checkSameColumns(whole, testFile.table);
     files[dataFileKey(config, data.test)] = { hash: testFile.hash, rows: testFile.table.rowCount };
     if (whole.rowCount < 2) throw tooFew(config, `${displayPath(data.train)} has ${whole.rowCount} row; training needs at least 2`);
-    return { train: whole, test: testFile.table, files };
+    return { train: allRows(whole), test: allRows(testFile.table), files };
   }
   const split = data.split;
   const n = whole.rowCount;
@@ -525,7 +550,7 @@ async function loadDataset(config) {
     rows = randomSplit(n, split.test, split.seed);
     if (target.kind === "categorical" && classification) checkEveryClassTrained(config, target, rows);
   }
-  return { train: takeRows(whole, rows.train), test: takeRows(whole, rows.test), files };
+  return { train: { table: whole, rows: rows.train }, test: { table: whole, rows: rows.test }, files };
 }
 function dataFileKey(config, file) {
   return relative(config.root, file).split(sep).join("/");
@@ -617,11 +642,12 @@ function featureWidth(feature) {
 // src/data/fit.ts
 function fitPreprocessing(config, train) {
   const { target, features: listed, categorical: encoding } = config.data;
-  const names = listed ?? train.columns.map((c) => c.name).filter((name) => name !== target);
+  const { table, rows } = train;
+  const names = listed ?? table.columns.map((c) => c.name).filter((name) => name !== target);
   const features = names.map((name) => {
-    const col = column(train, name);
-    if (col.kind === "categorical") return { name, kind: "categorical", encoding, categories: labelsPresent(col, train.rowCount) };
-    return { name, kind: "numeric", ...standardisation(col.values) };
+    const col = column(table, name);
+    if (col.kind === "categorical") return { name, kind: "categorical", encoding, categories: labelsPresent(col, rows) };
+    return { name, kind: "numeric", ...standardisation(col.values, rows) };
   });
   const pre = {
     version: 1,
@@ -630,14 +656,14 @@ function fitPreprocessing(config, train) {
     features,
     inputSize: features.reduce((sum, f) => sum + featureWidth(f), 0)
   };
-  const targetColumn = column(train, target);
-  const where = { file: displayPath(train.file), field: target };
+  const targetColumn = column(table, target);
+  const where = { file: displayPath(table.file), field: target };
   if (config.task === "regression") {
     if (targetColumn.kind !== "numeric") throw new UserError(`the target \`${target}\` of a regression must hold numbers`, where);
-    pre.targetScale = standardisation(targetColumn.values);
+    pre.targetScale = standardisation(targetColumn.values, rows);
     return pre;
   }
-  const classes = targetColumn.kind === "categorical" ? labelsPresent(targetColumn, train.rowCount) : [...new Set(Array.from(targetColumn.values, String))].sort(compareLabels);
+  const classes = targetColumn.kind === "categorical" ? labelsPresent(targetColumn, rows) : [...new Set(Array.from(rows, (row) => cellText(targetColumn, row)))].sort(compareLabels);
   const needed = config.task === "binary-classification" ? "exactly 2" : "at least 2";
   if (classes.length < 2 || config.task === "binary-classification" && classes.length > 2) {
     throw new UserError(
@@ -662,26 +688,28 @@ function compareLabels(a, b) {
 }
 function labelsPresent(col, rows) {
   const seen = new Uint8Array(col.dictionary.length);
-  for (let r = 0; r < rows; r++) seen[col.codes[r]] = 1;
+  for (const row of rows) seen[col.codes[row]] = 1;
   return col.dictionary.filter((_, code) => seen[code] === 1).sort(compareLabels);
 }
-function standardisation(values) {
+function standardisation(values, rows) {
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (const v of values) {
+  for (const row of rows) {
+    const v = values[row];
     sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const mean = sum / values.length;
+  const mean = sum / rows.length;
   if (min === max) return { mean, std: 1 };
   let squares = 0;
-  for (const v of values) squares += (v - mean) ** 2;
-  return { mean, std: Math.sqrt(squares / values.length) };
+  for (const row of rows) squares += (values[row] - mean) ** 2;
+  return { mean, std: Math.sqrt(squares / rows.length) };
 }
-function encodeTable(pre, table) {
-  const rows = table.rowCount;
+function encodeTable(pre, data) {
+  const { table, rows: tableRows } = data;
+  const rows = tableRows.length;
   const width = pre.inputSize;
   const x = new Float32Array(rows * width);
   let offset = 0;
@@ -694,46 +722,46 @@ function encodeTable(pre, table) {
           field: feature.name
         });
       }
-      for (let r = 0; r < rows; r++) x[r * width + offset] = (col.values[r] - feature.mean) / feature.std;
+      for (let r = 0; r < rows; r++) x[r * width + offset] = (col.values[tableRows[r]] - feature.mean) / feature.std;
     } else {
       const index = categoryIndex(col, feature.categories);
       const oneHot = feature.encoding === "one-hot";
       for (let r = 0; r < rows; r++) {
-        const k = index(r);
+        const k = index(tableRows[r]);
         if (!oneHot) x[r * width + offset] = k;
         else if (k >= 0) x[r * width + offset + k] = 1;
       }
     }
     offset += featureWidth(feature);
   }
-  return { rows, x, y: encodeTarget(pre, table), outputSize: outputSize(pre) };
+  return { rows, x, y: encodeTarget(pre, data), outputSize: outputSize(pre) };
 }
 function categoryIndex(col, categories) {
   const position = new Map(categories.map((c, i) => [c, i]));
-  if (col.kind === "numeric") return (row) => position.get(String(col.values[row])) ?? -1;
+  if (col.kind === "numeric") return (row) => position.get(cellText(col, row)) ?? -1;
   const byCode = Int32Array.from(col.dictionary, (value) => position.get(value) ?? -1);
   return (row) => byCode[col.codes[row]];
 }
-function encodeTarget(pre, table) {
-  const rows = table.rowCount;
+function encodeTarget(pre, { table, rows: tableRows }) {
+  const rows = tableRows.length;
   const col = column(table, pre.target);
   if (pre.task === "regression") {
     if (col.kind !== "numeric") {
       throw new UserError(`the target \`${pre.target}\` of a regression must hold numbers`, { file: displayPath(table.file), field: pre.target });
     }
     const { mean, std } = pre.targetScale;
-    return Float32Array.from(col.values, (v) => (v - mean) / std);
+    return Float32Array.from(tableRows, (row) => (col.values[row] - mean) / std);
   }
   const classes = pre.classes;
   const index = categoryIndex(col, classes);
   const size = outputSize(pre);
   const y = new Float32Array(rows * size);
   for (let r = 0; r < rows; r++) {
-    const k = index(r);
+    const k = index(tableRows[r]);
     if (k < 0) {
-      const line = lineOfRow(table, r);
+      const line = lineOfRow(table, tableRows[r]);
       throw new UserError(
-        `line ${line} has class ${JSON.stringify(cellText(col, r))} in \`${pre.target}\`, which the training data does not have (classes: ${classes.join(", ")})`,
+        `line ${line} has class ${JSON.stringify(cellText(col, tableRows[r]))} in \`${pre.target}\`, which the training data does not have (classes: ${classes.join(", ")})`,
         { file: displayPath(table.file), line, field: pre.target }
       );
     }
@@ -885,118 +913,9 @@ function argmax(values, offset, k) {
   return best;
 }
 
-// src/train/engine.ts
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-var BACKEND_ORDER = ["tensorflow-gpu", "tensorflow", "wasm", "cpu"];
-var NATIVE_PACKAGES = {
-  "tensorflow-gpu": "@tensorflow/tfjs-node-gpu",
-  tensorflow: "@tensorflow/tfjs-node"
-};
-async function loadEngine(requested, opts = {}) {
-  if (!BACKENDS.includes(requested)) {
-    throw new UserError(`unknown backend ${JSON.stringify(requested)}; expected one of ${BACKENDS.join(", ")}`, { field: "backend" });
-  }
-  const workspace = opts.workspace ?? process.env.GITHUB_WORKSPACE ?? process.cwd();
-  const candidates = requested === "auto" ? BACKEND_ORDER : BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(requested));
-  const failures = [];
-  for (const backend of candidates) {
-    let engine;
-    try {
-      engine = await loadBackend(backend, workspace);
-    } catch (error) {
-      failures.push(describeFailure(backend, workspace, error));
-      continue;
-    }
-    if (failures.length > 0) {
-      const notice = requested === "auto" ? `backend auto chose ${backend}: ${summarise(failures, workspace)}` : `backend ${requested} could not be loaded, using ${backend} instead: ${summarise(failures, workspace)}${installHint(failures[0])}`;
-      opts.log?.(`notice: ${notice}`);
-      if (requested !== "auto" || failures.some((failure) => !failure.missingPackage)) engine.notices.push(notice);
-    }
-    return engine;
-  }
-  throw new Error(`no TensorFlow.js backend could be loaded: ${summarise(failures, workspace)}`);
-}
-async function loadBackend(backend, workspace) {
-  const nativePackage = NATIVE_PACKAGES[backend];
-  if (nativePackage) return loadNative(backend, nativePackage, workspace);
-  const tf = await import("./action-dist-EUCP6U4G.js");
-  tf.env().set("PROD", true);
-  const versions = pickVersions(tf.version);
-  if (backend === "wasm") {
-    const wasm = await import("./action-dist-2VYMVMVX.js");
-    if (!tf.engine().registry.wasm) wasm.setWasmPaths(wasmFolder());
-    versions["tfjs-backend-wasm"] = wasm.version_wasm;
-  }
-  await activate(tf, backend === "wasm" ? "wasm" : "cpu");
-  return { tf, backend, versions, notices: [] };
-}
-async function loadNative(backend, packageName, workspace) {
-  const require2 = createRequire(join(workspace, "package.json"));
-  const tf = require2(packageName);
-  await activate(tf, "tensorflow");
-  const versions = pickVersions(tf.version);
-  const binding = tf.backend().binding;
-  if (binding?.TF_Version) versions.libtensorflow = binding.TF_Version;
-  return { tf, backend, versions, notices: [] };
-}
-async function activate(tf, name) {
-  if (!await tf.setBackend(name)) throw new Error(`tfjs could not initialise its ${name} backend${await initError(tf, name)}`);
-  await tf.ready();
-}
-async function initError(tf, name) {
-  try {
-    await tf.engine().registryFactory[name]?.factory();
-    return "";
-  } catch (error) {
-    return `: ${error instanceof Error ? error.message : String(error)}`;
-  }
-}
-function wasmFolder() {
-  const here = dirname(fileURLToPath(import.meta.url));
-  if (existsSync(join(here, "tfjs-backend-wasm.wasm"))) return `${here}/`;
-  const entry = createRequire(import.meta.url).resolve("@tensorflow/tfjs-backend-wasm");
-  return `${dirname(entry)}/`;
-}
-function pickVersions(version) {
-  const wanted = ["tfjs-core", "tfjs-layers", "tfjs-backend-cpu", "tfjs-node"];
-  return Object.fromEntries(wanted.filter((key) => version[key]).map((key) => [key, version[key]]));
-}
-function describeFailure(backend, workspace, error) {
-  const packageName = NATIVE_PACKAGES[backend];
-  const code = error.code;
-  const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-  if (packageName && code === "MODULE_NOT_FOUND" && message.includes(`'${packageName}'`)) {
-    return { backend, missingPackage: packageName, message };
-  }
-  return { backend, message: packageName ? `${packageName} failed to load from ${workspace}: ${message}` : `${backend}: ${message}` };
-}
-function installHint(requested) {
-  return requested.missingPackage ? ` (to use it: npm install ${requested.missingPackage})` : "";
-}
-function summarise(failures, workspace) {
-  const missing = failures.flatMap((f) => f.missingPackage ? [f.missingPackage] : []);
-  const parts = failures.filter((f) => !f.missingPackage).map((f) => f.message);
-  if (missing.length > 0) parts.push(`${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not installed in ${workspace}`);
-  return parts.join("; ");
-}
-
-// src/train/types.ts
-var ARTIFACT_FILES = {
-  modelJson: "model.json",
-  weights: "weights.bin",
-  preprocessing: "preprocessing.json",
-  metrics: "metrics.json",
-  history: "history.json",
-  evaluation: "evaluation.json",
-  run: "run.json"
-};
-
 // src/train/artifacts.ts
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join as join2 } from "node:path";
+import { join } from "node:path";
 
 // src/train/hash.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -1023,7 +942,7 @@ function hashJson(value) {
 }
 function portableConfig(config) {
   const rel = (file) => relative2(config.root, file).split(sep2).join("/");
-  const { root: _root, watch: _watch, ...rest } = config;
+  const { root: _root, watch: _watch, sweep: _sweep, ...rest } = config;
   return {
     ...rest,
     file: rel(config.file),
@@ -1061,8 +980,8 @@ async function saveModel(tf, model, dir) {
   );
   if (!saved) throw new Error("tfjs did not hand the model to the save handler");
   await mkdir(dir, { recursive: true });
-  await writeFile(join2(dir, ARTIFACT_FILES.modelJson), saved.modelJson);
-  await writeFile(join2(dir, ARTIFACT_FILES.weights), saved.weights);
+  await writeFile(join(dir, ARTIFACT_FILES.modelJson), saved.modelJson);
+  await writeFile(join(dir, ARTIFACT_FILES.weights), saved.weights);
   return saved;
 }
 function weightBytes(data) {
@@ -1080,7 +999,7 @@ function jsonText(value) {
 async function writeJsonArtifact(dir, file, value) {
   const text = jsonText(value);
   await mkdir(dir, { recursive: true });
-  await writeFile(join2(dir, file), text);
+  await writeFile(join(dir, file), text);
   return text;
 }
 
@@ -1310,14 +1229,14 @@ async function predictRows(tf, model, x, rows, batchSize = 1024) {
 
 // src/train/pipeline.ts
 function defaultModelDir(config) {
-  return join3(".model-ci", config.name);
+  return join2(".model-ci", config.name);
 }
 async function trainModel(configFile, opts) {
   const started = performance.now();
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
   const config = await loadConfig(configFile);
   const out = opts.out ?? defaultModelDir(config);
-  const params = await loadParams(config.params);
+  const params = await loadParams(config.params, opts.paramsOverride);
   const engine = await loadEngine(opts.backend ?? config.backend, opts);
   const { tf } = engine;
   opts.log?.(`backend: ${engine.backend}`);
@@ -1404,9 +1323,7 @@ function engineInfo(engine) {
 }
 
 export {
-  ARTIFACT_FILES,
   dataFileKey,
-  loadEngine,
   sha256File,
   hashInputs,
   trainModel

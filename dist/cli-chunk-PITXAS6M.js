@@ -7363,7 +7363,7 @@ function fileErrorReason(error) {
 }
 
 // src/train/pipeline.ts
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/config/load.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -7468,6 +7468,13 @@ async function readYamlFile(file) {
   const node = doc.contents;
   return { source, path: "", node: resolve(source, node), line: lineOf(source, node) ?? 1, keyLine: 1 };
 }
+function withOverrides(root, overrides) {
+  const { doc } = root.source;
+  if (!(0, import_yaml.isMap)(doc.contents)) doc.contents = doc.createNode({});
+  for (const [key, value] of Object.entries(overrides)) doc.setIn(key.split("."), doc.createNode(value));
+  const node = doc.contents;
+  return { ...root, node, line: lineOf(root.source, node) ?? 1 };
+}
 function resolve(source, node) {
   return (0, import_yaml.isAlias)(node) ? node.resolve(source.doc) ?? null : node;
 }
@@ -7511,7 +7518,7 @@ function mapping(field, allowed) {
   for (const pair of field.node.items) {
     const keyNode = pair.key;
     const keyLine = lineOf(field.source, keyNode) ?? field.line;
-    const key = (0, import_yaml.isScalar)(keyNode) ? String(keyNode.value) : void 0;
+    const key = (0, import_yaml.isScalar)(keyNode) ? String(keyNode.value) : typeof keyNode === "string" ? keyNode : void 0;
     if (key === void 0) fail({ ...field, line: keyLine }, `keys in ${label(field)} must be plain names`);
     if (allowed && !allowed.includes(key)) {
       const path = join(field, key);
@@ -7607,13 +7614,21 @@ var TRAIN_KEYS = ["epochs", "batch_size", "learning_rate", "optimizer", "seed", 
 var EARLY_STOPPING_KEYS = ["patience", "min_delta"];
 var UNITS = { integer: true, min: 1, max: 65536 };
 var SEED = { integer: true, min: 0, max: 2 ** 32 - 1 };
-async function loadParams(file) {
-  const root = await readYamlFile(file);
-  if (!isPresent(root)) return { model: readModel(void 0), train: readTrain(void 0), flat: {} };
-  const sections = mapping(root, null);
-  const model = readModel(sections.get("model"));
-  const train = readTrain(sections.get("train"));
-  return { model, train, flat: flatten(plain(root)) };
+async function loadParams(file, overrides = {}) {
+  const read = await readYamlFile(file);
+  const keys = Object.keys(overrides);
+  if (keys.length === 0 && !isPresent(read)) return { model: readModel(void 0), train: readTrain(void 0), flat: {} };
+  const root = keys.length > 0 ? withOverrides(read, overrides) : read;
+  try {
+    const sections = mapping(root, null);
+    const model = readModel(sections.get("model"));
+    const train = readTrain(sections.get("train"));
+    return { model, train, flat: flatten(plain(root)) };
+  } catch (error) {
+    const key = error instanceof UserError ? keys.find((k) => error.location.field?.startsWith(k)) : void 0;
+    if (key === void 0) throw error;
+    throw new UserError(`${error.message} (the value ${JSON.stringify(overrides[key])} comes from the config's sweep)`, { field: `sweep.${key}` });
+  }
 }
 function readModel(field) {
   if (!isPresent(field)) return { ...DEFAULT_MODEL_PARAMS, hiddenUnits: [...DEFAULT_MODEL_PARAMS.hiddenUnits] };
@@ -7671,7 +7686,7 @@ function flatten(value, prefix = "", out = {}) {
 }
 
 // src/config/load.ts
-var ROOT_KEYS = ["name", "task", "data", "params", "watch", "backend", "metrics"];
+var ROOT_KEYS = ["name", "task", "data", "params", "watch", "backend", "metrics", "sweep"];
 var DATA_KEYS = ["train", "test", "split", "target", "features", "categorical", "categorical_columns"];
 var SPLIT_KEYS = ["test", "seed", "stratify"];
 var METRIC_KEYS = ["name", "direction", "gate"];
@@ -7702,7 +7717,32 @@ async function loadConfig(file, opts = {}) {
   const watch = optional(keys, "watch", (f) => readWatch(f, repoRoot), defaultWatch(watched, repoRoot));
   const backend = optional(keys, "backend", (f) => oneOf(f, BACKENDS), "auto");
   const metrics = optional(keys, "metrics", (f) => readMetrics(f, task), defaultMetrics(task).map(catalogMetric));
-  return { file: configFile, root, name, task, data, params, watch, metrics, backend };
+  const sweep = keys.get("sweep");
+  return { file: configFile, root, name, task, data, params, watch, metrics, backend, ...sweep ? { sweep: readSweep(sweep) } : {} };
+}
+var SWEEPABLE = [
+  "model.hidden_units",
+  "model.activation",
+  "model.dropout",
+  "train.epochs",
+  "train.batch_size",
+  "train.learning_rate",
+  "train.optimizer",
+  "train.seed",
+  "train.validation_split"
+];
+var MAX_SWEEP_CANDIDATES = 64;
+function readSweep(field) {
+  const grid = {};
+  for (const [key, values] of mapping(field, SWEEPABLE)) {
+    const list = items(values).map(plain);
+    if (list.length === 0) expected(values, "a non-empty list of values to try");
+    grid[key] = list;
+  }
+  if (Object.keys(grid).length === 0) expected(field, `params to vary, e.g. \`train.learning_rate: [0.001, 0.01]\` (any of ${SWEEPABLE.join(", ")})`);
+  const size = Object.values(grid).reduce((n, list) => n * list.length, 1);
+  if (size > MAX_SWEEP_CANDIDATES) fail(field, `the sweep makes ${size} candidates; at most ${MAX_SWEEP_CANDIDATES} (each is a training job)`);
+  return grid;
 }
 function readData(field, task, root) {
   const keys = mapping(field, DATA_KEYS);
@@ -7840,12 +7880,12 @@ async function readCsv(file, opts = {}) {
 }
 async function readCsvFile(file, opts = {}) {
   const forced = new Set(opts.categorical ?? []);
-  const chunkBytes = opts.chunkBytes ?? CHUNK_BYTES;
-  const result = await parseFile(file, forced, chunkBytes);
+  const settings = { chunkBytes: opts.chunkBytes ?? CHUNK_BYTES, float32: opts.float32 ?? false };
+  const result = await parseFile(file, forced, settings);
   if (result.reread.length === 0) return result.file;
-  return (await parseFile(file, /* @__PURE__ */ new Set([...forced, ...result.reread]), chunkBytes)).file;
+  return (await parseFile(file, /* @__PURE__ */ new Set([...forced, ...result.reread]), settings)).file;
 }
-async function parseFile(file, forced, chunkBytes) {
+async function parseFile(file, forced, { chunkBytes, float32 }) {
   const shown = displayPath(file);
   let handle;
   let size;
@@ -7858,19 +7898,24 @@ async function parseFile(file, forced, chunkBytes) {
     throw new UserError(`cannot read data file ${shown}: ${fileErrorReason(error)}`, { file: shown });
   }
   try {
-    const parser = new CsvParser(shown, forced, size);
+    const parser = new CsvParser(shown, forced, size, float32);
     const hash = createHash("sha256");
-    const buffer = Buffer.allocUnsafe(chunkBytes);
-    let carry;
+    let buffer = Buffer.allocUnsafe(2 * chunkBytes);
+    let carried = 0;
     for (; ; ) {
-      const { bytesRead } = await handle.read(buffer, 0, chunkBytes, null);
-      const chunk = buffer.subarray(0, bytesRead);
-      hash.update(chunk);
-      const data = carry ? Buffer.concat([carry, chunk]) : chunk;
+      if (carried + chunkBytes > buffer.length) {
+        const bigger = Buffer.allocUnsafe(2 * (carried + chunkBytes));
+        buffer.copy(bigger, 0, 0, carried);
+        buffer = bigger;
+      }
+      const { bytesRead } = await handle.read(buffer, carried, chunkBytes, null);
+      hash.update(buffer.subarray(carried, carried + bytesRead));
+      const data = buffer.subarray(0, carried + bytesRead);
       const final = bytesRead === 0;
       const consumed = parser.parse(data, final);
       if (final) break;
-      carry = consumed < data.length ? Buffer.from(data.subarray(consumed)) : void 0;
+      carried = data.length - consumed;
+      data.copyWithin(0, consumed);
     }
     const { table, reread } = parser.finish(file);
     return { file: { table, hash: `sha256:${hash.digest("hex")}` }, reread };
@@ -7892,10 +7937,13 @@ var ColumnBuilder = class {
   rowsBeforeCodes = 0;
   firstText;
   firstNonFinite;
-  constructor(name, forced, capacity) {
+  /** A finite double that float32 cannot hold. */
+  firstBeyondFloat32;
+  constructor(name, forced, capacity, float32) {
     this.name = name;
     this.forced = forced;
-    this.values = new Float64Array(forced ? 0 : capacity);
+    const size = forced ? 0 : capacity;
+    this.values = float32 ? new Float32Array(size) : new Float64Array(size);
     if (forced) this.codes = new Int32Array(capacity);
   }
   grow(capacity, rows) {
@@ -7927,6 +7975,7 @@ var CsvParser = class {
   file;
   forced;
   fileSize;
+  float32;
   line = 1;
   bytesParsed = 0;
   header;
@@ -7940,10 +7989,11 @@ var CsvParser = class {
   ends = [];
   quoted = [];
   escaped = [];
-  constructor(file, forced, fileSize) {
+  constructor(file, forced, fileSize, float32) {
     this.file = file;
     this.forced = forced;
     this.fileSize = fileSize;
+    this.float32 = float32;
   }
   /** Parses every complete record of `data`; returns how many bytes were consumed (the rest is an unfinished record). */
   parse(data, final) {
@@ -8059,7 +8109,7 @@ var CsvParser = class {
       names.push(name);
     }
     this.header = names;
-    this.columns = names.map((name) => new ColumnBuilder(name, this.forced.has(name), this.capacity));
+    this.columns = names.map((name) => new ColumnBuilder(name, this.forced.has(name), this.capacity, this.float32));
   }
   /** Once a first chunk has been read, size the columns for the whole file instead of growing them step by step. */
   estimateCapacity() {
@@ -8094,6 +8144,7 @@ var CsvParser = class {
     const value = this.escaped[k] ? NaN : parseDecimal(data, start, end);
     if (!Number.isNaN(value)) {
       if (Number.isFinite(value)) {
+        if (this.float32 && !Number.isFinite(Math.fround(value))) col.firstBeyondFloat32 ??= { line, value: this.text(data, k) };
         col.values[row] = value;
         col.numbers++;
       } else {
@@ -8140,6 +8191,10 @@ var CsvParser = class {
       if (col.firstNonFinite) {
         const { line, value } = col.firstNonFinite;
         throw this.error(line, `column \`${col.name}\` has ${JSON.stringify(value)} on line ${line}; values must be finite numbers (no NaN or Infinity)`, col.name);
+      }
+      if (col.firstBeyondFloat32) {
+        const { line, value } = col.firstBeyondFloat32;
+        throw this.error(line, `column \`${col.name}\` has ${JSON.stringify(value)} on line ${line}, beyond \xB13.4e38, the range of the float32 numbers model-ci trains with`, col.name);
       }
       return { name: col.name, kind: "numeric", values: exact(col.values, rows) };
     });
@@ -8240,10 +8295,9 @@ function randomSplit(n, fraction, seed) {
 }
 function stratifiedSplit(classOfRow, classCount, fraction, seed) {
   const n = classOfRow.length;
-  const order = seededShuffle(n, seed);
-  const groups = Array.from({ length: classCount }, () => []);
-  for (const row of order) groups[classOfRow[row]].push(row);
-  const shares = groups.map((rows) => rows.length * fraction);
+  const counts = new Array(classCount).fill(0);
+  for (const k of classOfRow) counts[k]++;
+  const shares = counts.map((count) => count * fraction);
   const quotas = shares.map(Math.floor);
   let missing = testRowCount(n, fraction) - quotas.reduce((a, b) => a + b, 0);
   const byRemainder = shares.map((_, k) => k).sort((a, b) => shares[b] - quotas[b] - (shares[a] - quotas[a]) || a - b);
@@ -8252,20 +8306,35 @@ function stratifiedSplit(classOfRow, classCount, fraction, seed) {
     quotas[k]++;
     missing--;
   }
-  const test = [];
-  const train = [];
-  groups.forEach((rows, k) => {
-    const quota = rows.length < 2 ? 0 : Math.min(Math.max(quotas[k], 1), rows.length - 1);
-    test.push(...rows.slice(0, quota));
-    train.push(...rows.slice(quota));
-  });
-  return { test: sorted(test), train: sorted(train) };
+  const held = counts.map((count, k) => count < 2 ? 0 : Math.min(Math.max(quotas[k], 1), count - 1));
+  const inTest = new Uint8Array(n);
+  let tested = 0;
+  for (const row of seededShuffle(n, seed)) {
+    const k = classOfRow[row];
+    if (held[k] > 0) {
+      held[k]--;
+      inTest[row] = 1;
+      tested++;
+    }
+  }
+  const test = new Uint32Array(tested);
+  const train = new Uint32Array(n - tested);
+  for (let row = 0, t = 0, r = 0; row < n; row++) {
+    if (inTest[row]) test[t++] = row;
+    else train[r++] = row;
+  }
+  return { test, train };
 }
 function sorted(rows) {
   return Uint32Array.from(rows).sort();
 }
 
 // src/data/table.ts
+function allRows(table) {
+  const rows = new Uint32Array(table.rowCount);
+  for (let r = 0; r < rows.length; r++) rows[r] = r;
+  return { table, rows };
+}
 function column(table, name) {
   const found2 = table.columns.find((c) => c.name === name);
   if (found2) return found2;
@@ -8279,23 +8348,16 @@ function lineOfRow(table, row) {
   return table.rowLines ? table.rowLines[row] : row + 2;
 }
 function cellText(col, row) {
-  return col.kind === "numeric" ? String(col.values[row]) : col.dictionary[col.codes[row]];
+  if (col.kind === "categorical") return col.dictionary[col.codes[row]];
+  const value = col.values[row];
+  return col.values instanceof Float32Array ? float32Text(value) : String(value);
 }
-function takeRows(table, rows) {
-  const n = rows.length;
-  const columns = table.columns.map((col) => {
-    if (col.kind === "numeric") {
-      const values = new Float64Array(n);
-      for (let i = 0; i < n; i++) values[i] = col.values[rows[i]];
-      return { name: col.name, kind: "numeric", values };
-    }
-    const codes = new Int32Array(n);
-    for (let i = 0; i < n; i++) codes[i] = col.codes[rows[i]];
-    return { name: col.name, kind: "categorical", codes, dictionary: col.dictionary };
-  });
-  const rowLines = new Uint32Array(n);
-  for (let i = 0; i < n; i++) rowLines[i] = lineOfRow(table, rows[i]);
-  return { file: table.file, columns, rowCount: n, rowLines };
+function float32Text(value) {
+  for (let digits = 1; digits < 9; digits++) {
+    const shorter = Number(value.toPrecision(digits));
+    if (Math.fround(shorter) === value) return String(shorter);
+  }
+  return String(Number(value.toPrecision(9)));
 }
 
 // src/data/dataset.ts
@@ -8303,17 +8365,17 @@ async function loadDataset(config) {
   const { data, task } = config;
   const classification = task !== "regression";
   const categorical = [...data.categoricalColumns ?? [], ...classification ? [data.target] : []];
-  const trainFile = await readCsvFile(data.train, { categorical });
+  const trainFile = await readCsvFile(data.train, { categorical, float32: true });
   const whole = trainFile.table;
   checkColumns(config, whole);
   const files = { [dataFileKey(config, data.train)]: { hash: trainFile.hash, rows: whole.rowCount } };
   if (data.test) {
     const trainCategorical = whole.columns.filter((c) => c.kind === "categorical").map((c) => c.name);
-    const testFile = await readCsvFile(data.test, { categorical: trainCategorical });
+    const testFile = await readCsvFile(data.test, { categorical: trainCategorical, float32: true });
     checkSameColumns(whole, testFile.table);
     files[dataFileKey(config, data.test)] = { hash: testFile.hash, rows: testFile.table.rowCount };
     if (whole.rowCount < 2) throw tooFew(config, `${displayPath(data.train)} has ${whole.rowCount} row; training needs at least 2`);
-    return { train: whole, test: testFile.table, files };
+    return { train: allRows(whole), test: allRows(testFile.table), files };
   }
   const split = data.split;
   const n = whole.rowCount;
@@ -8332,7 +8394,7 @@ async function loadDataset(config) {
     rows = randomSplit(n, split.test, split.seed);
     if (target.kind === "categorical" && classification) checkEveryClassTrained(config, target, rows);
   }
-  return { train: takeRows(whole, rows.train), test: takeRows(whole, rows.test), files };
+  return { train: { table: whole, rows: rows.train }, test: { table: whole, rows: rows.test }, files };
 }
 function dataFileKey(config, file) {
   return relative3(config.root, file).split(sep3).join("/");
@@ -8424,11 +8486,12 @@ function featureWidth(feature) {
 // src/data/fit.ts
 function fitPreprocessing(config, train) {
   const { target, features: listed, categorical: encoding } = config.data;
-  const names = listed ?? train.columns.map((c) => c.name).filter((name) => name !== target);
+  const { table, rows } = train;
+  const names = listed ?? table.columns.map((c) => c.name).filter((name) => name !== target);
   const features = names.map((name) => {
-    const col = column(train, name);
-    if (col.kind === "categorical") return { name, kind: "categorical", encoding, categories: labelsPresent(col, train.rowCount) };
-    return { name, kind: "numeric", ...standardisation(col.values) };
+    const col = column(table, name);
+    if (col.kind === "categorical") return { name, kind: "categorical", encoding, categories: labelsPresent(col, rows) };
+    return { name, kind: "numeric", ...standardisation(col.values, rows) };
   });
   const pre = {
     version: 1,
@@ -8437,14 +8500,14 @@ function fitPreprocessing(config, train) {
     features,
     inputSize: features.reduce((sum, f) => sum + featureWidth(f), 0)
   };
-  const targetColumn = column(train, target);
-  const where = { file: displayPath(train.file), field: target };
+  const targetColumn = column(table, target);
+  const where = { file: displayPath(table.file), field: target };
   if (config.task === "regression") {
     if (targetColumn.kind !== "numeric") throw new UserError(`the target \`${target}\` of a regression must hold numbers`, where);
-    pre.targetScale = standardisation(targetColumn.values);
+    pre.targetScale = standardisation(targetColumn.values, rows);
     return pre;
   }
-  const classes = targetColumn.kind === "categorical" ? labelsPresent(targetColumn, train.rowCount) : [...new Set(Array.from(targetColumn.values, String))].sort(compareLabels);
+  const classes = targetColumn.kind === "categorical" ? labelsPresent(targetColumn, rows) : [...new Set(Array.from(rows, (row) => cellText(targetColumn, row)))].sort(compareLabels);
   const needed = config.task === "binary-classification" ? "exactly 2" : "at least 2";
   if (classes.length < 2 || config.task === "binary-classification" && classes.length > 2) {
     throw new UserError(
@@ -8469,26 +8532,28 @@ function compareLabels(a, b) {
 }
 function labelsPresent(col, rows) {
   const seen = new Uint8Array(col.dictionary.length);
-  for (let r = 0; r < rows; r++) seen[col.codes[r]] = 1;
+  for (const row of rows) seen[col.codes[row]] = 1;
   return col.dictionary.filter((_, code) => seen[code] === 1).sort(compareLabels);
 }
-function standardisation(values) {
+function standardisation(values, rows) {
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (const v of values) {
+  for (const row of rows) {
+    const v = values[row];
     sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const mean = sum / values.length;
+  const mean = sum / rows.length;
   if (min === max) return { mean, std: 1 };
   let squares = 0;
-  for (const v of values) squares += (v - mean) ** 2;
-  return { mean, std: Math.sqrt(squares / values.length) };
+  for (const row of rows) squares += (values[row] - mean) ** 2;
+  return { mean, std: Math.sqrt(squares / rows.length) };
 }
-function encodeTable(pre, table) {
-  const rows = table.rowCount;
+function encodeTable(pre, data) {
+  const { table, rows: tableRows } = data;
+  const rows = tableRows.length;
   const width = pre.inputSize;
   const x = new Float32Array(rows * width);
   let offset = 0;
@@ -8501,46 +8566,46 @@ function encodeTable(pre, table) {
           field: feature.name
         });
       }
-      for (let r = 0; r < rows; r++) x[r * width + offset] = (col.values[r] - feature.mean) / feature.std;
+      for (let r = 0; r < rows; r++) x[r * width + offset] = (col.values[tableRows[r]] - feature.mean) / feature.std;
     } else {
       const index = categoryIndex(col, feature.categories);
       const oneHot = feature.encoding === "one-hot";
       for (let r = 0; r < rows; r++) {
-        const k = index(r);
+        const k = index(tableRows[r]);
         if (!oneHot) x[r * width + offset] = k;
         else if (k >= 0) x[r * width + offset + k] = 1;
       }
     }
     offset += featureWidth(feature);
   }
-  return { rows, x, y: encodeTarget(pre, table), outputSize: outputSize(pre) };
+  return { rows, x, y: encodeTarget(pre, data), outputSize: outputSize(pre) };
 }
 function categoryIndex(col, categories) {
   const position = new Map(categories.map((c, i) => [c, i]));
-  if (col.kind === "numeric") return (row) => position.get(String(col.values[row])) ?? -1;
+  if (col.kind === "numeric") return (row) => position.get(cellText(col, row)) ?? -1;
   const byCode = Int32Array.from(col.dictionary, (value) => position.get(value) ?? -1);
   return (row) => byCode[col.codes[row]];
 }
-function encodeTarget(pre, table) {
-  const rows = table.rowCount;
+function encodeTarget(pre, { table, rows: tableRows }) {
+  const rows = tableRows.length;
   const col = column(table, pre.target);
   if (pre.task === "regression") {
     if (col.kind !== "numeric") {
       throw new UserError(`the target \`${pre.target}\` of a regression must hold numbers`, { file: displayPath(table.file), field: pre.target });
     }
     const { mean, std } = pre.targetScale;
-    return Float32Array.from(col.values, (v) => (v - mean) / std);
+    return Float32Array.from(tableRows, (row) => (col.values[row] - mean) / std);
   }
   const classes = pre.classes;
   const index = categoryIndex(col, classes);
   const size = outputSize(pre);
   const y = new Float32Array(rows * size);
   for (let r = 0; r < rows; r++) {
-    const k = index(r);
+    const k = index(tableRows[r]);
     if (k < 0) {
-      const line = lineOfRow(table, r);
+      const line = lineOfRow(table, tableRows[r]);
       throw new UserError(
-        `line ${line} has class ${JSON.stringify(cellText(col, r))} in \`${pre.target}\`, which the training data does not have (classes: ${classes.join(", ")})`,
+        `line ${line} has class ${JSON.stringify(cellText(col, tableRows[r]))} in \`${pre.target}\`, which the training data does not have (classes: ${classes.join(", ")})`,
         { file: displayPath(table.file), line, field: pre.target }
       );
     }
@@ -8696,7 +8761,7 @@ function argmax(values, offset, k) {
 var VERSION = true ? "0.1.0" : createRequire(import.meta.url)("../package.json").version;
 
 // src/serve/model.ts
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/data/encode.ts
 function encodeInstances(pre, instances, field = "instances") {
@@ -8762,10 +8827,59 @@ function describe(value) {
 }
 
 // src/train/engine.ts
-import { existsSync } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname as dirname2, join as join2 } from "node:path";
+import { dirname as dirname2, join as join3 } from "node:path";
 import { fileURLToPath } from "node:url";
+
+// src/train/native.ts
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readFile as readFile2, writeFile } from "node:fs/promises";
+import { join as join2 } from "node:path";
+import { promisify } from "node:util";
+var NATIVE_VERSION = "4.22.0";
+function toolCacheFolder(packageName, toolCache = process.env.RUNNER_TOOL_CACHE) {
+  return toolCache ? join2(toolCache, "model-ci", packageName.replace("/", "+"), NATIVE_VERSION) : void 0;
+}
+async function nativeFolder(packageName, workspace, options = {}) {
+  const has = (folder2) => existsSync(join2(folder2, "node_modules", packageName, "package.json"));
+  if (has(workspace)) return workspace;
+  const folder = toolCacheFolder(packageName, options.toolCache);
+  if (!folder) return void 0;
+  if (has(folder)) {
+    options.log?.(`${packageName} ${NATIVE_VERSION} found in the tool cache (${folder})`);
+    return folder;
+  }
+  if (!options.install) return void 0;
+  options.log?.(`installing ${packageName} ${NATIVE_VERSION} into the tool cache (${folder}); its install script downloads libtensorflow`);
+  await mkdir(folder, { recursive: true });
+  await writeFile(join2(folder, "package.json"), `${JSON.stringify({ name: "model-ci-native-backend", private: true, allowScripts: { [packageName]: true } }, null, 2)}
+`);
+  await promisify(execFile)(options.npm ?? "npm", ["install", "--no-audit", "--no-fund", "--no-save", options.source ?? `${packageName}@${NATIVE_VERSION}`], {
+    cwd: folder,
+    timeout: 10 * 6e4,
+    maxBuffer: 16 << 20
+  });
+  return folder;
+}
+async function gpuLibraryVersions(root = "/") {
+  const versions = {};
+  const cuda = await readFile2(join2(root, "usr/local/cuda/version.json"), "utf8").then((text) => JSON.parse(text).cuda?.version, () => void 0);
+  if (cuda) versions.cuda = cuda;
+  for (const header of ["usr/include/cudnn_version.h", "usr/include/x86_64-linux-gnu/cudnn_version_v8.h", "usr/local/cuda/include/cudnn_version.h"]) {
+    const text = await readFile2(join2(root, header), "utf8").catch(() => void 0);
+    const part = (name) => text ? new RegExp(`#define\\s+CUDNN_${name}\\s+(\\d+)`).exec(text)?.[1] : void 0;
+    const [major, minor, patch] = [part("MAJOR"), part("MINOR"), part("PATCHLEVEL")];
+    if (major && minor) {
+      versions.cudnn = [major, minor, patch].filter(Boolean).join(".");
+      break;
+    }
+  }
+  return versions;
+}
+
+// src/train/engine.ts
 var BACKEND_ORDER = ["tensorflow-gpu", "tensorflow", "wasm", "cpu"];
 var NATIVE_PACKAGES = {
   "tensorflow-gpu": "@tensorflow/tfjs-node-gpu",
@@ -8781,7 +8895,7 @@ async function loadEngine(requested, opts = {}) {
   for (const backend of candidates) {
     let engine;
     try {
-      engine = await loadBackend(backend, workspace);
+      engine = await loadBackend(backend, workspace, opts);
     } catch (error) {
       failures.push(describeFailure(backend, workspace, error));
       continue;
@@ -8795,9 +8909,9 @@ async function loadEngine(requested, opts = {}) {
   }
   throw new Error(`no TensorFlow.js backend could be loaded: ${summarise(failures, workspace)}`);
 }
-async function loadBackend(backend, workspace) {
+async function loadBackend(backend, workspace, opts) {
   const nativePackage = NATIVE_PACKAGES[backend];
-  if (nativePackage) return loadNative(backend, nativePackage, workspace);
+  if (nativePackage) return loadNative(backend, nativePackage, await nativeFolder(nativePackage, workspace, { log: opts.log }) ?? workspace);
   const tf = await import("./cli-dist-VC2ZY6Y7.js");
   tf.env().set("PROD", true);
   const versions = pickVersions(tf.version);
@@ -8809,13 +8923,14 @@ async function loadBackend(backend, workspace) {
   await activate(tf, backend === "wasm" ? "wasm" : "cpu");
   return { tf, backend, versions, notices: [] };
 }
-async function loadNative(backend, packageName, workspace) {
-  const require2 = createRequire(join2(workspace, "package.json"));
+async function loadNative(backend, packageName, folder) {
+  const require2 = createRequire(join3(folder, "package.json"));
   const tf = require2(packageName);
   await activate(tf, "tensorflow");
   const versions = pickVersions(tf.version);
   const binding = tf.backend().binding;
   if (binding?.TF_Version) versions.libtensorflow = binding.TF_Version;
+  if (backend === "tensorflow-gpu") Object.assign(versions, await gpuLibraryVersions());
   return { tf, backend, versions, notices: [] };
 }
 async function activate(tf, name) {
@@ -8832,7 +8947,7 @@ async function initError(tf, name) {
 }
 function wasmFolder() {
   const here = dirname2(fileURLToPath(import.meta.url));
-  if (existsSync(join2(here, "tfjs-backend-wasm.wasm"))) return `${here}/`;
+  if (existsSync2(join3(here, "tfjs-backend-wasm.wasm"))) return `${here}/`;
   const entry = createRequire(import.meta.url).resolve("@tensorflow/tfjs-backend-wasm");
   return `${dirname2(entry)}/`;
 }
@@ -8943,12 +9058,12 @@ function dense({ inputs, units, kernel, bias, activation }, x, rows) {
 }
 
 // src/serve/model-files.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import { join as join4, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
+import { readFile as readFile4 } from "node:fs/promises";
+import { join as join5, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
 
 // src/train/artifacts.ts
-import { mkdir, readFile as readFile2, writeFile } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join4 } from "node:path";
 
 // src/train/hash.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -8975,7 +9090,7 @@ function hashJson(value) {
 }
 function portableConfig(config) {
   const rel = (file) => relative4(config.root, file).split(sep4).join("/");
-  const { root: _root, watch: _watch, ...rest } = config;
+  const { root: _root, watch: _watch, sweep: _sweep, ...rest } = config;
   return {
     ...rest,
     file: rel(config.file),
@@ -9012,9 +9127,9 @@ async function saveModel(tf, model, dir) {
     })
   );
   if (!saved) throw new Error("tfjs did not hand the model to the save handler");
-  await mkdir(dir, { recursive: true });
-  await writeFile(join3(dir, ARTIFACT_FILES.modelJson), saved.modelJson);
-  await writeFile(join3(dir, ARTIFACT_FILES.weights), saved.weights);
+  await mkdir2(dir, { recursive: true });
+  await writeFile2(join4(dir, ARTIFACT_FILES.modelJson), saved.modelJson);
+  await writeFile2(join4(dir, ARTIFACT_FILES.weights), saved.weights);
   return saved;
 }
 function weightBytes(data) {
@@ -9031,15 +9146,15 @@ function jsonText(value) {
 }
 async function writeJsonArtifact(dir, file, value) {
   const text = jsonText(value);
-  await mkdir(dir, { recursive: true });
-  await writeFile(join3(dir, file), text);
+  await mkdir2(dir, { recursive: true });
+  await writeFile2(join4(dir, file), text);
   return text;
 }
 async function readJsonArtifact(dir, file) {
-  const path = join3(dir, file);
+  const path = join4(dir, file);
   let text;
   try {
-    text = await readFile2(path);
+    text = await readFile3(path);
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
     throw new UserError(`${displayPath(dir)} is not a model folder: ${file} is missing (train one with \`model-ci train\`)`, { file: displayPath(path) });
@@ -9056,8 +9171,8 @@ var BYTES_PER_ELEMENT = { float32: 4, int32: 4, bool: 1, complex64: 8, uint8: 1,
 async function readModelFiles(dir) {
   const root = resolve4(dir);
   const modelJsonBytes = await readRequired(root, ARTIFACT_FILES.modelJson);
-  const modelJson = parseJson(modelJsonBytes, join4(root, ARTIFACT_FILES.modelJson));
-  const { modelTopology, weightSpecs, paths } = checkModelJson(modelJson, join4(root, ARTIFACT_FILES.modelJson));
+  const modelJson = parseJson(modelJsonBytes, join5(root, ARTIFACT_FILES.modelJson));
+  const { modelTopology, weightSpecs, paths } = checkModelJson(modelJson, join5(root, ARTIFACT_FILES.modelJson));
   const shards = [];
   for (const path of paths) {
     const shard = await readRequired(root, shardPath(root, path));
@@ -9066,19 +9181,19 @@ async function readModelFiles(dir) {
   const weights = Buffer.concat(shards);
   checkWeightBytes(weightSpecs, weights.byteLength, paths, root);
   const preprocessingBytes = await readRequired(root, ARTIFACT_FILES.preprocessing);
-  const preprocessingFile = join4(root, ARTIFACT_FILES.preprocessing);
+  const preprocessingFile = join5(root, ARTIFACT_FILES.preprocessing);
   const preprocessing = checkPreprocessing(parseJson(preprocessingBytes, preprocessingFile), preprocessingFile);
-  const metricsBytes = await readOptional(join4(root, ARTIFACT_FILES.metrics));
-  const metrics = metricsBytes ? checkMetrics(parseJson(metricsBytes, join4(root, ARTIFACT_FILES.metrics)), join4(root, ARTIFACT_FILES.metrics)) : {};
-  const runBytes = await readOptional(join4(root, ARTIFACT_FILES.run));
-  const run = runBytes ? checkRun(parseJson(runBytes, join4(root, ARTIFACT_FILES.run)), join4(root, ARTIFACT_FILES.run)) : void 0;
+  const metricsBytes = await readOptional(join5(root, ARTIFACT_FILES.metrics));
+  const metrics = metricsBytes ? checkMetrics(parseJson(metricsBytes, join5(root, ARTIFACT_FILES.metrics)), join5(root, ARTIFACT_FILES.metrics)) : {};
+  const runBytes = await readOptional(join5(root, ARTIFACT_FILES.run));
+  const run = runBytes ? checkRun(parseJson(runBytes, join5(root, ARTIFACT_FILES.run)), join5(root, ARTIFACT_FILES.run)) : void 0;
   const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength);
   return { dir: root, modelTopology, weightSpecs, weightData, preprocessing, metrics, run, contentHash: hashModel({ modelJson: modelJsonBytes, weights, preprocessing: preprocessingBytes.toString("utf8") }) };
 }
 async function readRequired(root, name) {
   const file = resolve4(root, name);
   try {
-    return await readFile3(file);
+    return await readFile4(file);
   } catch (error) {
     const code = error.code;
     const why = code === "ENOENT" ? "is missing from the model folder" : `cannot be read (${code ?? String(error)})`;
@@ -9087,7 +9202,7 @@ async function readRequired(root, name) {
 }
 async function readOptional(file) {
   try {
-    return await readFile3(file);
+    return await readFile4(file);
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw new UserError(`cannot be read (${error.code ?? String(error)})`, { file: displayPath(file) });
@@ -9136,7 +9251,7 @@ function checkModelJson(value, file) {
 function shardPath(root, path) {
   const full = resolve4(root, path);
   if (!full.startsWith(root + sep6)) {
-    throw new UserError(`weight file ${JSON.stringify(path)} is outside the model folder`, { file: displayPath(join4(root, ARTIFACT_FILES.modelJson)), field: "weightsManifest" });
+    throw new UserError(`weight file ${JSON.stringify(path)} is outside the model folder`, { file: displayPath(join5(root, ARTIFACT_FILES.modelJson)), field: "weightsManifest" });
   }
   return relative5(root, full);
 }
@@ -9148,7 +9263,7 @@ function checkWeightBytes(specs, actual, paths, root) {
   if (expected2 !== actual) {
     throw new UserError(
       `${paths.length === 1 ? "holds" : `with ${paths.slice(1).join(", ")} hold`} ${actual} bytes but model.json's weightsManifest describes ${expected2}: the weights do not belong to this model.json, or the file is truncated`,
-      { file: displayPath(join4(root, paths[0] ?? ARTIFACT_FILES.weights)) }
+      { file: displayPath(join5(root, paths[0] ?? ARTIFACT_FILES.weights)) }
     );
   }
 }
@@ -9215,7 +9330,7 @@ async function loadModel(dir, options = {}) {
   const files = await readModelFiles(dir);
   const engine = await loadEngine(options.backend ?? "auto", { workspace: options.workspace, log: options.log });
   const { tf, backend, notices } = engine;
-  const modelJsonFile = displayPath(join5(files.dir, ARTIFACT_FILES.modelJson));
+  const modelJsonFile = displayPath(join6(files.dir, ARTIFACT_FILES.modelJson));
   let model;
   try {
     model = await tf.loadLayersModel(
@@ -9561,14 +9676,14 @@ async function predictRows(tf, model, x, rows, batchSize = 1024) {
 
 // src/train/pipeline.ts
 function defaultModelDir(config) {
-  return join6(".model-ci", config.name);
+  return join7(".model-ci", config.name);
 }
 async function trainModel(configFile, opts) {
   const started = performance.now();
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
   const config = await loadConfig(configFile);
   const out = opts.out ?? defaultModelDir(config);
-  const params = await loadParams(config.params);
+  const params = await loadParams(config.params, opts.paramsOverride);
   const engine = await loadEngine(opts.backend ?? config.backend, opts);
   const { tf } = engine;
   opts.log?.(`backend: ${engine.backend}`);
@@ -9892,7 +10007,7 @@ function describeBaseline(source) {
 }
 
 // src/git/run.ts
-import { execFile } from "node:child_process";
+import { execFile as execFile2 } from "node:child_process";
 var GitError = class extends Error {
   name = "GitError";
   args;
@@ -9911,7 +10026,7 @@ var GitError = class extends Error {
 var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
 function runGit(args, options) {
   return new Promise((resolve5, reject) => {
-    const child2 = execFile(
+    const child2 = execFile2(
       "git",
       args,
       {

@@ -1,20 +1,6 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
-  runLinks
-} from "./action-chunk-OH6DVKMB.js";
-import {
-  commentMarker
-} from "./action-chunk-EY4HWJH3.js";
-import {
-  codeBlock,
-  escapeInline
-} from "./action-chunk-DYGCQGUX.js";
-import {
-  UserError
-} from "./action-chunk-QFPM7OST.js";
-import {
-  __commonJS,
-  __toESM
+  __commonJS
 } from "./action-chunk-TVGUXHZX.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
@@ -85,7 +71,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str2(strs, ...args) {
+    function str(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -96,7 +82,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str2;
+    exports.str = str;
     function addCodeArg(code, arg) {
       if (arg instanceof _Code)
         code.push(...arg._items);
@@ -139,7 +125,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
     function interpolate(x) {
@@ -1101,22 +1087,22 @@ var require_util = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str2) {
-      return unescapeJsonPointer(decodeURIComponent(str2));
+    function unescapeFragment(str) {
+      return unescapeJsonPointer(decodeURIComponent(str));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str2) {
-      return encodeURIComponent(escapeJsonPointer(str2));
+    function escapeFragment(str) {
+      return encodeURIComponent(escapeJsonPointer(str));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str2) {
-      if (typeof str2 == "number")
-        return `${str2}`;
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str) {
+      if (typeof str == "number")
+        return `${str}`;
+      return str.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str2) {
-      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str) {
+      return str.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -2141,8 +2127,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str2) {
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str) {
+      return str.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -2684,10 +2670,10 @@ var require_validate = __commonJS({
         else
           this.params = obj;
       }
-      block$data(valid, codeBlock2, $dataValid = codegen_1.nil) {
+      block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
         this.gen.block(() => {
           this.check$data(valid, $dataValid);
-          codeBlock2();
+          codeBlock();
         });
       }
       check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
@@ -3239,10 +3225,10 @@ var require_utils = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str2, token) {
+    function findToken(str, token) {
       let ind = 0;
-      for (let i = 0; i < str2.length; i++) {
-        if (str2[i] === token) ind++;
+      for (let i = 0; i < str.length; i++) {
+        if (str[i] === token) ind++;
       }
       return ind;
     }
@@ -4312,7 +4298,7 @@ var require_core = __commonJS({
     var util_1 = require_util();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
+    var defaultRegExp = (str, flags) => new RegExp(str, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -4381,7 +4367,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv2 = class {
+    var Ajv = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -4751,9 +4737,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv2.ValidationError = validation_error_1.default;
-    Ajv2.MissingRefError = ref_error_1.default;
-    exports.default = Ajv2;
+    Ajv.ValidationError = validation_error_1.default;
+    Ajv.MissingRefError = ref_error_1.default;
+    exports.default = Ajv;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -5107,16 +5093,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
+    function ucs2length(str) {
+      const len = str.length;
       let length = 0;
       let pos = 0;
       let value;
       while (pos < len) {
         length++;
-        value = str2.charCodeAt(pos++);
+        value = str.charCodeAt(pos++);
         if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str2.charCodeAt(pos);
+          value = str.charCodeAt(pos);
           if ((value & 64512) === 56320)
             pos++;
         }
@@ -6864,7 +6850,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv2 = class extends core_1.default {
+    var Ajv = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -6883,11 +6869,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv2;
-    module.exports = exports = Ajv2;
-    module.exports.Ajv = Ajv2;
+    exports.Ajv = Ajv;
+    module.exports = exports = Ajv;
+    module.exports.Ajv = Ajv;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv2;
+    exports.default = Ajv;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -6922,162 +6908,6 @@ var require_ajv = __commonJS({
   }
 });
 
-// src/report/error-report.ts
-function renderErrorReport({ model, title, problems, links = {} }) {
-  const items = problems.map((problem) => {
-    const [first, ...rest] = problem.message.replace(/\r\n?/g, "\n").split("\n");
-    const where = location(problem);
-    const line = `- ${where ? `**${where}**: ` : ""}${escapeInline(first)}`;
-    const detail = rest.join("\n").trimEnd();
-    return detail ? `${line}
-
-${codeBlock(detail, "  ")}` : line;
-  });
-  const footer = runLinks(links);
-  return [
-    commentMarker(model),
-    `### model-ci \xB7 ${escapeInline(model)} \u2014 \u274C no report`,
-    `**${escapeInline(title)}**`,
-    items.length > 0 ? items.join("\n") : "- no details were given",
-    "Fix the problems above and push again; this comment will be replaced by the report.",
-    ...footer.length > 0 ? [`<sub>${footer.join(" \xB7 ")}</sub>`] : []
-  ].join("\n\n") + "\n";
-}
-function location({ file, line, field }) {
-  const place = file ? escapeInline(line ? `${file}:${line}` : file) : "";
-  const key = field ? escapeInline(field) : "";
-  return place && key ? `${place} (${key})` : place || key;
-}
-
-// src/action/report-artifact.ts
-var import_ajv = __toESM(require_ajv(), 1);
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-var ARTIFACT_FILE = "report.json";
-var SCHEMA_VERSION = 1;
-async function writeReportArtifact(dir, artifact, markdown) {
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, ARTIFACT_FILE), `${JSON.stringify({ schema: SCHEMA_VERSION, ...artifact })}
-`);
-  if (markdown !== void 0) await writeFile(join(dir, "report.md"), markdown);
-}
-async function readReportArtifact(dir) {
-  const file = join(dir, ARTIFACT_FILE);
-  let text;
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    throw new UserError(`no report artifact: ${ARTIFACT_FILE} is missing (did the pull_request run upload ${dir}?)`, { file });
-  }
-  return parseReportArtifact(text, file);
-}
-function parseReportArtifact(text, file = ARTIFACT_FILE) {
-  if (text.length > MAX_BYTES) throw new UserError(`the report artifact is ${text.length} bytes, over the ${MAX_BYTES} allowed`, { file });
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new UserError(`the report artifact is not JSON: ${error.message}`, { file });
-  }
-  const validate = validator();
-  if (!validate(value)) {
-    const first = validate.errors?.[0];
-    throw new UserError(`the report artifact is malformed: ${describe(first)}`, { file, field: first?.instancePath || void 0 });
-  }
-  const { schema: _schema, ...artifact } = value;
-  return artifact;
-}
-var MAX_BYTES = 2e6;
-var str = (maxLength = 500) => ({ type: "string", maxLength });
-var sha = { type: "string", pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$" };
-var num = { type: "number" };
-var scalar = { anyOf: [str(2e3), num, { type: "boolean" }, { type: "null" }] };
-var list = (items, maxItems) => ({ type: "array", items, maxItems });
-var object = (properties, required = []) => ({ type: "object", properties, required, additionalProperties: false });
-var direction = { enum: ["higher", "lower"] };
-var history = object({ epochs: num, loss: list(num, 1e5), val_loss: list(num, 1e5), stoppedEarlyAt: num, bestEpoch: num }, ["epochs", "loss"]);
-var evaluation = object(
-  {
-    task: { enum: ["binary-classification", "multiclass-classification", "regression"] },
-    testRows: num,
-    classes: list(str(200), 1e3),
-    confusionMatrix: list(list(num, 1e3), 1e3)
-  },
-  ["task", "testRows"]
-);
-var row = object(
-  {
-    name: str(200),
-    direction,
-    base: num,
-    head: num,
-    delta: num,
-    deltaPct: num,
-    status: { enum: ["better", "worse", "within-tolerance", "unchanged", "new", "removed"] },
-    gate: object({ tolerance: num, relative: { type: "boolean" }, threshold: num }),
-    gatePassed: { type: "boolean" },
-    gateReason: str(1e3)
-  },
-  ["name", "direction", "status"]
-);
-var comparison = object(
-  {
-    model: str(200),
-    verdict: { enum: ["better", "worse", "mixed", "unchanged", "gate-failed", "no-baseline"] },
-    rows: list(row, 500),
-    params: list(object({ key: str(500), base: scalar, head: scalar }, ["key"]), 5e3),
-    data: list(
-      object(
-        { file: str(1e3), change: { enum: ["added", "removed", "modified", "unchanged"] }, baseRows: num, headRows: num, baseHash: str(100), headHash: str(100) },
-        ["file", "change"]
-      ),
-      1e3
-    ),
-    baseline: object({ kind: { enum: ["record", "ancestor", "trained", "none"] }, commit: sha, behind: num, note: str(2e3) }, ["kind"]),
-    headCommit: sha,
-    failedGates: list(row, 500)
-  },
-  ["model", "verdict", "rows", "params", "data", "baseline", "failedGates"]
-);
-var report = object(
-  {
-    comparison,
-    head: object(
-      { history, evaluation, backend: str(50), backendNotices: list(str(2e3), 20), trainingMs: num, seed: num, runner: str(200) },
-      ["backend"]
-    ),
-    base: object({ history, evaluation, backend: str(50) }),
-    // Links are not taken from the artifact: the posting run builds them from its own trusted context.
-    baseRef: str(255)
-  },
-  ["comparison", "head"]
-);
-var common = { schema: { const: SCHEMA_VERSION }, pr: { type: "integer", minimum: 1 }, headSha: sha, model: str(200) };
-var artifactSchema = {
-  oneOf: [
-    object({ ...common, kind: { const: "report" }, report, baseRef: str(255) }, ["schema", "kind", "pr", "headSha", "model", "report"]),
-    object(
-      {
-        ...common,
-        kind: { const: "error" },
-        title: str(500),
-        problems: list(object({ message: str(1e4), file: str(1e3), line: num, field: str(500) }, ["message"]), 50)
-      },
-      ["schema", "kind", "pr", "headSha", "model", "title", "problems"]
-    )
-  ]
-};
-var compiled;
-var validator = () => compiled ??= new import_ajv.Ajv({ allErrors: false, strict: true }).compile(artifactSchema);
-function describe(error) {
-  if (!error) return "unknown problem";
-  const at = error.instancePath || "(root)";
-  if (error.keyword === "additionalProperties") return `${at}: unexpected field ${JSON.stringify(error.params.additionalProperty)}`;
-  return `${at}: ${error.message ?? error.keyword}`;
-}
-
 export {
-  renderErrorReport,
-  writeReportArtifact,
-  readReportArtifact
+  require_ajv
 };

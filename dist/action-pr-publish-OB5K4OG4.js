@@ -2,18 +2,19 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 import {
   renderErrorReport,
   writeReportArtifact
-} from "./action-chunk-V3HE6SKY.js";
+} from "./action-chunk-R5YLLEQN.js";
 import {
   peekModelName
 } from "./action-chunk-FOTDECPJ.js";
 import {
-  renderReport
-} from "./action-chunk-OH6DVKMB.js";
-import "./action-chunk-RGYJ3JAM.js";
-import {
   failOnGates,
   setResultOutputs
 } from "./action-chunk-EL4WKROF.js";
+import {
+  renderReport
+} from "./action-chunk-4ZKH3LKS.js";
+import "./action-chunk-RGYJ3JAM.js";
+import "./action-chunk-CFDHDJV2.js";
 import "./action-chunk-E4N4ZUJS.js";
 import {
   gitHubClient,

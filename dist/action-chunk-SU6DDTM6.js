@@ -113,6 +113,13 @@ async function readYamlFile(file) {
   const node = doc.contents;
   return { source, path: "", node: resolve(source, node), line: lineOf(source, node) ?? 1, keyLine: 1 };
 }
+function withOverrides(root, overrides) {
+  const { doc } = root.source;
+  if (!(0, import_yaml.isMap)(doc.contents)) doc.contents = doc.createNode({});
+  for (const [key, value] of Object.entries(overrides)) doc.setIn(key.split("."), doc.createNode(value));
+  const node = doc.contents;
+  return { ...root, node, line: lineOf(root.source, node) ?? 1 };
+}
 function resolve(source, node) {
   return (0, import_yaml.isAlias)(node) ? node.resolve(source.doc) ?? null : node;
 }
@@ -156,7 +163,7 @@ function mapping(field, allowed) {
   for (const pair of field.node.items) {
     const keyNode = pair.key;
     const keyLine = lineOf(field.source, keyNode) ?? field.line;
-    const key = (0, import_yaml.isScalar)(keyNode) ? String(keyNode.value) : void 0;
+    const key = (0, import_yaml.isScalar)(keyNode) ? String(keyNode.value) : typeof keyNode === "string" ? keyNode : void 0;
     if (key === void 0) fail({ ...field, line: keyLine }, `keys in ${label(field)} must be plain names`);
     if (allowed && !allowed.includes(key)) {
       const path = join(field, key);
@@ -252,13 +259,21 @@ var TRAIN_KEYS = ["epochs", "batch_size", "learning_rate", "optimizer", "seed", 
 var EARLY_STOPPING_KEYS = ["patience", "min_delta"];
 var UNITS = { integer: true, min: 1, max: 65536 };
 var SEED = { integer: true, min: 0, max: 2 ** 32 - 1 };
-async function loadParams(file) {
-  const root = await readYamlFile(file);
-  if (!isPresent(root)) return { model: readModel(void 0), train: readTrain(void 0), flat: {} };
-  const sections = mapping(root, null);
-  const model = readModel(sections.get("model"));
-  const train = readTrain(sections.get("train"));
-  return { model, train, flat: flatten(plain(root)) };
+async function loadParams(file, overrides = {}) {
+  const read = await readYamlFile(file);
+  const keys = Object.keys(overrides);
+  if (keys.length === 0 && !isPresent(read)) return { model: readModel(void 0), train: readTrain(void 0), flat: {} };
+  const root = keys.length > 0 ? withOverrides(read, overrides) : read;
+  try {
+    const sections = mapping(root, null);
+    const model = readModel(sections.get("model"));
+    const train = readTrain(sections.get("train"));
+    return { model, train, flat: flatten(plain(root)) };
+  } catch (error) {
+    const key = error instanceof UserError ? keys.find((k) => error.location.field?.startsWith(k)) : void 0;
+    if (key === void 0) throw error;
+    throw new UserError(`${error.message} (the value ${JSON.stringify(overrides[key])} comes from the config's sweep)`, { field: `sweep.${key}` });
+  }
 }
 function readModel(field) {
   if (!isPresent(field)) return { ...DEFAULT_MODEL_PARAMS, hiddenUnits: [...DEFAULT_MODEL_PARAMS.hiddenUnits] };
@@ -316,7 +331,7 @@ function flatten(value, prefix = "", out = {}) {
 }
 
 // src/config/load.ts
-var ROOT_KEYS = ["name", "task", "data", "params", "watch", "backend", "metrics"];
+var ROOT_KEYS = ["name", "task", "data", "params", "watch", "backend", "metrics", "sweep"];
 var DATA_KEYS = ["train", "test", "split", "target", "features", "categorical", "categorical_columns"];
 var SPLIT_KEYS = ["test", "seed", "stratify"];
 var METRIC_KEYS = ["name", "direction", "gate"];
@@ -347,7 +362,32 @@ async function loadConfig(file, opts = {}) {
   const watch = optional(keys, "watch", (f) => readWatch(f, repoRoot), defaultWatch(watched, repoRoot));
   const backend = optional(keys, "backend", (f) => oneOf(f, BACKENDS), "auto");
   const metrics = optional(keys, "metrics", (f) => readMetrics(f, task), defaultMetrics(task).map(catalogMetric));
-  return { file: configFile, root, name, task, data, params, watch, metrics, backend };
+  const sweep = keys.get("sweep");
+  return { file: configFile, root, name, task, data, params, watch, metrics, backend, ...sweep ? { sweep: readSweep(sweep) } : {} };
+}
+var SWEEPABLE = [
+  "model.hidden_units",
+  "model.activation",
+  "model.dropout",
+  "train.epochs",
+  "train.batch_size",
+  "train.learning_rate",
+  "train.optimizer",
+  "train.seed",
+  "train.validation_split"
+];
+var MAX_SWEEP_CANDIDATES = 64;
+function readSweep(field) {
+  const grid = {};
+  for (const [key, values] of mapping(field, SWEEPABLE)) {
+    const list = items(values).map(plain);
+    if (list.length === 0) expected(values, "a non-empty list of values to try");
+    grid[key] = list;
+  }
+  if (Object.keys(grid).length === 0) expected(field, `params to vary, e.g. \`train.learning_rate: [0.001, 0.01]\` (any of ${SWEEPABLE.join(", ")})`);
+  const size = Object.values(grid).reduce((n, list) => n * list.length, 1);
+  if (size > MAX_SWEEP_CANDIDATES) fail(field, `the sweep makes ${size} candidates; at most ${MAX_SWEEP_CANDIDATES} (each is a training job)`);
+  return grid;
 }
 function readData(field, task, root) {
   const keys = mapping(field, DATA_KEYS);

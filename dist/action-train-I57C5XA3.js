@@ -1,11 +1,13 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   trainModel
-} from "./action-chunk-YPGPTSDM.js";
+} from "./action-chunk-5KVGRJOG.js";
+import "./action-chunk-QJMNOBBY.js";
+import "./action-chunk-SWRELE74.js";
 import {
   setResultOutputs
 } from "./action-chunk-EL4WKROF.js";
-import "./action-chunk-B62RWQSY.js";
+import "./action-chunk-SU6DDTM6.js";
 import "./action-chunk-VRFJ3H7T.js";
 import "./action-chunk-U37KFNMJ.js";
 import {

@@ -3,8 +3,8 @@ import {
   fetchCommits,
   hasRemote,
   isShallow,
-  resolveCommit
-} from "./action-chunk-QUJR3PJL.js";
+  resolveCommits
+} from "./action-chunk-SQZ5FKLJ.js";
 import {
   GitError,
   git,
@@ -16,6 +16,17 @@ import {
 
 // src/changes/diff.ts
 var DEEPEN_STEPS = [10, 50, 200, 1e3];
+async function resolvePullCommits(options) {
+  const steps = options.deepenSteps ?? DEEPEN_STEPS;
+  const { shas, historyFetched } = await resolveCommits(
+    [
+      { rev: options.base, field: "base" },
+      { rev: options.head, field: "head" }
+    ],
+    { cwd: options.cwd, remote: options.remote ?? "origin", fetch: options.fetch ?? true, depth: 1 + (steps[0] ?? 0), log: options.log }
+  );
+  return { base: shas[0], head: shas[1], historyFetched };
+}
 async function changedFiles(options) {
   try {
     return { files: await changedFilesWithGit(options), source: "git" };
@@ -32,9 +43,9 @@ function isGitUnableToAnswer(error) {
 async function changedFilesWithGit(options) {
   const { cwd, remote = "origin", log } = options;
   const fetch = options.fetch ?? true;
-  const base = await resolveCommit(options.base, { cwd, remote, fetch, field: "base", log });
-  const head = await resolveCommit(options.head, { cwd, remote, fetch, field: "head", log });
-  const mergeBase = await findMergeBase(cwd, base, head, { remote, fetch, log, steps: options.deepenSteps ?? DEEPEN_STEPS });
+  const { base, head, historyFetched } = options.resolved ?? await resolvePullCommits(options);
+  const steps = options.deepenSteps ?? DEEPEN_STEPS;
+  const mergeBase = await findMergeBase(cwd, base, head, { remote, fetch, log, steps, historyFetched });
   const output = await git(["diff", "--name-status", "-z", "-M", "--no-color", "--no-ext-diff", mergeBase, head, "--"], { cwd });
   return parseNameStatus(output);
 }
@@ -45,14 +56,16 @@ async function findMergeBase(cwd, base, head, options) {
   const canFetch = options.fetch && await isShallow(cwd) && await hasRemote(cwd, options.remote);
   if (canFetch) {
     let depth = 0;
+    let shallow = true;
     for (const step of options.steps) {
       depth += step;
+      if (depth <= options.historyFetched) continue;
       options.log?.(`no merge base of ${base.slice(0, 7)} and ${head.slice(0, 7)} in this shallow clone; deepening history by ${step} (to ${depth})`);
       await fetchCommits(cwd, options.remote, [`--deepen=${step}`], [base, head]);
       if (found = await mergeBase()) return found;
-      if (!await isShallow(cwd)) break;
+      if (!(shallow = await isShallow(cwd))) break;
     }
-    if (await isShallow(cwd)) {
+    if (shallow) {
       options.log?.("still no merge base; fetching the full history (--unshallow)");
       await fetchCommits(cwd, options.remote, ["--unshallow"], [base, head]);
       if (found = await mergeBase()) return found;
@@ -215,6 +228,7 @@ function listPaths(paths) {
 }
 
 export {
+  resolvePullCommits,
   changedFiles,
   decideRetrain
 };

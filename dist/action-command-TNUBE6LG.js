@@ -7,7 +7,7 @@ import {
 } from "./action-chunk-FOTDECPJ.js";
 import {
   renderReport
-} from "./action-chunk-OH6DVKMB.js";
+} from "./action-chunk-4ZKH3LKS.js";
 import "./action-chunk-RGYJ3JAM.js";
 import "./action-chunk-E4N4ZUJS.js";
 import {
@@ -27,21 +27,21 @@ import {
 } from "./action-chunk-E4545SVN.js";
 import {
   runPullRequest
-} from "./action-chunk-DDX5M75H.js";
+} from "./action-chunk-WE2MF57C.js";
+import "./action-chunk-PS5QMXXB.js";
 import {
   createBaselineStore
-} from "./action-chunk-NOUM2UVG.js";
-import "./action-chunk-QJIT7EBP.js";
+} from "./action-chunk-YRGWHSPI.js";
+import "./action-chunk-SQZ5FKLJ.js";
 import {
   readEvent
 } from "./action-chunk-LQH2JAV6.js";
-import "./action-chunk-QUJR3PJL.js";
 import {
   git
 } from "./action-chunk-E25KGV3P.js";
 import {
   didYouMean
-} from "./action-chunk-B62RWQSY.js";
+} from "./action-chunk-SU6DDTM6.js";
 import {
   BACKENDS
 } from "./action-chunk-VRFJ3H7T.js";

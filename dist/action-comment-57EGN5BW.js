@@ -2,11 +2,12 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 import {
   readReportArtifact,
   renderErrorReport
-} from "./action-chunk-V3HE6SKY.js";
+} from "./action-chunk-R5YLLEQN.js";
 import {
   renderReport
-} from "./action-chunk-OH6DVKMB.js";
+} from "./action-chunk-4ZKH3LKS.js";
 import "./action-chunk-RGYJ3JAM.js";
+import "./action-chunk-CFDHDJV2.js";
 import "./action-chunk-E4N4ZUJS.js";
 import {
   gitHubClient,

@@ -1,7 +1,7 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   ARTIFACT_FILES
-} from "./action-chunk-YPGPTSDM.js";
+} from "./action-chunk-SWRELE74.js";
 import {
   evaluateGate,
   nearlyEqual,
@@ -10,7 +10,7 @@ import {
 } from "./action-chunk-E4N4ZUJS.js";
 import {
   METRICS
-} from "./action-chunk-B62RWQSY.js";
+} from "./action-chunk-SU6DDTM6.js";
 import {
   UserError
 } from "./action-chunk-QFPM7OST.js";

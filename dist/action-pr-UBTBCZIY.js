@@ -1,17 +1,17 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   runPullRequest
-} from "./action-chunk-DDX5M75H.js";
+} from "./action-chunk-WE2MF57C.js";
+import "./action-chunk-PS5QMXXB.js";
 import {
   createBaselineStore
-} from "./action-chunk-NOUM2UVG.js";
-import "./action-chunk-QJIT7EBP.js";
+} from "./action-chunk-YRGWHSPI.js";
+import "./action-chunk-SQZ5FKLJ.js";
 import {
   readEvent
 } from "./action-chunk-LQH2JAV6.js";
-import "./action-chunk-QUJR3PJL.js";
 import "./action-chunk-E25KGV3P.js";
-import "./action-chunk-B62RWQSY.js";
+import "./action-chunk-SU6DDTM6.js";
 import "./action-chunk-VRFJ3H7T.js";
 import {
   writeSummary
@@ -61,7 +61,7 @@ var runPr = async (settings, context) => {
     });
   } catch (error) {
     if (!isUserError(error)) throw error;
-    const { publishPullRequestError } = await import("./action-pr-publish-OHZUOIRF.js");
+    const { publishPullRequestError } = await import("./action-pr-publish-OB5K4OG4.js");
     await publishPullRequestError(settings, context, event, error);
     throw error;
   }
@@ -73,7 +73,7 @@ var runPr = async (settings, context) => {
 `);
     return;
   }
-  const { publishPullRequestReport } = await import("./action-pr-publish-OHZUOIRF.js");
+  const { publishPullRequestReport } = await import("./action-pr-publish-OB5K4OG4.js");
   await publishPullRequestReport(settings, context, event, result);
 };
 var pr_default = runPr;

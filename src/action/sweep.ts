@@ -1,0 +1,72 @@
+/**
+ * Mode `sweep`: after a sweep's candidate jobs, compares every candidate against main's baseline in one
+ * table, names the best, and posts it as the model's sticky comment. Fails when no candidate passes its
+ * gates: none should be merged as it is.
+ */
+import * as core from '@actions/core';
+import { join, resolve } from 'node:path';
+import { createBaselineStore } from '../baseline/store.ts';
+import { loadConfig } from '../config/load.ts';
+import type { ConcreteBackend } from '../config/types.ts';
+import { UserError } from '../errors.ts';
+import { findBaseline } from '../flow/pull-request-evaluate.ts';
+import { findCandidate, rankSweep } from '../flow/sweep.ts';
+import { readEvent } from '../github/events.ts';
+import { renderCandidates } from '../report/candidates.ts';
+import { readCandidateFiles } from './candidate-file.ts';
+import { actionLogger } from './log.ts';
+import { gitHubClient, postComment } from './publish.ts';
+import type { ModeRunner } from './runner.ts';
+import { writeSummary } from './summary.ts';
+
+const runSweep: ModeRunner = async (settings, context) => {
+  const event = readEvent(context.eventName, context.payload);
+  if (event.kind !== 'pull_request') throw new UserError(`mode \`sweep\` reports on a pull request, not on ${event.kind === 'ignored' ? event.eventName : event.kind}`, { field: 'mode' });
+  const configFile = join(context.workspace, settings.config);
+  const config = await loadConfig(configFile, { repoRoot: context.workspace });
+  const results = await readCandidateFiles(resolve(context.workspace, settings.reportDir), event.headSha);
+  // Each result must be a candidate of this config's sweep, with the params the config gives it.
+  for (const result of results) {
+    const expected = findCandidate(config, result.id);
+    if (JSON.stringify(expected.params) !== JSON.stringify(result.params)) {
+      throw new UserError(`candidate ${result.id}'s result was trained with other params than the config's sweep gives it (the sweep changed?)`, { field: 'candidate' });
+    }
+  }
+  const baseline = await core.group(`baseline of ${config.name}`, () =>
+    findBaseline(
+      {
+        repoRoot: context.workspace,
+        configPath: settings.config,
+        artifactsDir: resolve(context.workspace, settings.artifactsDir),
+        store: createBaselineStore({ cwd: context.workspace, branch: settings.baselineBranch, log: actionLogger.info }),
+        log: actionLogger,
+        workspace: context.workspace,
+      },
+      config.name,
+      event.baseSha,
+      results[0].backend as ConcreteBackend,
+    ),
+  );
+  const ranking = rankSweep({ model: config.name, metrics: config.metrics, base: baseline.side, baseline: baseline.source, headCommit: event.headSha, results });
+  const markdown = renderCandidates({
+    model: config.name,
+    ranking,
+    metrics: config.metrics.map((metric) => metric.name),
+    baseRef: event.baseRef,
+    links: { run: context.runUrl || undefined, summary: context.runUrl || undefined, repository: `${context.serverUrl}/${context.owner}/${context.repo}` },
+  });
+  await writeSummary(markdown);
+  if (settings.comment && !event.isFork && settings.token) await postComment(gitHubClient(settings, context), settings, context, event.number, config.name, markdown);
+
+  const { best } = ranking;
+  core.setOutput('best-candidate', best ? best.name.split(' ')[0] : '');
+  core.setOutput('verdict', best ? best.comparison.verdict : 'gate-failed');
+  if (!best) {
+    if (settings.failOnRegression) core.setFailed(`no candidate of the sweep passes its gates (${results.length} tried)`);
+    else core.warning(`no candidate of the sweep passes its gates (${results.length} tried)`);
+  } else {
+    core.info(`best candidate: ${best.name}`);
+  }
+};
+
+export default runSweep;
