@@ -133,15 +133,15 @@ function resolveMode(mode, eventName, rollbackTo) {
 
 // src/main.ts
 var MODES2 = {
-  pr: () => import("./action-pr-UBTBCZIY.js"),
+  pr: () => import("./action-pr-ECJDZILZ.js"),
   comment: () => import("./action-comment-57EGN5BW.js"),
-  deploy: () => import("./action-deploy-5VKLXHTB.js"),
+  deploy: () => import("./action-deploy-HRE53L3A.js"),
   rollback: () => import("./action-rollback-TSATTN3I.js"),
-  command: () => import("./action-command-TNUBE6LG.js"),
+  command: () => import("./action-command-BS4CWVDE.js"),
   plan: () => import("./action-plan-Z2GPNNXU.js"),
-  train: () => import("./action-train-I57C5XA3.js"),
-  candidate: () => import("./action-candidate-SPRN4VLP.js"),
-  sweep: () => import("./action-sweep-IEYH3GFW.js")
+  train: () => import("./action-train-NHKLZTHA.js"),
+  candidate: () => import("./action-candidate-TJ4KNJDB.js"),
+  sweep: () => import("./action-sweep-QO6F3AN6.js")
 };
 var TRAINING_MODES = /* @__PURE__ */ new Set(["pr", "deploy", "command", "train", "candidate", "sweep"]);
 async function run() {

@@ -112,6 +112,7 @@ export async function trainModel(configFile: string, opts: TrainOptions): Promis
     seed: params.train.seed,
     startedAt,
     trainingMs: Math.round(trained - loaded),
+    loadMs: Math.round(loaded - started),
     trainRows: trainData.rows,
     testRows: testData.rows,
     data: files,

@@ -42,6 +42,8 @@ export interface RunManifest {
   seed: number;
   startedAt: string;
   trainingMs: number;
+  /** Loading the config, the backend and the data, before training started. */
+  loadMs?: number;
   trainRows: number;
   testRows: number;
   /** Data files keyed by path relative to the config's folder. */

@@ -1278,6 +1278,7 @@ async function trainModel(configFile, opts) {
     seed: params.train.seed,
     startedAt,
     trainingMs: Math.round(trained - loaded),
+    loadMs: Math.round(loaded - started),
     trainRows: trainData.rows,
     testRows: testData.rows,
     data: files,

@@ -8,10 +8,10 @@ import {
 } from "./action-chunk-YTIPWMQP.js";
 import {
   findBaseline
-} from "./action-chunk-B6ODAJJD.js";
+} from "./action-chunk-DAQITNDE.js";
 import "./action-chunk-YMHI6U3X.js";
 import "./action-chunk-GASE57P2.js";
-import "./action-chunk-5KVGRJOG.js";
+import "./action-chunk-ATN4OC4C.js";
 import "./action-chunk-QJMNOBBY.js";
 import "./action-chunk-SWRELE74.js";
 import {

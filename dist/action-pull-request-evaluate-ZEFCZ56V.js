@@ -2,10 +2,10 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 import {
   evaluatePullRequest,
   findBaseline
-} from "./action-chunk-B6ODAJJD.js";
+} from "./action-chunk-DAQITNDE.js";
 import "./action-chunk-YMHI6U3X.js";
 import "./action-chunk-GASE57P2.js";
-import "./action-chunk-5KVGRJOG.js";
+import "./action-chunk-ATN4OC4C.js";
 import "./action-chunk-QJMNOBBY.js";
 import "./action-chunk-SWRELE74.js";
 import "./action-chunk-E4N4ZUJS.js";

@@ -7,7 +7,7 @@ import {
 } from "./action-chunk-GASE57P2.js";
 import {
   trainModel
-} from "./action-chunk-5KVGRJOG.js";
+} from "./action-chunk-ATN4OC4C.js";
 import {
   isUserError
 } from "./action-chunk-QFPM7OST.js";

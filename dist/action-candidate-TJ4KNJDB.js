@@ -8,7 +8,7 @@ import {
 import "./action-chunk-GASE57P2.js";
 import {
   trainModel
-} from "./action-chunk-5KVGRJOG.js";
+} from "./action-chunk-ATN4OC4C.js";
 import "./action-chunk-QJMNOBBY.js";
 import "./action-chunk-SWRELE74.js";
 import {

@@ -4,7 +4,7 @@ import {
   git,
   isUserError,
   trainModel
-} from "./cli-chunk-PITXAS6M.js";
+} from "./cli-chunk-DVLXFNAQ.js";
 import "./cli-chunk-WGR6NP7H.js";
 
 // src/flow/pull-request-evaluate.ts

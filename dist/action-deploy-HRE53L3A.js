@@ -16,7 +16,7 @@ import {
   hashInputs,
   sha256File,
   trainModel
-} from "./action-chunk-5KVGRJOG.js";
+} from "./action-chunk-ATN4OC4C.js";
 import {
   loadEngine
 } from "./action-chunk-QJMNOBBY.js";
