@@ -1,5 +1,8 @@
 /** The README's main-job command (`model-ci example`) and `model-ci report`, run as a user runs them. */
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { dockerEnv } from '../support/docker-env.ts';
 import { createModelRepo, FAST_PARAMS, type ModelRepo } from '../support/model-repo.ts';
@@ -52,5 +55,26 @@ describe('model-ci report', () => {
     const noBase = await runCli(['report'], { cwd: repo.source.dir });
     assert.equal(noBase.code, 2);
     assert.match(noBase.stderr, /needs --base <ref>/);
+  });
+});
+
+describe('model-ci build', () => {
+  test('builds the server image of a trained model folder; a folder that is not one is a clear error', { skip: 'skip' in env ? env.skip : false }, async () => {
+    if ('skip' in env) return;
+    const out = await mkdtemp(join(tmpdir(), 'model-ci-build-'));
+    after(() => rm(out, { recursive: true, force: true }));
+    const trained = await runCli(['train', '--config', 'fixtures/iris/model-ci.yml', '--out', out, '--quiet']);
+    assert.equal(trained.code, 0, trained.stderr);
+    const dockerHost = { ...process.env, DOCKER_HOST: env.host };
+    const built = await runCli(['build', '--model', out, '--image', 'model-ci-test/iris-cli', '--base-image', env.baseImage], { env: dockerHost });
+    assert.equal(built.code, 0, built.stderr);
+    assert.match(built.stdout, /^model-ci-test\/iris-cli:sha-[0-9a-f]{7}\n$/);
+    const labels = (await env.docker.getImage(built.stdout.trim()).inspect()).Config.Labels;
+    assert.equal(labels['org.opencontainers.image.title'], 'iris');
+    assert.ok(JSON.parse(labels['dev.model-ci.metrics']).accuracy > 0.8);
+
+    const notModel = await runCli(['build', '--model', 'fixtures', '--image', 'model-ci-test/x'], { env: dockerHost });
+    assert.equal(notModel.code, 2);
+    assert.match(notModel.stderr, /fixtures\/run\.json: not a trained model folder/);
   });
 });
