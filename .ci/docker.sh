@@ -58,10 +58,25 @@ wait_for() {
   return 1
 }
 
+# Unmounts what a daemon left mounted under $1 (dockerd's network namespace), deepest first.
+unmount_under() {
+  awk -v s="$1/" 'index($2, s) == 1 { print $2 }' /proc/mounts | sort -r | while read -r m; do umount "$m" || true; done
+}
+
 start_engine() {
   if engine_up; then say "engine already running at unix://$SOCK"; return; fi
+  # Not answering: what a killed daemon left behind is stale. The exec root is runtime state only (the
+  # data root keeps the images), and a leftover containerd.pid whose number another process now has makes
+  # dockerd wait for a containerd that is not there.
+  stop_pid_file "$STATE/dockerd.pid" dockerd
+  local containerd_pid
+  containerd_pid=$(cat "$STATE/exec/containerd/containerd.pid" 2>/dev/null || true)
+  if [ -n "$containerd_pid" ] && grep -qsa "$STATE/exec" "/proc/$containerd_pid/cmdline"; then
+    kill -9 "$containerd_pid" || true
+  fi
+  unmount_under "$STATE/exec"
+  rm -rf "$STATE/exec" "$SOCK"
   mkdir -p "$STATE/data" "$STATE/exec"
-  rm -f "$SOCK" "$STATE/dockerd.pid"
   # vfs, no iptables and no bridge: what works inside this machine's VM (no overlayfs, no netfilter);
   # containers then run with --network host.
   setsid nohup dockerd --storage-driver vfs --iptables=false --bridge=none \
@@ -187,7 +202,7 @@ case "${1:-start}" in
   purge)
     stop_all
     # dockerd leaves its network namespace mounted under the exec root after it exits.
-    awk -v s="$STATE/" 'index($2, s) == 1 { print $2 }' /proc/mounts | sort -r | while read -r m; do umount "$m" || true; done
+    unmount_under "$STATE"
     rm -rf "$STATE"
     say "removed $STATE"
     ;;
