@@ -33,7 +33,7 @@ import {
   sha256File,
   trainModel,
   tryGit
-} from "./cli-chunk-DVLXFNAQ.js";
+} from "./cli-chunk-2ZLPFCRO.js";
 import {
   __commonJS,
   __esm,
@@ -61564,7 +61564,7 @@ async function runPullRequest(options) {
   const decision = decideRetrain({ changed: changed.files, watch: config.watch, force: options.force });
   if (!decision.retrain) return { kind: "skipped", model: config.name, reason: decision.reason, baseSha, headSha };
   log.info(`retraining ${config.name}: ${decision.reason}`);
-  const { evaluatePullRequest } = await import("./cli-pull-request-evaluate-GK2XZTCK.js");
+  const { evaluatePullRequest } = await import("./cli-pull-request-evaluate-CQ6Q3HC5.js");
   return evaluatePullRequest(options, { config, configFile, baseSha, headSha, reason: decision.reason });
 }
 

@@ -133,15 +133,15 @@ function resolveMode(mode, eventName, rollbackTo) {
 
 // src/main.ts
 var MODES2 = {
-  pr: () => import("./action-pr-ECJDZILZ.js"),
+  pr: () => import("./action-pr-WNFUQKYY.js"),
   comment: () => import("./action-comment-57EGN5BW.js"),
-  deploy: () => import("./action-deploy-HRE53L3A.js"),
+  deploy: () => import("./action-deploy-G6JZB4KY.js"),
   rollback: () => import("./action-rollback-TSATTN3I.js"),
-  command: () => import("./action-command-BS4CWVDE.js"),
+  command: () => import("./action-command-ZOGUZJ2K.js"),
   plan: () => import("./action-plan-Z2GPNNXU.js"),
-  train: () => import("./action-train-NHKLZTHA.js"),
-  candidate: () => import("./action-candidate-TJ4KNJDB.js"),
-  sweep: () => import("./action-sweep-QO6F3AN6.js")
+  train: () => import("./action-train-O436HRQC.js"),
+  candidate: () => import("./action-candidate-QP52SM6V.js"),
+  sweep: () => import("./action-sweep-YYJURJVK.js")
 };
 var TRAINING_MODES = /* @__PURE__ */ new Set(["pr", "deploy", "command", "train", "candidate", "sweep"]);
 async function run() {
@@ -150,7 +150,7 @@ async function run() {
     const context = readRunContext();
     const mode = resolveMode(settings.mode, context.eventName, settings.rollbackTo);
     info(`model-ci: mode ${mode} on ${context.eventName} (${context.owner}/${context.repo}@${context.sha.slice(0, 7)})`);
-    if (settings.installNativeBackend && TRAINING_MODES.has(mode)) await (await import("./action-native-backend-5AVSI7IY.js")).prepareNativeBackend(settings, context);
+    if (settings.installNativeBackend && TRAINING_MODES.has(mode)) await (await import("./action-native-backend-XL36FRAP.js")).prepareNativeBackend(settings, context);
     const { default: runMode } = await MODES2[mode]();
     await runMode(settings, context);
   } catch (error2) {

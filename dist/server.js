@@ -90511,7 +90511,15 @@ async function loadEngine(requested, opts = {}) {
 }
 async function loadBackend(backend3, workspace, opts) {
   const nativePackage = NATIVE_PACKAGES[backend3];
-  if (nativePackage) return loadNative(backend3, nativePackage, await nativeFolder(nativePackage, workspace, { log: opts.log }) ?? workspace);
+  if (!nativePackage) return loadBundled(backend3);
+  const folder = await nativeFolder(nativePackage, workspace, { log: opts.log }) ?? workspace;
+  try {
+    return await loadNative(backend3, nativePackage, folder);
+  } catch (error) {
+    throw Object.assign(error instanceof Error ? error : new Error(String(error)), { folder });
+  }
+}
+async function loadBundled(backend3) {
   const tf = await Promise.resolve().then(() => (init_dist7(), dist_exports3));
   tf.env().set("PROD", true);
   const versions = pickVersions(tf.version);
@@ -90562,7 +90570,8 @@ function describeFailure(backend3, workspace, error) {
   if (packageName && code === "MODULE_NOT_FOUND" && message.includes(`'${packageName}'`)) {
     return { backend: backend3, missingPackage: packageName, message };
   }
-  return { backend: backend3, message: packageName ? `${packageName} failed to load from ${workspace}: ${message}` : `${backend3}: ${message}` };
+  const folder = error.folder ?? workspace;
+  return { backend: backend3, message: packageName ? `${packageName} failed to load from ${folder}: ${message}` : `${backend3}: ${message}` };
 }
 function installHint(requested) {
   return requested.missingPackage ? ` (to use it: npm install ${requested.missingPackage})` : "";

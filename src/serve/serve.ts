@@ -2,20 +2,11 @@
  * Runs the model server for a folder until SIGTERM/SIGINT: shared by the image's entry
  * (src/serve/main.ts) and `model-ci serve <model-dir>`.
  */
-import type { BackendName } from '../config/types.ts';
 import { VERSION } from '../version.ts';
-import { createModelServer, type ModelServer } from './server.ts';
+import { createModelServer, type ModelServer, type ModelServerOptions } from './server.ts';
 
-export interface ServeOptions {
-  name?: string;
-  port?: number;
-  host?: string;
-  backend?: BackendName;
-  maxBodyBytes?: number;
-  maxBatch?: number;
-  /** One JSON object per lifecycle event; default: a JSON line on stdout. */
-  log?: (event: Record<string, unknown>) => void;
-}
+/** The server's options but the model, which `serve` takes as a folder; `log` defaults to a JSON line on stdout. */
+export type ServeOptions = Omit<ModelServerOptions, 'model'>;
 
 export function jsonLineLog(event: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...event })}\n`);

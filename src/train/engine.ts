@@ -80,8 +80,17 @@ export async function loadEngine(requested: BackendName, opts: EngineOptions = {
 
 async function loadBackend(backend: ConcreteBackend, workspace: string, opts: EngineOptions): Promise<Engine> {
   const nativePackage = NATIVE_PACKAGES[backend];
-  if (nativePackage) return loadNative(backend, nativePackage, (await nativeFolder(nativePackage, workspace, { log: opts.log })) ?? workspace);
+  if (!nativePackage) return loadBundled(backend);
+  const folder = (await nativeFolder(nativePackage, workspace, { log: opts.log })) ?? workspace;
+  try {
+    return await loadNative(backend, nativePackage, folder);
+  } catch (error) {
+    // Say where it was loaded from: the workspace or the runner's tool cache.
+    throw Object.assign(error instanceof Error ? error : new Error(String(error)), { folder });
+  }
+}
 
+async function loadBundled(backend: ConcreteBackend): Promise<Engine> {
   const tf = await import('@tensorflow/tfjs');
   // tfjs prints "install our node backend" on first use of cpu; we chose this
   // backend on purpose and announce it ourselves. PROD only gates tfjs's warnings.
@@ -151,7 +160,8 @@ function describeFailure(backend: ConcreteBackend, workspace: string, error: unk
   if (packageName && code === 'MODULE_NOT_FOUND' && message.includes(`'${packageName}'`)) {
     return { backend, missingPackage: packageName, message };
   }
-  return { backend, message: packageName ? `${packageName} failed to load from ${workspace}: ${message}` : `${backend}: ${message}` };
+  const folder = (error as { folder?: string }).folder ?? workspace;
+  return { backend, message: packageName ? `${packageName} failed to load from ${folder}: ${message}` : `${backend}: ${message}` };
 }
 
 /** For an explicit request whose package is absent (not broken): how to get it. */

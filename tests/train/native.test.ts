@@ -43,6 +43,7 @@ describe('native backends from the tool cache', () => {
       const engine = await loadEngine('tensorflow', { workspace });
       assert.equal(engine.backend, 'wasm');
       assert.match(engine.notices[0], /backend tensorflow could not be loaded, using wasm instead: .*libtensorflow\.so\.2: cannot open shared object file \(fake\)/);
+      assert.ok(engine.notices[0].includes(`@tensorflow/tfjs-node failed to load from ${folder}:`), `names the tool cache, not the workspace: ${engine.notices[0]}`);
     } finally {
       if (previous === undefined) delete process.env.RUNNER_TOOL_CACHE;
       else process.env.RUNNER_TOOL_CACHE = previous;

@@ -16,10 +16,10 @@ import {
   hashInputs,
   sha256File,
   trainModel
-} from "./action-chunk-ATN4OC4C.js";
+} from "./action-chunk-Y3LZXXBY.js";
 import {
   loadEngine
-} from "./action-chunk-QJMNOBBY.js";
+} from "./action-chunk-RVZTZNZD.js";
 import {
   ARTIFACT_FILES
 } from "./action-chunk-SWRELE74.js";

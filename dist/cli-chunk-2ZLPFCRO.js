@@ -8911,7 +8911,15 @@ async function loadEngine(requested, opts = {}) {
 }
 async function loadBackend(backend, workspace, opts) {
   const nativePackage = NATIVE_PACKAGES[backend];
-  if (nativePackage) return loadNative(backend, nativePackage, await nativeFolder(nativePackage, workspace, { log: opts.log }) ?? workspace);
+  if (!nativePackage) return loadBundled(backend);
+  const folder = await nativeFolder(nativePackage, workspace, { log: opts.log }) ?? workspace;
+  try {
+    return await loadNative(backend, nativePackage, folder);
+  } catch (error) {
+    throw Object.assign(error instanceof Error ? error : new Error(String(error)), { folder });
+  }
+}
+async function loadBundled(backend) {
   const tf = await import("./cli-dist-VC2ZY6Y7.js");
   tf.env().set("PROD", true);
   const versions = pickVersions(tf.version);
@@ -8962,7 +8970,8 @@ function describeFailure(backend, workspace, error) {
   if (packageName && code === "MODULE_NOT_FOUND" && message.includes(`'${packageName}'`)) {
     return { backend, missingPackage: packageName, message };
   }
-  return { backend, message: packageName ? `${packageName} failed to load from ${workspace}: ${message}` : `${backend}: ${message}` };
+  const folder = error.folder ?? workspace;
+  return { backend, message: packageName ? `${packageName} failed to load from ${folder}: ${message}` : `${backend}: ${message}` };
 }
 function installHint(requested) {
   return requested.missingPackage ? ` (to use it: npm install ${requested.missingPackage})` : "";

@@ -2,11 +2,11 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 import {
   evaluatePullRequest,
   findBaseline
-} from "./action-chunk-DAQITNDE.js";
+} from "./action-chunk-53LBHHWL.js";
 import "./action-chunk-YMHI6U3X.js";
 import "./action-chunk-GASE57P2.js";
-import "./action-chunk-ATN4OC4C.js";
-import "./action-chunk-QJMNOBBY.js";
+import "./action-chunk-Y3LZXXBY.js";
+import "./action-chunk-RVZTZNZD.js";
 import "./action-chunk-SWRELE74.js";
 import "./action-chunk-E4N4ZUJS.js";
 import "./action-chunk-E25KGV3P.js";

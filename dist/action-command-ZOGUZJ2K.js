@@ -27,7 +27,7 @@ import {
 } from "./action-chunk-E4545SVN.js";
 import {
   runPullRequest
-} from "./action-chunk-QI2RGSOZ.js";
+} from "./action-chunk-TCBMU7CH.js";
 import "./action-chunk-PS5QMXXB.js";
 import {
   createBaselineStore

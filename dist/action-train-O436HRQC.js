@@ -1,8 +1,8 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   trainModel
-} from "./action-chunk-ATN4OC4C.js";
-import "./action-chunk-QJMNOBBY.js";
+} from "./action-chunk-Y3LZXXBY.js";
+import "./action-chunk-RVZTZNZD.js";
 import "./action-chunk-SWRELE74.js";
 import {
   setResultOutputs

@@ -2,7 +2,7 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 import {
   NATIVE_PACKAGES,
   nativeFolder
-} from "./action-chunk-QJMNOBBY.js";
+} from "./action-chunk-RVZTZNZD.js";
 import {
   loadConfig
 } from "./action-chunk-SU6DDTM6.js";

@@ -89,7 +89,15 @@ async function loadEngine(requested, opts = {}) {
 }
 async function loadBackend(backend, workspace, opts) {
   const nativePackage = NATIVE_PACKAGES[backend];
-  if (nativePackage) return loadNative(backend, nativePackage, await nativeFolder(nativePackage, workspace, { log: opts.log }) ?? workspace);
+  if (!nativePackage) return loadBundled(backend);
+  const folder = await nativeFolder(nativePackage, workspace, { log: opts.log }) ?? workspace;
+  try {
+    return await loadNative(backend, nativePackage, folder);
+  } catch (error) {
+    throw Object.assign(error instanceof Error ? error : new Error(String(error)), { folder });
+  }
+}
+async function loadBundled(backend) {
   const tf = await import("./action-dist-EUCP6U4G.js");
   tf.env().set("PROD", true);
   const versions = pickVersions(tf.version);
@@ -140,7 +148,8 @@ function describeFailure(backend, workspace, error) {
   if (packageName && code === "MODULE_NOT_FOUND" && message.includes(`'${packageName}'`)) {
     return { backend, missingPackage: packageName, message };
   }
-  return { backend, message: packageName ? `${packageName} failed to load from ${workspace}: ${message}` : `${backend}: ${message}` };
+  const folder = error.folder ?? workspace;
+  return { backend, message: packageName ? `${packageName} failed to load from ${folder}: ${message}` : `${backend}: ${message}` };
 }
 function installHint(requested) {
   return requested.missingPackage ? ` (to use it: npm install ${requested.missingPackage})` : "";

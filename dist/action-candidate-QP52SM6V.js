@@ -8,8 +8,8 @@ import {
 import "./action-chunk-GASE57P2.js";
 import {
   trainModel
-} from "./action-chunk-ATN4OC4C.js";
-import "./action-chunk-QJMNOBBY.js";
+} from "./action-chunk-Y3LZXXBY.js";
+import "./action-chunk-RVZTZNZD.js";
 import "./action-chunk-SWRELE74.js";
 import {
   setResultOutputs

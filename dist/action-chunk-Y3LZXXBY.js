@@ -1,7 +1,7 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   loadEngine
-} from "./action-chunk-QJMNOBBY.js";
+} from "./action-chunk-RVZTZNZD.js";
 import {
   ARTIFACT_FILES
 } from "./action-chunk-SWRELE74.js";
