@@ -140,8 +140,8 @@ var MODES2 = {
   command: () => import("./action-command-ZOGUZJ2K.js"),
   plan: () => import("./action-plan-Z2GPNNXU.js"),
   train: () => import("./action-train-O436HRQC.js"),
-  candidate: () => import("./action-candidate-QP52SM6V.js"),
-  sweep: () => import("./action-sweep-YYJURJVK.js")
+  candidate: () => import("./action-candidate-XFLMXDBN.js"),
+  sweep: () => import("./action-sweep-DMSYL3SO.js")
 };
 var TRAINING_MODES = /* @__PURE__ */ new Set(["pr", "deploy", "command", "train", "candidate", "sweep"]);
 async function run() {

@@ -28,7 +28,12 @@ export async function readCandidateFiles(dir: string, headSha: string): Promise<
   const results: CandidateResult[] = [];
   for (const name of files) {
     const file = join(dir, name);
-    const value: unknown = JSON.parse(await readFile(file, 'utf8').catch(() => 'null'));
+    let value: unknown;
+    try {
+      value = JSON.parse(await readFile(file, 'utf8'));
+    } catch (error) {
+      throw new UserError(`not a candidate result: ${(error as Error).message}`, { file });
+    }
     const validate = validator();
     if (!validate(value)) throw new UserError(`not a candidate result: ${validate.errors?.[0]?.instancePath || '(root)'} ${validate.errors?.[0]?.message ?? ''}`, { file });
     const { schema: _schema, headSha: sha, ...result } = value as CandidateResult & { schema: number; headSha: string };

@@ -83,3 +83,17 @@ describe('rankSweep', () => {
     assert.equal(ranking.ranked[2].comparison.verdict, 'gate-failed');
   });
 });
+
+describe('candidate result files', () => {
+  test('a file that is not JSON, or for another commit, is a clear error naming it', async () => {
+    const { readCandidateFiles, writeCandidateFile } = await import('../../src/action/candidate-file.ts');
+    const dir = await mkdtemp(join(tmpdir(), 'model-ci-candidates-'));
+    const sha = 'b'.repeat(40);
+    const result = { id: 'c1', name: 'lr=0.1', params: { 'train.learning_rate': 0.1 }, backend: 'cpu', run: { metrics: { accuracy: 0.9 }, params: {}, data: {} } };
+    await writeCandidateFile(dir, sha, result);
+    assert.deepEqual(await readCandidateFiles(dir, sha), [result]);
+    await assert.rejects(readCandidateFiles(dir, 'c'.repeat(40)), (error: unknown) => error instanceof UserError && /candidate-c1\.json: the candidate result is for commit bbbbbbbbbbbb/.test(error.describe()));
+    await writeFile(join(dir, 'candidate-c2.json'), '{"schema": 1,');
+    await assert.rejects(readCandidateFiles(dir, sha), (error: unknown) => error instanceof UserError && /candidate-c2\.json: not a candidate result/.test(error.describe()));
+  });
+});

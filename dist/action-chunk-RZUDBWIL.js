@@ -31,7 +31,12 @@ async function readCandidateFiles(dir, headSha) {
   const results = [];
   for (const name of files) {
     const file = join(dir, name);
-    const value = JSON.parse(await readFile(file, "utf8").catch(() => "null"));
+    let value;
+    try {
+      value = JSON.parse(await readFile(file, "utf8"));
+    } catch (error) {
+      throw new UserError(`not a candidate result: ${error.message}`, { file });
+    }
     const validate = validator();
     if (!validate(value)) throw new UserError(`not a candidate result: ${validate.errors?.[0]?.instancePath || "(root)"} ${validate.errors?.[0]?.message ?? ""}`, { file });
     const { schema: _schema, headSha: sha, ...result } = value;

@@ -1,7 +1,7 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   writeCandidateFile
-} from "./action-chunk-D37E6Y33.js";
+} from "./action-chunk-RZUDBWIL.js";
 import {
   findCandidate
 } from "./action-chunk-YTIPWMQP.js";
