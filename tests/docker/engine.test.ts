@@ -161,11 +161,25 @@ describe('model image on a real engine and registry', { skip }, () => {
     created.add(`${image()}:slow`);
   });
 
+  // Other test files build on the same engine at the same time, so the engine's image count says nothing
+  // here: the real engine is wrapped to record which of its calls the deploy made.
   test('a model folder without weights.bin fails before the engine builds anything', async () => {
-    const before = (await e.docker.listImages({ all: true })).length;
-    const attempt = input(e, { image: image(), sha: SHA_A, modelDir: writeModelDir(join(root, 'broken'), { omit: ['weights.bin'] }) });
-    await assert.rejects(deployImage(e.docker, attempt), (error: unknown) => error instanceof UserError && /missing weights\.bin/.test(error.message));
-    assert.equal((await e.docker.listImages({ all: true })).length, before);
+    const calls: string[] = [];
+    const watched = new Proxy(e.docker, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          calls.push(String(key));
+          return value.apply(target, args);
+        };
+      },
+    });
+    const name = `${image()}-broken`;
+    const attempt = input(e, { image: name, sha: SHA_A, modelDir: writeModelDir(join(root, 'broken'), { omit: ['weights.bin'] }) });
+    await assert.rejects(deployImage(watched, attempt), (error: unknown) => error instanceof UserError && /missing weights\.bin/.test(error.message));
+    assert.deepEqual(calls.filter((call) => call === 'buildImage'), []);
+    assert.deepEqual(await e.docker.listImages({ filters: { reference: [name] } }), []);
   });
 
   // The engine itself retries a failed upload for about a minute; the push timeout bounds that wait.

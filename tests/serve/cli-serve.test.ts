@@ -15,7 +15,7 @@ test('model-ci serve <dir> serves until SIGTERM and exits 0', async () => {
     const io = { stdout: () => {}, stderr: (text: string) => void (stderr += text), readStdin: async () => '' };
     const exit = serve.run(parseCommandArgs(serve, [tiny.dir, '--port', '0', '--backend', 'cpu']), io);
 
-    for (let i = 0; i < 200 && !stderr.includes('serving'); i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 3000 && !stderr.includes('serving'); i++) await new Promise((r) => setTimeout(r, 10));
     const url = /at (http:\/\/\S+:predict)/.exec(stderr)?.[1];
     assert.ok(url, `no URL in: ${stderr}`);
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/v1\/models\/houses:predict$/);

@@ -85,7 +85,7 @@ test('close() stops accepting, finishes the in-flight request, then resolves', a
   });
 
   // The scrape itself is one request in flight; the half-sent predict is the other.
-  for (let i = 0; i < 100 && (await scrape(server.url, 'model_ci_requests_in_flight')) < 2; i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 1000 && (await scrape(server.url, 'model_ci_requests_in_flight')) < 2; i++) await new Promise((r) => setTimeout(r, 10));
   assert.equal(await scrape(server.url, 'model_ci_requests_in_flight'), 2);
 
   let closed = false;
