@@ -2,9 +2,7 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   ARTIFACT_FILES,
-  BACKENDS,
   GitError,
-  UserError,
   VERSION,
   cellText,
   column,
@@ -12,8 +10,6 @@ import {
   createPredictor,
   dataFileKey,
   describeGate,
-  didYouMean,
-  displayPath,
   evaluateModel,
   featureWidth,
   formatNumber,
@@ -22,18 +18,24 @@ import {
   git,
   gitBytes,
   hashInputs,
-  isUserError,
-  loadConfig,
   loadEngine,
   loadModel,
-  loadParams,
   predict,
   readCsv,
   readJsonArtifact,
   sha256File,
   trainModel,
   tryGit
-} from "./cli-chunk-2ZLPFCRO.js";
+} from "./cli-chunk-TB72M7TU.js";
+import {
+  BACKENDS,
+  UserError,
+  didYouMean,
+  displayPath,
+  isUserError,
+  loadConfig,
+  loadParams
+} from "./cli-chunk-IWU643VF.js";
 import {
   __commonJS,
   __esm,
@@ -61547,25 +61549,33 @@ function listPaths(paths) {
 // src/flow/pull-request.ts
 async function runPullRequest(options) {
   const { repoRoot, log } = options;
+  const changes = listChanges(options);
+  changes.catch(() => {
+  });
+  const { loadConfig: loadConfig2 } = await import("./cli-load-V3MMXLPI.js");
   const configFile = join7(repoRoot, options.configPath);
-  const config = await loadConfig(configFile, { repoRoot });
-  const fetch2 = options.fetch ?? true;
-  const commits = await resolvePullCommits({ cwd: repoRoot, base: options.base, head: options.head, fetch: fetch2, log: log.info });
+  const config = await loadConfig2(configFile, { repoRoot });
+  const { commits, changed } = await changes;
   const { base: baseSha, head: headSha } = commits;
+  const decision = decideRetrain({ changed: changed.files, watch: config.watch, force: options.force });
+  if (!decision.retrain) return { kind: "skipped", model: config.name, reason: decision.reason, baseSha, headSha };
+  log.info(`retraining ${config.name}: ${decision.reason}`);
+  const { evaluatePullRequest } = await import("./cli-pull-request-evaluate-E7V2QFXR.js");
+  return evaluatePullRequest(options, { config, configFile, baseSha, headSha, reason: decision.reason });
+}
+async function listChanges(options) {
+  const fetch2 = options.fetch ?? true;
+  const commits = await resolvePullCommits({ cwd: options.repoRoot, base: options.base, head: options.head, fetch: fetch2, log: options.log.info });
   const changed = await changedFiles({
-    cwd: repoRoot,
+    cwd: options.repoRoot,
     base: options.base,
     head: options.head,
     resolved: commits,
     fetch: fetch2,
     fallback: options.changedFilesFallback,
-    log: log.info
+    log: options.log.info
   });
-  const decision = decideRetrain({ changed: changed.files, watch: config.watch, force: options.force });
-  if (!decision.retrain) return { kind: "skipped", model: config.name, reason: decision.reason, baseSha, headSha };
-  log.info(`retraining ${config.name}: ${decision.reason}`);
-  const { evaluatePullRequest } = await import("./cli-pull-request-evaluate-CQ6Q3HC5.js");
-  return evaluatePullRequest(options, { config, configFile, baseSha, headSha, reason: decision.reason });
+  return { commits, changed };
 }
 
 // src/report/escape.ts

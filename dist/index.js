@@ -8,7 +8,7 @@ import {
   info,
   setFailed,
   setSecret
-} from "./action-chunk-WQGONMHB.js";
+} from "./action-chunk-HE2N44BQ.js";
 import {
   UserError,
   isUserError
@@ -133,15 +133,15 @@ function resolveMode(mode, eventName, rollbackTo) {
 
 // src/main.ts
 var MODES2 = {
-  pr: () => import("./action-pr-WNFUQKYY.js"),
-  comment: () => import("./action-comment-57EGN5BW.js"),
-  deploy: () => import("./action-deploy-G6JZB4KY.js"),
-  rollback: () => import("./action-rollback-TSATTN3I.js"),
-  command: () => import("./action-command-ZOGUZJ2K.js"),
-  plan: () => import("./action-plan-Z2GPNNXU.js"),
-  train: () => import("./action-train-O436HRQC.js"),
-  candidate: () => import("./action-candidate-XFLMXDBN.js"),
-  sweep: () => import("./action-sweep-DMSYL3SO.js")
+  pr: () => import("./action-pr-6B7GQC62.js"),
+  comment: () => import("./action-comment-ATSHZ4F7.js"),
+  deploy: () => import("./action-deploy-7VFIVRSS.js"),
+  rollback: () => import("./action-rollback-AAVRPE5X.js"),
+  command: () => import("./action-command-IOFUFNAH.js"),
+  plan: () => import("./action-plan-LLWPMS2S.js"),
+  train: () => import("./action-train-5OUUIC75.js"),
+  candidate: () => import("./action-candidate-GPARR4MV.js"),
+  sweep: () => import("./action-sweep-SSTEA5IF.js")
 };
 var TRAINING_MODES = /* @__PURE__ */ new Set(["pr", "deploy", "command", "train", "candidate", "sweep"]);
 async function run() {
@@ -150,7 +150,7 @@ async function run() {
     const context = readRunContext();
     const mode = resolveMode(settings.mode, context.eventName, settings.rollbackTo);
     info(`model-ci: mode ${mode} on ${context.eventName} (${context.owner}/${context.repo}@${context.sha.slice(0, 7)})`);
-    if (settings.installNativeBackend && TRAINING_MODES.has(mode)) await (await import("./action-native-backend-XL36FRAP.js")).prepareNativeBackend(settings, context);
+    if (settings.installNativeBackend && TRAINING_MODES.has(mode)) await (await import("./action-native-backend-SO5YC45C.js")).prepareNativeBackend(settings, context);
     const { default: runMode } = await MODES2[mode]();
     await runMode(settings, context);
   } catch (error2) {

@@ -5,7 +5,7 @@
  *   dist/server.js  the model server that goes into the Docker image
  * plus the tfjs WASM binaries, which the wasm backend loads from beside the bundle.
  */
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -20,6 +20,32 @@ const present = (entries: Record<string, string>) =>
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
+
+/**
+ * @actions/core imports its OIDC client at load time, and with it @actions/http-client and undici: 800 KB
+ * of JavaScript and a dozen Node built-ins that every run would parse before its first line (about a
+ * third of a PR run that retrains nothing; bench/pr.ts). model-ci never asks for an ID token, so the
+ * bundle gives core a client that says so instead.
+ */
+const withoutCoreOidc: Plugin = {
+  name: 'without-actions-core-oidc',
+  setup(bundle) {
+    bundle.onResolve({ filter: /^\.\/oidc-utils\.js$/ }, (args) =>
+      /[\\/]@actions[\\/]core[\\/]/.test(args.importer) ? { path: join(root, 'scripts', 'core-oidc-stub.ts') } : undefined,
+    );
+  },
+};
+
+/**
+ * yaml's "node" export is CommonJS; its "default" export is the same source built as ES modules, which
+ * esbuild links without a CommonJS wrapper per file. The config is read on every run, before the decision.
+ */
+const yamlAsEsm: Plugin = {
+  name: 'yaml-as-esm',
+  setup(bundle) {
+    bundle.onResolve({ filter: /^yaml$/ }, () => ({ path: join(dirname(require.resolve('yaml/package.json')), 'browser', 'index.js') }));
+  },
+};
 
 const common: BuildOptions = {
   absWorkingDir: root,
@@ -47,6 +73,7 @@ const common: BuildOptions = {
       'const __dirname = __mcDirname(__filename);',
     ].join(' '),
   },
+  plugins: [withoutCoreOidc, yamlAsEsm],
   logLevel: 'warning',
 };
 

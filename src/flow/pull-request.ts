@@ -9,7 +9,6 @@ import { changedFiles, resolvePullCommits } from '../changes/diff.ts';
 import type { ChangedFile } from '../changes/types.ts';
 import { decideRetrain } from '../changes/watch.ts';
 import type { Comparison } from '../compare/types.ts';
-import { loadConfig } from '../config/load.ts';
 import type { BackendName } from '../config/types.ts';
 import type { ReportInput } from '../report/report.ts';
 import type { TrainRun } from '../train/pipeline.ts';
@@ -53,22 +52,16 @@ export type PullRequestResult =
 
 export async function runPullRequest(options: PullRequestOptions): Promise<PullRequestResult> {
   const { repoRoot, log } = options;
+  // git's processes (and the fetch a shallow checkout needs) run while the config parser loads and
+  // parses: on a PR that retrains nothing these two are most of the run (bench/pr.ts).
+  const changes = listChanges(options);
+  changes.catch(() => {}); // awaited below, after the config, whose errors come first
+  const { loadConfig } = await import('../config/load.ts');
   const configFile = join(repoRoot, options.configPath);
   const config = await loadConfig(configFile, { repoRoot });
-  const fetch = options.fetch ?? true;
-  // Resolved once, here: the base must be here to train it, so an unknown revision is an error, never a fallback.
-  const commits = await resolvePullCommits({ cwd: repoRoot, base: options.base, head: options.head, fetch, log: log.info });
+  const { commits, changed } = await changes;
   const { base: baseSha, head: headSha } = commits;
 
-  const changed = await changedFiles({
-    cwd: repoRoot,
-    base: options.base,
-    head: options.head,
-    resolved: commits,
-    fetch,
-    fallback: options.changedFilesFallback,
-    log: log.info,
-  });
   const decision = decideRetrain({ changed: changed.files, watch: config.watch, force: options.force });
   if (!decision.retrain) return { kind: 'skipped', model: config.name, reason: decision.reason, baseSha, headSha };
   log.info(`retraining ${config.name}: ${decision.reason}`);
@@ -76,4 +69,21 @@ export async function runPullRequest(options: PullRequestOptions): Promise<PullR
   // Everything past the decision (TensorFlow.js, the baseline store, the comparison) loads only now.
   const { evaluatePullRequest } = await import('./pull-request-evaluate.ts');
   return evaluatePullRequest(options, { config, configFile, baseSha, headSha, reason: decision.reason });
+}
+
+/** The PR's base and head as commits, and the files changed between their merge base and the head. */
+async function listChanges(options: PullRequestOptions) {
+  const fetch = options.fetch ?? true;
+  // Resolved once, here: the base must be here to train it, so an unknown revision is an error, never a fallback.
+  const commits = await resolvePullCommits({ cwd: options.repoRoot, base: options.base, head: options.head, fetch, log: options.log.info });
+  const changed = await changedFiles({
+    cwd: options.repoRoot,
+    base: options.base,
+    head: options.head,
+    resolved: commits,
+    fetch,
+    fallback: options.changedFilesFallback,
+    log: options.log.info,
+  });
+  return { commits, changed };
 }

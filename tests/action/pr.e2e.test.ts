@@ -31,10 +31,15 @@ after(async () => {
   await repo.sandbox.dispose();
 });
 
-async function runPr(number: number, branch: string, headSha: string, options: { action?: 'opened' | 'synchronize'; inputs?: Record<string, string>; fork?: string } = {}) {
+async function runPr(
+  number: number,
+  branch: string,
+  headSha: string,
+  options: { action?: 'opened' | 'synchronize'; inputs?: Record<string, string>; fork?: string; env?: Record<string, string> } = {},
+) {
   const workspace = await repo.checkout(branch, `ws-${number}-${headSha.slice(0, 7)}-${Math.random().toString(36).slice(2, 6)}`);
   const payload = pullRequestPayload({ owner, repo: repoName, number, action: options.action ?? 'opened', baseSha: repo.mainSha, headSha, baseRef: 'main', headRef: branch, fork: options.fork });
-  return runAction({ eventName: 'pull_request', payload, repository, workspace: workspace.dir, apiUrl: server.url, sha: headSha, ref: `refs/pull/${number}/merge`, inputs: options.inputs });
+  return runAction({ eventName: 'pull_request', payload, repository, workspace: workspace.dir, apiUrl: server.url, sha: headSha, ref: `refs/pull/${number}/merge`, inputs: options.inputs, env: options.env });
 }
 
 const ours = (number: number) => server.comments(owner, repoName, number).filter((c) => c.body.includes(marker));
@@ -77,13 +82,27 @@ describe('mode pr', () => {
   test('a PR that touches no watched path finishes without training or commenting', async () => {
     server.addPull(owner, repoName, { number: 2, baseSha: repo.mainSha, headRef: 'docs' });
     const head = await repo.openPull(2, 'docs', { 'README.md': '# a model\n\nNow with docs.\n' });
-    const run = await runPr(2, 'docs', head);
+    const loaded = join(repo.sandbox.root, 'loaded-modules.txt');
+    const run = await runPr(2, 'docs', head, { env: { NODE_OPTIONS: `--import=${recordModules(loaded)}` } });
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.equal(run.outputs.retrained, 'false');
     assert.equal(run.outputs.verdict, 'skipped');
     assert.match(run.stdout, /no watched path changed \(1 file changed: README\.md\)/);
     assert.equal(server.comments(owner, repoName, 2).length, 0);
     server.assertNoViolations();
+
+    // What every such PR pays for: the decision loads neither TensorFlow.js, Octokit, nor the HTTP
+    // client @actions/core would import for OIDC tokens (the bundle leaves it out: scripts/bundle.ts).
+    const urls = (await readFile(loaded, 'utf8')).split('\n').filter(Boolean);
+    const bundleFiles = urls.filter((url) => url.startsWith('file:') && url.includes('/dist/'));
+    assert.ok(bundleFiles.some((url) => url.endsWith('/dist/index.js')), `the recorder saw the bundle load: ${urls.join(', ')}`);
+    for (const url of bundleFiles) {
+      const source = await readFile(new URL(url), 'utf8');
+      for (const heavy of ['node_modules/@tensorflow/', 'node_modules/@octokit/', 'node_modules/undici/', 'node_modules/@actions/http-client/']) {
+        assert.ok(!source.includes(`// ${heavy}`), `${url} bundles ${heavy} and was loaded to decide nothing changed`);
+      }
+    }
+    assert.ok(!urls.includes('node:http'), 'no HTTP client was loaded');
   });
 
   test('a gated metric that regresses fails the step with an annotation naming it', async () => {
@@ -155,3 +174,13 @@ describe('fork pull requests: the split workflow', () => {
     server.assertNoViolations();
   });
 });
+
+/** A `--import` module that appends the URL of every module the process loads to `file`. */
+function recordModules(file: string): string {
+  const source = [
+    "import { registerHooks } from 'node:module';",
+    "import { appendFileSync } from 'node:fs';",
+    `registerHooks({ load(url, context, next) { appendFileSync(${JSON.stringify(file)}, url + '\\n'); return next(url, context); } });`,
+  ].join('\n');
+  return `data:text/javascript,${encodeURIComponent(source)}`;
+}
