@@ -26,7 +26,7 @@ import {
   sha256File,
   trainModel,
   tryGit
-} from "./cli-chunk-TB72M7TU.js";
+} from "./cli-chunk-GYAUAYPT.js";
 import {
   BACKENDS,
   UserError,
@@ -61560,7 +61560,7 @@ async function runPullRequest(options) {
   const decision = decideRetrain({ changed: changed.files, watch: config.watch, force: options.force });
   if (!decision.retrain) return { kind: "skipped", model: config.name, reason: decision.reason, baseSha, headSha };
   log.info(`retraining ${config.name}: ${decision.reason}`);
-  const { evaluatePullRequest } = await import("./cli-pull-request-evaluate-E7V2QFXR.js");
+  const { evaluatePullRequest } = await import("./cli-pull-request-evaluate-XES3VQEC.js");
   return evaluatePullRequest(options, { config, configFile, baseSha, headSha, reason: decision.reason });
 }
 async function listChanges(options) {

@@ -133,15 +133,15 @@ function resolveMode(mode, eventName, rollbackTo) {
 
 // src/main.ts
 var MODES2 = {
-  pr: () => import("./action-pr-6B7GQC62.js"),
+  pr: () => import("./action-pr-CEMVBIPJ.js"),
   comment: () => import("./action-comment-ATSHZ4F7.js"),
-  deploy: () => import("./action-deploy-7VFIVRSS.js"),
+  deploy: () => import("./action-deploy-VDAXVUFS.js"),
   rollback: () => import("./action-rollback-AAVRPE5X.js"),
-  command: () => import("./action-command-IOFUFNAH.js"),
+  command: () => import("./action-command-WZL3FE6X.js"),
   plan: () => import("./action-plan-LLWPMS2S.js"),
-  train: () => import("./action-train-5OUUIC75.js"),
-  candidate: () => import("./action-candidate-GPARR4MV.js"),
-  sweep: () => import("./action-sweep-SSTEA5IF.js")
+  train: () => import("./action-train-73RLRWUI.js"),
+  candidate: () => import("./action-candidate-ESRYA5UV.js"),
+  sweep: () => import("./action-sweep-2IFYB2RH.js")
 };
 var TRAINING_MODES = /* @__PURE__ */ new Set(["pr", "deploy", "command", "train", "candidate", "sweep"]);
 async function run() {

@@ -25,10 +25,13 @@ export interface Decided {
 export async function evaluatePullRequest(options: PullRequestOptions, decided: Decided): Promise<PullRequestResult> {
   const { log } = options;
   const { config, configFile, baseSha, headSha } = decided;
+  // The baselines branch is fetched while the PR trains: from GitHub that fetch is a network round trip.
+  const recordsFetched = options.store.fetch();
+  recordsFetched.catch(() => {}); // awaited in findBaseline
   const headRun = await log.group(`train ${config.name} (this PR)`, () =>
     trainModel(configFile, { out: join(options.artifactsDir, 'head'), backend: options.backend, workspace: options.workspace, log: log.info }),
   );
-  const baseline = await log.group(`baseline of ${config.name}`, () => findBaseline(options, config.name, baseSha, headRun.engine.backend));
+  const baseline = await log.group(`baseline of ${config.name}`, () => findBaseline(options, config.name, baseSha, headRun.engine.backend, recordsFetched));
 
   const side = (run: TrainRun): RunSide => ({ metrics: run.metrics, params: run.params.flat, data: run.manifest.data });
   const comparison = compareRuns({
@@ -69,9 +72,16 @@ export interface FoundBaseline {
  * The record of the base commit, else of its nearest recorded ancestor, else the base trained here on
  * `backend` (the PR's: the comparison then measures the change, not the backend).
  */
-export async function findBaseline(options: BaselineOptions, model: string, baseSha: string, backend: ConcreteBackend): Promise<FoundBaseline> {
+export async function findBaseline(
+  options: BaselineOptions,
+  model: string,
+  baseSha: string,
+  backend: ConcreteBackend,
+  /** `store.fetch()` when the caller already started it. */
+  recordsFetched?: Promise<void>,
+): Promise<FoundBaseline> {
   const { store, log } = options;
-  await store.fetch();
+  await (recordsFetched ?? store.fetch());
   const nearest = await store.findNearest(model, baseSha);
   let note: string | undefined;
   if (nearest && 'record' in nearest) {

@@ -24,12 +24,16 @@ export interface TrainingData {
 
 export interface FitOptions {
   log?: (line: string) => void;
+  /** The size of the buffers each epoch is fed to model.fit through; the default keeps them a few MB. */
+  sliceBytes?: number;
 }
 
 // Seed streams 0..999 belong to layers (model.ts); these offsets keep the loop's streams apart from them.
 const VALIDATION_STREAM = 1000;
 const EPOCH_STREAM = 2000;
 const DROPOUT_STREAM = 1_000_000;
+/** The size of the buffers an epoch's rows are fed to model.fit through (rounded to whole batches). */
+const SLICE_BYTES = 4 << 20;
 /** More epochs than this are logged every n-th epoch so the log stays readable. */
 const MAX_LOGGED_EPOCHS = 50;
 
@@ -54,10 +58,13 @@ export async function fitModel(tf: TF, model: LayersModel, data: TrainingData, p
   const inputSize = data.x.length / data.rows;
   const split = splitValidation(data.rows, validationSplit, seed);
   const validation = split.validation.length > 0 ? rowsToTensors(tf, data, split.validation, inputSize) : undefined;
-  // One pair of buffers for the whole run, refilled in each epoch's order: copying rows in JS is
-  // ~10× faster than tf.gather on the cpu and wasm backends, and nothing is allocated per epoch.
-  const epochX = new Float32Array(split.train.length * inputSize);
-  const epochY = new Float32Array(split.train.length * data.outputSize);
+  // Each epoch's order is fed to model.fit a slice at a time through one pair of buffers: copying rows
+  // in JS is ~10× faster than tf.gather on the cpu and wasm backends, nothing is allocated per epoch,
+  // and the buffers stay a few MB instead of a second copy of the training rows. A slice is whole
+  // batches, so the batches, their order and their dropout seeds are those of one fit over the epoch.
+  const sliceRows = Math.min(split.train.length, batchSize * Math.max(1, Math.floor((opts.sliceBytes ?? SLICE_BYTES) / (inputSize * 4 * batchSize))));
+  const sliceX = new Float32Array(sliceRows * inputSize);
+  const sliceY = new Float32Array(sliceRows * data.outputSize);
   const dropout = dropoutSeeds(model);
   let step = 0;
   const callbacks = dropout.layers.length > 0 ? [{ onBatchBegin: async () => dropout.reseed(deriveSeed(seed, DROPOUT_STREAM + step++)) }] : [];
@@ -69,23 +76,32 @@ export async function fitModel(tf: TF, model: LayersModel, data: TrainingData, p
     for (let epoch = 0; epoch < epochs; epoch++) {
       const started = performance.now();
       const order = seededShuffle(split.train.length, deriveSeed(seed, EPOCH_STREAM + epoch));
-      const [xs, ys] = rowsToTensors(tf, data, order.map((i) => split.train[i]), inputSize, [epochX, epochY]);
-      let logs: Record<string, number[]>;
-      try {
-        const result = await model.fit(xs, ys, {
-          epochs: 1,
-          batchSize,
-          shuffle: false,
-          verbose: 0,
-          validationData: validation ? [validation[0], validation[1]] : undefined,
-          callbacks,
-        });
-        logs = result.history as Record<string, number[]>;
-      } finally {
-        tf.dispose([xs, ys]);
+      let lossSum = 0;
+      let valLoss: number | undefined;
+      for (let from = 0; from < order.length; from += sliceRows) {
+        const rows = order.subarray(from, from + sliceRows).map((i) => split.train[i]);
+        const last = from + sliceRows >= order.length;
+        const into: [Float32Array, Float32Array] = [sliceX.subarray(0, rows.length * inputSize), sliceY.subarray(0, rows.length * data.outputSize)];
+        const [xs, ys] = rowsToTensors(tf, data, rows, inputSize, into);
+        try {
+          const result = await model.fit(xs, ys, {
+            epochs: 1,
+            batchSize,
+            shuffle: false,
+            verbose: 0,
+            // Once per epoch, after its last slice, as one fit over the epoch would.
+            validationData: validation && last ? [validation[0], validation[1]] : undefined,
+            callbacks,
+          });
+          const logs = result.history as Record<string, number[]>;
+          // fit's loss is the mean over the slice's rows; weighted by them, the mean over the epoch's.
+          lossSum += logs.loss[0] * rows.length;
+          if (last) valLoss = logs.val_loss?.[0];
+        } finally {
+          tf.dispose([xs, ys]);
+        }
       }
-      const loss = logs.loss[0];
-      const valLoss = logs.val_loss?.[0];
+      const loss = lossSum / order.length;
       history.loss.push(loss);
       if (valLoss !== undefined) history.val_loss?.push(valLoss);
       history.epochs = epoch + 1;

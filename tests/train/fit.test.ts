@@ -88,6 +88,22 @@ test('same data and params give bit-identical history and weights, dropout inclu
   assert.notDeepEqual(other.loss, a.history.loss);
 });
 
+test('an epoch fed in slices of whole batches trains exactly as one fit over the epoch', async () => {
+  // 150 training rows in batches of 16: one slice, or slices of 2 batches (32 rows × 3 features × 4 bytes).
+  const p = params({ epochs: 3, batchSize: 16, validationSplit: 0.25 }, { dropout: 0.3, hiddenUnits: [16] });
+  const run = async (sliceBytes?: number) => {
+    const model = buildModel(tf, shape, p);
+    const history = await fitModel(tf, model, dataset(200), p, { sliceBytes });
+    return { history, weights: model.getWeights().map((w) => Array.from(w.dataSync())) };
+  };
+  const whole = await run();
+  const sliced = await run(32 * 3 * 4);
+  assert.deepEqual(sliced.weights, whole.weights);
+  assert.deepEqual(sliced.history.val_loss, whole.history.val_loss);
+  // The epoch's loss is the mean of the slices' means weighted by their rows: equal up to rounding.
+  sliced.history.loss.forEach((loss, i) => assert.ok(Math.abs(loss - whole.history.loss[i]) < 1e-6, `epoch ${i + 1}: ${loss} vs ${whole.history.loss[i]}`));
+});
+
 test('early stopping stops when val_loss stops improving and restores the best epoch’s weights', async () => {
   // Random labels: the network memorises the training rows and val_loss climbs.
   const p = params({ epochs: 60, learningRate: 0.05, validationSplit: 0.4, batchSize: 8, earlyStopping: { patience: 3, minDelta: 0 } }, { hiddenUnits: [64, 64] });

@@ -20,7 +20,7 @@ async function runPullRequest(options) {
   const decision = decideRetrain({ changed: changed.files, watch: config.watch, force: options.force });
   if (!decision.retrain) return { kind: "skipped", model: config.name, reason: decision.reason, baseSha, headSha };
   log.info(`retraining ${config.name}: ${decision.reason}`);
-  const { evaluatePullRequest } = await import("./action-pull-request-evaluate-U6M2DCE6.js");
+  const { evaluatePullRequest } = await import("./action-pull-request-evaluate-5KNFB6PX.js");
   return evaluatePullRequest(options, { config, configFile, baseSha, headSha, reason: decision.reason });
 }
 async function listChanges(options) {

@@ -11,7 +11,7 @@ import {
 import "./action-chunk-GBMA2WFK.js";
 import {
   trainModel
-} from "./action-chunk-TXUZ2YMS.js";
+} from "./action-chunk-V3MGC6FM.js";
 import "./action-chunk-RVZTZNZD.js";
 import "./action-chunk-SWRELE74.js";
 import {

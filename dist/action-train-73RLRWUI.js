@@ -1,7 +1,7 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   trainModel
-} from "./action-chunk-TXUZ2YMS.js";
+} from "./action-chunk-V3MGC6FM.js";
 import "./action-chunk-RVZTZNZD.js";
 import "./action-chunk-SWRELE74.js";
 import "./action-chunk-AEV3ON4H.js";

@@ -2,11 +2,11 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 import {
   evaluatePullRequest,
   findBaseline
-} from "./action-chunk-TMH6OGS3.js";
+} from "./action-chunk-7TPIQ64N.js";
 import "./action-chunk-YMHI6U3X.js";
 import "./action-chunk-E25KGV3P.js";
 import "./action-chunk-GBMA2WFK.js";
-import "./action-chunk-TXUZ2YMS.js";
+import "./action-chunk-V3MGC6FM.js";
 import "./action-chunk-RVZTZNZD.js";
 import "./action-chunk-SWRELE74.js";
 import "./action-chunk-AEV3ON4H.js";

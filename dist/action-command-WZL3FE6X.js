@@ -1,7 +1,7 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   runPullRequest
-} from "./action-chunk-Y7XTODGH.js";
+} from "./action-chunk-MFK7J4J5.js";
 import {
   createBaselineStore
 } from "./action-chunk-YRGWHSPI.js";

@@ -15,11 +15,11 @@ import {
 } from "./action-chunk-LQH2JAV6.js";
 import {
   findBaseline
-} from "./action-chunk-TMH6OGS3.js";
+} from "./action-chunk-7TPIQ64N.js";
 import "./action-chunk-YMHI6U3X.js";
 import "./action-chunk-E25KGV3P.js";
 import "./action-chunk-GBMA2WFK.js";
-import "./action-chunk-TXUZ2YMS.js";
+import "./action-chunk-V3MGC6FM.js";
 import "./action-chunk-RVZTZNZD.js";
 import "./action-chunk-SWRELE74.js";
 import {

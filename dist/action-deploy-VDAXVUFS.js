@@ -29,7 +29,7 @@ import {
   hashInputs,
   sha256File,
   trainModel
-} from "./action-chunk-TXUZ2YMS.js";
+} from "./action-chunk-V3MGC6FM.js";
 import {
   loadEngine
 } from "./action-chunk-RVZTZNZD.js";

@@ -1,25 +1,17 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
-  loadEngine
-} from "./action-chunk-RVZTZNZD.js";
-import {
-  ARTIFACT_FILES
-} from "./action-chunk-SWRELE74.js";
-import {
+  BACKENDS,
+  METRICS,
+  TASKS,
+  UserError,
   displayPath,
+  fileErrorReason,
   loadConfig,
   loadParams
-} from "./action-chunk-AEV3ON4H.js";
-import {
-  VERSION
-} from "./action-chunk-P2BHVZ2N.js";
-import {
-  UserError,
-  fileErrorReason
-} from "./action-chunk-QFPM7OST.js";
+} from "./cli-chunk-IWU643VF.js";
 
 // src/train/pipeline.ts
-import { join as join2 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/data/dataset.ts
 import { relative, sep } from "node:path";
@@ -34,6 +26,9 @@ var LF = 10;
 var CR = 13;
 var SPACE = 32;
 var TAB = 9;
+async function readCsv(file, opts = {}) {
+  return (await readCsvFile(file, opts)).table;
+}
 async function readCsvFile(file, opts = {}) {
   const forced = new Set(opts.categorical ?? []);
   const settings = { chunkBytes: opts.chunkBytes ?? CHUNK_BYTES, float32: opts.float32 ?? false };
@@ -913,9 +908,322 @@ function argmax(values, offset, k) {
   return best;
 }
 
-// src/train/artifacts.ts
+// src/version.ts
+var VERSION = true ? "0.1.0" : createRequire(import.meta.url)("../package.json").version;
+
+// src/serve/model.ts
+import { join as join5 } from "node:path";
+
+// src/data/encode.ts
+function encodeInstances(pre, instances, field = "instances") {
+  const out = new Float32Array(instances.length * pre.inputSize);
+  instances.forEach((instance, i) => {
+    const where = `${field}[${i}]`;
+    const values = valuesInFeatureOrder(pre.features, instance, where);
+    let offset = i * pre.inputSize;
+    pre.features.forEach((feature, j) => {
+      offset = encodeValue(feature, values[j], out, offset, `${where}.${feature.name}`);
+    });
+  });
+  return out;
+}
+function valuesInFeatureOrder(features, instance, where) {
+  if (Array.isArray(instance)) {
+    if (instance.length !== features.length) {
+      throw new UserError(
+        `expected ${features.length} values in feature order (${features.map((f) => f.name).join(", ")}), got ${instance.length}`,
+        { field: where }
+      );
+    }
+    return instance;
+  }
+  if (instance === null || typeof instance !== "object") {
+    throw new UserError(`expected an array of ${features.length} values or an object keyed by feature name`, { field: where });
+  }
+  const record = instance;
+  const known = new Set(features.map((f) => f.name));
+  const unknown = Object.keys(record).filter((key) => !known.has(key));
+  if (unknown.length > 0) {
+    throw new UserError(`unknown feature ${unknown.map((k) => JSON.stringify(k)).join(", ")}; features are ${[...known].join(", ")}`, {
+      field: where
+    });
+  }
+  const missing = features.filter((f) => !(f.name in record)).map((f) => f.name);
+  if (missing.length > 0) throw new UserError(`missing feature ${missing.join(", ")}`, { field: where });
+  return features.map((f) => record[f.name]);
+}
+function encodeValue(feature, value, out, offset, where) {
+  if (feature.kind === "numeric") {
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      throw new UserError(`expected a finite number, got ${describe(value)}`, { field: where });
+    }
+    out[offset] = (value - feature.mean) / feature.std;
+    return offset + 1;
+  }
+  if (typeof value !== "string" && typeof value !== "number") {
+    throw new UserError(`expected a category (string), got ${describe(value)}`, { field: where });
+  }
+  const index = feature.categories.indexOf(String(value));
+  if (feature.encoding === "index") {
+    out[offset] = index;
+    return offset + 1;
+  }
+  if (index >= 0) out[offset + index] = 1;
+  return offset + featureWidth(feature);
+}
+function describe(value) {
+  if (value === void 0) return "nothing";
+  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value)}`;
+  return JSON.stringify(value) ?? String(value);
+}
+
+// src/train/engine.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join as join2 } from "node:path";
+import { fileURLToPath } from "node:url";
+
+// src/train/native.ts
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { promisify } from "node:util";
+var NATIVE_VERSION = "4.22.0";
+function toolCacheFolder(packageName, toolCache = process.env.RUNNER_TOOL_CACHE) {
+  return toolCache ? join(toolCache, "model-ci", packageName.replace("/", "+"), NATIVE_VERSION) : void 0;
+}
+async function nativeFolder(packageName, workspace, options = {}) {
+  const has = (folder2) => existsSync(join(folder2, "node_modules", packageName, "package.json"));
+  if (has(workspace)) return workspace;
+  const folder = toolCacheFolder(packageName, options.toolCache);
+  if (!folder) return void 0;
+  if (has(folder)) {
+    options.log?.(`${packageName} ${NATIVE_VERSION} found in the tool cache (${folder})`);
+    return folder;
+  }
+  if (!options.install) return void 0;
+  options.log?.(`installing ${packageName} ${NATIVE_VERSION} into the tool cache (${folder}); its install script downloads libtensorflow`);
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, "package.json"), `${JSON.stringify({ name: "model-ci-native-backend", private: true, allowScripts: { [packageName]: true } }, null, 2)}
+`);
+  await promisify(execFile)(options.npm ?? "npm", ["install", "--no-audit", "--no-fund", "--no-save", options.source ?? `${packageName}@${NATIVE_VERSION}`], {
+    cwd: folder,
+    timeout: 10 * 6e4,
+    maxBuffer: 16 << 20
+  });
+  return folder;
+}
+async function gpuLibraryVersions(root = "/") {
+  const versions = {};
+  const cuda = await readFile(join(root, "usr/local/cuda/version.json"), "utf8").then((text) => JSON.parse(text).cuda?.version, () => void 0);
+  if (cuda) versions.cuda = cuda;
+  for (const header of ["usr/include/cudnn_version.h", "usr/include/x86_64-linux-gnu/cudnn_version_v8.h", "usr/local/cuda/include/cudnn_version.h"]) {
+    const text = await readFile(join(root, header), "utf8").catch(() => void 0);
+    const part = (name) => text ? new RegExp(`#define\\s+CUDNN_${name}\\s+(\\d+)`).exec(text)?.[1] : void 0;
+    const [major, minor, patch] = [part("MAJOR"), part("MINOR"), part("PATCHLEVEL")];
+    if (major && minor) {
+      versions.cudnn = [major, minor, patch].filter(Boolean).join(".");
+      break;
+    }
+  }
+  return versions;
+}
+
+// src/train/engine.ts
+var BACKEND_ORDER = ["tensorflow-gpu", "tensorflow", "wasm", "cpu"];
+var NATIVE_PACKAGES = {
+  "tensorflow-gpu": "@tensorflow/tfjs-node-gpu",
+  tensorflow: "@tensorflow/tfjs-node"
+};
+async function loadEngine(requested, opts = {}) {
+  if (!BACKENDS.includes(requested)) {
+    throw new UserError(`unknown backend ${JSON.stringify(requested)}; expected one of ${BACKENDS.join(", ")}`, { field: "backend" });
+  }
+  const workspace = opts.workspace ?? process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const candidates = requested === "auto" ? BACKEND_ORDER : BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(requested));
+  const failures = [];
+  for (const backend of candidates) {
+    let engine;
+    try {
+      engine = await loadBackend(backend, workspace, opts);
+    } catch (error) {
+      failures.push(describeFailure(backend, workspace, error));
+      continue;
+    }
+    if (failures.length > 0) {
+      const notice = requested === "auto" ? `backend auto chose ${backend}: ${summarise(failures, workspace)}` : `backend ${requested} could not be loaded, using ${backend} instead: ${summarise(failures, workspace)}${installHint(failures[0])}`;
+      opts.log?.(`notice: ${notice}`);
+      if (requested !== "auto" || failures.some((failure) => !failure.missingPackage)) engine.notices.push(notice);
+    }
+    return engine;
+  }
+  throw new Error(`no TensorFlow.js backend could be loaded: ${summarise(failures, workspace)}`);
+}
+async function loadBackend(backend, workspace, opts) {
+  const nativePackage = NATIVE_PACKAGES[backend];
+  if (!nativePackage) return loadBundled(backend);
+  const folder = await nativeFolder(nativePackage, workspace, { log: opts.log }) ?? workspace;
+  try {
+    return await loadNative(backend, nativePackage, folder);
+  } catch (error) {
+    throw Object.assign(error instanceof Error ? error : new Error(String(error)), { folder });
+  }
+}
+async function loadBundled(backend) {
+  const tf = await import("./cli-dist-VC2ZY6Y7.js");
+  tf.env().set("PROD", true);
+  const versions = pickVersions(tf.version);
+  if (backend === "wasm") {
+    const wasm = await import("./cli-dist-EFYM5ZIF.js");
+    if (!tf.engine().registry.wasm) wasm.setWasmPaths(wasmFolder());
+    versions["tfjs-backend-wasm"] = wasm.version_wasm;
+  }
+  await activate(tf, backend === "wasm" ? "wasm" : "cpu");
+  return { tf, backend, versions, notices: [] };
+}
+async function loadNative(backend, packageName, folder) {
+  const require2 = createRequire(join2(folder, "package.json"));
+  const tf = require2(packageName);
+  await activate(tf, "tensorflow");
+  const versions = pickVersions(tf.version);
+  const binding = tf.backend().binding;
+  if (binding?.TF_Version) versions.libtensorflow = binding.TF_Version;
+  if (backend === "tensorflow-gpu") Object.assign(versions, await gpuLibraryVersions());
+  return { tf, backend, versions, notices: [] };
+}
+async function activate(tf, name) {
+  if (!await tf.setBackend(name)) throw new Error(`tfjs could not initialise its ${name} backend${await initError(tf, name)}`);
+  await tf.ready();
+}
+async function initError(tf, name) {
+  try {
+    await tf.engine().registryFactory[name]?.factory();
+    return "";
+  } catch (error) {
+    return `: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+function wasmFolder() {
+  const here = dirname(fileURLToPath(import.meta.url));
+  if (existsSync2(join2(here, "tfjs-backend-wasm.wasm"))) return `${here}/`;
+  const entry = createRequire(import.meta.url).resolve("@tensorflow/tfjs-backend-wasm");
+  return `${dirname(entry)}/`;
+}
+function pickVersions(version) {
+  const wanted = ["tfjs-core", "tfjs-layers", "tfjs-backend-cpu", "tfjs-node"];
+  return Object.fromEntries(wanted.filter((key) => version[key]).map((key) => [key, version[key]]));
+}
+function describeFailure(backend, workspace, error) {
+  const packageName = NATIVE_PACKAGES[backend];
+  const code = error.code;
+  const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  if (packageName && code === "MODULE_NOT_FOUND" && message.includes(`'${packageName}'`)) {
+    return { backend, missingPackage: packageName, message };
+  }
+  const folder = error.folder ?? workspace;
+  return { backend, message: packageName ? `${packageName} failed to load from ${folder}: ${message}` : `${backend}: ${message}` };
+}
+function installHint(requested) {
+  return requested.missingPackage ? ` (to use it: npm install ${requested.missingPackage})` : "";
+}
+function summarise(failures, workspace) {
+  const missing = failures.flatMap((f) => f.missingPackage ? [f.missingPackage] : []);
+  const parts = failures.filter((f) => !f.missingPackage).map((f) => f.message);
+  if (missing.length > 0) parts.push(`${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not installed in ${workspace}`);
+  return parts.join("; ");
+}
+
+// src/train/types.ts
+var ARTIFACT_FILES = {
+  modelJson: "model.json",
+  weights: "weights.bin",
+  preprocessing: "preprocessing.json",
+  metrics: "metrics.json",
+  history: "history.json",
+  evaluation: "evaluation.json",
+  run: "run.json"
+};
+
+// src/serve/dense-plan.ts
+var SELU_ALPHA = 1.6732632423543772;
+var SELU_SCALE = 1.0507009873554805;
+var ACTIVATIONS = {
+  linear: () => {
+  },
+  relu: (v, o, n) => {
+    for (let i = o; i < o + n; i++) if (v[i] < 0) v[i] = 0;
+  },
+  sigmoid: (v, o, n) => {
+    for (let i = o; i < o + n; i++) v[i] = 1 / (1 + Math.exp(-v[i]));
+  },
+  tanh: (v, o, n) => {
+    for (let i = o; i < o + n; i++) v[i] = Math.tanh(v[i]);
+  },
+  elu: (v, o, n) => {
+    for (let i = o; i < o + n; i++) if (v[i] < 0) v[i] = Math.expm1(v[i]);
+  },
+  selu: (v, o, n) => {
+    for (let i = o; i < o + n; i++) v[i] = SELU_SCALE * (v[i] > 0 ? v[i] : SELU_ALPHA * Math.expm1(v[i]));
+  },
+  softmax: (v, o, n) => {
+    let max = -Infinity;
+    for (let i = o; i < o + n; i++) if (v[i] > max) max = v[i];
+    let sum = 0;
+    for (let i = o; i < o + n; i++) sum += v[i] = Math.exp(v[i] - max);
+    for (let i = o; i < o + n; i++) v[i] /= sum;
+  }
+};
+function compileDensePlan(model) {
+  if (model.getClassName() !== "Sequential") return void 0;
+  const layers = [];
+  for (const layer of model.layers) {
+    const kind = layer.getClassName();
+    if (kind === "Dropout" || kind === "InputLayer") continue;
+    if (kind !== "Dense") return void 0;
+    const config = layer.getConfig();
+    const activation = ACTIVATIONS[config.activation];
+    const weights = layer.getWeights();
+    if (!activation || weights.length !== (config.useBias ? 2 : 1) || weights[0].rank !== 2) return void 0;
+    const [inputs, units] = weights[0].shape;
+    layers.push({
+      inputs,
+      units,
+      kernel: weights[0].dataSync(),
+      bias: config.useBias ? weights[1].dataSync() : void 0,
+      activation
+    });
+  }
+  if (layers.length === 0 || layers.some((l, i) => i > 0 && l.inputs !== layers[i - 1].units)) return void 0;
+  return {
+    inputSize: layers[0].inputs,
+    outputWidth: layers[layers.length - 1].units,
+    macsPerRow: layers.reduce((sum, l) => sum + l.inputs * l.units, 0),
+    run: (input, rows) => layers.reduce((x, layer) => dense(layer, x, rows), input)
+  };
+}
+function dense({ inputs, units, kernel, bias, activation }, x, rows) {
+  const out = new Float32Array(rows * units);
+  for (let r = 0; r < rows; r++) {
+    const xo = r * inputs;
+    const oo = r * units;
+    for (let u = 0; u < units; u++) {
+      let sum = bias ? bias[u] : 0;
+      for (let i = 0, k = u; i < inputs; i++, k += units) sum += x[xo + i] * kernel[k];
+      out[oo + u] = sum;
+    }
+    activation(out, oo, units);
+  }
+  return out;
+}
+
+// src/serve/model-files.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import { join as join4, relative as relative3, resolve as resolve2, sep as sep4 } from "node:path";
+
+// src/train/artifacts.ts
+import { mkdir as mkdir2, readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join3 } from "node:path";
 
 // src/train/hash.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -979,9 +1287,9 @@ async function saveModel(tf, model, dir) {
     })
   );
   if (!saved) throw new Error("tfjs did not hand the model to the save handler");
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, ARTIFACT_FILES.modelJson), saved.modelJson);
-  await writeFile(join(dir, ARTIFACT_FILES.weights), saved.weights);
+  await mkdir2(dir, { recursive: true });
+  await writeFile2(join3(dir, ARTIFACT_FILES.modelJson), saved.modelJson);
+  await writeFile2(join3(dir, ARTIFACT_FILES.weights), saved.weights);
   return saved;
 }
 function weightBytes(data) {
@@ -998,13 +1306,312 @@ function jsonText(value) {
 }
 async function writeJsonArtifact(dir, file, value) {
   const text = jsonText(value);
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, file), text);
+  await mkdir2(dir, { recursive: true });
+  await writeFile2(join3(dir, file), text);
   return text;
+}
+async function readJsonArtifact(dir, file) {
+  const path = join3(dir, file);
+  let text;
+  try {
+    text = await readFile2(path);
+  } catch (error) {
+    if (error.code !== "ENOENT") throw error;
+    throw new UserError(`${displayPath(dir)} is not a model folder: ${file} is missing (train one with \`model-ci train\`)`, { file: displayPath(path) });
+  }
+  try {
+    return JSON.parse(text.toString("utf8"));
+  } catch (error) {
+    throw new UserError(`is not valid JSON (${error.message})`, { file: displayPath(path) });
+  }
+}
+
+// src/serve/model-files.ts
+var BYTES_PER_ELEMENT = { float32: 4, int32: 4, bool: 1, complex64: 8, uint8: 1, uint16: 2, float16: 2 };
+async function readModelFiles(dir) {
+  const root = resolve2(dir);
+  const modelJsonBytes = await readRequired(root, ARTIFACT_FILES.modelJson);
+  const modelJson = parseJson(modelJsonBytes, join4(root, ARTIFACT_FILES.modelJson));
+  const { modelTopology, weightSpecs, paths } = checkModelJson(modelJson, join4(root, ARTIFACT_FILES.modelJson));
+  const shards = [];
+  for (const path of paths) {
+    const shard = await readRequired(root, shardPath(root, path));
+    shards.push(shard);
+  }
+  const weights = Buffer.concat(shards);
+  checkWeightBytes(weightSpecs, weights.byteLength, paths, root);
+  const preprocessingBytes = await readRequired(root, ARTIFACT_FILES.preprocessing);
+  const preprocessingFile = join4(root, ARTIFACT_FILES.preprocessing);
+  const preprocessing = checkPreprocessing(parseJson(preprocessingBytes, preprocessingFile), preprocessingFile);
+  const metricsBytes = await readOptional(join4(root, ARTIFACT_FILES.metrics));
+  const metrics = metricsBytes ? checkMetrics(parseJson(metricsBytes, join4(root, ARTIFACT_FILES.metrics)), join4(root, ARTIFACT_FILES.metrics)) : {};
+  const runBytes = await readOptional(join4(root, ARTIFACT_FILES.run));
+  const run = runBytes ? checkRun(parseJson(runBytes, join4(root, ARTIFACT_FILES.run)), join4(root, ARTIFACT_FILES.run)) : void 0;
+  const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength);
+  return { dir: root, modelTopology, weightSpecs, weightData, preprocessing, metrics, run, contentHash: hashModel({ modelJson: modelJsonBytes, weights, preprocessing: preprocessingBytes.toString("utf8") }) };
+}
+async function readRequired(root, name) {
+  const file = resolve2(root, name);
+  try {
+    return await readFile3(file);
+  } catch (error) {
+    const code = error.code;
+    const why = code === "ENOENT" ? "is missing from the model folder" : `cannot be read (${code ?? String(error)})`;
+    throw new UserError(`${name} ${why}; a model folder holds model.json, weights.bin and preprocessing.json`, { file: displayPath(file) });
+  }
+}
+async function readOptional(file) {
+  try {
+    return await readFile3(file);
+  } catch (error) {
+    if (error.code === "ENOENT") return void 0;
+    throw new UserError(`cannot be read (${error.code ?? String(error)})`, { file: displayPath(file) });
+  }
+}
+function parseJson(bytes, file) {
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch (error) {
+    throw new UserError(`is not valid JSON: ${error.message}`, { file: displayPath(file) });
+  }
+}
+function fail(file, field, expected) {
+  throw new UserError(`expected ${expected}`, { file: displayPath(file), field });
+}
+var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var isFiniteNumber = (value) => typeof value === "number" && Number.isFinite(value);
+function checkModelJson(value, file) {
+  if (!isObject(value)) fail(file, "model.json", "a TF.js layers model (an object with modelTopology and weightsManifest)");
+  if (value.format !== void 0 && value.format !== "layers-model") {
+    fail(file, "format", `"layers-model" (got ${JSON.stringify(value.format)}; graph models are not served)`);
+  }
+  if (!isObject(value.modelTopology)) fail(file, "modelTopology", "an object (the Keras model config)");
+  if (!Array.isArray(value.weightsManifest)) fail(file, "weightsManifest", "an array of { paths, weights }");
+  const weightSpecs = [];
+  const paths = [];
+  value.weightsManifest.forEach((group, g) => {
+    if (!isObject(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) {
+      fail(file, `weightsManifest[${g}]`, "an object with paths (file names) and weights (specs)");
+    }
+    group.paths.forEach((path, p) => {
+      if (typeof path !== "string" || path === "") fail(file, `weightsManifest[${g}].paths[${p}]`, "a file name");
+      paths.push(path);
+    });
+    group.weights.forEach((spec, w) => {
+      const where = `weightsManifest[${g}].weights[${w}]`;
+      if (!isObject(spec) || typeof spec.name !== "string" || typeof spec.dtype !== "string") fail(file, where, "an object with name, shape and dtype");
+      if (!Array.isArray(spec.shape) || !spec.shape.every((d) => Number.isInteger(d) && d >= 0)) fail(file, `${where}.shape`, "an array of non-negative integers");
+      const elementType = isObject(spec.quantization) && typeof spec.quantization.dtype === "string" ? spec.quantization.dtype : spec.dtype;
+      if (!(elementType in BYTES_PER_ELEMENT)) fail(file, `${where}.dtype`, `one of ${Object.keys(BYTES_PER_ELEMENT).join(", ")}`);
+      weightSpecs.push(spec);
+    });
+  });
+  return { modelTopology: value.modelTopology, weightSpecs, paths };
+}
+function shardPath(root, path) {
+  const full = resolve2(root, path);
+  if (!full.startsWith(root + sep4)) {
+    throw new UserError(`weight file ${JSON.stringify(path)} is outside the model folder`, { file: displayPath(join4(root, ARTIFACT_FILES.modelJson)), field: "weightsManifest" });
+  }
+  return relative3(root, full);
+}
+function checkWeightBytes(specs, actual, paths, root) {
+  const expected = specs.reduce((sum, spec) => {
+    const elementType = spec.quantization?.dtype ?? spec.dtype;
+    return sum + spec.shape.reduce((n, d) => n * d, 1) * BYTES_PER_ELEMENT[elementType];
+  }, 0);
+  if (expected !== actual) {
+    throw new UserError(
+      `${paths.length === 1 ? "holds" : `with ${paths.slice(1).join(", ")} hold`} ${actual} bytes but model.json's weightsManifest describes ${expected}: the weights do not belong to this model.json, or the file is truncated`,
+      { file: displayPath(join4(root, paths[0] ?? ARTIFACT_FILES.weights)) }
+    );
+  }
+}
+function checkPreprocessing(value, file) {
+  if (!isObject(value)) fail(file, "preprocessing.json", "an object");
+  if (value.version !== 1) fail(file, "version", `1 (got ${JSON.stringify(value.version)})`);
+  if (!TASKS.includes(value.task)) fail(file, "task", `one of ${TASKS.join(", ")}`);
+  if (typeof value.target !== "string") fail(file, "target", "the name of the target column");
+  if (!Array.isArray(value.features) || value.features.length === 0) fail(file, "features", "a non-empty array of feature specs");
+  const names = /* @__PURE__ */ new Set();
+  const features = value.features.map((feature, i) => {
+    const spec = checkFeature(feature, file, `features[${i}]`);
+    if (names.has(spec.name)) fail(file, `features[${i}].name`, `a unique name (${JSON.stringify(spec.name)} appears twice)`);
+    names.add(spec.name);
+    return spec;
+  });
+  const width = features.reduce((sum, f) => sum + featureWidth(f), 0);
+  if (value.inputSize !== width) fail(file, "inputSize", `${width}, the total width of the features (got ${JSON.stringify(value.inputSize)})`);
+  const task = value.task;
+  if (task !== "regression") {
+    const count = task === "binary-classification" ? "exactly 2" : "at least 2";
+    const classes = value.classes;
+    if (!Array.isArray(classes) || !classes.every((c) => typeof c === "string") || (task === "binary-classification" ? classes.length !== 2 : classes.length < 2)) {
+      fail(file, "classes", `${count} class labels (strings) for ${task}`);
+    }
+  }
+  if (value.targetScale !== void 0) {
+    const scale = value.targetScale;
+    if (!isObject(scale) || !isFiniteNumber(scale.mean) || !isFiniteNumber(scale.std) || scale.std <= 0) {
+      fail(file, "targetScale", "{ mean, std } with a positive std");
+    }
+  }
+  return value;
+}
+function checkFeature(value, file, where) {
+  if (!isObject(value) || typeof value.name !== "string" || value.name === "") fail(file, `${where}.name`, "a non-empty feature name");
+  if (value.kind === "numeric") {
+    if (!isFiniteNumber(value.mean)) fail(file, `${where}.mean`, "a finite number");
+    if (!isFiniteNumber(value.std) || value.std <= 0) fail(file, `${where}.std`, "a positive number");
+  } else if (value.kind === "categorical") {
+    if (value.encoding !== "one-hot" && value.encoding !== "index") fail(file, `${where}.encoding`, '"one-hot" or "index"');
+    if (!Array.isArray(value.categories) || !value.categories.every((c) => typeof c === "string")) fail(file, `${where}.categories`, "an array of strings");
+  } else {
+    fail(file, `${where}.kind`, '"numeric" or "categorical"');
+  }
+  return value;
+}
+function checkMetrics(value, file) {
+  if (!isObject(value)) fail(file, "metrics.json", "an object of metric name \u2192 number");
+  for (const [name, metric] of Object.entries(value)) {
+    if (typeof metric !== "number") fail(file, name, "a number");
+  }
+  return value;
+}
+function checkRun(value, file) {
+  if (!isObject(value) || value.schema !== 1) fail(file, "schema", "run.json schema 1");
+  if (!isObject(value.hashes)) fail(file, "hashes", "an object of content hashes");
+  return value;
 }
 
 // src/serve/model.ts
 var DENSE_PLAN_MAX_MACS = 1 << 16;
+async function loadModel(dir, options = {}) {
+  const files = await readModelFiles(dir);
+  const engine = await loadEngine(options.backend ?? "auto", { workspace: options.workspace, log: options.log });
+  const { tf, backend, notices } = engine;
+  const modelJsonFile = displayPath(join5(files.dir, ARTIFACT_FILES.modelJson));
+  let model;
+  try {
+    model = await tf.loadLayersModel(
+      tf.io.fromMemory({ modelTopology: files.modelTopology, weightSpecs: files.weightSpecs, weightData: files.weightData })
+    );
+  } catch (error) {
+    throw new UserError(`is not a loadable TF.js layers model: ${error.message}`, { file: modelJsonFile });
+  }
+  const pre = files.preprocessing;
+  const inputShape = model.inputs.length === 1 ? model.inputs[0].shape : void 0;
+  if (!inputShape || inputShape.length !== 2 || inputShape[1] !== pre.inputSize) {
+    model.dispose();
+    throw new UserError(
+      `takes input shape ${JSON.stringify(model.inputs.map((i) => i.shape))} but preprocessing.json encodes ${pre.inputSize} values per row: they come from different runs`,
+      { file: modelJsonFile }
+    );
+  }
+  const outputShape = model.outputs.length === 1 ? model.outputs[0].shape : void 0;
+  const outputWidth = outputShape?.length === 2 ? outputShape[1] ?? 0 : 0;
+  const expected = pre.task === "regression" ? [1] : pre.task === "binary-classification" ? [1, 2] : [pre.classes?.length ?? 0];
+  if (!expected.includes(outputWidth)) {
+    model.dispose();
+    throw new UserError(`outputs ${JSON.stringify(model.outputs.map((o) => o.shape))} but a ${pre.task} model with these classes outputs ${expected.join(" or ")} per row`, {
+      file: modelJsonFile
+    });
+  }
+  const modelHash = files.run?.hashes.model ?? files.contentHash;
+  const densePlan = verifiedDensePlan(tf, model);
+  return {
+    dir: files.dir,
+    tf,
+    backend,
+    notices,
+    engine,
+    model,
+    preprocessing: pre,
+    metrics: files.metrics,
+    run: files.run,
+    modelHash,
+    version: modelHash.replace(/^sha256:/, "").slice(0, 12),
+    outputWidth,
+    densePlan
+  };
+}
+function verifiedDensePlan(tf, model) {
+  const plan = compileDensePlan(model);
+  if (!plan) return void 0;
+  const rows = 16;
+  const probe = Float32Array.from({ length: rows * plan.inputSize }, (_, k) => 3 * Math.sin(k * 12.9898 + 78.233));
+  const fromPlan = plan.run(probe, rows);
+  const fromTf = forwardWithTf(tf, model, probe, rows, plan.inputSize);
+  const agrees = fromTf.length === fromPlan.length && fromTf.every((y, k) => Math.abs(y - fromPlan[k]) <= 1e-5 * Math.max(1, Math.abs(y)));
+  return agrees ? plan : void 0;
+}
+function forwardWithTf(tf, model, input, rows, inputSize) {
+  let output;
+  tf.tidy(() => {
+    const y = model.apply(tf.tensor2d(input, [rows, inputSize]), { training: false });
+    output = y.dataSync();
+  });
+  return output;
+}
+function createPredictor(loaded) {
+  const { tf, model, preprocessing: pre, outputWidth, densePlan } = loaded;
+  const decode = outputDecoder(pre, outputWidth);
+  return {
+    predict(instances, field = "instances") {
+      const rows = instances.length;
+      rejectNestedValues(pre, instances, field);
+      const encoded = encodeInstances(pre, instances, field);
+      checkFinite(pre, encoded, field);
+      const output = densePlan && rows * densePlan.macsPerRow <= DENSE_PLAN_MAX_MACS ? densePlan.run(encoded, rows) : forwardWithTf(tf, model, encoded, rows, pre.inputSize);
+      const predictions = new Array(rows);
+      for (let i = 0; i < rows; i++) predictions[i] = decode(output, i * outputWidth);
+      return predictions;
+    }
+  };
+}
+function outputDecoder(pre, width) {
+  if (pre.task === "regression") {
+    const { mean, std } = pre.targetScale ?? { mean: 0, std: 1 };
+    return (output, offset) => output[offset] * std + mean;
+  }
+  const classes = pre.classes;
+  if (width === 1) {
+    return (output, offset) => {
+      const p = output[offset];
+      return { label: classes[p >= 0.5 ? 1 : 0], probabilities: [1 - p, p] };
+    };
+  }
+  return (output, offset) => {
+    const probabilities = new Array(width);
+    let best = 0;
+    for (let k = 0; k < width; k++) {
+      probabilities[k] = output[offset + k];
+      if (probabilities[k] > probabilities[best]) best = k;
+    }
+    return { label: classes[best], probabilities };
+  };
+}
+function rejectNestedValues(pre, instances, field) {
+  for (let i = 0; i < instances.length; i++) {
+    const instance = instances[i];
+    if (instance === null || typeof instance !== "object" || Array.isArray(instance) && instance.length !== pre.features.length) continue;
+    const values = Array.isArray(instance) ? instance : pre.features.map((f) => instance[f.name]);
+    for (let j = 0; j < values.length; j++) {
+      const value = values[j];
+      if (value === null || typeof value !== "object") continue;
+      throw new UserError(`expected a single value, got ${Array.isArray(value) ? "an array" : "an object"}`, { field: `${field}[${i}].${pre.features[j].name}` });
+    }
+  }
+}
+function checkFinite(pre, encoded, field) {
+  for (let k = 0; k < encoded.length; k++) {
+    if (Number.isFinite(encoded[k])) continue;
+    const row = Math.floor(k / pre.inputSize);
+    let column2 = k - row * pre.inputSize;
+    const feature = pre.features.find((f) => (column2 -= featureWidth(f)) < 0);
+    throw new UserError("expected a number within float32 range after standardisation (about \xB13.4e38)", { field: `${field}[${row}].${feature?.name}` });
+  }
+}
 
 // src/train/model.ts
 function networkShape(pre) {
@@ -1074,6 +1681,7 @@ function compileModel(tf, model, task, params) {
 var VALIDATION_STREAM = 1e3;
 var EPOCH_STREAM = 2e3;
 var DROPOUT_STREAM = 1e6;
+var SLICE_BYTES = 4 << 20;
 var MAX_LOGGED_EPOCHS = 50;
 function splitValidation(rows, fraction, seed) {
   if (fraction <= 0) return { train: Uint32Array.from({ length: rows }, (_, i) => i), validation: new Uint32Array(0) };
@@ -1092,8 +1700,9 @@ async function fitModel(tf, model, data, params, opts = {}) {
   const inputSize = data.x.length / data.rows;
   const split = splitValidation(data.rows, validationSplit, seed);
   const validation = split.validation.length > 0 ? rowsToTensors(tf, data, split.validation, inputSize) : void 0;
-  const epochX = new Float32Array(split.train.length * inputSize);
-  const epochY = new Float32Array(split.train.length * data.outputSize);
+  const sliceRows = Math.min(split.train.length, batchSize * Math.max(1, Math.floor((opts.sliceBytes ?? SLICE_BYTES) / (inputSize * 4 * batchSize))));
+  const sliceX = new Float32Array(sliceRows * inputSize);
+  const sliceY = new Float32Array(sliceRows * data.outputSize);
   const dropout = dropoutSeeds(model);
   let step = 0;
   const callbacks = dropout.layers.length > 0 ? [{ onBatchBegin: async () => dropout.reseed(deriveSeed(seed, DROPOUT_STREAM + step++)) }] : [];
@@ -1104,23 +1713,31 @@ async function fitModel(tf, model, data, params, opts = {}) {
     for (let epoch = 0; epoch < epochs; epoch++) {
       const started = performance.now();
       const order = seededShuffle(split.train.length, deriveSeed(seed, EPOCH_STREAM + epoch));
-      const [xs, ys] = rowsToTensors(tf, data, order.map((i) => split.train[i]), inputSize, [epochX, epochY]);
-      let logs;
-      try {
-        const result = await model.fit(xs, ys, {
-          epochs: 1,
-          batchSize,
-          shuffle: false,
-          verbose: 0,
-          validationData: validation ? [validation[0], validation[1]] : void 0,
-          callbacks
-        });
-        logs = result.history;
-      } finally {
-        tf.dispose([xs, ys]);
+      let lossSum = 0;
+      let valLoss;
+      for (let from = 0; from < order.length; from += sliceRows) {
+        const rows = order.subarray(from, from + sliceRows).map((i) => split.train[i]);
+        const last = from + sliceRows >= order.length;
+        const into = [sliceX.subarray(0, rows.length * inputSize), sliceY.subarray(0, rows.length * data.outputSize)];
+        const [xs, ys] = rowsToTensors(tf, data, rows, inputSize, into);
+        try {
+          const result = await model.fit(xs, ys, {
+            epochs: 1,
+            batchSize,
+            shuffle: false,
+            verbose: 0,
+            // Once per epoch, after its last slice, as one fit over the epoch would.
+            validationData: validation && last ? [validation[0], validation[1]] : void 0,
+            callbacks
+          });
+          const logs = result.history;
+          lossSum += logs.loss[0] * rows.length;
+          if (last) valLoss = logs.val_loss?.[0];
+        } finally {
+          tf.dispose([xs, ys]);
+        }
       }
-      const loss = logs.loss[0];
-      const valLoss = logs.val_loss?.[0];
+      const loss = lossSum / order.length;
       history.loss.push(loss);
       if (valLoss !== void 0) history.val_loss?.push(valLoss);
       history.epochs = epoch + 1;
@@ -1229,7 +1846,7 @@ async function predictRows(tf, model, x, rows, batchSize = 1024) {
 
 // src/train/pipeline.ts
 function defaultModelDir(config) {
-  return join2(".model-ci", config.name);
+  return join6(".model-ci", config.name);
 }
 async function trainModel(configFile, opts) {
   const started = performance.now();
@@ -1319,13 +1936,326 @@ async function prepareData(config) {
 function selectMetrics(config, all) {
   return Object.fromEntries(config.metrics.filter((m) => m.name in all).map((m) => [m.name, all[m.name]]));
 }
+async function evaluateModel(configFile, modelDirOrDefault, opts = {}) {
+  const config = await loadConfig(configFile);
+  const modelDir = modelDirOrDefault ?? defaultModelDir(config);
+  const saved = await loadModel(modelDir, { backend: opts.backend ?? config.backend, workspace: opts.workspace, log: opts.log });
+  try {
+    assertModelFits(config, saved, modelDir);
+    const dataset = await loadDataset(config);
+    const testData = encodeTable(saved.preprocessing, dataset.test);
+    const output = await predictRows(saved.tf, saved.model, testData.x, testData.rows);
+    const result = evaluate(saved.preprocessing, testData.y, output);
+    return { config, engine: engineInfo(saved.engine), modelDir, metrics: selectMetrics(config, result.metrics), evaluation: result.evaluation };
+  } finally {
+    saved.model.dispose();
+  }
+}
+function assertModelFits(config, saved, modelDir) {
+  const pre = saved.preprocessing;
+  const mismatch = pre.task !== config.task ? `task ${pre.task}, the config's is ${config.task}` : pre.target !== config.data.target ? `target "${pre.target}", the config's is "${config.data.target}"` : void 0;
+  if (mismatch) {
+    throw new UserError(`the model in ${displayPath(modelDir)} was trained for ${mismatch}; pass the model folder of this config with --model`, {
+      file: displayPath(config.file)
+    });
+  }
+}
+async function predict(modelDir, instances, opts = {}) {
+  const saved = await loadModel(modelDir, { backend: opts.backend ?? "auto", workspace: opts.workspace, log: opts.log });
+  try {
+    return { engine: engineInfo(saved.engine), predictions: createPredictor(saved).predict(instances) };
+  } finally {
+    saved.model.dispose();
+  }
+}
 function engineInfo(engine) {
   return { backend: engine.backend, versions: engine.versions, notices: engine.notices };
 }
 
+// src/compare/numbers.ts
+var EQUAL_EPSILON = 1e-12;
+function nearlyEqual(a, b) {
+  return Math.abs(a - b) <= EQUAL_EPSILON * Math.max(1, Math.abs(a), Math.abs(b));
+}
+function formatNumber(value) {
+  if (!Number.isFinite(value)) throw new Error(`cannot format ${value}: metrics are checked to be finite before reporting`);
+  if (value === 0) return "0";
+  if (Number.isInteger(value)) return integerText(value);
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e4) return integerText(Math.round(value));
+  if (magnitude < 1e-4) return stripZeros(value.toExponential(3));
+  const text = value.toPrecision(4);
+  return text.includes("e+") ? integerText(Math.round(value)) : stripZeros(text);
+}
+function formatSigned(value) {
+  const text = formatNumber(value);
+  return value > 0 ? `+${text}` : text;
+}
+function formatPercent(value) {
+  if (!Number.isFinite(value)) throw new Error(`cannot format ${value}%`);
+  if (value === 0) return "0.0%";
+  const text = Math.abs(value).toFixed(1);
+  return `${value > 0 ? "+" : "-"}${text}%`;
+}
+function integerText(value) {
+  return Math.abs(value) >= 1e21 ? BigInt(value).toString() : String(value === 0 ? 0 : value);
+}
+function stripZeros(text) {
+  return text.replace(/(\.\d*?)0+(?=e|$)/, "$1").replace(/\.(?=e|$)/, "");
+}
+
+// src/compare/gate.ts
+function regression2(direction, base, head) {
+  return direction === "higher" ? base - head : head - base;
+}
+function allowedRegression(gate, base) {
+  if (gate.tolerance === void 0) return void 0;
+  return gate.relative ? gate.tolerance * Math.abs(base) : gate.tolerance;
+}
+function withinTolerance(direction, gate, base, head) {
+  const allowed = allowedRegression(gate, base);
+  if (allowed === void 0) return false;
+  const worseBy = regression2(direction, base, head);
+  return worseBy <= allowed || nearlyEqual(worseBy, allowed);
+}
+function evaluateGate(direction, gate, base, head) {
+  if (head === void 0) {
+    return { passed: false, reason: base === void 0 ? "missing from this run" : `missing from this run (main: ${formatNumber(base)})` };
+  }
+  const reasons = [];
+  if (base !== void 0 && gate.tolerance !== void 0 && !withinTolerance(direction, gate, base, head)) {
+    reasons.push(toleranceReason(direction, gate, base, head));
+  }
+  if (gate.threshold !== void 0 && !meetsThreshold(direction, gate.threshold, head)) {
+    reasons.push(
+      direction === "higher" ? `${formatNumber(head)} is below the minimum ${formatNumber(gate.threshold)}` : `${formatNumber(head)} is above the maximum ${formatNumber(gate.threshold)}`
+    );
+  }
+  return reasons.length === 0 ? { passed: true } : { passed: false, reason: reasons.join("; ") };
+}
+function meetsThreshold(direction, threshold, head) {
+  if (nearlyEqual(head, threshold)) return true;
+  return direction === "higher" ? head > threshold : head < threshold;
+}
+function toleranceReason(direction, gate, base, head) {
+  const moved = `${direction === "higher" ? "fell" : "rose"} by ${formatNumber(Math.abs(head - base))}`;
+  const tolerance = gate.tolerance;
+  if (!gate.relative) return `${moved}, more than the ${formatNumber(tolerance)} allowed`;
+  const share = base === 0 ? `from main's 0` : `(${formatNumber(Math.abs(head - base) / Math.abs(base) * 100)}% of main)`;
+  return `${moved} ${share}, more than the ${formatNumber(tolerance * 100)}% allowed`;
+}
+function describeGate(direction, gate) {
+  const parts = [];
+  if (gate.tolerance !== void 0) {
+    const amount = gate.relative ? `${formatNumber(gate.tolerance * 100)}%` : formatNumber(gate.tolerance);
+    parts.push(direction === "higher" ? `\u0394 \u2265 -${amount}` : `\u0394 \u2264 +${amount}`);
+  }
+  if (gate.threshold !== void 0) parts.push(`${direction === "higher" ? "\u2265" : "\u2264"} ${formatNumber(gate.threshold)}`);
+  return parts.join(", ");
+}
+
+// src/compare/metric-rows.ts
+function metricRows(configs, base, head) {
+  const configured = new Map(configs.map((config) => [config.name, config]));
+  const others = [.../* @__PURE__ */ new Set([...Object.keys(base ?? {}), ...Object.keys(head)])].filter((name) => !configured.has(name)).sort(byCodePoint);
+  const ordered = [
+    ...configs.filter((config) => config.name in head || base !== void 0 && config.name in base),
+    ...others.map((name) => ({ name, direction: METRICS[name]?.direction ?? guessDirection(name) }))
+  ];
+  return ordered.map((config) => metricRow(config, base?.[config.name], head[config.name]));
+}
+function metricRow(config, base, head) {
+  const row = { name: config.name, direction: config.direction, status: rowStatus(config, base, head) };
+  if (base !== void 0) row.base = base;
+  if (head !== void 0) row.head = head;
+  if (base !== void 0 && head !== void 0) {
+    row.delta = head - base;
+    if (base !== 0) row.deltaPct = (head - base) / Math.abs(base) * 100;
+  }
+  if (config.gate) {
+    row.gate = config.gate;
+    const result = evaluateGate(config.direction, config.gate, base, head);
+    row.gatePassed = result.passed;
+    if (result.reason) row.gateReason = result.reason;
+  }
+  return row;
+}
+function rowStatus(config, base, head) {
+  if (head === void 0) return "removed";
+  if (base === void 0) return "new";
+  if (nearlyEqual(base, head)) return "unchanged";
+  if (regression2(config.direction, base, head) < 0) return "better";
+  return config.gate && withinTolerance(config.direction, config.gate, base, head) ? "within-tolerance" : "worse";
+}
+function guessDirection(name) {
+  return /(^|[_-])(loss|mse|mae|rmse|mape|error|err)$|^(loss|mse|mae|rmse|mape|error)/i.test(name) ? "lower" : "higher";
+}
+function byCodePoint(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/compare/inputs-diff.ts
+function diffParams(base, head) {
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])].sort(byCodePoint);
+  const changes = [];
+  for (const key of keys) {
+    const inBase = Object.hasOwn(base, key);
+    const inHead = Object.hasOwn(head, key);
+    if (inBase && inHead && Object.is(base[key], head[key])) continue;
+    const change = { key };
+    if (inBase) change.base = base[key];
+    if (inHead) change.head = head[key];
+    changes.push(change);
+  }
+  return changes;
+}
+function diffData(base, head) {
+  const files = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])].sort(byCodePoint);
+  return files.map((file) => {
+    const before = Object.hasOwn(base, file) ? base[file] : void 0;
+    const after = Object.hasOwn(head, file) ? head[file] : void 0;
+    const change = {
+      file,
+      change: !before ? "added" : !after ? "removed" : before.hash === after.hash ? "unchanged" : "modified"
+    };
+    if (before) Object.assign(change, { baseRows: before.rows, baseHash: before.hash });
+    if (after) Object.assign(change, { headRows: after.rows, headHash: after.hash });
+    return change;
+  });
+}
+
+// src/compare/verdict.ts
+function decideVerdict(rows, hasBaseline) {
+  if (rows.some((row) => row.gatePassed === false)) return "gate-failed";
+  if (!hasBaseline) return "no-baseline";
+  const better = rows.some((row) => row.status === "better");
+  const worse = rows.some((row) => row.status === "worse");
+  if (better && worse) return "mixed";
+  if (better) return "better";
+  if (worse) return "worse";
+  return "unchanged";
+}
+
+// src/compare/compare.ts
+function compareRuns(input) {
+  const { base, head } = input;
+  checkFinite2(head.metrics, "this run", { file: ARTIFACT_FILES.metrics });
+  if (base) checkFinite2(base.metrics, describeBaseline(input.baseline), {});
+  for (const config of input.metrics) {
+    if (!(config.name in head.metrics) && !(base && config.name in base.metrics)) {
+      throw new UserError(
+        `metric "${config.name}" is listed in model-ci.yml but neither this run nor main's baseline measured it; measured: ${Object.keys(head.metrics).join(", ") || "nothing"}`,
+        { field: "metrics" }
+      );
+    }
+  }
+  const rows = metricRows(input.metrics, base?.metrics, head.metrics);
+  const comparison = {
+    model: input.model,
+    verdict: decideVerdict(rows, base !== void 0),
+    rows,
+    params: base ? diffParams(base.params, head.params) : [],
+    data: base ? diffData(base.data, head.data) : [],
+    baseline: base ? input.baseline : { kind: "none" },
+    failedGates: rows.filter((row) => row.gatePassed === false)
+  };
+  if (input.headCommit !== void 0) comparison.headCommit = input.headCommit;
+  return comparison;
+}
+function checkFinite2(metrics, side, location) {
+  for (const [name, value] of Object.entries(metrics)) {
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      const hint = typeof value === "number" ? " (did training diverge? check the learning rate)" : "";
+      throw new UserError(`metric "${name}" of ${side} is ${typeof value === "number" ? String(value) : JSON.stringify(value)}${hint}; expected a finite number`, {
+        ...location,
+        field: `metrics.${name}`
+      });
+    }
+  }
+}
+function describeBaseline(source) {
+  return source.commit ? `main's baseline (commit ${source.commit.slice(0, 7)})` : "main's baseline";
+}
+
+// src/git/run.ts
+import { execFile as execFile2 } from "node:child_process";
+var GitError = class extends Error {
+  name = "GitError";
+  args;
+  exitCode;
+  stdout;
+  stderr;
+  constructor(args, exitCode, stdout, stderr) {
+    const why = stderr.trim() || stdout.trim() || "no output";
+    super(`git ${args.join(" ")} failed (exit ${exitCode}): ${why}`);
+    this.args = args;
+    this.exitCode = exitCode;
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+};
+var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
+function runGit(args, options) {
+  return new Promise((resolve3, reject) => {
+    const child = execFile2(
+      "git",
+      args,
+      {
+        cwd: options.cwd,
+        encoding: "buffer",
+        maxBuffer: MAX_OUTPUT_BYTES,
+        env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", ...options.env }
+      },
+      (error, stdout, stderr) => {
+        if (!error) return resolve3(stdout);
+        if (typeof error.code !== "number") return reject(error);
+        reject(new GitError(args, error.code, stdout.toString("utf8"), stderr.toString("utf8")));
+      }
+    );
+    child.stdin?.on("error", () => {
+    });
+    child.stdin?.end(options.input ?? "");
+  });
+}
+async function git(args, options) {
+  return (await runGit(args, options)).toString("utf8");
+}
+function gitBytes(args, options) {
+  return runGit(args, options);
+}
+async function tryGit(args, options) {
+  try {
+    return await git(args, options);
+  } catch (error) {
+    if (error instanceof GitError) return null;
+    throw error;
+  }
+}
+
 export {
+  VERSION,
+  ARTIFACT_FILES,
+  GitError,
+  git,
+  gitBytes,
+  tryGit,
+  readCsv,
+  column,
+  cellText,
   dataFileKey,
+  featureWidth,
+  loadEngine,
   sha256File,
   hashInputs,
-  trainModel
+  readJsonArtifact,
+  loadModel,
+  createPredictor,
+  trainModel,
+  evaluateModel,
+  predict,
+  formatNumber,
+  formatSigned,
+  formatPercent,
+  describeGate,
+  compareRuns
 };

@@ -1,44 +1,31 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
-  compareRuns,
-  git,
+  withWorktree
+} from "./action-chunk-YMHI6U3X.js";
+import {
+  compareRuns
+} from "./action-chunk-GBMA2WFK.js";
+import {
   trainModel
-} from "./cli-chunk-TB72M7TU.js";
+} from "./action-chunk-V3MGC6FM.js";
 import {
   isUserError
-} from "./cli-chunk-IWU643VF.js";
-import "./cli-chunk-WGR6NP7H.js";
+} from "./action-chunk-QFPM7OST.js";
 
 // src/flow/pull-request-evaluate.ts
 import { existsSync } from "node:fs";
-import { join as join2 } from "node:path";
-
-// src/flow/worktree.ts
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-async function withWorktree(repoRoot, commit, fn) {
-  const parent = await mkdtemp(join(tmpdir(), "model-ci-base-"));
-  const dir = join(parent, "tree");
-  await git(["worktree", "add", "--detach", "--force", dir, commit], { cwd: repoRoot });
-  try {
-    return await fn(dir);
-  } finally {
-    await git(["worktree", "remove", "--force", dir], { cwd: repoRoot }).catch(() => void 0);
-    await rm(parent, { recursive: true, force: true });
-    await git(["worktree", "prune"], { cwd: repoRoot }).catch(() => void 0);
-  }
-}
-
-// src/flow/pull-request-evaluate.ts
 async function evaluatePullRequest(options, decided) {
   const { log } = options;
   const { config, configFile, baseSha, headSha } = decided;
+  const recordsFetched = options.store.fetch();
+  recordsFetched.catch(() => {
+  });
   const headRun = await log.group(
     `train ${config.name} (this PR)`,
-    () => trainModel(configFile, { out: join2(options.artifactsDir, "head"), backend: options.backend, workspace: options.workspace, log: log.info })
+    () => trainModel(configFile, { out: join(options.artifactsDir, "head"), backend: options.backend, workspace: options.workspace, log: log.info })
   );
-  const baseline = await log.group(`baseline of ${config.name}`, () => findBaseline(options, config.name, baseSha, headRun.engine.backend));
+  const baseline = await log.group(`baseline of ${config.name}`, () => findBaseline(options, config.name, baseSha, headRun.engine.backend, recordsFetched));
   const side = (run) => ({ metrics: run.metrics, params: run.params.flat, data: run.manifest.data });
   const comparison = compareRuns({
     model: config.name,
@@ -62,9 +49,9 @@ async function evaluatePullRequest(options, decided) {
   };
   return { kind: "compared", model: config.name, reason: decided.reason, baseSha, headSha, comparison, report, headRun, baseRun: baseline.run };
 }
-async function findBaseline(options, model, baseSha, backend) {
+async function findBaseline(options, model, baseSha, backend, recordsFetched) {
   const { store, log } = options;
-  await store.fetch();
+  await (recordsFetched ?? store.fetch());
   const nearest = await store.findNearest(model, baseSha);
   let note;
   if (nearest && "record" in nearest) {
@@ -87,14 +74,14 @@ async function findBaseline(options, model, baseSha, backend) {
 async function trainBase(options, baseSha, backend, note) {
   const { log } = options;
   return withWorktree(options.repoRoot, baseSha, async (dir) => {
-    const configFile = join2(dir, options.configPath);
+    const configFile = join(dir, options.configPath);
     if (!existsSync(configFile)) {
       log.info(`baseline: the base commit has no ${options.configPath}; this PR introduces the model`);
       return { source: { kind: "none", commit: baseSha, note: note ?? `the base commit has no ${options.configPath}` } };
     }
     log.info(`baseline: no record for ${baseSha.slice(0, 7)} or its ancestors; training the base commit on ${backend}`);
     try {
-      const run = await trainModel(configFile, { out: join2(options.artifactsDir, "base"), backend, workspace: options.workspace, log: log.info });
+      const run = await trainModel(configFile, { out: join(options.artifactsDir, "base"), backend, workspace: options.workspace, log: log.info });
       return {
         source: { kind: "trained", commit: baseSha, note },
         side: { metrics: run.metrics, params: run.params.flat, data: run.manifest.data },
@@ -111,6 +98,7 @@ async function trainBase(options, baseSha, backend, note) {
     }
   });
 }
+
 export {
   evaluatePullRequest,
   findBaseline
