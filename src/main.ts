@@ -28,7 +28,7 @@ export async function run(): Promise<void> {
   try {
     const settings = readSettings();
     const context = readRunContext();
-    const mode = resolveMode(settings.mode, context.eventName, settings.rollbackTo);
+    const mode = resolveMode(settings.mode, context.eventName, settings.rollbackTo, settings.allowPullRequestTarget);
     core.info(`model-ci: mode ${mode} on ${context.eventName} (${context.owner}/${context.repo}@${context.sha.slice(0, 7)})`);
     if (settings.installNativeBackend && TRAINING_MODES.has(mode)) await (await import('./action/native-backend.ts')).prepareNativeBackend(settings, context);
     const { default: runMode } = await MODES[mode]();

@@ -1,6 +1,7 @@
 /**
  * Mode `plan` routing end to end through dist/index.js: a self-hosted GPU runner only for code the event
  * proves is this repository's own; every fork, unknown event or payload that proves nothing goes hosted.
+ * Also: modes auto/pr refuse pull_request_target unless the workflow opts in.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -51,8 +52,10 @@ describe('mode plan routes only proven same-repository code to the GPU runner', 
     await assertRoute('workflow_run', workflowRunPayload({ owner, repo: repoName, headSha: head }), GPU, /head_repository\.full_name is model-ci-test\/models/);
   });
 
-  test('pull_request_target: a fork’s PR goes hosted, a same-repository PR to the GPU', async () => {
+  test('pull_request_target: a fork’s PR goes hosted even with the opt-in, a same-repository PR to the GPU', async () => {
     await assertRoute('pull_request_target', pull('outsider'), HOSTED, /pull_request_target: pull_request\.head\.repo\.full_name is "outsider\/models"/);
+    const optedIn = await plan('pull_request_target', pull('outsider'), { 'allow-pull-request-target': 'true' });
+    assert.deepEqual(JSON.parse(optedIn.outputs['runs-on']), HOSTED, optedIn.stdout);
     await assertRoute('pull_request_target', pull(), GPU, /code is this repository's own/);
   });
 
@@ -77,5 +80,22 @@ describe('mode plan routes only proven same-repository code to the GPU runner', 
     await assertRoute('issue_comment', comment(31), HOSTED, /the pull request's head\.repo\.full_name is "outsider\/models"/);
     await assertRoute('issue_comment', comment(32), GPU, /code is this repository's own/);
     server.assertNoViolations();
+  });
+});
+
+describe('pull_request_target needs an explicit opt-in', () => {
+  test('modes auto and pr fail with the reason; plan and the opt-in pass', async () => {
+    for (const mode of ['auto', 'pr']) {
+      const run = await runAction({ eventName: 'pull_request_target', payload: pull('outsider'), repository, workspace, apiUrl: server.url, inputs: { mode } });
+      assert.equal(run.code, 1, run.stdout);
+      assert.match(
+        run.stdout,
+        new RegExp(`::error::mode \`${mode}\` refuses the pull_request_target event: it runs with a write token and the repository's secrets.*set \`allow-pull-request-target: true\``),
+      );
+      assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /, 'no stack trace for a user mistake');
+    }
+    const optedIn = await runAction({ eventName: 'pull_request_target', payload: pull('outsider'), repository, workspace, apiUrl: server.url, inputs: { mode: 'auto', 'allow-pull-request-target': 'true' } });
+    assert.equal(optedIn.code, 0, optedIn.stdout + optedIn.stderr);
+    assert.match(optedIn.stdout, /model-ci: mode pr on pull_request_target/);
   });
 });
