@@ -24,12 +24,17 @@ const MODES: Record<ConcreteMode, () => Promise<{ default: ModeRunner }>> = {
 
 const TRAINING_MODES = new Set<ConcreteMode>(['pr', 'deploy', 'command', 'train', 'candidate', 'sweep']);
 
+// Deploy credentials or a write token beside files a pull request may control: no native package from the
+// workspace or the shared tool cache (src/train/native.ts). pull_request_target holds both in any mode.
+const SECRET_MODES = new Set<ConcreteMode>(['deploy', 'command', 'rollback']);
+
 export async function run(): Promise<void> {
   try {
     const settings = readSettings();
     const context = readRunContext();
-    const mode = resolveMode(settings.mode, context.eventName, settings.rollbackTo);
+    const mode = resolveMode(settings.mode, context.eventName, settings.rollbackTo, settings.allowPullRequestTarget);
     core.info(`model-ci: mode ${mode} on ${context.eventName} (${context.owner}/${context.repo}@${context.sha.slice(0, 7)})`);
+    if (SECRET_MODES.has(mode) || context.eventName === 'pull_request_target') (await import('./train/native.ts')).markJobHoldsSecrets();
     if (settings.installNativeBackend && TRAINING_MODES.has(mode)) await (await import('./action/native-backend.ts')).prepareNativeBackend(settings, context);
     const { default: runMode } = await MODES[mode]();
     await runMode(settings, context);

@@ -32,6 +32,8 @@ export interface Settings {
   /** Mode `candidate`: the sweep candidate's id from the plan's matrix. */
   candidate: string;
   installNativeBackend: boolean;
+  /** Opt-in to modes auto/pr on pull_request_target (write token and secrets beside the PR's code). */
+  allowPullRequestTarget: boolean;
 }
 
 /** Reads inputs the way the runner passes them (INPUT_<NAME> variables) through @actions/core. */
@@ -65,6 +67,7 @@ export function readSettings(read: (name: string) => string = (name) => core.get
     botLogin: read('bot-login') || 'github-actions[bot]',
     candidate: read('candidate'),
     installNativeBackend: bool('install-native-backend', read('install-native-backend'), false),
+    allowPullRequestTarget: bool('allow-pull-request-target', read('allow-pull-request-target'), false),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * `install-native-backend: true`: before a mode trains, make sure the native package for the backend the
- * workflow asked for (`tensorflow` or `tensorflow-gpu`) is in the workspace or the runner's tool cache,
- * installing it into the tool cache once. `auto` installs nothing: it uses what is there.
+ * workflow asked for (`tensorflow` or `tensorflow-gpu`) is in the workspace or verified in the runner's
+ * tool cache, installing it there once (a job that holds secrets installs into its own RUNNER_TEMP:
+ * src/train/native.ts). `auto` installs nothing: it uses what is there.
  */
 import * as core from '@actions/core';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ export async function prepareNativeBackend(settings: Settings, context: RunConte
   }
   try {
     const folder = await core.group(`native backend ${packageName}`, () => nativeFolder(packageName, context.workspace, { install: true, log: core.info }));
-    if (!folder) core.warning(`install-native-backend: no tool cache on this runner (RUNNER_TOOL_CACHE is unset): ${packageName} must be in the workspace`);
+    if (!folder) core.warning(`install-native-backend: no tool cache on this runner (RUNNER_TOOL_CACHE, or RUNNER_TEMP in a job that holds secrets, is unset): ${packageName} must be in the workspace`);
   } catch (error) {
     // The engine then falls back to the next backend and says so in the log and the report.
     core.warning(`could not install ${packageName}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);

@@ -10,6 +10,7 @@ import { loadConfig } from '../config/load.ts';
 import { routeRunner } from '../flow/route.ts';
 import { sweepCandidates } from '../flow/sweep.ts';
 import { readEvent } from '../github/events.ts';
+import { codeTrust } from '../github/trust.ts';
 import { getPull } from '../github/pulls.ts';
 import { actionLogger } from './log.ts';
 import { gitHubClient } from './publish.ts';
@@ -18,20 +19,20 @@ import type { ModeRunner } from './runner.ts';
 const runPlan: ModeRunner = async (settings, context) => {
   const config = await loadConfig(join(context.workspace, settings.config), { repoRoot: context.workspace });
   const event = readEvent(context.eventName, context.payload);
-  let isFork = false;
   let retrain = { retrain: true, reason: `${context.eventName} event` };
+  let pull: { headRepoFullName: string | null } | undefined;
   if (event.kind === 'pull_request') {
-    isFork = event.isFork;
     const changed = await changedFiles({ cwd: context.workspace, base: event.baseSha, head: event.headSha, log: actionLogger.info });
     retrain = decideRetrain({ changed: changed.files, watch: config.watch, force: settings.forceRetrain });
   } else if (event.kind === 'issue_comment' && event.isPullRequest) {
-    // A command on a fork's PR runs in the base repository's context: the fork is what decides.
-    isFork = (await getPull(gitHubClient(settings, context), context.owner, context.repo, event.issueNumber)).isFork;
+    // A command on a fork's PR runs in the base repository's context: the PR's head is what decides.
+    pull = await getPull(gitHubClient(settings, context), context.owner, context.repo, event.issueNumber);
   }
+  const trust = codeTrust({ eventName: context.eventName, payload: context.payload, repository: `${context.owner}/${context.repo}`, pull });
   const route = routeRunner({
     gpuRunnerLabels: settings.gpuRunnerLabels,
     hostedRunner: settings.hostedRunner,
-    isFork,
+    trust,
     backend: settings.backend ?? config.backend,
   });
   core.info(`plan: ${retrain.retrain ? 'retrain' : 'no retrain'} (${retrain.reason}); runs-on ${JSON.stringify(route.runsOn)}, backend ${route.backend}: ${route.reason}`);

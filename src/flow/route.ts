@@ -1,13 +1,16 @@
 /**
- * Pure: which runner trains. A self-hosted GPU runner only for code from this repository — a fork's PR
- * must never reach a self-hosted machine, where it could persist between jobs or read its network.
+ * Pure: which runner trains. A self-hosted GPU runner only for code the event proves is this
+ * repository's own (src/github/trust.ts) — a fork's PR must never reach a self-hosted machine, where it
+ * could persist between jobs, poison its tool cache or read its network.
  */
 import type { BackendName } from '../config/types.ts';
+import type { CodeTrust } from '../github/trust.ts';
 
 export interface RouteInput {
   gpuRunnerLabels?: string[];
   hostedRunner: string;
-  isFork: boolean;
+  /** Whose code the next job runs, from `codeTrust`. */
+  trust: CodeTrust;
   /** The backend asked for (input or config). */
   backend: BackendName;
 }
@@ -25,7 +28,7 @@ export function routeRunner(input: RouteInput): Route {
     reason,
   });
   if (!input.gpuRunnerLabels) return hosted('no GPU runner is configured');
-  if (input.isFork) return hosted('the pull request comes from a fork: never routed to a self-hosted runner');
+  if (!input.trust.trusted) return hosted(`${input.trust.reason}: never routed to a self-hosted runner`);
   if (input.backend === 'cpu' || input.backend === 'wasm') return hosted(`the ${input.backend} backend needs no GPU`, input.backend);
-  return { runsOn: input.gpuRunnerLabels, backend: 'tensorflow-gpu', reason: 'a GPU runner is configured and the code is from this repository' };
+  return { runsOn: input.gpuRunnerLabels, backend: 'tensorflow-gpu', reason: `a GPU runner is configured and the code is this repository's own (${input.trust.reason})` };
 }

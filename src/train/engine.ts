@@ -27,6 +27,8 @@ export interface EngineOptions {
   /** Folder whose node_modules may hold @tensorflow/tfjs-node(-gpu); default GITHUB_WORKSPACE, else the current folder. */
   workspace?: string;
   log?: (message: string) => void;
+  /** This job holds secrets: native packages only from a tree it installed itself; default: what the action said. */
+  secrets?: boolean;
 }
 
 /**
@@ -81,7 +83,10 @@ export async function loadEngine(requested: BackendName, opts: EngineOptions = {
 async function loadBackend(backend: ConcreteBackend, workspace: string, opts: EngineOptions): Promise<Engine> {
   const nativePackage = NATIVE_PACKAGES[backend];
   if (!nativePackage) return loadBundled(backend);
-  const folder = (await nativeFolder(nativePackage, workspace, { log: opts.log })) ?? workspace;
+  const folder = await nativeFolder(nativePackage, workspace, { log: opts.log, secrets: opts.secrets });
+  // Never a require() from anywhere else: resolving from the workspace would also find a package that
+  // nativeFolder turned down there (a job that holds secrets) or in a folder above it.
+  if (!folder) throw Object.assign(new Error(`Cannot find module '${nativePackage}'`), { code: 'MODULE_NOT_FOUND' });
   try {
     return await loadNative(backend, nativePackage, folder);
   } catch (error) {
