@@ -8,7 +8,8 @@ import type { ConfigReview } from '../compare/types.ts';
 import { decideConfig, type ConfigDecision } from '../config/base-decides.ts';
 import { loadConfig } from '../config/load.ts';
 import type { ModelCiConfig } from '../config/types.ts';
-import { isUserError } from '../errors.ts';
+import { isUserError, UserError } from '../errors.ts';
+import { resolveCommit } from '../git/history.ts';
 import { git, tryGit } from '../git/run.ts';
 
 export interface JudgedConfig extends ConfigDecision {
@@ -24,6 +25,12 @@ export async function judgeConfig(options: { repoRoot: string; configPath: strin
   const configFile = join(repoRoot, options.configPath);
   const file = relative(repoRoot, configFile).split(sep).join('/');
   const shown = `${file} at ${baseSha.slice(0, 7)}`;
+  // A missing commit must not read as "the base has no config": that would let the PR judge itself.
+  if ((await tryGit(['cat-file', '-e', `${baseSha}^{commit}`], { cwd: repoRoot })) === null) {
+    throw new UserError(`the base commit ${baseSha.slice(0, 7)} is not in this checkout, so its ${file} cannot judge this PR; fetch it (actions/checkout with fetch-depth: 0)`, {
+      field: 'base',
+    });
+  }
   // `<commit>:<path>` names the blob; --verify --quiet says "no such path" with an exit code, not an error.
   const blob = await tryGit(['rev-parse', '--verify', '--quiet', `${baseSha}:${file}`], { cwd: repoRoot });
   let base: ModelCiConfig | undefined;
@@ -41,4 +48,13 @@ export async function judgeConfig(options: { repoRoot: string; configPath: strin
   const decision = decideConfig(base, pr, missing);
   const changes = base ? diffConfig(base, pr, decision.decidedBy === 'base') : [];
   return { ...decision, review: { file, decidedBy: decision.decidedBy, ...(decision.note ? { note: decision.note } : {}), changes } };
+}
+
+/**
+ * For the sweep's modes, which get the base as the event names it: the commit is fetched when the checkout
+ * lacks it (mode pr has resolved it already, with the changed files).
+ */
+export async function judgeConfigAgainst(options: { repoRoot: string; configPath: string; log?: (line: string) => void }, base: string, pr: ModelCiConfig): Promise<JudgedConfig> {
+  const baseSha = await resolveCommit(base, { cwd: options.repoRoot, remote: 'origin', fetch: true, field: 'base', log: options.log });
+  return judgeConfig(options, baseSha, pr);
 }
