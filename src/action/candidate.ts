@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/load.ts';
 import { UserError } from '../errors.ts';
+import { judgeConfigAgainst } from '../flow/base-config.ts';
 import { findCandidate } from '../flow/sweep.ts';
 import { readEvent } from '../github/events.ts';
 import { trainModel } from '../train/pipeline.ts';
@@ -19,10 +20,15 @@ const runCandidate: ModeRunner = async (settings, context) => {
   const event = readEvent(context.eventName, context.payload);
   const headSha = event.kind === 'pull_request' ? event.headSha : context.sha;
   const configFile = join(context.workspace, settings.config);
-  const candidate = findCandidate(await loadConfig(configFile, { repoRoot: context.workspace }), settings.candidate);
+  const prConfig = await loadConfig(configFile, { repoRoot: context.workspace });
+  const candidate = findCandidate(prConfig, settings.candidate);
   core.info(`candidate ${candidate.id}: ${candidate.name}`);
+  // Scored on the base's split with the base's metrics, as mode pr scores a PR: the sweep job gates on them.
+  const { config } =
+    event.kind === 'pull_request' ? await judgeConfigAgainst({ repoRoot: context.workspace, configPath: settings.config, log: actionLogger.info }, event.baseSha, prConfig) : { config: prConfig };
   const run = await core.group(`train candidate ${candidate.id}`, () =>
     trainModel(configFile, {
+      config,
       out: resolve(context.workspace, settings.artifactsDir, candidate.id),
       backend: settings.backend,
       workspace: context.workspace,

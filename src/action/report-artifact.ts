@@ -109,6 +109,15 @@ const comparison = object(
     baseline: object({ kind: { enum: ['record', 'ancestor', 'trained', 'none'] }, commit: sha, behind: num, note: str(2000) }, ['kind']),
     headCommit: sha,
     failedGates: list(row, 500),
+    config: object(
+      {
+        file: str(1000),
+        decidedBy: { enum: ['base', 'pr'] },
+        note: str(2000),
+        changes: list(object({ key: str(500), base: scalar, head: scalar, afterMerge: { type: 'boolean' } }, ['key', 'afterMerge']), 1000),
+      },
+      ['file', 'decidedBy', 'changes'],
+    ),
   },
   ['model', 'verdict', 'rows', 'params', 'data', 'baseline', 'failedGates'],
 );

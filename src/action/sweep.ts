@@ -9,6 +9,7 @@ import { createBaselineStore } from '../baseline/store.ts';
 import { loadConfig } from '../config/load.ts';
 import type { ConcreteBackend } from '../config/types.ts';
 import { UserError } from '../errors.ts';
+import { judgeConfigAgainst } from '../flow/base-config.ts';
 import { findBaseline } from '../flow/pull-request-evaluate.ts';
 import { findCandidate, rankSweep } from '../flow/sweep.ts';
 import { readEvent } from '../github/events.ts';
@@ -23,7 +24,9 @@ const runSweep: ModeRunner = async (settings, context) => {
   const event = readEvent(context.eventName, context.payload);
   if (event.kind !== 'pull_request') throw new UserError(`mode \`sweep\` reports on a pull request, not on ${event.kind === 'ignored' ? event.eventName : event.kind}`, { field: 'mode' });
   const configFile = join(context.workspace, settings.config);
-  const config = await loadConfig(configFile, { repoRoot: context.workspace });
+  const prConfig = await loadConfig(configFile, { repoRoot: context.workspace });
+  // The base's metrics and gates rank and gate the candidates: a sweep must not loosen its own gate either.
+  const { config } = await judgeConfigAgainst({ repoRoot: context.workspace, configPath: settings.config, log: actionLogger.info }, event.baseSha, prConfig);
   const results = await readCandidateFiles(resolve(context.workspace, settings.reportDir), event.headSha);
   // Each result must be a candidate of this config's sweep, with the params the config gives it.
   for (const result of results) {

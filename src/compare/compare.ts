@@ -4,7 +4,7 @@ import { UserError } from '../errors.ts';
 import { ARTIFACT_FILES, type DataFileStats, type Metrics } from '../train/types.ts';
 import { diffData, diffParams } from './inputs-diff.ts';
 import { metricRows } from './metric-rows.ts';
-import type { BaselineSource, Comparison } from './types.ts';
+import type { BaselineSource, Comparison, ConfigReview } from './types.ts';
 import { decideVerdict } from './verdict.ts';
 
 /** What one side of the comparison measured and was made from. */
@@ -24,6 +24,8 @@ export interface CompareInput {
   head: RunSide;
   baseline: BaselineSource;
   headCommit?: string;
+  /** A PR's: which config judged it and what it changes in model-ci.yml. */
+  config?: ConfigReview;
 }
 
 /**
@@ -56,6 +58,7 @@ export function compareRuns(input: CompareInput): Comparison {
     failedGates: rows.filter((row) => row.gatePassed === false),
   };
   if (input.headCommit !== undefined) comparison.headCommit = input.headCommit;
+  if (input.config !== undefined) comparison.config = input.config;
   return comparison;
 }
 

@@ -39,6 +39,25 @@ export interface DataChange {
   headHash?: string;
 }
 
+/** A changed key of model-ci.yml (`metrics.accuracy.gate.tolerance`), like a params change. */
+export interface ConfigChange {
+  key: string;
+  base?: Scalar;
+  head?: Scalar;
+  /** A gate, metric or split change: the base's value judged this PR; the PR's applies once merged. */
+  afterMerge: boolean;
+}
+
+/** Which config judged the PR, and what the PR changes in it. */
+export interface ConfigReview {
+  /** The config file, relative to the repository (as the action's `config` input names it). */
+  file: string;
+  decidedBy: 'base' | 'pr';
+  /** Why the PR's own config applies (`decidedBy: 'pr'`). */
+  note?: string;
+  changes: ConfigChange[];
+}
+
 /** Where the baseline came from. */
 export interface BaselineSource {
   kind: 'record' | 'ancestor' | 'trained' | 'none';
@@ -58,4 +77,6 @@ export interface Comparison {
   baseline: BaselineSource;
   headCommit?: string;
   failedGates: MetricRow[];
+  /** Absent where no PR is judged (a main build, a report from an older version). */
+  config?: ConfigReview;
 }

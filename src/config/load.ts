@@ -51,6 +51,7 @@ import {
   number,
   oneOf,
   optional,
+  parseYaml,
   plain,
   readYamlFile,
   required,
@@ -75,11 +76,20 @@ export const DEFAULT_SPLIT = { test: 0.2, seed: 42 };
 // Docker repository names and URL path segments accept exactly this.
 const NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 
-export async function loadConfig(file: string, opts: { repoRoot?: string } = {}): Promise<ModelCiConfig> {
+export interface LoadConfigOptions {
+  repoRoot?: string;
+  /**
+   * The config's text when it does not come from `file` on disk (the base commit's config, read from git's
+   * objects); paths in it still resolve against `file`'s folder. `shown` names it in messages.
+   */
+  text?: { content: string; shown: string };
+}
+
+export async function loadConfig(file: string, opts: LoadConfigOptions = {}): Promise<ModelCiConfig> {
   const configFile = resolve(file);
   const root = dirname(configFile);
   const repoRoot = resolve(opts.repoRoot ?? root);
-  const doc = await readYamlFile(configFile);
+  const doc = opts.text ? parseYaml(opts.text.content, opts.text.shown) : await readYamlFile(configFile);
   if (!isPresent(doc)) fail(doc, 'the config is empty; it needs at least `name`, `task` and `data`');
   const keys = mapping(doc, ROOT_KEYS);
 

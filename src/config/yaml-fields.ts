@@ -36,6 +36,11 @@ export async function readYamlFile(file: string): Promise<Field> {
   } catch (error) {
     throw new UserError(`cannot read the file: ${fileErrorReason(error)}`, { file: shown });
   }
+  return parseYaml(text, shown);
+}
+
+/** Parses YAML text read elsewhere (a file at a commit, from git's objects); `shown` names it in messages. */
+export function parseYaml(text: string, shown: string): Field {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const [syntaxError] = doc.errors;

@@ -11,6 +11,7 @@ import { isUserError } from '../errors.ts';
 import type { ReportInput } from '../report/report.ts';
 import { trainModel, type TrainRun } from '../train/pipeline.ts';
 import type { Evaluation, History } from '../train/types.ts';
+import { judgeConfig } from './base-config.ts';
 import type { PullRequestOptions, PullRequestResult } from './pull-request.ts';
 import { withWorktree } from './worktree.ts';
 
@@ -24,12 +25,18 @@ export interface Decided {
 
 export async function evaluatePullRequest(options: PullRequestOptions, decided: Decided): Promise<PullRequestResult> {
   const { log } = options;
-  const { config, configFile, baseSha, headSha } = decided;
+  const { configFile, baseSha, headSha } = decided;
   // The baselines branch is fetched while the PR trains: from GitHub that fetch is a network round trip.
   const recordsFetched = options.store.fetch();
   recordsFetched.catch(() => {}); // awaited in findBaseline
+  // Base decides, PR proposes: the PR's model is evaluated on the base's split and gated by its metrics.
+  const judged = await judgeConfig(options, baseSha, decided.config);
+  const { config } = judged;
+  if (judged.note) log.info(judged.note);
+  const proposed = judged.review.changes.filter((change) => change.afterMerge).map((change) => change.key);
+  if (proposed.length > 0) log.info(`${judged.review.file} at the base judges this PR; its changes to ${proposed.join(', ')} apply after merge`);
   const headRun = await log.group(`train ${config.name} (this PR)`, () =>
-    trainModel(configFile, { out: join(options.artifactsDir, 'head'), backend: options.backend, workspace: options.workspace, log: log.info }),
+    trainModel(configFile, { config, out: join(options.artifactsDir, 'head'), backend: options.backend, workspace: options.workspace, log: log.info }),
   );
   const baseline = await log.group(`baseline of ${config.name}`, () => findBaseline(options, config.name, baseSha, headRun.engine.backend, recordsFetched));
 
@@ -41,6 +48,7 @@ export async function evaluatePullRequest(options: PullRequestOptions, decided: 
     head: side(headRun),
     baseline: baseline.source,
     headCommit: headSha,
+    config: judged.review,
   });
   const report: ReportInput = {
     comparison,

@@ -1,11 +1,41 @@
-/** What changed in the inputs: params and data files. */
-import type { DataChange, ParamChange } from '../compare/types.ts';
-import { escapeCell } from './escape.ts';
+/** What changed in the inputs: model-ci.yml, params and data files. */
+import type { ConfigReview, DataChange, ParamChange } from '../compare/types.ts';
+import { escapeCell, escapeInline } from './escape.ts';
 import { formatScalar, plural } from './format.ts';
 import { table } from './table.ts';
 
-export function renderParamsDiff(changes: readonly ParamChange[], baseLabel: string): string {
-  if (changes.length === 0) return 'No params changed.';
+/**
+ * Every changed key of the config. The base's gates, metrics and split judged this PR, so the PR's
+ * values for them are marked as applying after merge: a reviewer sees a PR that loosens its own gate.
+ */
+export function renderConfigDiff(review: ConfigReview | undefined, baseLabel: string): string {
+  if (!review) return '';
+  const file = escapeInline(review.file);
+  const note = review.note ? ` ${escapeInline(capitalize(review.note))}.` : '';
+  if (review.changes.length === 0) return note ? `**Config** (${file}):${note}` : '';
+  const judged = review.changes.some((change) => change.afterMerge) ? ` Gates, metrics and the split are ${escapeInline(baseLabel)}'s: this PR's changes to them apply after merge.` : '';
+  return [
+    `**Config** (${file}, ${plural(review.changes.length, 'key')} changed)${note}${judged}`,
+    '',
+    table(
+      ['key', escapeCell(baseLabel), 'PR', ''],
+      review.changes.map((change) => [
+        escapeCell(change.key),
+        formatScalar(change.base),
+        formatScalar(change.head),
+        change.afterMerge ? '**applies after merge**' : 'applies now',
+      ]),
+    ),
+  ].join('\n');
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** `configChanged`: "no params changed" must not read as "nothing changed" when model-ci.yml did. */
+export function renderParamsDiff(changes: readonly ParamChange[], baseLabel: string, configChanged = false): string {
+  if (changes.length === 0) return configChanged ? 'No params changed (model-ci.yml did: see **Config**).' : 'No params changed.';
   return [
     `**Params** (${plural(changes.length, 'key')} changed)`,
     '',

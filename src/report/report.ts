@@ -5,7 +5,7 @@ import { renderConfusionMatrix } from './confusion.ts';
 import { renderLearningCurves } from './curves.ts';
 import { escapeInline, link } from './escape.ts';
 import { formatDuration, plural, shortSha } from './format.ts';
-import { renderDataDiff, renderParamsDiff } from './inputs-tables.ts';
+import { renderConfigDiff, renderDataDiff, renderParamsDiff } from './inputs-tables.ts';
 import { commentMarker } from './marker.ts';
 import { renderMetricsTable } from './metrics-table.ts';
 
@@ -51,17 +51,19 @@ export function renderReport(input: ReportInput): string {
   const { comparison, head, base, links = {} } = input;
   const baseRef = input.baseRef ?? 'main';
   const hasBaseline = comparison.baseline.kind !== 'none';
+  const configChanged = (comparison.config?.changes.length ?? 0) > 0;
   const sections = [
     commentMarker(comparison.model),
-    `### model-ci · ${escapeInline(comparison.model)} — ${VERDICT_TEXT[comparison.verdict]}`,
+    `### model-ci · ${escapeInline(comparison.model)} — ${VERDICT_TEXT[comparison.verdict]}${configChanged ? ' · config changed' : ''}`,
     '',
     commitsLine(comparison, baseRef, links.repository),
     baselineLine(comparison.baseline, baseRef, links.repository),
     failedGatesBlock(comparison),
     backendMismatch(base?.backend, head.backend, baseRef),
     renderMetricsTable(comparison.rows, baseRef),
+    renderConfigDiff(comparison.config, baseRef),
     hasBaseline
-      ? [renderParamsDiff(comparison.params, baseRef), renderDataDiff(comparison.data, baseRef)].join('\n\n')
+      ? [renderParamsDiff(comparison.params, baseRef, configChanged), renderDataDiff(comparison.data, baseRef)].join('\n\n')
       : `No baseline to compare params and data against.`,
     renderLearningCurves({ base: base?.history, head: head.history, baseLabel: baseRef }),
     renderConfusionMatrix(head.evaluation, base?.evaluation, baseRef),

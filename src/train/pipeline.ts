@@ -41,6 +41,8 @@ export interface TrainOptions extends EngineOptions {
   out?: string;
   /** Params that replace params.yaml's (a sweep candidate's), by dotted key. */
   paramsOverride?: Record<string, unknown>;
+  /** The config to train with instead of `configFile`'s: a PR's, with the base's metrics and split. */
+  config?: ModelCiConfig;
 }
 
 export interface EngineInfo {
@@ -65,7 +67,7 @@ export interface TrainRun {
 export async function trainModel(configFile: string, opts: TrainOptions): Promise<TrainRun> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
-  const config = await loadConfig(configFile);
+  const config = opts.config ?? (await loadConfig(configFile));
   const out = opts.out ?? defaultModelDir(config);
   const params = await loadParams(config.params, opts.paramsOverride);
   const engine = await loadEngine(opts.backend ?? config.backend, opts);

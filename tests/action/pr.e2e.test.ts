@@ -117,6 +117,43 @@ describe('mode pr', () => {
     server.assertNoViolations();
   });
 
+  test('a PR that makes the model worse and loosens its own gate still fails: the base decides, the PR proposes', async () => {
+    server.addPull(owner, repoName, { number: 7, baseSha: repo.mainSha, headRef: 'loosen' });
+    const config = await readFile(join(repo.source.dir, 'model-ci.yml'), 'utf8');
+    assert.match(config, /tolerance: 0\.01/);
+    const head = await repo.openPull(7, 'loosen', {
+      'params.yaml': FAST_PARAMS.replace('epochs: 12', 'epochs: 1').replace('learning_rate: 0.01', 'learning_rate: 0.0001'),
+      'model-ci.yml': config.replaceAll('tolerance: 0.01', 'tolerance: 0.5'),
+    });
+    const run = await runPr(7, 'loosen', head);
+    assert.equal(run.code, 1, run.stdout);
+    assert.equal(run.outputs.verdict, 'gate-failed');
+    assert.match(run.stdout, /::error title=model-ci gate%3A accuracy,.*more than the 0\.01 allowed/, "main's tolerance judged it");
+    const body = ours(7)[0].body;
+    assert.match(body, /— ❌ gate failed · config changed/);
+    assert.match(body, /^\*\*Config\*\* \(model-ci\.yml, 2 keys changed\)/m);
+    assert.match(body, /^\| metrics\.accuracy\.gate\.tolerance \| 0\.01 \| 0\.5 \| \*\*applies after merge\*\* \|$/m);
+    assert.match(body, /^\| metrics\.roc\\_auc\.gate\.tolerance \| 0\.01 \| 0\.5 \| \*\*applies after merge\*\* \|$/m);
+    server.assertNoViolations();
+  });
+
+  test("a PR that changes only the split seed is evaluated on the base's split, and the report says the config changed", async () => {
+    server.addPull(owner, repoName, { number: 8, baseSha: repo.mainSha, headRef: 'reseed' });
+    const config = await readFile(join(repo.source.dir, 'model-ci.yml'), 'utf8');
+    assert.match(config, /seed: 42/);
+    const head = await repo.openPull(8, 'reseed', { 'model-ci.yml': config.replace('seed: 42', 'seed: 7') });
+    const run = await runPr(8, 'reseed', head);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    // Same data, params and backend on the same test rows: the same metrics as the base trained in this run.
+    assert.equal(run.outputs.verdict, 'unchanged');
+    const body = ours(8)[0].body;
+    assert.match(body, /— ➖ unchanged · config changed/);
+    assert.match(body, /^\| data\.split\.seed \| 42 \| 7 \| \*\*applies after merge\*\* \|$/m);
+    assert.match(body, /^No params changed \(model-ci\.yml did: see \*\*Config\*\*\)\.$/m);
+    assert.doesNotMatch(body, /^No params changed\.$/m);
+    server.assertNoViolations();
+  });
+
   test('two runs racing on one PR leave exactly one comment', async () => {
     server.addPull(owner, repoName, { number: 4, baseSha: repo.mainSha, headRef: 'race' });
     const head = await repo.openPull(4, 'race', { 'params.yaml': FAST_PARAMS.replace('dropout: 0', 'dropout: 0.2') });

@@ -50,6 +50,19 @@ describe('parseReportArtifact', () => {
     rejects(' '.repeat(2_000_001), /over the 2000000 allowed/);
   });
 
+  test("carries the PR's config changes, and escapes them in the comment", () => {
+    const hostileKey = '<img src=x onerror=alert(1)> @org/team';
+    const config = { file: 'model-ci.yml', decidedBy: 'base', changes: [{ key: hostileKey, base: 0.01, head: 0.5, afterMerge: true }] };
+    const withConfig = artifact();
+    Object.assign(withConfig.report.comparison, { config });
+    const parsed = parseReportArtifact(JSON.stringify(withConfig));
+    assert.ok(parsed.kind === 'report');
+    const markdown = renderReport(parsed.report);
+    assert.match(markdown, /\| 0\.01 \| 0\.5 \| \*\*applies after merge\*\* \|$/m);
+    assert.doesNotMatch(markdown, /<img|@org\/team/);
+    rejects({ ...withConfig, report: { ...withConfig.report, comparison: { ...withConfig.report.comparison, config: { ...config, decidedBy: 'pr-itself' } } } }, /decidedBy|must be equal to one of/);
+  });
+
   test('hostile text in a valid artifact comes out escaped in the comment', () => {
     const hostile = artifact();
     hostile.report.comparison.rows[0].name = '</details><img src=x onerror=alert(1)> | @org/team [x](https://evil.example)';

@@ -27,7 +27,10 @@ after(async () => {
 
 test('plan makes the matrix, each candidate trains, and one comment ranks them against main', async () => {
   const config = await readFile(join(repo.source.dir, 'model-ci.yml'), 'utf8');
-  const head = await repo.openPull(30, 'sweep', { 'model-ci.yml': `${config}sweep:\n  train.learning_rate: [0.01, 0.03]\n  model.hidden_units: [[8], [16]]\n` });
+  // The PR also drops the gated roc_auc from its metrics: main's metrics still measure and gate the candidates.
+  const withoutRocAuc = config.replace('  - name: roc_auc\n    gate: { tolerance: 0.01 }\n', '');
+  assert.notEqual(withoutRocAuc, config);
+  const head = await repo.openPull(30, 'sweep', { 'model-ci.yml': `${withoutRocAuc}sweep:\n  train.learning_rate: [0.01, 0.03]\n  model.hidden_units: [[8], [16]]\n` });
   server.addPull(owner, repoName, { number: 30, baseSha: repo.mainSha, headSha: head, headRef: 'sweep' });
   const workspace = (await repo.checkout('sweep', 'ws-sweep')).dir;
   const payload = pullRequestPayload({ owner, repo: repoName, number: 30, baseSha: repo.mainSha, headSha: head, baseRef: 'main', headRef: 'sweep' });
@@ -53,6 +56,7 @@ test('plan makes the matrix, each candidate trains, and one comment ranks them a
   assert.match(body, new RegExp(`\\*\\*${sweep.outputs['best-candidate']} [^*]+\\*\\* \\(best\\)`), 'the best candidate is named in the table');
   for (const name of ['c1 learning\\\\_rate=0\\.01 hidden\\\\_units=\\\\\\[8\\\\\\]', 'c4 learning\\\\_rate=0\\.03 hidden\\\\_units=\\\\\\[16\\\\\\]']) assert.match(body, new RegExp(name));
   assert.match(body, /\| main \|/, 'main is the first row');
+  assert.match(body, /^\| candidate \| params \| accuracy \| roc\\_auc \|/m, "main's metrics rank the candidates, gated roc_auc included");
   server.assertNoViolations();
 
   // A candidate id the config's sweep does not have is refused.

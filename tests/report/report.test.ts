@@ -138,6 +138,36 @@ describe('renderReport inputs', () => {
     assert.doesNotMatch(markdown, /^\| param/m);
   });
 
+  it("shows a config change as a proposal: every changed key, the judging ones applying after merge", () => {
+    const sameInputs = {
+      metrics: { accuracy: 0.96, log_loss: 0.12, f1: 0.96 },
+      params: { 'train.epochs': 50, 'train.optimizer': 'adam' },
+      data: { 'data/train.csv': { hash: `sha256:${'ab'.repeat(32)}`, rows: 569 } },
+    };
+    const changes = [
+      { key: 'backend', base: 'auto', head: 'wasm', afterMerge: false },
+      { key: 'data.split.seed', base: 42, head: 7, afterMerge: true },
+      { key: 'metrics.accuracy.gate.tolerance', base: 0.01, head: 0.5, afterMerge: true },
+    ];
+    const markdown = render({ comparison: comparison({ head: sameInputs, config: { file: 'model-ci.yml', decidedBy: 'base', changes } }) });
+    assert.match(markdown, /^### model-ci · breast-cancer — ✅ better · config changed$/m);
+    assert.match(markdown, /^\*\*Config\*\* \(model-ci\.yml, 3 keys changed\) Gates, metrics and the split are main's: this PR's changes to them apply after merge\.$/m);
+    assert.deepEqual(tableAfter(markdown, 'key').rows, [
+      ['backend', 'auto', 'wasm', 'applies now'],
+      ['data.split.seed', '42', '7', '**applies after merge**'],
+      ['metrics.accuracy.gate.tolerance', '0.01', '0.5', '**applies after merge**'],
+    ]);
+    assert.match(markdown, /^No params changed \(model-ci\.yml did: see \*\*Config\*\*\)\.$/m, 'never "no params changed" alone when the config changed');
+    assert.doesNotMatch(markdown, /^No params changed\.$/m);
+  });
+
+  it("says when the PR's own config applies, and shows no Config section for an unchanged config", () => {
+    const introduced = render({ comparison: comparison({ config: { file: 'model-ci.yml', decidedBy: 'pr', note: 'the base commit abc1234 has no model-ci.yml (this PR introduces the model): this PR\'s config applies', changes: [] } }) });
+    assert.match(introduced, /^\*\*Config\*\* \(model-ci\.yml\): The base commit abc1234 has no model-ci\.yml \(this PR introduces the model\): this PR's config applies\.$/m);
+    const unchanged = render({ comparison: comparison({ config: { file: 'model-ci.yml', decidedBy: 'base', changes: [] } }) });
+    assert.doesNotMatch(unchanged, /\*\*Config\*\*|config changed/);
+  });
+
   it('quotes string params that would read as another type', () => {
     const typed = comparison({
       head: {
