@@ -157,7 +157,7 @@ describe('mode deploy', { skip }, () => {
       apiUrl: 'http://127.0.0.1:9',
       sha: head,
       ref: 'refs/heads/main',
-      inputs: { 'rollback-to': repo.mainSha, 'registry-username': docker.registry.username, 'registry-password': docker.registry.password },
+      inputs: { 'rollback-to': repo.mainSha, image, 'registry-username': docker.registry.username, 'registry-password': docker.registry.password },
       env: { DOCKER_HOST: docker.host },
     });
     assert.equal(run.code, 0, run.stdout + run.stderr);
