@@ -6,6 +6,7 @@
  * that records every request it gets.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -68,8 +69,8 @@ describe('a forged baseline record cannot redirect the registry credentials', { 
     await repo?.sandbox.dispose();
   });
 
-  /** A well-formed record of main's first commit, as model-ci would write it, but for an image on the recording server. */
-  const forge = async (inputsHash: string) => {
+  /** A well-formed record of main's first commit, as model-ci would write it, but for an image elsewhere. */
+  const forge = async (inputsHash: string, elsewhere = { name: `${evil.address}/stolen/breast-cancer`, digest: `sha256:${'e'.repeat(64)}` }) => {
     const forged: BaselineRecord = {
       schema: RECORD_SCHEMA,
       modelCiVersion: VERSION,
@@ -82,9 +83,24 @@ describe('a forged baseline record cannot redirect the registry credentials', { 
       data: {},
       inputsHash,
       modelHash: `sha256:${'1'.repeat(64)}`,
-      image: { name: `${evil.address}/stolen/breast-cancer`, digest: `sha256:${'e'.repeat(64)}`, tags: [`${evil.address}/stolen/breast-cancer:latest`] },
+      image: { ...elsewhere, tags: [`${elsewhere.name}:latest`] },
     };
     await createBaselineStore({ cwd: repo.source.dir }).write(forged, { replace: true });
+  };
+
+  const rollback = async (workspaceName: string) => {
+    const workspace = await repo.checkout('main', workspaceName);
+    return runAction({
+      eventName: 'workflow_dispatch',
+      payload: workflowDispatchPayload({ ref: 'refs/heads/main', inputs: { to: repo.mainSha } }),
+      repository: 'model-ci-test/models',
+      workspace: workspace.dir,
+      apiUrl: 'http://127.0.0.1:9',
+      sha: await repo.source.sha(),
+      ref: 'refs/heads/main',
+      inputs: { ...inputs(), 'rollback-to': repo.mainSha },
+      env: { DOCKER_HOST: docker.host },
+    });
   };
 
   const inputs = () => ({
@@ -96,13 +112,13 @@ describe('a forged baseline record cannot redirect the registry credentials', { 
 
   const refusedWithoutSendingAnything = async (run: ActionRun, tagsBefore: string[]) => {
     const output = run.stdout + run.stderr;
+    const withCredentials = evil.received.filter((r) => r.headers.authorization !== undefined);
+    assert.deepEqual(withCredentials, [], 'no credentials reached the recording server');
+    assert.deepEqual(evil.received, [], 'no request at all reached the recording server');
     assert.notEqual(run.code, 0, output);
     assert.match(run.stdout, /::error::.*names the image "127\.0\.0\.1:\d+\/stolen\/breast-cancer"/, output);
     assert.match(run.stdout, new RegExp(`only read, push and retag inside the configured image ${image.replace(/[.]/g, '\\.')}`), output);
     assert.doesNotMatch(run.stdout, /\n\s+at /, 'no stack trace');
-    const withCredentials = evil.received.filter((r) => r.headers.authorization !== undefined);
-    assert.deepEqual(withCredentials, [], 'no credentials reached the recording server');
-    assert.deepEqual(evil.received, [], 'no request at all reached the recording server');
     const logged = output.split('\n').filter((line) => !line.startsWith('::add-mask::'));
     assert.ok(!logged.some((line) => line.includes(docker.registry.password)), 'the password is not in the log, except to mask it');
     assert.deepEqual(await tagsOnTheRealRegistry(), tagsBefore, 'nothing was tagged or pushed on the real registry');
@@ -139,20 +155,25 @@ describe('a forged baseline record cannot redirect the registry credentials', { 
 
   test('rollback: a forged record of the target commit is refused, and nothing is sent', async () => {
     await forge(`sha256:${'2'.repeat(64)}`);
-    const head = await repo.source.sha();
     const tagsBefore = await tagsOnTheRealRegistry();
-    const workspace = await repo.checkout('main', 'ws-forged-rollback');
-    const run = await runAction({
-      eventName: 'workflow_dispatch',
-      payload: workflowDispatchPayload({ ref: 'refs/heads/main', inputs: { to: repo.mainSha } }),
-      repository: 'model-ci-test/models',
-      workspace: workspace.dir,
-      apiUrl: 'http://127.0.0.1:9',
-      sha: head,
-      ref: 'refs/heads/main',
-      inputs: { ...inputs(), 'rollback-to': repo.mainSha },
-      env: { DOCKER_HOST: docker.host },
-    });
-    await refusedWithoutSendingAnything(run, tagsBefore);
+    await refusedWithoutSendingAnything(await rollback('ws-forged-rollback'), tagsBefore);
+  });
+
+  test('rollback: a forged record naming another repository of the same registry is refused, and that repository is left alone', async () => {
+    // Another team's repository on the registry our credentials open, holding one (empty) index under `seed`.
+    const other = registryClient(docker.registry.address, docker.registry);
+    const otherPath = `model-ci-forged/other-${process.pid}`;
+    const body = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [] }));
+    const digest = `sha256:${createHash('sha256').update(body).digest('hex')}`;
+    await other.putManifest(otherPath, 'seed', { digest, mediaType: 'application/vnd.oci.image.index.v1+json', body });
+    await forge(`sha256:${'3'.repeat(64)}`, { name: `${docker.registry.address}/${otherPath}`, digest });
+    const tagsBefore = await tagsOnTheRealRegistry();
+
+    const run = await rollback('ws-forged-other-repository');
+    const output = run.stdout + run.stderr;
+    assert.notEqual(run.code, 0, output);
+    assert.match(run.stdout, new RegExp(`::error::.*whose repository "${otherPath}" is not model-ci-forged/breast-cancer-${process.pid}`), output);
+    assert.deepEqual(await other.listTags(otherPath), ['seed'], 'no `latest` was pushed into the other repository');
+    assert.deepEqual(await tagsOnTheRealRegistry(), tagsBefore);
   });
 });
