@@ -16,10 +16,10 @@ import { parseImageName } from '../../src/docker/reference.ts';
 import { registryClient } from '../../src/docker/registry.ts';
 import { plannedInputs } from '../../src/train/planned-inputs.ts';
 import { VERSION } from '../../src/version.ts';
-import { runAction, type ActionRun } from '../support/action-runner.ts';
+import type { ActionRun } from '../support/action-runner.ts';
 import { dockerEnv, freePort, type DockerEnv } from '../support/docker-env.ts';
 import { createModelRepo, type ModelRepo } from '../support/model-repo.ts';
-import { pushPayload, workflowDispatchPayload } from '../support/payloads.ts';
+import { dispatchRollback, pushToMain } from '../support/deploy-runs.ts';
 
 const env = await dockerEnv();
 const skip = 'skip' in env ? env.skip : false;
@@ -90,17 +90,7 @@ describe('a forged baseline record cannot redirect the registry credentials', { 
 
   const rollback = async (workspaceName: string) => {
     const workspace = await repo.checkout('main', workspaceName);
-    return runAction({
-      eventName: 'workflow_dispatch',
-      payload: workflowDispatchPayload({ ref: 'refs/heads/main', inputs: { to: repo.mainSha } }),
-      repository: 'model-ci-test/models',
-      workspace: workspace.dir,
-      apiUrl: 'http://127.0.0.1:9',
-      sha: await repo.source.sha(),
-      ref: 'refs/heads/main',
-      inputs: { ...inputs(), 'rollback-to': repo.mainSha },
-      env: { DOCKER_HOST: docker.host },
-    });
+    return dispatchRollback({ workspace: workspace.dir, head: await repo.source.sha(), to: repo.mainSha, inputs: inputs(), env: { DOCKER_HOST: docker.host } });
   };
 
   const inputs = () => ({
@@ -133,19 +123,7 @@ describe('a forged baseline record cannot redirect the registry credentials', { 
     await forge((await plannedInputs(join(workspace.dir, 'model-ci.yml'), undefined, workspace.dir)).inputs);
     const tagsBefore = await tagsOnTheRealRegistry();
 
-    const payload = pushPayload({ ref: 'refs/heads/main', after: head });
-    payload.repository.default_branch = 'main';
-    const run = await runAction({
-      eventName: 'push',
-      payload,
-      repository: 'model-ci-test/models',
-      workspace: workspace.dir,
-      apiUrl: 'http://127.0.0.1:9',
-      sha: head,
-      ref: 'refs/heads/main',
-      inputs: inputs(),
-      env: { DOCKER_HOST: docker.host },
-    });
+    const run = await pushToMain({ workspace: workspace.dir, sha: head, inputs: inputs(), env: { DOCKER_HOST: docker.host } });
     await refusedWithoutSendingAnything(run, tagsBefore);
     assert.doesNotMatch(run.stdout, /epoch \d+\/|building /, 'the refusal is not a fallback to training and building');
     const store = createBaselineStore({ cwd: repo.source.dir });
