@@ -45,7 +45,7 @@ const runDeployMode: ModeRunner = async (settings, context) => {
     baseImage: settings.baseImage,
     serverFiles: await serverBundleFiles(serverDistDir()),
     push: settings.push,
-    auth: settings.push ? registryAuth(settings, context, image) : undefined,
+    auth: settings.push ? registryAuth(settings, context) : undefined,
     repositoryUrl: `${context.serverUrl}/${context.owner}/${context.repo}`,
     runUrl: context.runUrl || undefined,
     record: onDefaultBranch,

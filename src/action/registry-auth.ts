@@ -10,8 +10,12 @@ export function imageName(settings: Settings, context: RunContext): string {
   return (settings.image || `ghcr.io/${context.owner}/${context.repo}`).toLowerCase();
 }
 
-export function registryAuth(settings: Settings, context: RunContext, image: string): RegistryAuth {
-  const { registry } = parseImageName(image);
+/**
+ * Credentials for the configured image's registry, never for a name read elsewhere: a baseline record may
+ * name any registry, and whatever receives these can push as this repository.
+ */
+export function registryAuth(settings: Settings, context: RunContext): RegistryAuth {
+  const { registry } = parseImageName(imageName(settings, context));
   if (settings.registryPassword) {
     if (!settings.registryUsername) throw new UserError('`registry-password` is set but `registry-username` is not', { field: 'registry-username' });
     return { username: settings.registryUsername, password: settings.registryPassword, serveraddress: registryServerAddress(registry) };

@@ -7,13 +7,13 @@ import * as core from '@actions/core';
 import { join } from 'node:path';
 import { createBaselineStore } from '../baseline/store.ts';
 import { loadConfig } from '../config/load.ts';
-import { parseImageName } from '../docker/reference.ts';
+import { confineToRepository } from '../docker/reference.ts';
 import { retagRemote } from '../docker/registry.ts';
 import { UserError } from '../errors.ts';
 import { resolveCommit } from '../git/history.ts';
 import { actionLogger } from './log.ts';
 import { writeSummary } from './summary.ts';
-import { registryAuth } from './registry-auth.ts';
+import { imageName, registryAuth } from './registry-auth.ts';
 import type { ModeRunner } from './runner.ts';
 
 const runRollback: ModeRunner = async (settings, context) => {
@@ -28,20 +28,23 @@ const runRollback: ModeRunner = async (settings, context) => {
   const { record } = stored;
   if (!record.image) throw new UserError(`${config.name} at ${target.slice(0, 12)} was recorded without an image (built with push: false)`, { field: 'rollback-to' });
 
-  const auth = registryAuth(settings, context, record.image.name);
-  const { digest } = await retagRemote({ image: parseImageName(record.image.name).name, from: record.image.digest, to: 'latest', credentials: auth });
-  core.info(`${record.image.name}:latest → ${digest} (the image of ${target.slice(0, 7)})`);
+  // The record says which digest, never where: credentials go only to the configured image's registry.
+  const pinned = confineToRepository(record.image, imageName(settings, context), `the baseline record of ${config.name} at ${target.slice(0, 12)}`);
+  const auth = registryAuth(settings, context);
+  const { digest } = await retagRemote({ image: pinned.name, from: pinned.digest, to: 'latest', credentials: auth });
+  core.info(`${pinned.name}:latest → ${digest} (the image of ${target.slice(0, 7)})`);
 
   // The current main commit's record becomes the rolled-back model: what serves is what PRs compare against.
   // The record it replaces stays in the branch's history.
-  const rolledBack = { ...record, commit: context.sha, createdAt: new Date().toISOString(), rollbackOf: target, image: { ...record.image, tags: [`${record.image.name}:latest`] }, ...(context.runUrl ? { runUrl: context.runUrl } : {}) };
+  const image = { name: pinned.name, digest, tags: [`${pinned.name}:latest`] };
+  const rolledBack = { ...record, commit: context.sha, createdAt: new Date().toISOString(), rollbackOf: target, image, ...(context.runUrl ? { runUrl: context.runUrl } : {}) };
   await store.write(rolledBack, { replace: true });
 
-  core.setOutput('image', record.image.name);
+  core.setOutput('image', pinned.name);
   core.setOutput('digest', digest);
-  core.setOutput('tags', `${record.image.name}:latest`);
+  core.setOutput('tags', image.tags[0]);
   core.setOutput('model-version', `sha-${target.slice(0, 7)}`);
-  await writeSummary(`### model-ci · ${config.name} — rolled back\n\n\`latest\` of \`${record.image.name}\` points again at \`${digest}\`, the model of ${target.slice(0, 7)}; recorded for ${context.sha.slice(0, 7)}.\n`);
+  await writeSummary(`### model-ci · ${config.name} — rolled back\n\n\`latest\` of \`${pinned.name}\` points again at \`${digest}\`, the model of ${target.slice(0, 7)}; recorded for ${context.sha.slice(0, 7)}.\n`);
 };
 
 export default runRollback;

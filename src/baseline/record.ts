@@ -7,6 +7,11 @@ import type { DataFileStats, Evaluation, History, Metrics } from '../train/types
 
 export const RECORD_SCHEMA = 1;
 
+/** A full commit SHA: 40 hex digits, 64 in a SHA-256 repository. */
+export const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/** A model name is a folder on the baselines branch: one safe path segment. */
+export const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 export interface ImageRecord {
   /** Repository without tag, e.g. `ghcr.io/acme/churn`. */
   name: string;

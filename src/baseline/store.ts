@@ -26,7 +26,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../errors.ts';
 import { hasRemote, isShallow, localCommit, resolveCommit } from '../git/history.ts';
 import { GitError, git, gitBytes, tryGit } from '../git/run.ts';
-import type { BaselineRecord } from './record.ts';
+import { FULL_SHA, MODEL_NAME, type BaselineRecord } from './record.ts';
 import { parseRecord, writeProblems, type StoredRecord } from './validate.ts';
 
 export type { StoredRecord } from './validate.ts';
@@ -70,9 +70,6 @@ export interface BaselineStore {
 
 export const DEFAULT_BRANCH = 'model-ci/baselines';
 const DEFAULT_IDENTITY = { name: 'model-ci', email: 'model-ci@users.noreply.github.com' };
-const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-/** A model name is a folder on the branch: one safe path segment. */
-const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** Push failures that mean "the branch moved under us": fetch and redo. Anything else (permissions, protection) is final. */
 const LOST_RACE = /non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value|reference already exists/i;
 

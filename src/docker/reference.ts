@@ -73,3 +73,48 @@ export function registryApiHost(registry: string): string {
 export function registryServerAddress(registry: string): string {
   return registry === DOCKER_HUB ? 'https://index.docker.io/v1/' : registry;
 }
+
+/** An image pinned by digest inside one repository. */
+export interface PinnedImage extends ImageName {
+  digest: string;
+}
+
+/** Registry hosts are DNS names: `GHCR.io` is `ghcr.io`. Ports and paths are compared as written. */
+export function sameRepository(a: ImageName, b: ImageName): boolean {
+  return a.registry.toLowerCase() === b.registry.toLowerCase() && a.path === b.path;
+}
+
+/**
+ * The image a baseline record names, confined to the configured `image` repository. Records live on a
+ * branch that anyone with push access can write, so a record is data, never a pointer for credentials:
+ * a name in another registry or repository (or not a plain name at all) is refused before any request,
+ * and the result is built from the configured name, so what reaches the registry never comes from the
+ * record but the digest, and that only as `sha256:<64 hex>`.
+ */
+export function confineToRepository(recorded: { name: unknown; digest: unknown }, configured: string, where: string): PinnedImage {
+  const own = parseImageName(configured);
+  const refuse = (why: string) =>
+    new UserError(
+      `${where} names the image ${quoted(recorded.name)} with digest ${quoted(recorded.digest)}, ${why}; ` +
+        `deploy, reuse and rollback only read, push and retag inside the configured image ${own.name}, so nothing was sent to any registry. ` +
+        'Records on the baselines branch should be written by model-ci alone (let only the Actions bot push it); ' +
+        'if the `image` input changed on purpose, images recorded before it cannot be reused or rolled back to, and a deploy whose inputs changed builds afresh',
+      { field: 'image' },
+    );
+  let theirs: ImageName;
+  try {
+    theirs = parseImageName(typeof recorded.name === 'string' ? recorded.name : '');
+  } catch {
+    throw refuse('which is not an image name without tag or digest');
+  }
+  if (theirs.registry.toLowerCase() !== own.registry.toLowerCase()) throw refuse(`whose registry ${quoted(theirs.registry)} is not ${own.registry}`);
+  if (!sameRepository(theirs, own)) throw refuse(`whose repository ${quoted(theirs.path)} is not ${own.path}`);
+  if (typeof recorded.digest !== 'string' || !DIGEST.test(recorded.digest)) throw refuse('and the digest is not sha256:<64 hex digits>');
+  return { ...own, digest: recorded.digest };
+}
+
+/** Record text in a message: JSON-quoted (control characters escaped, so one line) and short. */
+function quoted(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}

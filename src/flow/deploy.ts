@@ -20,7 +20,7 @@ import type { BackendName } from '../config/types.ts';
 import type { ContextFile } from '../docker/context.ts';
 import { buildModelImage, deployImage, type BuiltImage, type DeployResult } from '../docker/deploy.ts';
 import type { RegistryAuth } from '../docker/push.ts';
-import { parseImageName } from '../docker/reference.ts';
+import { confineToRepository } from '../docker/reference.ts';
 import { retagRemote } from '../docker/registry.ts';
 import { computeTags, imageVersion } from '../docker/tags.ts';
 import { isShallow } from '../git/history.ts';
@@ -130,6 +130,8 @@ export async function runDeploy(options: DeployOptions): Promise<DeployOutcome> 
 /** Tags the previous image for this commit in the registry (no pull, no build) and records it again. */
 async function reuse(options: DeployOptions, previous: BaselineRecord, previousImage: ImageRecord, source: BaselineSource): Promise<DeployOutcome> {
   const { log } = options;
+  // Before any request: the record may come from anyone who can push the baselines branch.
+  const pinned = confineToRepository(previousImage, options.image.toLowerCase(), `the baseline record of ${previous.model} at ${previous.commit.slice(0, 7)}`);
   log.info(`inputs unchanged since ${previous.commit.slice(0, 7)} (data, params, config, trainer and backend hash to the same): reusing its model and image`);
   // The same model passes or fails the same gates; `latest` moves only if it did for that image.
   const gatesPassed = previousImage.tags.some((tag) => tag.endsWith(':latest'));
@@ -137,8 +139,8 @@ async function reuse(options: DeployOptions, previous: BaselineRecord, previousI
   const credentials = requireAuth(options.auth);
   await log.group('tag the reused image', async () => {
     for (const tag of tags) {
-      await retagRemote({ image: parseImageName(previousImage.name).name, from: previousImage.digest, to: tag.slice(tag.lastIndexOf(':') + 1), credentials });
-      log.info(`${tag} → ${previousImage.digest}`);
+      await retagRemote({ image: pinned.name, from: pinned.digest, to: tag.slice(tag.lastIndexOf(':') + 1), credentials });
+      log.info(`${tag} → ${pinned.digest}`);
     }
   });
   const comparison = compareRuns({
@@ -149,14 +151,14 @@ async function reuse(options: DeployOptions, previous: BaselineRecord, previousI
     baseline: source,
     headCommit: options.commit,
   });
-  const image = { name: previousImage.name, digest: previousImage.digest, tags };
+  const image = { name: pinned.name, digest: pinned.digest, tags };
   const outcome: DeployOutcome = {
     model: previous.model,
     metrics: previous.metrics,
     backend: previous.backend,
     comparison,
     gatesPassed,
-    image: { image: previousImage.name, tags, version: imageVersion(target(options, gatesPassed)), digest: previousImage.digest },
+    image: { image: pinned.name, tags, version: imageVersion(target(options, gatesPassed)), digest: pinned.digest },
     reusedFrom: previous.commit,
   };
   if (!options.record) return outcome;

@@ -11,10 +11,9 @@ import { loadConfig } from '../../src/config/load.ts';
 import { loadDataset } from '../../src/data/dataset.ts';
 import { cellText } from '../../src/data/table.ts';
 import { createPredictor, loadModel } from '../../src/serve/model.ts';
-import { runAction } from '../support/action-runner.ts';
 import { dockerEnv, freePort, type DockerEnv } from '../support/docker-env.ts';
 import { createModelRepo, FAST_PARAMS, type ModelRepo } from '../support/model-repo.ts';
-import { pushPayload, workflowDispatchPayload } from '../support/payloads.ts';
+import { dispatchRollback, pushToMain } from '../support/deploy-runs.ts';
 import { parseImageName } from '../../src/docker/reference.ts';
 import { registryClient } from '../../src/docker/registry.ts';
 
@@ -35,17 +34,9 @@ describe('mode deploy', { skip }, () => {
 
   const deploy = async (sha: string, password: string) => {
     const workspace = await repo.checkout('main', `ws-deploy-${sha.slice(0, 7)}-${password.length}`);
-    const payload = pushPayload({ ref: 'refs/heads/main', after: sha });
-    // The example payload's repository defaults to master; ours to main, where `latest` may move.
-    payload.repository.default_branch = 'main';
-    const run = await runAction({
-      eventName: 'push',
-      payload,
-      repository: 'model-ci-test/models',
+    const run = await pushToMain({
       workspace: workspace.dir,
-      apiUrl: 'http://127.0.0.1:9',
       sha,
-      ref: 'refs/heads/main',
       inputs: { image, 'registry-username': docker.registry.username, 'registry-password': password, 'base-image': docker.baseImage },
       env: { DOCKER_HOST: docker.host },
     });
@@ -148,16 +139,11 @@ describe('mode deploy', { skip }, () => {
     assert.equal(await latest(), deployed.run.outputs.digest);
 
     const workspace = await repo.checkout('main', 'ws-rollback');
-    const payload = workflowDispatchPayload({ ref: 'refs/heads/main', inputs: { to: repo.mainSha } });
-    const run = await runAction({
-      eventName: 'workflow_dispatch',
-      payload,
-      repository: 'model-ci-test/models',
+    const run = await dispatchRollback({
       workspace: workspace.dir,
-      apiUrl: 'http://127.0.0.1:9',
-      sha: head,
-      ref: 'refs/heads/main',
-      inputs: { 'rollback-to': repo.mainSha, 'registry-username': docker.registry.username, 'registry-password': docker.registry.password },
+      head,
+      to: repo.mainSha,
+      inputs: { image, 'registry-username': docker.registry.username, 'registry-password': docker.registry.password },
       env: { DOCKER_HOST: docker.host },
     });
     assert.equal(run.code, 0, run.stdout + run.stderr);

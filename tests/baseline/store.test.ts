@@ -276,6 +276,33 @@ describe('records the store cannot use', () => {
     assert.equal(listed[0].commit, commit);
   });
 
+  test('a hand-edited record with a bad digest, commit, time or image name is unusable with its reason, and never reused', async () => {
+    const image = { name: 'ghcr.io/acme/churn', digest: `sha256:${'c'.repeat(64)}`, tags: ['ghcr.io/acme/churn:latest'] };
+    const edited = (model: string, overrides: Record<string, unknown>) => JSON.stringify({ ...makeRecord(commit, { model, image }), inputsHash: 'sha256:same', ...overrides });
+    await putRaw({
+      [`digest/${commit}.json`]: edited('digest', { image: { ...image, digest: 'sha256:c' } }),
+      [`sha/${commit}.json`]: edited('sha', { rollbackOf: 'HEAD~1', reusedFrom: 'abc1234' }),
+      [`time/${commit}.json`]: edited('time', { createdAt: 'yesterday' }),
+      [`userinfo/${commit}.json`]: edited('userinfo', { image: { ...image, name: 'ghcr.io@evil.io/acme/churn' } }),
+      [`types/${commit}.json`]: edited('types', { metrics: { accuracy: '0.91' }, params: { lr: [0.1] }, commit: 42 }),
+    });
+    const store = createBaselineStore({ cwd: repo.dir });
+    const reasons: Record<string, RegExp> = {
+      digest: /image\.digest: expected sha256:<64 hex digits>, got "sha256:c"/,
+      sha: /rollbackOf: expected a full commit SHA \(40 hex digits\), got "HEAD~1"; reusedFrom: expected a full commit SHA \(40 hex digits\), got "abc1234"/,
+      time: /createdAt: expected an ISO 8601 time such as 2025-03-04T05:06:07Z, got "yesterday"/,
+      userinfo: /image\.name: expected an image name without tag or digest, got "ghcr\.io@evil\.io\/acme\/churn"/,
+      types: /commit: expected a full commit SHA \(40 hex digits\), got 42; metrics\.accuracy: expected a finite number, got "0\.91"; params\.lr: expected a string, number, boolean or null, got \[0\.1\]/,
+    };
+    for (const [model, reason] of Object.entries(reasons)) {
+      const nearest = await store.findNearest(model, commit);
+      assert.ok(nearest && 'unusable' in nearest, model);
+      assert.match(nearest.unusable, new RegExp(`^${BRANCH}:${model}/${commit}\\.json \\(written by model-ci 0\\.1\\.0\\) cannot be used: `));
+      assert.match(nearest.unusable, reason);
+      assert.equal(await store.findByInputsHash(model, 'sha256:same'), null, `${model} is not reused`);
+    }
+  });
+
   test('a record that could not be read back is never written', async () => {
     const store = createBaselineStore({ cwd: repo.dir });
     await assert.rejects(store.write(makeRecord(commit, { model: 'nan', metrics: { auc: Number.NaN } })), /metrics\.auc: expected a finite number, got null/);
