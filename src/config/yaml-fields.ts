@@ -46,7 +46,7 @@ export function parseYaml(text: string, shown: string): Field {
   const [syntaxError] = doc.errors;
   if (syntaxError) {
     const { line, col } = lines.linePos(syntaxError.pos[0]);
-    throw new UserError(`invalid YAML: ${syntaxError.message.split('\n')[0].slice(0, 200)}`, { file: shown, line, column: col });
+    throw new UserError(`invalid YAML: ${syntaxError.message.split('\n')[0].slice(0, 120)}`, { file: shown, line, column: col });
   }
   checkAliases(doc, shown);
   const source: Source = { file: shown, lines, doc };
@@ -100,7 +100,7 @@ function checkAliases(doc: Document, shown: string): void {
   } catch (error) {
     if (error instanceof ReferenceError && /alias/i.test(error.message)) {
       if (/excessive/i.test(error.message)) throw refuse('the file\'s YAML aliases (*name) expand it too much');
-      throw new UserError(`invalid YAML: ${error.message.slice(0, 200)}`, { file: shown });
+      throw new UserError(`invalid YAML: ${error.message.slice(0, 120)}`, { file: shown });
     }
     throw error;
   }
