@@ -93,7 +93,7 @@ function checkAliases(doc: Document, shown: string): void {
     },
   });
   const refuse = (what: string) => new UserError(`${what}, ${overLimit('yamlAliases')}`, { file: shown });
-  if (count > max) throw refuse(`the file uses more than ${max} YAML aliases (*name)`);
+  if (count > max) throw refuse('the file has too many YAML aliases (*name)');
   if (count === 0) return;
   try {
     doc.toJS({ maxAliasCount: max });

@@ -294,7 +294,7 @@ class CsvParser {
   private keepField(k: number, start: number, end: number, quoted: boolean, escaped: boolean): void {
     if (!this.header && k >= this.maxColumns) {
       // Before a column is allocated: 100,000 columns of typed arrays is gigabytes.
-      throw this.error(this.line, `the header has more than ${this.maxColumns} columns, ${overLimit('columns')}`);
+      throw this.error(this.line, `the header has too many columns, ${overLimit('columns')}`);
     }
     // A row wider than the header is an error `record` reports with its count; its extra fields need no room.
     if (this.header && k >= this.header.length) return;
@@ -315,7 +315,7 @@ class CsvParser {
     if (fields !== width) {
       throw this.error(line, `line ${line} has ${fields} field${fields === 1 ? '' : 's'}, the header has ${width}`);
     }
-    if (this.rows === this.maxRows) throw this.error(line, `the file has more than ${this.maxRows} rows, ${overLimit('rows')}`);
+    if (this.rows === this.maxRows) throw this.error(line, `the file has too many rows, ${overLimit('rows')}`);
     if (this.rows === this.capacity) this.growTo(Math.ceil(this.capacity * 1.5));
     const row = this.rows;
     this.rowLines[row] = line;

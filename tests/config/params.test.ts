@@ -121,7 +121,7 @@ describe('loadParams bounds', () => {
   it('refuses an alias bomb: 80 KB of aliases that took a minute to read', async () => {
     const yaml = `model:\n  hidden_units: [16]\nanchor: &a 1\nother: [${Array(20_000).fill('*a').join(', ')}]\n`;
     assert.ok(yaml.length > 80_000);
-    const text = await userError(await params(yaml), 'params.yaml', 'uses more than 100 YAML aliases', 'MODEL_CI_MAX_YAML_ALIASES');
+    const text = await userError(await params(yaml), 'params.yaml', 'too many YAML aliases (*name), over model-ci\'s limit of 100 YAML aliases', 'MODEL_CI_MAX_YAML_ALIASES');
     assert.doesNotMatch(text, /\n\s+at /);
   });
 

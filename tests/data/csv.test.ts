@@ -198,13 +198,13 @@ describe('readCsv bounds', () => {
 
   it('refuses a header of more columns than the limit, before allocating them', async () => {
     const header = Array.from({ length: 10_001 }, (_, i) => `c${i}`).join(',');
-    await csvError(`${header}\n${Array(10_001).fill(1).join(',')}\n`, 'data.csv:1', 'the header has more than 10000 columns', 'MODEL_CI_MAX_COLUMNS');
+    await csvError(`${header}\n${Array(10_001).fill(1).join(',')}\n`, 'data.csv:1', 'the header has too many columns, over model-ci\'s limit of 10000 columns in a data file', 'MODEL_CI_MAX_COLUMNS');
   });
 
   it('refuses more rows than the limit', async () => {
     const root = await tempFiles({ 'data.csv': 'a,b\n1,2\n3,4\n5,6\n7,8\n' });
     const read = () => readCsv(join(root, 'data.csv'));
-    await withEnv({ MODEL_CI_MAX_ROWS: '3' }, () => userError(read, 'data.csv:5', 'more than 3 rows', 'MODEL_CI_MAX_ROWS'));
+    await withEnv({ MODEL_CI_MAX_ROWS: '3' }, () => userError(read, 'data.csv:5', 'too many rows, over model-ci\'s limit of 3 rows in a data file', 'MODEL_CI_MAX_ROWS'));
     await withEnv({ MODEL_CI_MAX_ROWS: '4' }, async () => assert.equal((await read()).rowCount, 4));
   });
 
