@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatBytes, limit, LIMITS, overLimit } from '../../src/config/limits.ts';
+import { parseYaml } from '../../src/config/yaml-fields.ts';
 import { excerpt, quote, showName } from '../../src/errors.ts';
 import { userError } from './temp-files.ts';
 
@@ -40,5 +41,13 @@ describe('excerpts of user text', () => {
     assert.equal(showName('a`b'), '"a`b"');
     assert.equal(showName('line\nbreak'), '"line\\nbreak"');
     assert.equal(showName('n'.repeat(41)), `"${'n'.repeat(39)}…"`);
+  });
+});
+
+describe('YAML read from git objects', () => {
+  it('is bounded like a file: size and aliases', async () => {
+    const bomb = `a: &a 1\nb: [${Array(1000).fill('*a').join(', ')}]\n`;
+    await userError(() => parseYaml(bomb, 'model-ci.yml'), 'model-ci.yml', 'too many YAML aliases', 'MODEL_CI_MAX_YAML_ALIASES');
+    await userError(() => parseYaml(`a: 1\n${'#'.repeat(2 ** 20)}\n`, 'model-ci.yml'), 'model-ci.yml', "over model-ci's limit of 1 MiB for a YAML file");
   });
 });
