@@ -46,3 +46,30 @@ export function fileErrorReason(error: unknown): string {
   if (code === 'EISDIR') return 'it is a directory';
   return error instanceof Error ? error.message : String(error);
 }
+
+/** How many characters of user text a message quotes at most. */
+export const EXCERPT_CHARS = 40;
+
+// JSON.stringify escapes C0 controls; these read differently than they are too (DEL, C1, bidi overrides).
+const UNSEEN = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * User text (a cell, a column name, a YAML string) as a message shows it: control characters
+ * escaped, cut to a short excerpt. Messages reach logs and public PR comments, and a file that is
+ * not what it should be (a secrets file named as a CSV) must not be echoed there.
+ */
+export function excerpt(text: string): string {
+  const chars = Array.from(text.slice(0, 2 * EXCERPT_CHARS));
+  const cut = chars.length > EXCERPT_CHARS ? `${chars.slice(0, EXCERPT_CHARS - 1).join('')}…` : text;
+  return JSON.stringify(cut).slice(1, -1).replace(UNSEEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `excerpt` in double quotes: `"oops"`. */
+export function quote(text: string): string {
+  return `"${excerpt(text)}"`;
+}
+
+/** A name (column, key) in backticks when it is short and plain, else quoted as an excerpt. */
+export function showName(name: string): string {
+  return /^[^\u0000-\u001f`"\\]{1,40}$/.test(name) && excerpt(name) === name ? `\`${name}\`` : quote(name);
+}

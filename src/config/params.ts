@@ -21,6 +21,7 @@
 import type { ModelParams, Optimizer, Params, Scalar, TrainParams } from './types.ts';
 import { isScalar } from 'yaml';
 import { UserError } from '../errors.ts';
+import { limit, overLimit } from './limits.ts';
 import { boolean, fail, isPresent, items, mapping, number, oneOf, optional, plain, readYamlFile, withOverrides, type Field } from './yaml-fields.ts';
 
 export const ACTIVATIONS: readonly ModelParams['activation'][] = ['relu', 'tanh', 'sigmoid', 'elu', 'selu', 'linear'];
@@ -41,7 +42,7 @@ const MODEL_KEYS = ['hidden_units', 'activation', 'dropout'] as const;
 const TRAIN_KEYS = ['epochs', 'batch_size', 'learning_rate', 'optimizer', 'seed', 'validation_split', 'early_stopping'] as const;
 const EARLY_STOPPING_KEYS = ['patience', 'min_delta'] as const;
 
-const UNITS = { integer: true, min: 1, max: 65536 };
+const UNITS = { integer: true, min: 1, limit: 'units' } as const;
 // Seeds feed 32-bit PRNGs.
 const SEED = { integer: true, min: 0, max: 2 ** 32 - 1 };
 
@@ -79,7 +80,9 @@ function readModel(field: Field | undefined): ModelParams {
 
 function hiddenUnits(field: Field): number[] {
   if (isScalar(field.node)) return [number(field, UNITS)];
-  return items(field).map((item) => number(item, UNITS));
+  const layers = items(field);
+  if (layers.length > limit('layers')) fail(field, `\`${field.path}\` lists ${layers.length} layers, ${overLimit('layers')}`);
+  return layers.map((item) => number(item, UNITS));
 }
 
 function readTrain(field: Field | undefined): TrainParams {
@@ -87,8 +90,8 @@ function readTrain(field: Field | undefined): TrainParams {
   const keys = mapping(field, TRAIN_KEYS);
   const d = DEFAULT_TRAIN_PARAMS;
   const params: TrainParams = {
-    epochs: optional(keys, 'epochs', (f) => number(f, { integer: true, min: 1 }), d.epochs),
-    batchSize: optional(keys, 'batch_size', (f) => number(f, { integer: true, min: 1 }), d.batchSize),
+    epochs: optional(keys, 'epochs', (f) => number(f, { integer: true, min: 1, limit: 'epochs' }), d.epochs),
+    batchSize: optional(keys, 'batch_size', (f) => number(f, { integer: true, min: 1, limit: 'batchSize' }), d.batchSize),
     learningRate: optional(keys, 'learning_rate', (f) => number(f, { min: 0, minExclusive: true, max: 10 }), d.learningRate),
     optimizer: optional(keys, 'optimizer', (f) => oneOf(f, OPTIMIZERS), d.optimizer),
     seed: optional(keys, 'seed', (f) => number(f, SEED), d.seed),

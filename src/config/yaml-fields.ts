@@ -3,10 +3,11 @@
  * a value of the expected type or throws a UserError naming the file, the line of
  * the offending node, the key path, what was expected and what was found.
  */
-import { readFile } from 'node:fs/promises';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { fileErrorReason, UserError } from '../errors.ts';
+import { open } from 'node:fs/promises';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { excerpt, fileErrorReason, quote, showName, UserError } from '../errors.ts';
 import { displayPath } from './display-path.ts';
+import { formatBytes, limit, overLimit, type LimitName } from './limits.ts';
 import { didYouMean } from './suggest.ts';
 
 interface Source {
@@ -30,27 +31,79 @@ export interface Field {
 /** Reads and parses a YAML file; the root field has an empty path. Syntax errors carry line and column. */
 export async function readYamlFile(file: string): Promise<Field> {
   const shown = displayPath(file);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UserError(`cannot read the file: ${fileErrorReason(error)}`, { file: shown });
-  }
-  return parseYaml(text, shown);
+  return parseYaml(await readBounded(file, shown), shown);
 }
 
-/** Parses YAML text read elsewhere (a file at a commit, from git's objects); `shown` names it in messages. */
+/**
+ * Parses YAML text read elsewhere (a file at a commit, from git's objects); `shown` names it in messages.
+ * Text over the size limit, and alias bombs, are refused here too.
+ */
 export function parseYaml(text: string, shown: string): Field {
+  const bytes = Buffer.byteLength(text);
+  if (bytes > limit('yamlBytes')) throw tooBig(bytes, shown);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const [syntaxError] = doc.errors;
   if (syntaxError) {
     const { line, col } = lines.linePos(syntaxError.pos[0]);
-    throw new UserError(`invalid YAML: ${syntaxError.message.split('\n')[0]}`, { file: shown, line, column: col });
+    throw new UserError(`invalid YAML: ${syntaxError.message.split('\n')[0].slice(0, 120)}`, { file: shown, line, column: col });
   }
+  checkAliases(doc, shown);
   const source: Source = { file: shown, lines, doc };
   const node = doc.contents as Node | null;
   return { source, path: '', node: resolve(source, node), line: lineOf(source, node) ?? 1, keyLine: 1 };
+}
+
+/** The file's text, refused unread when fstat says it is over the YAML size limit. */
+async function readBounded(file: string, shown: string): Promise<string> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    throw new UserError(`cannot read the file: ${fileErrorReason(error)}`, { file: shown });
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw new UserError('cannot read the file: it is a directory', { file: shown });
+    if (!stat.isFile()) throw new UserError('cannot read the file: it is not a regular file', { file: shown });
+    if (stat.size > limit('yamlBytes')) throw tooBig(stat.size, shown);
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+function tooBig(bytes: number, shown: string): UserError {
+  return new UserError(`the file is ${formatBytes(bytes)} (${bytes} bytes), ${overLimit('yamlBytes')}`, { file: shown });
+}
+
+/**
+ * Refuses alias bombs before any value is read. Each alias the readers meet costs a walk of the
+ * whole document (the \`yaml\` package finds its anchor that way), so 20,000 aliases in 80 KB take a
+ * minute; and nested aliases multiply what a document expands to. Counting them is one walk, and
+ * converting once with the package's own \`maxAliasCount\` bounds the expansion.
+ */
+function checkAliases(doc: Document, shown: string): void {
+  const max = limit('yamlAliases');
+  let count = 0;
+  visit(doc, {
+    Alias() {
+      count++;
+      return count > max ? visit.BREAK : undefined;
+    },
+  });
+  const refuse = (what: string) => new UserError(`${what}, ${overLimit('yamlAliases')}`, { file: shown });
+  if (count > max) throw refuse('the file has too many YAML aliases (*name)');
+  if (count === 0) return;
+  try {
+    doc.toJS({ maxAliasCount: max });
+  } catch (error) {
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+      if (/excessive/i.test(error.message)) throw refuse('the file\'s YAML aliases (*name) expand it too much');
+      throw new UserError(`invalid YAML: ${error.message.slice(0, 120)}`, { file: shown });
+    }
+    throw error;
+  }
 }
 
 /**
@@ -90,7 +143,7 @@ function found(field: Field): string {
   if (isSeq(node)) return 'a list';
   if (isScalar(node)) {
     const value = node.value;
-    return typeof value === 'string' ? `the string ${JSON.stringify(value)}` : String(value);
+    return typeof value === 'string' ? `the string ${quote(value)}` : excerpt(String(value));
   }
   return 'something else';
 }
@@ -127,10 +180,10 @@ export function mapping(field: Field, allowed: readonly string[] | null): Map<st
     if (key === undefined) fail({ ...field, line: keyLine }, `keys in ${label(field)} must be plain names`);
     if (allowed && !allowed.includes(key)) {
       const path = join(field, key);
-      throw new UserError(`unknown key \`${path}\`${didYouMean(key, allowed)}; expected one of: ${allowed.join(', ')}`, {
+      throw new UserError(`unknown key ${showName(path)}${didYouMean(key, allowed)}; expected one of: ${allowed.join(', ')}`, {
         file: field.source.file,
         line: keyLine,
-        field: path,
+        field: excerpt(path),
       });
     }
     entries.set(key, child(field, join(field, key), pair.value as Node | null, keyLine));
@@ -181,6 +234,8 @@ export interface Range {
   minExclusive?: boolean;
   maxExclusive?: boolean;
   integer?: boolean;
+  /** A bound from `limits.ts`, checked after the range, with a message that says how to raise it. */
+  limit?: LimitName;
 }
 
 function describeRange(range: Range): string {
@@ -203,6 +258,7 @@ export function number(field: Field, range: Range = {}): number {
     (range.min === undefined || (range.minExclusive ? value > range.min : value >= range.min)) &&
     (range.max === undefined || (range.maxExclusive ? value < range.max : value <= range.max));
   if (!ok) expected(field, describeRange(range));
+  if (range.limit && (value as number) > limit(range.limit)) fail(field, `${label(field)} is ${value}, ${overLimit(range.limit)}`);
   return value as number;
 }
 

@@ -12,7 +12,8 @@
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { displayPath } from '../config/display-path.ts';
-import { fileErrorReason, UserError } from '../errors.ts';
+import { formatBytes, limit, overLimit } from '../config/limits.ts';
+import { excerpt, fileErrorReason, quote, showName, UserError } from '../errors.ts';
 import type { Column, Table } from './table.ts';
 
 const CHUNK_BYTES = 1 << 20;
@@ -69,22 +70,28 @@ interface ParseResult {
 async function parseFile(file: string, forced: Set<string>, { chunkBytes, float32 }: ParseSettings): Promise<ParseResult> {
   const shown = displayPath(file);
   let handle: FileHandle;
-  let size: number;
   try {
     handle = await open(file, 'r');
-    const stat = await handle.stat();
-    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    size = stat.size;
   } catch (error) {
     throw new UserError(`cannot read data file ${shown}: ${fileErrorReason(error)}`, { file: shown });
   }
   try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw new UserError(`cannot read data file ${shown}: it is a directory`, { file: shown });
+    // A device or a pipe reports no size and may never end.
+    if (!stat.isFile()) throw new UserError(`cannot read data file ${shown}: it is not a regular file`, { file: shown });
+    const maxBytes = limit('csvBytes');
+    if (stat.size > maxBytes) {
+      throw new UserError(`the file is ${formatBytes(stat.size)} (${stat.size} bytes), ${overLimit('csvBytes')}`, { file: shown });
+    }
+    const size = stat.size;
     const parser = new CsvParser(shown, forced, size, float32);
     const hash = createHash('sha256');
     // One buffer for the whole file, so reading allocates nothing per chunk (a file's worth of
     // garbage otherwise, which the collector may not reclaim before the data is encoded).
     let buffer = Buffer.allocUnsafe(2 * chunkBytes);
     let carried = 0;
+    let total = 0;
     for (;;) {
       if (carried + chunkBytes > buffer.length) {
         // A record longer than a chunk: make room for it and the next read.
@@ -93,6 +100,8 @@ async function parseFile(file: string, forced: Set<string>, { chunkBytes, float3
         buffer = bigger;
       }
       const { bytesRead } = await handle.read(buffer, carried, chunkBytes, null);
+      total += bytesRead;
+      if (total > maxBytes) throw new UserError(`the file grew past ${formatBytes(maxBytes)} while read, ${overLimit('csvBytes')}`, { file: shown });
       hash.update(buffer.subarray(carried, carried + bytesRead));
       const data = buffer.subarray(0, carried + bytesRead);
       const final = bytesRead === 0;
@@ -176,6 +185,8 @@ class CsvParser {
   private readonly forced: Set<string>;
   private readonly fileSize: number;
   private readonly float32: boolean;
+  private readonly maxColumns = limit('columns');
+  private readonly maxRows = limit('rows');
   private line = 1;
   private bytesParsed = 0;
   private header: string[] | undefined;
@@ -281,6 +292,12 @@ class CsvParser {
   }
 
   private keepField(k: number, start: number, end: number, quoted: boolean, escaped: boolean): void {
+    if (!this.header && k >= this.maxColumns) {
+      // Before a column is allocated: 100,000 columns of typed arrays is gigabytes.
+      throw this.error(this.line, `the header has too many columns, ${overLimit('columns')}`);
+    }
+    // A row wider than the header is an error `record` reports with its count; its extra fields need no room.
+    if (this.header && k >= this.header.length) return;
     this.starts[k] = start;
     this.ends[k] = end;
     this.quoted[k] = quoted;
@@ -298,6 +315,7 @@ class CsvParser {
     if (fields !== width) {
       throw this.error(line, `line ${line} has ${fields} field${fields === 1 ? '' : 's'}, the header has ${width}`);
     }
+    if (this.rows === this.maxRows) throw this.error(line, `the file has too many rows, ${overLimit('rows')}`);
     if (this.rows === this.capacity) this.growTo(Math.ceil(this.capacity * 1.5));
     const row = this.rows;
     this.rowLines[row] = line;
@@ -311,7 +329,7 @@ class CsvParser {
       const name = this.text(data, k).trim();
       if (name === '') throw this.error(line, `column ${k + 1} of the header has no name`);
       const earlier = names.indexOf(name);
-      if (earlier >= 0) throw this.error(line, `the header names column ${JSON.stringify(name)} twice (columns ${earlier + 1} and ${k + 1})`, name);
+      if (earlier >= 0) throw this.error(line, `the header names column ${quote(name)} twice (columns ${earlier + 1} and ${k + 1})`, name);
       names.push(name);
     }
     this.header = names;
@@ -345,7 +363,7 @@ class CsvParser {
     let end = this.ends[k];
     if (!this.quoted[k]) [start, end] = trim(data, start, end);
     if (start === end) {
-      throw this.error(line, `empty value in column \`${col.name}\` on line ${line}; model-ci needs every value (fill it in or drop the row)`, col.name);
+      throw this.error(line, `empty value in column ${showName(col.name)} on line ${line}; model-ci needs every value (fill it in or drop the row)`, col.name);
     }
     if (col.forced) {
       col.intern(this.text(data, k), row);
@@ -384,7 +402,7 @@ class CsvParser {
 
   finish(file: string): { table: Table; reread: string[] } {
     if (!this.header) throw this.error(undefined, 'the file is empty; expected a header line naming the columns, then one row per line');
-    if (this.rows === 0) throw this.error(2, `the file has a header (${this.header.join(', ')}) but no rows`);
+    if (this.rows === 0) throw this.error(2, `the file has a header of ${this.header.length} column${this.header.length === 1 ? '' : 's'} but no rows`);
     const rows = this.rows;
     const reread: string[] = [];
     const columns = this.columns.map((col): Column => {
@@ -394,21 +412,22 @@ class CsvParser {
         return { name: col.name, kind: 'categorical', codes: exact(col.codes!, rows), dictionary: col.dictionary };
       }
       if (col.texts > 0) {
-        const { line, value } = col.firstText!;
+        // The value is not quoted: it failed to be a number, and the file may not be a CSV at all.
+        const { line } = col.firstText!;
         throw this.error(
           line,
-          `column \`${col.name}\` holds numbers (${numbers} of ${rows} rows) but line ${line} has ${JSON.stringify(value)}; ` +
+          `column ${showName(col.name)} holds numbers (${numbers} of ${rows} rows) but line ${line} has text there; ` +
             'fix the value, or list the column under `data.categorical_columns` if it holds categories',
           col.name,
         );
       }
       if (col.firstNonFinite) {
         const { line, value } = col.firstNonFinite;
-        throw this.error(line, `column \`${col.name}\` has ${JSON.stringify(value)} on line ${line}; values must be finite numbers (no NaN or Infinity)`, col.name);
+        throw this.error(line, `column ${showName(col.name)} has ${quote(value)} on line ${line}; values must be finite numbers (no NaN or Infinity)`, col.name);
       }
       if (col.firstBeyondFloat32) {
         const { line, value } = col.firstBeyondFloat32;
-        throw this.error(line, `column \`${col.name}\` has ${JSON.stringify(value)} on line ${line}, beyond ±3.4e38, the range of the float32 numbers model-ci trains with`, col.name);
+        throw this.error(line, `column ${showName(col.name)} has ${quote(value)} on line ${line}, beyond ±3.4e38, the range of the float32 numbers model-ci trains with`, col.name);
       }
       return { name: col.name, kind: 'numeric', values: exact(col.values, rows) };
     });
@@ -417,7 +436,7 @@ class CsvParser {
   }
 
   private error(line: number | undefined, message: string, field?: string): UserError {
-    return new UserError(message, { file: this.file, line, field });
+    return new UserError(message, { file: this.file, line, field: field === undefined ? undefined : excerpt(field) });
   }
 }
 

@@ -10,11 +10,11 @@
 import { relative, sep } from 'node:path';
 import { displayPath } from '../config/display-path.ts';
 import type { ModelCiConfig } from '../config/types.ts';
-import { UserError } from '../errors.ts';
+import { quote, showName, UserError } from '../errors.ts';
 import type { DataFileStats } from '../train/types.ts';
 import { readCsvFile } from './csv.ts';
 import { randomSplit, stratifiedSplit, testRowCount, type SplitRows } from './split.ts';
-import { allRows, cellText, column, lineOfRow, type Column, type Table, type TableRows } from './table.ts';
+import { allRows, column, lineOfRow, type Column, type Table, type TableRows } from './table.ts';
 
 export { createRng, seededShuffle } from './random.ts';
 
@@ -88,8 +88,9 @@ function checkColumns(config: ModelCiConfig, table: Table): void {
   if (config.task === 'regression') {
     if (target.kind !== 'numeric') {
       const row = firstTextRow(target);
+      // The value is not quoted: it failed to be a number, and the file may not be a CSV at all.
       throw new UserError(
-        `the target \`${targetName}\` of a regression must hold numbers, but line ${lineOfRow(table, row)} has ${JSON.stringify(cellText(target, row))}`,
+        `the target \`${targetName}\` of a regression must hold numbers, but line ${lineOfRow(table, row)} has text there`,
         { ...where, line: lineOfRow(table, row) },
       );
     }
@@ -99,7 +100,7 @@ function checkColumns(config: ModelCiConfig, table: Table): void {
   const labels = target.dictionary;
   if (labels.length < 2) {
     throw new UserError(
-      `the target \`${targetName}\` has a single class (${JSON.stringify(labels[0])}) in all ${table.rowCount} rows; classification needs at least two classes`,
+      `the target \`${targetName}\` has a single class (${quote(labels[0])}) in all ${table.rowCount} rows; classification needs at least two classes`,
       where,
     );
   }
@@ -116,8 +117,14 @@ function firstTextRow(col: Extract<Column, { kind: 'categorical' }>): number {
 }
 
 function preview(labels: string[]): string {
-  const shown = labels.slice(0, 10).map((l) => JSON.stringify(l));
+  const shown = labels.slice(0, 10).map(quote);
   return labels.length > 10 ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
+/** Column names of a header, as excerpts, at most ten. */
+function names(list: string[]): string {
+  const shown = list.slice(0, 10).map(showName).join(', ');
+  return list.length > 10 ? `${shown}, … (${list.length} in all)` : shown;
 }
 
 function checkSameColumns(train: Table, test: Table): void {
@@ -127,7 +134,7 @@ function checkSameColumns(train: Table, test: Table): void {
   const extra = [...testNames].filter((name) => !trainNames.includes(name));
   const where = { file: displayPath(test.file), line: 1 };
   if (missing.length > 0 || extra.length > 0) {
-    const parts = [missing.length > 0 && `lacks ${missing.join(', ')}`, extra.length > 0 && `has extra ${extra.join(', ')}`].filter(Boolean);
+    const parts = [missing.length > 0 && `lacks ${names(missing)}`, extra.length > 0 && `has extra ${names(extra)}`].filter(Boolean);
     throw new UserError(`the test file's columns differ from ${displayPath(train.file)}: it ${parts.join(' and ')}`, where);
   }
   for (const col of train.columns) {
@@ -135,8 +142,8 @@ function checkSameColumns(train: Table, test: Table): void {
     if (col.kind === 'numeric' && other.kind === 'categorical') {
       const row = firstTextRow(other);
       throw new UserError(
-        `column \`${col.name}\` holds numbers in ${displayPath(train.file)} but text in the test file, e.g. ${JSON.stringify(cellText(other, row))} on line ${lineOfRow(test, row)}`,
-        { ...where, line: lineOfRow(test, row), field: col.name },
+        `column ${showName(col.name)} holds numbers in ${displayPath(train.file)} but text in the test file, first on line ${lineOfRow(test, row)}`,
+        { ...where, line: lineOfRow(test, row) },
       );
     }
   }
@@ -149,7 +156,7 @@ function checkEveryClassTrained(config: ModelCiConfig, target: Extract<Column, {
   const untrained = target.dictionary.filter((_, code) => !trained.has(code));
   if (untrained.length > 0) {
     throw new UserError(
-      `with \`data.split.seed\` ${config.data.split!.seed}, class ${untrained.map((l) => JSON.stringify(l)).join(', ')} of \`${config.data.target}\` has no training rows; set \`data.split.stratify: true\` or use more data`,
+      `with \`data.split.seed\` ${config.data.split!.seed}, class ${preview(untrained)} of \`${config.data.target}\` has no training rows; set \`data.split.stratify: true\` or use more data`,
       { file: displayPath(config.file), field: 'data.split' },
     );
   }

@@ -3,7 +3,7 @@
  * one row is either an array in feature order or an object keyed by feature name.
  * Every mistake names the instance and the feature, so a client can fix its request.
  */
-import { UserError } from '../errors.ts';
+import { excerpt, quote, UserError } from '../errors.ts';
 import { featureWidth, type FeatureSpec, type Preprocessing } from './preprocessing.ts';
 
 export type Instance = unknown[] | Record<string, unknown>;
@@ -39,7 +39,7 @@ function valuesInFeatureOrder(features: readonly FeatureSpec[], instance: unknow
   const known = new Set(features.map((f) => f.name));
   const unknown = Object.keys(record).filter((key) => !known.has(key));
   if (unknown.length > 0) {
-    throw new UserError(`unknown feature ${unknown.map((k) => JSON.stringify(k)).join(', ')}; features are ${[...known].join(', ')}`, {
+    throw new UserError(`unknown feature ${unknown.slice(0, 10).map(quote).join(', ')}${unknown.length > 10 ? ', …' : ''}; features are ${[...known].join(', ')}`, {
       field: where,
     });
   }
@@ -70,6 +70,9 @@ function encodeValue(feature: FeatureSpec, value: unknown, out: Float32Array, of
 
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  return JSON.stringify(value) ?? String(value);
+  if (typeof value === 'string') return `the string ${quote(value)}`;
+  // A request's nested value could be megabytes: name its kind, never echo it.
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'an object';
+  return excerpt(String(value));
 }

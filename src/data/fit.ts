@@ -6,7 +6,8 @@
  */
 import { displayPath } from '../config/display-path.ts';
 import type { ModelCiConfig } from '../config/types.ts';
-import { UserError } from '../errors.ts';
+import { quote, showName, UserError } from '../errors.ts';
+import { limit, overLimit } from '../config/limits.ts';
 import { featureWidth, type FeatureSpec, type Preprocessing } from './preprocessing.ts';
 import { cellText, column, lineOfRow, type Column, type TableRows } from './table.ts';
 
@@ -37,6 +38,11 @@ export function fitPreprocessing(config: ModelCiConfig, train: TableRows): Prepr
   };
   const targetColumn = column(table, target);
   const where = { file: displayPath(table.file), field: target };
+  if (pre.inputSize > limit('inputs')) {
+    const widest = features.filter((f) => featureWidth(f) > 1).sort((a, b) => featureWidth(b) - featureWidth(a))[0];
+    const why = widest ? ` (one-hot encoding gives ${showName(widest.name)} ${featureWidth(widest)} inputs; \`data.categorical: index\` gives it one)` : '';
+    throw new UserError(`the features encode into ${pre.inputSize} network inputs${why}, ${overLimit('inputs')}`, { file: displayPath(table.file) });
+  }
   if (config.task === 'regression') {
     if (targetColumn.kind !== 'numeric') throw new UserError(`the target \`${target}\` of a regression must hold numbers`, where);
     pre.targetScale = standardisation(targetColumn.values, rows);
@@ -49,12 +55,21 @@ export function fitPreprocessing(config: ModelCiConfig, train: TableRows): Prepr
   const needed = config.task === 'binary-classification' ? 'exactly 2' : 'at least 2';
   if (classes.length < 2 || (config.task === 'binary-classification' && classes.length > 2)) {
     throw new UserError(
-      `the training rows of \`${target}\` hold ${classes.length} class${classes.length === 1 ? '' : 'es'} (${classes.slice(0, 10).join(', ')}); ${config.task} needs ${needed}`,
+      `the training rows of \`${target}\` hold ${classes.length} class${classes.length === 1 ? '' : 'es'} (${labelList(classes)}); ${config.task} needs ${needed}`,
       where,
     );
   }
+  if (classes.length > limit('classes')) {
+    throw new UserError(`the training rows of \`${target}\` hold ${classes.length} classes, ${overLimit('classes')}`, where);
+  }
   pre.classes = classes;
   return pre;
+}
+
+/** Class labels for a message: at most ten, each an excerpt. */
+function labelList(classes: string[]): string {
+  const shown = classes.slice(0, 10).map(quote).join(', ');
+  return classes.length > 10 ? `${shown}, …` : shown;
 }
 
 export function outputSize(pre: Preprocessing): number {
@@ -159,7 +174,7 @@ function encodeTarget(pre: Preprocessing, { table, rows: tableRows }: TableRows)
     if (k < 0) {
       const line = lineOfRow(table, tableRows[r]);
       throw new UserError(
-        `line ${line} has class ${JSON.stringify(cellText(col, tableRows[r]))} in \`${pre.target}\`, which the training data does not have (classes: ${classes.join(', ')})`,
+        `line ${line} has class ${quote(cellText(col, tableRows[r]))} in \`${pre.target}\`, which the training data does not have (classes: ${labelList(classes)})`,
         { file: displayPath(table.file), line, field: pre.target },
       );
     }

@@ -1,6 +1,6 @@
 /** A table held column by column in typed arrays: one allocation per column, none per cell. */
 import { displayPath } from '../config/display-path.ts';
-import { UserError } from '../errors.ts';
+import { excerpt, quote, showName, UserError } from '../errors.ts';
 
 export type Column =
   | {
@@ -46,11 +46,25 @@ export function allRows(table: Table): TableRows {
 export function column(table: Table, name: string): Column {
   const found = table.columns.find((c) => c.name === name);
   if (found) return found;
-  throw new UserError(`no column ${JSON.stringify(name)}; the columns are: ${table.columns.map((c) => c.name).join(', ')}`, {
+  throw new UserError(`no column ${quote(name)}; ${headerSummary(table)}`, {
     file: displayPath(table.file),
     line: 1,
-    field: name,
+    field: excerpt(name),
   });
+}
+
+const LISTED_COLUMNS = 20;
+
+/**
+ * The header's names, as short excerpts, for a message about a column that is not there. A header of
+ * one column is a first line without commas, probably not a CSV at all (a secrets file, another
+ * separator): its one "name" is the whole line, so it is not shown.
+ */
+function headerSummary(table: Table): string {
+  const names = table.columns.map((c) => c.name);
+  if (names.length === 1) return 'the header (line 1) has no commas, so the file has a single column: is it a CSV file?';
+  const listed = names.slice(0, LISTED_COLUMNS).map(showName).join(', ');
+  return `the columns are: ${listed}${names.length > LISTED_COLUMNS ? `, … (${names.length} in all)` : ''}`;
 }
 
 export function lineOfRow(table: Table, row: number): number {

@@ -50,6 +50,28 @@ test('data mistakes name the file and, where there is one, the line and column',
   await trainFails({ 'data/iris.csv': (csv) => csv.split(/\r?\n/).slice(0, 4).join('\n') }, /data\/iris\.csv/);
 });
 
+test('files built to exhaust the runner end in exit 2 naming the limit and how to raise it', async () => {
+  const aliases = Array(20_000).fill('*a').join(', ');
+  await trainFails({ 'params.yaml': (p) => `${p}anchor: &a 1\nother: [${aliases}]\n` }, /params\.yaml: the file has too many YAML aliases \(\*name\), over model-ci's limit of 100 .*MODEL_CI_MAX_YAML_ALIASES/);
+  await trainFails({ 'params.yaml': (p) => p.replace('epochs: 150', 'epochs: 100000000') }, /params\.yaml:\d+: `train\.epochs` is 100000000, over model-ci's limit of 10000 epochs; .*MODEL_CI_MAX_EPOCHS/);
+  await trainFails({ 'params.yaml': (p) => p.replace('hidden_units: [16]', 'hidden_units: [1000000]') }, /`model\.hidden_units\[0\]` is 1000000, .*MODEL_CI_MAX_UNITS/);
+  const header = [...Array.from({ length: 10_000 }, (_, i) => `c${i}`), 'target'].join(',');
+  const row = (label: number) => [...Array(10_000).fill(1), label].join(',');
+  await trainFails({ 'data/iris.csv': `${header}\n${row(0)}\n${row(1)}\n` }, /data\/iris\.csv:1: the header has too many columns, over model-ci's limit of 10000 columns .*MODEL_CI_MAX_COLUMNS/);
+});
+
+test('a data file that is not a CSV is never echoed', async () => {
+  const secret = 'FAKE_SECRET_123';
+  for (const file of [`API_TOKEN=${secret}\nDB_HOST=db\n`, `target,x\n0,1\n1,2\n0,3\n1,${secret}\n`, `target,x\n0,1\nexport TOKEN="${secret}"\n`]) {
+    const dir = await fixtureCopy('iris', { 'data/iris.csv': file });
+    copies.push(dir);
+    const result = await runCli(['train', '-q', '--backend', 'cpu', '--config', 'model-ci.yml', '--out', join(scratch, 'never')], { cwd: dir });
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(result.stderr, /^model-ci: data\/iris\.csv/);
+    assert.ok(!result.stderr.includes(secret), result.stderr);
+  }
+});
+
 test('a missing config, model folder or predict input is exit 2 with what to do', async () => {
   const config = await runCli(['train', '--config', join(scratch, 'nope.yml')]);
   assert.equal(config.code, 2);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadParams } from '../../src/config/load.ts';
-import { tempFiles, userError } from './temp-files.ts';
+import { tempFiles, userError, withEnv } from './temp-files.ts';
 
 async function params(yaml: string) {
   const root = await tempFiles({ 'params.yaml': yaml });
@@ -95,7 +95,7 @@ describe('loadParams rejects', () => {
     ['dropout 1', 'model:\n  dropout: 1\n', ['params.yaml:2', '`model.dropout` must be a number in [0, 1), got 1']],
     ['negative dropout', 'model:\n  dropout: -0.1\n', ['`model.dropout` must be a number in [0, 1)']],
     ['validation_split 1', 'train:\n  validation_split: 1\n', ['`train.validation_split` must be a number in [0, 1)']],
-    ['zero hidden units', 'model:\n  hidden_units: [16, 0]\n', ['params.yaml:2', '`model.hidden_units[1]` must be an integer in [1, 65536], got 0']],
+    ['zero hidden units', 'model:\n  hidden_units: [16, 0]\n', ['params.yaml:2', '`model.hidden_units[1]` must be an integer ≥ 1, got 0']],
     ['an unknown activation', 'model:\n  activation: reLU\n', ['`model.activation` must be one of relu', 'did you mean `relu`?']],
     ['an unknown optimizer', 'train:\n  optimizer: adamw\n', ['`train.optimizer` must be one of adam, sgd, rmsprop, adagrad', 'did you mean `adam`?']],
     ['a mistyped train key', 'train:\n  epochs: 3\n  batchsize: 16\n', ['params.yaml:3', 'unknown key `train.batchsize`', 'did you mean `batch_size`?']],
@@ -114,5 +114,59 @@ describe('loadParams rejects', () => {
   it('a missing params file', async () => {
     const root = await tempFiles({});
     await userError(() => loadParams(join(root, 'params.yaml')), 'params.yaml', 'cannot read', 'no such file');
+  });
+});
+
+describe('loadParams bounds', () => {
+  it('refuses an alias bomb: 80 KB of aliases that took a minute to read', async () => {
+    const yaml = `model:\n  hidden_units: [16]\nanchor: &a 1\nother: [${Array(20_000).fill('*a').join(', ')}]\n`;
+    assert.ok(yaml.length > 80_000);
+    const text = await userError(await params(yaml), 'params.yaml', 'too many YAML aliases (*name), over model-ci\'s limit of 100 YAML aliases', 'MODEL_CI_MAX_YAML_ALIASES');
+    assert.doesNotMatch(text, /\n\s+at /);
+  });
+
+  it('refuses a few aliases that expand a billion times', async () => {
+    const levels = ['a: &l0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]'];
+    for (let i = 1; i <= 9; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(', ')}]`);
+    await userError(await params(`${levels.join('\n')}\n`), 'params.yaml', 'YAML aliases (*name) expand it too much', 'MODEL_CI_MAX_YAML_ALIASES');
+  });
+
+  it('reads a few aliases, as hand-written files use them', async () => {
+    const p = await (await params('shared: &units 8\nmodel:\n  hidden_units: [*units, *units]\n'))();
+    assert.deepEqual(p.model.hiddenUnits, [8, 8]);
+  });
+
+  it('refuses a file over the YAML size limit before parsing it, unless the workflow owner raises it', async () => {
+    const yaml = `train:\n  epochs: 3\n${'# padding\n'.repeat(110_000)}`;
+    assert.ok(yaml.length > 2 ** 20);
+    const load = await params(yaml);
+    await userError(load, 'params.yaml', "over model-ci's limit of 1 MiB for a YAML file", 'MODEL_CI_MAX_YAML_BYTES');
+    const p = await withEnv({ MODEL_CI_MAX_YAML_BYTES: '2MiB' }, load);
+    assert.equal(p.train.epochs, 3);
+  });
+
+  const maxima: [string, string, string[]][] = [
+    ['epochs', 'train:\n  epochs: 10001\n', ['params.yaml:2', '`train.epochs` is 10001', 'limit of 10000 epochs', 'MODEL_CI_MAX_EPOCHS']],
+    ['batch size', 'train:\n  batch_size: 1000000\n', ['params.yaml:2', '`train.batch_size` is 1000000', 'limit of 65536 rows per batch', 'MODEL_CI_MAX_BATCH_SIZE']],
+    ['hidden units', 'model:\n  hidden_units: [16, 100000]\n', ['params.yaml:2', '`model.hidden_units[1]` is 100000', 'limit of 4096 hidden units per layer', 'MODEL_CI_MAX_UNITS']],
+    ['one layer of hidden units', 'model:\n  hidden_units: 5000\n', ['`model.hidden_units` is 5000', 'MODEL_CI_MAX_UNITS']],
+    ['layers', `model:\n  hidden_units: [${Array(17).fill(4).join(', ')}]\n`, ['params.yaml:2', '`model.hidden_units` lists 17 layers', 'limit of 16 hidden layers', 'MODEL_CI_MAX_LAYERS']],
+  ];
+  for (const [what, yaml, fragments] of maxima) {
+    it(`refuses ${what} over the limit, saying how to raise it`, async () => {
+      await userError(await params(yaml), ...fragments);
+    });
+  }
+
+  it('takes a limit raised by the workflow owner', async () => {
+    const load = await params('train:\n  epochs: 20000\n');
+    const p = await withEnv({ MODEL_CI_MAX_EPOCHS: '20000' }, load);
+    assert.equal(p.train.epochs, 20000);
+  });
+
+  it('quotes a wrong string value as a short escaped excerpt', async () => {
+    const text = await userError(await params(`model:\n  activation: "FAKE_SECRET_123\\u0007${'x'.repeat(200)}"\n`), '`model.activation` must be one of');
+    assert.match(text, /got the string "FAKE_SECRET_123\\u0007x+…"/);
+    assert.ok(!text.includes('x'.repeat(40)), text);
   });
 });

@@ -31,3 +31,17 @@ export async function userError(action: () => unknown, ...fragments: (string | R
   }
   return text;
 }
+
+/** Runs `action` with environment variables set (a limit raised or lowered), restoring them after. */
+export async function withEnv<T>(vars: Record<string, string>, action: () => T | Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(vars).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, vars);
+  try {
+    return await action();
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}

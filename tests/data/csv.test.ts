@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readCsv, readCsvFile, type CsvOptions } from '../../src/data/csv.ts';
 import { cellText, column, lineOfRow, type Column, type Table } from '../../src/data/table.ts';
-import { tempFiles, userError } from '../config/temp-files.ts';
+import { tempFiles, userError, withEnv } from '../config/temp-files.ts';
 
 async function csv(content: string | Buffer, opts: CsvOptions = {}): Promise<Table> {
   const root = await tempFiles({ 'data.csv': content });
@@ -124,9 +124,16 @@ describe('readCsv rejects', () => {
     await userError(() => readCsv(join(root, 'nope.csv')), 'nope.csv', 'cannot read data file', 'no such file');
   });
 
-  it('a directory', async () => {
+  it('a directory, closing the handle it opened (no DEP0137 "closing a FileHandle on garbage collection")', async () => {
     const root = await tempFiles({ 'dir/x': '' });
-    await userError(() => readCsv(join(root, 'dir')), 'cannot read data file', 'it is a directory');
+    const open = async () => (await readdir('/proc/self/fd')).length;
+    const before = await open();
+    for (let i = 0; i < 5; i++) await userError(() => readCsv(join(root, 'dir')), 'cannot read data file', 'it is a directory');
+    assert.equal(await open(), before, 'every file descriptor opened was closed');
+  });
+
+  it('a device, which has no size and may never end', async () => {
+    await userError(() => readCsv('/dev/zero'), 'cannot read data file', 'not a regular file');
   });
 
   it('an empty file', async () => {
@@ -135,7 +142,7 @@ describe('readCsv rejects', () => {
   });
 
   it('a header without rows', async () => {
-    await csvError('a,b,target\n', 'data.csv:2', 'has a header (a, b, target) but no rows');
+    await csvError('a,b,target\n', 'data.csv:2', 'has a header of 3 columns but no rows');
   });
 
   it('a ragged row', async () => {
@@ -149,7 +156,7 @@ describe('readCsv rejects', () => {
   });
 
   it('a stray word in a numeric column, naming line, column and value', async () => {
-    await csvError('a,b\n1,2\n3,4\n5,oops\n7,8\n', 'data.csv:4', 'column `b` holds numbers (3 of 4 rows) but line 4 has "oops"', 'data.categorical_columns');
+    await csvError('a,b\n1,2\n3,4\n5,oops\n7,8\n', 'data.csv:4', 'column `b` holds numbers (3 of 4 rows) but line 4 has text there', 'data.categorical_columns');
   });
 
   it('NaN and Infinity in a numeric column', async () => {
@@ -177,6 +184,60 @@ describe('readCsv rejects', () => {
 
   it('a missing column, listing the columns', async () => {
     const table = await csv('a,b\n1,2\n');
-    await userError(() => column(table, 'target'), 'data.csv:1', 'no column "target"; the columns are: a, b');
+    await userError(() => column(table, 'target'), 'data.csv:1', 'no column "target"; the columns are: `a`, `b`');
+  });
+});
+
+describe('readCsv bounds', () => {
+  it('refuses a file over the size limit from its size, before reading it', async () => {
+    const root = await tempFiles({ 'data.csv': `a,b\n${'1,2\n'.repeat(100)}` });
+    const read = () => readCsv(join(root, 'data.csv'));
+    await withEnv({ MODEL_CI_MAX_CSV_BYTES: '100' }, () => userError(read, 'data.csv', 'the file is 404 bytes', "over model-ci's limit of 100 bytes for a data file", 'MODEL_CI_MAX_CSV_BYTES'));
+    assert.equal((await read()).rowCount, 100);
+  });
+
+  it('refuses a header of more columns than the limit, before allocating them', async () => {
+    const header = Array.from({ length: 10_001 }, (_, i) => `c${i}`).join(',');
+    await csvError(`${header}\n${Array(10_001).fill(1).join(',')}\n`, 'data.csv:1', 'the header has too many columns, over model-ci\'s limit of 10000 columns in a data file', 'MODEL_CI_MAX_COLUMNS');
+  });
+
+  it('refuses more rows than the limit', async () => {
+    const root = await tempFiles({ 'data.csv': 'a,b\n1,2\n3,4\n5,6\n7,8\n' });
+    const read = () => readCsv(join(root, 'data.csv'));
+    await withEnv({ MODEL_CI_MAX_ROWS: '3' }, () => userError(read, 'data.csv:5', 'too many rows, over model-ci\'s limit of 3 rows in a data file', 'MODEL_CI_MAX_ROWS'));
+    await withEnv({ MODEL_CI_MAX_ROWS: '4' }, async () => assert.equal((await read()).rowCount, 4));
+  });
+
+  it('counts the fields of a row wider than the header without keeping them', async () => {
+    await csvError(`a,b\n1,2\n${Array(50_000).fill(3).join(',')}\n`, 'data.csv:3', 'line 3 has 50000 fields, the header has 2');
+  });
+});
+
+describe('readCsv never echoes a file that is not a CSV', () => {
+  const SECRET = 'FAKE_SECRET_123';
+
+  it('a secrets file: its lines are not quoted, whichever check fails', async () => {
+    const secrets = `API_TOKEN=${SECRET}\nDB_HOST=localhost\n`;
+    const table = await csv(secrets);
+    const missing = await userError(() => column(table, 'target'), 'data.csv:1', 'no column "target"', 'no commas', 'is it a CSV file?');
+    assert.ok(!missing.includes(SECRET), missing);
+    const headerOnly = await csvError(`API_TOKEN=${SECRET}\n`, 'data.csv:2', 'a header of 1 column but no rows');
+    assert.ok(!headerOnly.includes(SECRET), headerOnly);
+  });
+
+  it('a line that fails to parse as numbers is located, not quoted', async () => {
+    const text = await csvError(`x,y\n1,2\n3,4\n5,${SECRET}\n`, 'data.csv:4', 'column `y` holds numbers (2 of 3 rows) but line 4 has text there');
+    assert.ok(!text.includes(SECRET), text);
+    const ragged = await csvError(`x,y\n1,2\nexport TOKEN="${SECRET}",a,b\n`, 'data.csv:3', 'line 3 has 3 fields');
+    assert.ok(!ragged.includes(SECRET), ragged);
+  });
+
+  it('names from the header are short escaped excerpts, in the message and its location', async () => {
+    const name = `${SECRET}\u0007${'x'.repeat(100)}`;
+    const text = await csvError(`${name},b,${name}\n1,2,3\n`, 'data.csv:1', /names column "FAKE_SECRET_123\\u0007x{23}…" twice/);
+    assert.ok(!text.includes('x'.repeat(40)), text);
+    const table = await csv(`a,${name}\n1,2\n`);
+    const listed = await userError(() => column(table, 'target'), /the columns are: `a`, "FAKE_SECRET_123\\u0007x{23}…"$/);
+    assert.ok(!listed.includes('\u0007'), listed);
   });
 });

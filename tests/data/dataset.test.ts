@@ -104,7 +104,7 @@ describe('loadDataset', () => {
 
   it('rejects a missing target column', async () => {
     const load = await dataset({ 'train.csv': 'a,b\n1,2\n3,4\n' }, '  train: train.csv\n  target: label\n');
-    await userError(load, 'train.csv:1', 'no column "label"; the columns are: a, b');
+    await userError(load, 'train.csv:1', 'no column "label"; the columns are: `a`, `b`');
   });
 
   it('rejects a missing feature column', async () => {
@@ -124,7 +124,7 @@ describe('loadDataset', () => {
 
   it('rejects a regression target holding text', async () => {
     const load = await dataset({ 'train.csv': 'a,y\n1,5\n2,low\n3,high\n' }, '  train: train.csv\n  target: y\n', 'regression');
-    await userError(load, 'train.csv:3', 'must hold numbers, but line 3 has "low"');
+    await userError(load, 'train.csv:3', 'must hold numbers, but line 3 has text there');
   });
 
   it('rejects fewer rows than the split needs', async () => {
@@ -147,7 +147,7 @@ describe('loadDataset', () => {
       { 'train.csv': 'a,b,y\n1,2,0\n3,4,1\n', 'test.csv': 'a,c,y\n1,2,0\n' },
       '  train: train.csv\n  test: test.csv\n  target: y\n',
     );
-    await userError(load, 'test.csv:1', "the test file's columns differ from", "train.csv: it lacks b and has extra c");
+    await userError(load, 'test.csv:1', "the test file's columns differ from", "train.csv: it lacks `b` and has extra `c`");
   });
 
   it('rejects text in the test file where training has numbers', async () => {
@@ -155,7 +155,7 @@ describe('loadDataset', () => {
       { 'train.csv': 'a,y\n1,0\n3,1\n', 'test.csv': 'a,y\nlow,0\nhigh,1\n' },
       '  train: train.csv\n  test: test.csv\n  target: y\n',
     );
-    await userError(load, 'test.csv:2', 'column `a` holds numbers in', 'train.csv but text in the test file, e.g. "low" on line 2');
+    await userError(load, 'test.csv:2', 'column `a` holds numbers in', 'train.csv but text in the test file, first on line 2');
   });
 
   it('rejects a missing data file', async () => {

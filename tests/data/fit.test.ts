@@ -6,7 +6,7 @@ import { compareLabels, encodeTable, fitPreprocessing, outputSize } from '../../
 import { encodeInstances } from '../../src/data/encode.ts';
 import { readCsv } from '../../src/data/csv.ts';
 import { allRows, type TableRows } from '../../src/data/table.ts';
-import { tempFiles, userError } from '../config/temp-files.ts';
+import { tempFiles, userError, withEnv } from '../config/temp-files.ts';
 
 function config(task: Task, target: string, categorical: 'one-hot' | 'index' = 'one-hot', features?: string[]): ModelCiConfig {
   return {
@@ -85,9 +85,31 @@ describe('fitPreprocessing', () => {
 
   it('rejects a class count the task cannot take', async () => {
     const three = await table('x,y\n1,a\n2,b\n3,c\n', ['y']);
-    await userError(() => fitPreprocessing(config('binary-classification', 'y'), three), 't.csv', '3 classes (a, b, c)', 'needs exactly 2');
+    await userError(() => fitPreprocessing(config('binary-classification', 'y'), three), 't.csv', '3 classes ("a", "b", "c")', 'needs exactly 2');
     const one = await table('x,y\n1,a\n2,a\n', ['y']);
-    await userError(() => fitPreprocessing(config('multiclass-classification', 'y'), one), 't.csv', '1 class (a)', 'needs at least 2');
+    await userError(() => fitPreprocessing(config('multiclass-classification', 'y'), one), 't.csv', '1 class ("a")', 'needs at least 2');
+  });
+});
+
+describe('fitPreprocessing bounds', () => {
+  it('refuses more network inputs than the limit once one-hot encoded, naming the widest column and the way out', async () => {
+    const rows = Array.from({ length: 10_001 }, (_, i) => `${i % 2},zip${i}`).join('\n');
+    const data = await table(`y,zip\n${rows}\n`, ['y']);
+    await userError(
+      () => fitPreprocessing(config('binary-classification', 'y'), data),
+      't.csv',
+      'the features encode into 10001 network inputs',
+      'one-hot encoding gives `zip` 10001 inputs',
+      'MODEL_CI_MAX_INPUTS',
+    );
+    assert.equal(fitPreprocessing(config('binary-classification', 'y', 'index'), data).inputSize, 1);
+  });
+
+  it('refuses more classes than the limit, which the workflow owner can raise', async () => {
+    const data = await table('x,y\n1,a\n2,b\n3,c\n4,d\n', ['y']);
+    const fit = () => fitPreprocessing(config('multiclass-classification', 'y'), data);
+    await withEnv({ MODEL_CI_MAX_CLASSES: '3' }, () => userError(fit, 't.csv', 'hold 4 classes', "over model-ci's limit of 3 classes", 'MODEL_CI_MAX_CLASSES'));
+    assert.equal(fit().classes?.length, 4);
   });
 });
 
@@ -151,7 +173,7 @@ describe('encodeTable', () => {
     const train = await table('x,y\n1,cat\n2,dog\n', ['y']);
     const test = await table('x,y\n1,dog\n2,cat\n3,bird\n', ['y']);
     const pre = fitPreprocessing(config('binary-classification', 'y'), train);
-    await userError(() => encodeTable(pre, test), 't.csv:4', 'line 4 has class "bird" in `y`', 'classes: cat, dog');
+    await userError(() => encodeTable(pre, test), 't.csv:4', 'line 4 has class "bird" in `y`', 'classes: "cat", "dog"');
     // The line is the row's own in the file, not its position among the rows encoded.
     await userError(() => encodeTable(pre, someRows(test, [0, 2])), 't.csv:4', 'line 4 has class "bird"');
   });
