@@ -8,7 +8,8 @@
 #                           (keeps images and registry data)
 #   .ci/docker.sh purge     stop, then delete the state folder (images, registry data, base image)
 #   .ci/docker.sh running   exit 0 when this state folder's engine or registry answers
-#   .ci/docker.sh env       print the env file
+#   .ci/docker.sh env       print the env file; `set -a; . FILE; set +a` exports it (npm run example
+#                           then deploys with the local base image)
 #
 # Settings (environment): MODEL_CI_DOCKER_STATE (default /tmp/model-ci-docker),
 # MODEL_CI_TEST_REGISTRY_PORT (5000), MODEL_CI_TEST_BASE_IMAGE (model-ci-test/node:24-slim).
@@ -178,6 +179,7 @@ MODEL_CI_TEST_REGISTRY_USER=$REGISTRY_USER
 MODEL_CI_TEST_REGISTRY_PASSWORD=$(cat "$STATE/registry-password")
 MODEL_CI_TEST_REGISTRY_STORAGE=$STATE/registry
 MODEL_CI_TEST_BASE_IMAGE=$BASE_IMAGE
+MODEL_CI_BASE_IMAGE=$BASE_IMAGE
 EOF
   say "wrote $ENV_FILE"
 }
