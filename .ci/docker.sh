@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# The real Docker parts the tests and bench/deploy.ts use (DESIGN.md, "Real parts in tests"):
+# The real Docker parts the tests and bench/deploy.ts use (docs/design.md, "Real parts in tests"):
 # a private dockerd, a registry with htpasswd authentication on 127.0.0.1, and a local base image
 # (no Docker Hub here). Writes an env file that tests/support/docker-env.ts reads.
 #
 #   .ci/docker.sh [start]   install what is missing, start what is not running (idempotent)
-#   .ci/docker.sh stop      stop the registry and the daemon (keeps images and registry data)
-#   .ci/docker.sh purge     stop, then delete the state folder
-#   .ci/docker.sh env       print the env file
+#   .ci/docker.sh stop      stop the registry and the daemon, unmount what the daemon mounted
+#                           (keeps images and registry data)
+#   .ci/docker.sh purge     stop, then delete the state folder (images, registry data, base image)
+#   .ci/docker.sh running   exit 0 when this state folder's engine or registry answers
+#   .ci/docker.sh env       print the env file; `set -a; . FILE; set +a` exports it (npm run example
+#                           then deploys with the local base image)
 #
 # Settings (environment): MODEL_CI_DOCKER_STATE (default /tmp/model-ci-docker),
 # MODEL_CI_TEST_REGISTRY_PORT (5000), MODEL_CI_TEST_BASE_IMAGE (model-ci-test/node:24-slim).
@@ -58,24 +61,36 @@ wait_for() {
   return 1
 }
 
-# Unmounts what a daemon left mounted under $1 (dockerd's network namespace), deepest first.
+mounts_under() { awk -v s="$1/" 'index($2, s) == 1 { print $2 }' /proc/mounts; }
+
+# Unmounts what a daemon left mounted under $1, deepest first: dockerd bind-mounts its data root onto
+# itself and leaves its network namespace (exec/netns) and containers' shm mounted after it exits.
 unmount_under() {
-  awk -v s="$1/" 'index($2, s) == 1 { print $2 }' /proc/mounts | sort -r | while read -r m; do umount "$m" || true; done
+  local m
+  mounts_under "$1" | sort -r | while read -r m; do umount "$m" 2>/dev/null || umount -l "$m" || true; done
+  if [ -n "$(mounts_under "$1")" ]; then
+    die "still mounted under $1: $(mounts_under "$1" | tr '\n' ' ')"
+  fi
 }
 
-start_engine() {
-  if engine_up; then say "engine already running at unix://$SOCK"; return; fi
-  # Not answering: what a killed daemon left behind is stale. The exec root is runtime state only (the
-  # data root keeps the images), and a leftover containerd.pid whose number another process now has makes
-  # dockerd wait for a containerd that is not there.
+# Stops this state folder's daemon and the containerd it started, then clears the runtime state: the exec
+# root is runtime state only (the data root keeps the images), and a leftover containerd.pid whose number
+# another process now has makes the next dockerd wait for a containerd that is not there.
+stop_engine() {
   stop_pid_file "$STATE/dockerd.pid" dockerd
   local containerd_pid
   containerd_pid=$(cat "$STATE/exec/containerd/containerd.pid" 2>/dev/null || true)
   if [ -n "$containerd_pid" ] && grep -qsa "$STATE/exec" "/proc/$containerd_pid/cmdline"; then
     kill -9 "$containerd_pid" || true
   fi
-  unmount_under "$STATE/exec"
+  unmount_under "$STATE"
   rm -rf "$STATE/exec" "$SOCK"
+}
+
+start_engine() {
+  if engine_up; then say "engine already running at unix://$SOCK"; return; fi
+  # Not answering: what a killed daemon left behind is stale.
+  stop_engine
   mkdir -p "$STATE/data" "$STATE/exec"
   # vfs, no iptables and no bridge: what works inside this machine's VM (no overlayfs, no netfilter);
   # containers then run with --network host.
@@ -164,6 +179,7 @@ MODEL_CI_TEST_REGISTRY_USER=$REGISTRY_USER
 MODEL_CI_TEST_REGISTRY_PASSWORD=$(cat "$STATE/registry-password")
 MODEL_CI_TEST_REGISTRY_STORAGE=$STATE/registry
 MODEL_CI_TEST_BASE_IMAGE=$BASE_IMAGE
+MODEL_CI_BASE_IMAGE=$BASE_IMAGE
 EOF
   say "wrote $ENV_FILE"
 }
@@ -183,8 +199,7 @@ stop_pid_file() {
 
 stop_all() {
   stop_pid_file "$STATE/registry.pid" registry
-  stop_pid_file "$STATE/dockerd.pid" dockerd
-  rm -f "$SOCK"
+  stop_engine
 }
 
 case "${1:-start}" in
@@ -201,11 +216,10 @@ case "${1:-start}" in
   stop) stop_all ;;
   purge)
     stop_all
-    # dockerd leaves its network namespace mounted under the exec root after it exits.
-    unmount_under "$STATE"
     rm -rf "$STATE"
     say "removed $STATE"
     ;;
+  running) engine_up || registry_up ;;
   env) cat "$ENV_FILE" ;;
-  *) die "unknown command '$1' (start, stop, purge, env)" ;;
+  *) die "unknown command '$1' (start, stop, purge, running, env)" ;;
 esac

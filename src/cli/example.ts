@@ -60,7 +60,7 @@ export const example: Command = {
       const docker = await connectEngine().catch((error: unknown) => {
         if (!isUserError(error)) throw error;
         io.stderr(`${error.message}\n`);
-        io.stderr('The deploy half needs a Docker engine. On Debian, as root: `bash .ci/docker.sh start`, then\n`export $(cat /tmp/model-ci-docker/env | xargs)` and run the example again.\n');
+        io.stderr('The deploy half needs a Docker engine. On Debian, as root: `bash .ci/docker.sh start`, then\n`set -a; . /tmp/model-ci-docker/env; set +a` (the engine and its local base image) and run the example again.\n');
         return undefined;
       });
       if (docker) await deployAndPredict(docker, dir, artifacts, stringOption(args, 'base-image'), io);

@@ -5,13 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe } from 'node:test';
 import { createBaselineStore } from '../../src/baseline/store.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { loadDataset } from '../../src/data/dataset.ts';
 import { cellText } from '../../src/data/table.ts';
 import { createPredictor, loadModel } from '../../src/serve/model.ts';
 import { dockerEnv, freePort, type DockerEnv } from '../support/docker-env.ts';
+import { skippable } from '../support/skippable.ts';
 import { createModelRepo, FAST_PARAMS, type ModelRepo } from '../support/model-repo.ts';
 import { dispatchRollback, pushToMain } from '../support/deploy-runs.ts';
 import { parseImageName } from '../../src/docker/reference.ts';
@@ -20,7 +21,8 @@ import { registryClient } from '../../src/docker/registry.ts';
 const env = await dockerEnv();
 const skip = 'skip' in env ? env.skip : false;
 
-describe('mode deploy', { skip }, () => {
+describe('mode deploy', () => {
+  const { test, before, after } = skippable(skip);
   const docker = env as DockerEnv;
   let repo: ModelRepo;
   const image = `${docker.registry?.address}/model-ci-e2e/breast-cancer-${process.pid}`;

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { dockerEnv } from '../support/docker-env.ts';
+import { dockerEnv, dockerEnvFile, readEnvFile } from '../support/docker-env.ts';
 import { createModelRepo, FAST_PARAMS, type ModelRepo } from '../support/model-repo.ts';
 import { runCli } from './helpers.ts';
 
@@ -20,11 +20,16 @@ describe('model-ci example', () => {
     assert.match(run.stdout, /\| data\/breast\\_cancer\.csv \| \*\*modified\*\* \| 529 → 569 \|/);
     assert.match(run.stderr, /no Docker engine answers at unix:\/\/\/nonexistent\/docker\.sock/);
     assert.match(run.stderr, /bash \.ci\/docker\.sh start/);
+    // The env file names the engine and the local base image; exported, the deploy half runs without Docker Hub.
+    assert.match(run.stderr, /`set -a; \. \/tmp\/model-ci-docker\/env; set \+a`/);
   });
 
   test('with a Docker engine: merges, builds the image, starts it and gets a prediction', { skip: 'skip' in env ? env.skip : false }, async () => {
     if ('skip' in env) return;
-    const run = await runCli(['example'], { env: { ...process.env, DOCKER_HOST: env.host, MODEL_CI_BASE_IMAGE: env.baseImage } });
+    // As the hint says: the env file `.ci/docker.sh start` writes, exported, is all the example needs (no
+    // Docker Hub here: without its base image the build would pull node:24-slim and fail).
+    const { MODEL_CI_BASE_IMAGE: _, DOCKER_HOST: __, ...user } = process.env;
+    const run = await runCli(['example'], { env: { ...user, ...readEnvFile(dockerEnvFile()) } });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /POST http:\/\/127\.0\.0\.1:\d+\/v1\/models\/breast-cancer:predict \(first row of the data, label 0\)\n→ 200 \{"predictions":\[\{"label":"0","probabilities":\[0\.9\d*,/);
   });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, describe } from 'node:test';
 import { createHash, randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import { buildImage } from '../../src/docker/build.ts';
@@ -17,6 +17,7 @@ import { followProgress } from '../../src/docker/progress.ts';
 import { registryClient, retagRemote } from '../../src/docker/registry.ts';
 import { UserError } from '../../src/errors.ts';
 import { dockerEnv, ownRegistry, type DockerEnv } from '../support/docker-env.ts';
+import { skippable } from '../support/skippable.ts';
 import { TEST_SERVER, writeModelDir } from './model-fixture.ts';
 
 const env = await dockerEnv();
@@ -59,7 +60,8 @@ async function remember<T extends { tags: string[] }>(result: Promise<T>): Promi
   return value;
 }
 
-describe('model image on a real engine and registry', { skip }, () => {
+describe('model image on a real engine and registry', () => {
+  const { test, before } = skippable(skip);
   const e = env as DockerEnv;
   const image = () => `${e.registry.address}/model-ci-test/tiny-${run}`;
   // Random per run: the shared registry may hold an earlier run's layers, and would mount them instead of an upload.

@@ -10,10 +10,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { parseChallenge, registryBaseUrl, registryClient, retagRemote } from '../../src/docker/registry.ts';
 import { UserError } from '../../src/errors.ts';
 import { ownRegistry, type OwnRegistry } from '../support/docker-env.ts';
+import { skippable } from '../support/skippable.ts';
 
 test('challenges are parsed the way GHCR and htpasswd registries send them', () => {
   assert.deepEqual(parseChallenge('Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:acme/churn:pull"'), {
@@ -42,8 +43,9 @@ if (missing.length > 0 && process.env.CI === 'true') throw new Error(`registry t
 const skip = missing.length > 0 ? `SKIPPED token-auth registry tests: ${missing.join(', ')} not installed (run bash .ci/docker.sh)` : false;
 if (skip) console.warn(`\n*** ${skip} ***\n`);
 
-describe('a registry with token authentication', { skip }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'model-ci-token-'));
+describe('a registry with token authentication', () => {
+  const { test, before, after } = skippable(skip);
+  let dir: string;
   const user = { username: 'robot', password: 'token-secret' };
   const service = 'model-ci-test-registry';
   const issuer = 'model-ci-test-issuer';
@@ -66,6 +68,7 @@ describe('a registry with token authentication', { skip }, () => {
   }
 
   before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'model-ci-token-'));
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=model-ci-test-token', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
     key = readFileSync(join(dir, 'key.pem'), 'utf8');
     certDer = new X509Certificate(readFileSync(join(dir, 'cert.pem'))).raw.toString('base64');

@@ -22,10 +22,13 @@ export interface DockerEnv {
 }
 
 
+/** Where `.ci/docker.sh` writes its env file: $MODEL_CI_DOCKER_STATE/env, /tmp/model-ci-docker/env by default. */
+export function dockerEnvFile(): string {
+  return process.env.MODEL_CI_DOCKER_ENV ?? join(process.env.MODEL_CI_DOCKER_STATE || '/tmp/model-ci-docker', 'env');
+}
+
 export async function dockerEnv(): Promise<DockerEnv | { skip: string }> {
-  // Where `.ci/docker.sh` writes it: $MODEL_CI_DOCKER_STATE/env, /tmp/model-ci-docker/env by default.
-  const envFile = process.env.MODEL_CI_DOCKER_ENV ?? join(process.env.MODEL_CI_DOCKER_STATE || '/tmp/model-ci-docker', 'env');
-  const settings = { ...readEnvFile(envFile), ...pick(process.env) };
+  const settings = { ...readEnvFile(dockerEnvFile()), ...pick(process.env) };
   const missing = ['DOCKER_HOST', 'MODEL_CI_TEST_REGISTRY', 'MODEL_CI_TEST_REGISTRY_USER', 'MODEL_CI_TEST_REGISTRY_PASSWORD', 'MODEL_CI_TEST_BASE_IMAGE'].filter(
     (key) => !settings[key],
   );
@@ -149,7 +152,8 @@ export function folderBytes(dir: string): number {
     .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
 }
 
-function readEnvFile(file: string): Record<string, string> {
+/** The KEY=value lines of an env file, as `set -a; . FILE; set +a` exports them (values are plain words). */
+export function readEnvFile(file: string): Record<string, string> {
   if (!existsSync(file)) return {};
   const entries = readFileSync(file, 'utf8')
     .split('\n')
