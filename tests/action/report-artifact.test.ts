@@ -48,6 +48,8 @@ describe('parseReportArtifact', () => {
     rejects(artifact({ schema: 2 }), /schema/);
     rejects({ ...artifact(), report: { ...artifact().report, comparison: { ...artifact().report.comparison, verdict: 'great' } } }, /verdict|must be equal to one of/);
     rejects(' '.repeat(2_000_001), /over the 2000000 allowed/);
+    rejects(JSON.stringify(artifact()).replace('"head":0.95', '"head":1e999'), /\/report\/comparison\/rows\/0\/head: must be number/);
+    rejects('"' + 'é'.repeat(1_000_001) + '"', /2000004 bytes, over the 2000000 allowed/);
   });
 
   test('hostile text in a valid artifact comes out escaped in the comment', () => {
