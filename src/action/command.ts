@@ -1,6 +1,8 @@
 /**
  * Mode `command`: answers `/model-ci …` in PR comments. Honoured only from people with write access
  * (asked from the API, not guessed from author_association); bots and our own comments are ignored.
+ * On an issue that is not a pull request, someone without write access gets no reply and no reaction:
+ * anyone can comment on a public issue, and a bot that answers every `/model-ci` there is a spam relay.
  *
  * Acting once: the first thing done is the 👀 reaction, and GitHub keeps one reaction per user and
  * content, answering 201 only to the first. A redelivered webhook or a twin run gets 200 and stops, so
@@ -52,6 +54,10 @@ const runCommand: ModeRunner = async (settings, context) => {
 
   const gh = gitHubClient(settings, context);
   const { owner, repo } = context;
+  if (!event.isPullRequest && !(await hasWriteAccess(gh, owner, repo, author.login))) {
+    core.info(`model-ci: ignoring /model-ci on issue #${event.issueNumber} from ${author.login}, who has no write access: no reply outside pull requests`);
+    return;
+  }
   const claim = await react(gh, owner, repo, event.comment.id, 'eyes');
   if (!claim.created) {
     core.info(`model-ci: comment ${event.comment.id} was already handled (a redelivery or a twin run)`);

@@ -68,6 +68,16 @@ describe('mode command', () => {
     server.assertNoViolations();
   });
 
+  test('on an issue that is not a pull request, someone without write access gets no reply and no reaction', async () => {
+    server.setRole(owner, repoName, 'passer-by', 'read');
+    const { run, commentId } = await command(14, '/model-ci retrain', 'passer-by', { onPullRequest: false });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /ignoring \/model-ci on issue #14 from passer-by, who has no write access/);
+    assert.equal(server.comments(owner, repoName, 14).length, 1, 'only the command itself');
+    assert.deepEqual(reactionsOf(commentId), []);
+    server.assertNoViolations();
+  });
+
   test('an outsider is refused politely; a bot is ignored; help and mistakes get replies', async () => {
     server.addPull(owner, repoName, { number: 11, baseSha: repo.mainSha, headRef: 'x' });
     server.setRole(owner, repoName, 'stranger', 'read');
