@@ -1,6 +1,8 @@
 /**
  * Mode `command`: answers `/model-ci …` in PR comments. Honoured only from people with write access
  * (asked from the API, not guessed from author_association); bots and our own comments are ignored.
+ * On an issue that is not a pull request, someone without write access gets no reply and no reaction:
+ * anyone can comment on a public issue, and a bot that answers every `/model-ci` there is a spam relay.
  *
  * Acting once: the first thing done is the 👀 reaction, and GitHub keeps one reaction per user and
  * content, answering 201 only to the first. A redelivered webhook or a twin run gets 200 and stops, so
@@ -16,7 +18,7 @@ import { withWorktree } from '../flow/worktree.ts';
 import type { GitHub } from '../github/client.ts';
 import { readEvent, type IssueCommentEvent } from '../github/events.ts';
 import { hasWriteAccess } from '../github/permissions.ts';
-import { getPull } from '../github/pulls.ts';
+import { getPull, headPushedAt, type PullInfo } from '../github/pulls.ts';
 import { react } from '../github/reactions.ts';
 import { repostStickyComment } from '../github/sticky.ts';
 import { git } from '../git/run.ts';
@@ -52,6 +54,10 @@ const runCommand: ModeRunner = async (settings, context) => {
 
   const gh = gitHubClient(settings, context);
   const { owner, repo } = context;
+  if (!event.isPullRequest && !(await hasWriteAccess(gh, owner, repo, author.login))) {
+    core.info(`model-ci: ignoring /model-ci on issue #${event.issueNumber} from ${author.login}, who has no write access: no reply outside pull requests`);
+    return;
+  }
   const claim = await react(gh, owner, repo, event.comment.id, 'eyes');
   if (!claim.created) {
     core.info(`model-ci: comment ${event.comment.id} was already handled (a redelivery or a twin run)`);
@@ -85,7 +91,9 @@ const runCommand: ModeRunner = async (settings, context) => {
       const reposted = await repostStickyComment(gh, { owner, repo, issueNumber: event.issueNumber, marker: commentMarker(model), botLogin: settings.botLogin });
       if (!reposted) await reply(`there is no model-ci report on this pull request yet: \`/model-ci retrain\` makes one.`);
     } else {
-      await retrain(gh, settings, context, event, parsed.backend);
+      const outcome = await retrain(gh, settings, context, event, parsed.backend);
+      await reply(outcome.text);
+      return await finish(outcome.trained);
     }
     await finish(true);
   } catch (error) {
@@ -97,10 +105,28 @@ const runCommand: ModeRunner = async (settings, context) => {
 
 export default runCommand;
 
-/** Retrains the PR's current head (not the commit the comment was written on) and updates the report. */
-async function retrain(gh: GitHub, settings: Settings, context: RunContext, event: IssueCommentEvent, backend: Settings['backend']): Promise<void> {
+/**
+ * Retrains the PR's head and updates the report, unless GitHub shows that the head was pushed after
+ * the command was written: the commenter then vouched for code they had not seen, so nothing is
+ * trained and they are asked to look and run the command again. The reply names the commit trained.
+ */
+async function retrain(
+  gh: GitHub,
+  settings: Settings,
+  context: RunContext,
+  event: IssueCommentEvent,
+  backend: Settings['backend'],
+): Promise<{ trained: boolean; text: string }> {
   const pull = await getPull(gh, context.owner, context.repo, event.issueNumber);
   if (pull.state === 'closed') throw new UserError(`pull request #${pull.number} is closed`);
+  const moved = await movedSince(gh, pull, event.comment.createdAt);
+  if (moved) {
+    core.info(`model-ci: the head of #${pull.number} (${pull.headSha}) was pushed at ${moved.toISOString()}, after the command (${event.comment.createdAt}): not retraining`);
+    return {
+      trained: false,
+      text: `the head of this pull request moved after your command: ${commitName(pull.headSha)} was pushed at ${moved.toISOString()}, after your comment. Nothing was trained; look at the new commits and comment \`/model-ci retrain\` again to train them.`,
+    };
+  }
   // issue_comment runs check out the default branch; the PR's head comes from its pull ref.
   await git(['fetch', '--no-tags', 'origin', `+refs/pull/${pull.number}/head:refs/remotes/origin/pull/${pull.number}`], { cwd: context.workspace });
   const result = await withWorktree(context.workspace, pull.headSha, (dir) =>
@@ -124,4 +150,25 @@ async function retrain(gh: GitHub, settings: Settings, context: RunContext, even
   await postComment(gh, settings, context, pull.number, result.model, markdown);
   core.setOutput('verdict', result.comparison.verdict);
   core.setOutput('metrics', JSON.stringify(result.headRun.metrics));
+  return { trained: true, text: `retrained ${commitName(pull.headSha)}, the head of this pull request; the report is updated.` };
 }
+
+/**
+ * When the PR's head was pushed, if that was after the comment. GitHub's push time (repository activity) is
+ * used, not the commit's committer date, which the PR's author sets at will (`GIT_COMMITTER_DATE`) and could
+ * backdate to slip a commit under a command given for older code. The same second counts as after: the
+ * order cannot be told. When GitHub does not show the push, the command goes ahead (the reply names the commit).
+ */
+async function movedSince(gh: GitHub, pull: PullInfo, commentCreatedAt: string): Promise<Date | null> {
+  const commented = Date.parse(commentCreatedAt);
+  if (!Number.isFinite(commented)) throw new UserError(`the comment's created_at is not a time: ${escapeInline(commentCreatedAt.slice(0, 40))}`, { field: 'comment.created_at' });
+  const pushed = await headPushedAt(gh, pull);
+  if (!pushed) {
+    core.info(`model-ci: GitHub shows no push time for ${pull.headSha.slice(0, 7)} on ${pull.headRef}: cannot tell whether it came after the command`);
+    return null;
+  }
+  return Math.floor(pushed.getTime() / 1000) >= Math.floor(commented / 1000) ? pushed : null;
+}
+
+/** `abc1234` (full SHA): short to read, full to check against the report and the image. */
+const commitName = (sha: string) => `\`${sha.slice(0, 7)}\` (\`${sha}\`)`;

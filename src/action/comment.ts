@@ -73,6 +73,11 @@ async function belongsToRun(gh: GitHub, context: RunContext, run: WorkflowRunEve
       field: 'pr',
     });
   }
+  // A fork's run lists no PRs, so the branch is what ties the named PR to this run: without it, an
+  // artifact could name another PR from the same fork and be posted there once that PR's head matched.
+  if (run.headBranch !== null && pull.headRef !== run.headBranch) {
+    throw new UserError(`the report artifact names PR #${artifact.pr}, whose head branch is not the one workflow run ${run.runId} built`, { field: 'pr' });
+  }
   if (pull.headSha !== run.headSha) {
     core.info(`PR #${pull.number} has moved on to ${pull.headSha.slice(0, 7)} since ${run.headSha.slice(0, 7)} was built: not posting a stale report`);
     return false;

@@ -5,9 +5,11 @@
  * string and list bounded, no unknown fields), name the PR and head SHA the `workflow_run` payload names,
  * and it is rendered again by our own escaping renderer — markdown that came in the file is never posted.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { MODEL_NAME } from '../config/load.ts';
 import { UserError } from '../errors.ts';
 import type { Problem } from '../report/error-report.ts';
 import type { ReportInput } from '../report/report.ts';
@@ -31,25 +33,36 @@ export async function writeReportArtifact(dir: string, artifact: ReportArtifact,
   if (markdown !== undefined) await writeFile(join(dir, 'report.md'), markdown);
 }
 
+/** Reads `report.json` from `dir`: a regular file (not a symlink), its size checked before it is read. */
 export async function readReportArtifact(dir: string): Promise<ReportArtifact> {
   const file = join(dir, ARTIFACT_FILE);
-  let text: string;
+  let handle;
   try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UserError(`no report artifact: ${ARTIFACT_FILE} is missing (did the pull_request run upload ${dir}?)`, { file });
+    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'is a symbolic link, not a file' : 'is missing';
+    throw new UserError(`no report artifact: ${ARTIFACT_FILE} ${why} (did the pull_request run upload ${dir}?)`, { file });
   }
-  return parseReportArtifact(text, file);
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new UserError(`the report artifact ${ARTIFACT_FILE} is not a regular file`, { file });
+    if (stats.size > MAX_BYTES) throw tooLarge(stats.size, file);
+    return parseReportArtifact(await handle.readFile('utf8'), file);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Pure: text → a validated artifact, or a UserError naming the first field that is wrong. */
 export function parseReportArtifact(text: string, file = ARTIFACT_FILE): ReportArtifact {
-  if (text.length > MAX_BYTES) throw new UserError(`the report artifact is ${text.length} bytes, over the ${MAX_BYTES} allowed`, { file });
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_BYTES) throw tooLarge(bytes, file);
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    throw new UserError(`the report artifact is not JSON: ${(error as Error).message}`, { file });
+  } catch {
+    // JSON.parse's message quotes the text: an untrusted file is never echoed, not even a fragment.
+    throw new UserError(`the report artifact is not JSON`, { file });
   }
   const validate = validator();
   if (!validate(value)) {
@@ -57,8 +70,41 @@ export function parseReportArtifact(text: string, file = ARTIFACT_FILE): ReportA
     throw new UserError(`the report artifact is malformed: ${describe(first)}`, { file, field: first?.instancePath || undefined });
   }
   const { schema: _schema, ...artifact } = value as unknown as ReportArtifact & { schema: number };
+  checkConsistent(artifact, file);
   return artifact;
 }
+
+/**
+ * What the schema does not say (Ajv's `number` already refuses `1e999`, which parses to Infinity): the
+ * model name is one model-ci accepts and the same throughout (it picks the sticky comment to replace), and a
+ * confusion matrix is N×N for its N classes (the renderer would fail on it).
+ */
+function checkConsistent(artifact: ReportArtifact, file: string): void {
+  if (!MODEL_NAME.test(artifact.model)) {
+    throw new UserError(`the report artifact's model name is not one model-ci accepts (lowercase letters and digits joined by single . _ or -)`, { file, field: '/model' });
+  }
+  if (artifact.kind !== 'report') return;
+  if (artifact.report.comparison.model !== artifact.model) {
+    throw new UserError(`the report artifact is for model ${artifact.model}, but its report is for another model`, { file, field: '/report/comparison/model' });
+  }
+  for (const side of ['head', 'base'] as const) {
+    const evaluation = artifact.report[side]?.evaluation;
+    const matrix = evaluation?.confusionMatrix;
+    if (!matrix) continue;
+    const at = `/report/${side}/evaluation/confusionMatrix`;
+    const n = evaluation.classes?.length;
+    if (n === undefined) throw new UserError(`the report artifact is malformed: ${at}: a confusion matrix needs its classes`, { file, field: at });
+    if (matrix.length !== n || matrix.some((row) => row.length !== n)) {
+      throw new UserError(`the report artifact is malformed: ${at}: must be ${n}×${n} for ${n} classes`, { file, field: at });
+    }
+    if (matrix.some((row) => row.some((count) => !Number.isSafeInteger(count) || count < 0))) {
+      throw new UserError(`the report artifact is malformed: ${at}: counts must be whole numbers, 0 or more`, { file, field: at });
+    }
+  }
+}
+
+const tooLarge = (bytes: number, file: string) =>
+  new UserError(`the report artifact is ${bytes} bytes, over the ${MAX_BYTES} allowed`, { file });
 
 const MAX_BYTES = 2_000_000;
 const str = (maxLength = 500) => ({ type: 'string', maxLength });
@@ -134,7 +180,7 @@ const report = object(
   },
   ['comparison', 'head'],
 );
-const common = { schema: { const: SCHEMA_VERSION }, pr: { type: 'integer', minimum: 1 }, headSha: sha, model: str(200) };
+const common = { schema: { const: SCHEMA_VERSION }, pr: { type: 'integer', minimum: 1, maximum: 2 ** 31 }, headSha: sha, model: str(200) };
 const artifactSchema = {
   oneOf: [
     object({ ...common, kind: { const: 'report' }, report, baseRef: str(255) }, ['schema', 'kind', 'pr', 'headSha', 'model', 'report']),

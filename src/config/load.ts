@@ -74,7 +74,7 @@ export const DEFAULT_PARAMS_FILE = 'params.yaml';
 export const DEFAULT_SPLIT = { test: 0.2, seed: 42 };
 
 // Docker repository names and URL path segments accept exactly this.
-const NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+export const MODEL_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 
 export interface LoadConfigOptions {
   repoRoot?: string;
@@ -94,7 +94,7 @@ export async function loadConfig(file: string, opts: LoadConfigOptions = {}): Pr
   const keys = mapping(doc, ROOT_KEYS);
 
   const name = string(required(keys, 'name', doc, 'the model name, e.g. `name: churn`'));
-  if (!NAME.test(name)) {
+  if (!MODEL_NAME.test(name)) {
     fail(
       keys.get('name')!,
       `\`name\` must be lowercase letters and digits, optionally joined by single . _ or - (it names the Docker image and the serving URL), got ${JSON.stringify(name)}`,

@@ -59,7 +59,8 @@ export interface IssueCommentEvent {
   issueNumber: number;
   /** Commands are only honoured on pull requests. */
   isPullRequest: boolean;
-  comment: { id: number; body: string; author: Actor; authorAssociation: string };
+  /** `createdAt`: when GitHub recorded the comment (ISO 8601), to tell whether the PR moved on since. */
+  comment: { id: number; body: string; author: Actor; authorAssociation: string; createdAt: string };
   sender: Actor;
 }
 
@@ -205,6 +206,7 @@ function readIssueComment(root: Fields): IssueCommentEvent {
       body: comment.optionalString('body') ?? '',
       author: readActor(comment.object('user')),
       authorAssociation: comment.optionalString('author_association') ?? 'NONE',
+      createdAt: comment.string('created_at'),
     },
     sender: readActor(root.object('sender')),
   };

@@ -49,6 +49,28 @@ export async function getPull(gh: GitHub, owner: string, repo: string, number: n
   }
 }
 
+/**
+ * When GitHub recorded the push that made the PR's current head the tip of its branch (the
+ * repository activity API, newest first), or null when GitHub does not show it: the head
+ * repository's activity cannot be read (a fork the token cannot see), or the push is older than
+ * the newest 100 on the branch. GitHub's own clock, unlike a commit's dates, which whoever makes
+ * the commit sets at will.
+ */
+export async function headPushedAt(gh: GitHub, pull: PullInfo): Promise<Date | null> {
+  if (pull.headRepoFullName === null) return null;
+  const [owner, repo] = pull.headRepoFullName.split('/');
+  try {
+    const { data } = await gh.rest.repos.listActivities({ owner, repo, ref: `refs/heads/${pull.headRef}`, per_page: 100 });
+    const push = data.find((activity) => activity.after === pull.headSha);
+    const at = push ? new Date(push.timestamp) : null;
+    return at && Number.isFinite(at.getTime()) ? at : null;
+  } catch (error) {
+    const status = httpStatus(error);
+    if (status === 403 || status === 404) return null;
+    throw error;
+  }
+}
+
 /** GitHub lists at most this many files of a pull request. */
 export const MAX_LISTED_PULL_FILES = 3000;
 

@@ -16,7 +16,7 @@ export interface StickyComment {
   owner: string;
   repo: string;
   issueNumber: number;
-  /** Hidden marker from `commentMarker` (src/report/marker.ts); prepended to `body` when the body lacks it. */
+  /** Hidden marker from `commentMarker` (src/report/marker.ts); prepended to `body` unless it is the body's first line. */
   marker: string;
   body: string;
   /**
@@ -43,15 +43,14 @@ interface Comment {
 
 export async function upsertStickyComment(gh: GitHub, target: StickyComment): Promise<StickyResult> {
   const { owner, repo, issueNumber, marker } = target;
-  const body = target.body.includes(marker) ? target.body : `${marker}\n${target.body}`;
+  const body = startsWithMarker(target.body, marker) ? target.body : `${marker}\n${target.body}`;
   if (body.length > MAX_COMMENT_LENGTH) {
     throw new Error(
       `comment for ${owner}/${repo}#${issueNumber} is ${body.length} characters, over GitHub's limit of ${MAX_COMMENT_LENGTH}: the report must be truncated before posting`,
     );
   }
   const where = `${owner}/${repo}#${issueNumber}`;
-  const isOurs = (comment: Comment, login?: string) =>
-    (comment.body ?? '').includes(marker) && comment.user !== null && isOurAuthor(comment.user, login ?? target.botLogin);
+  const isOurs = (comment: Comment, login?: string) => isSticky(comment, marker, login ?? target.botLogin);
 
   const existing = (await listComments(gh, owner, repo, issueNumber)).filter((c) => isOurs(c)).sort(byId);
 
@@ -92,7 +91,7 @@ export async function repostStickyComment(gh: GitHub, target: Omit<StickyComment
   const { owner, repo, issueNumber, marker } = target;
   const where = `${owner}/${repo}#${issueNumber}`;
   const ours = (await listComments(gh, owner, repo, issueNumber))
-    .filter((c) => (c.body ?? '').includes(marker) && c.user !== null && isOurAuthor(c.user, target.botLogin))
+    .filter((c) => isSticky(c, marker, target.botLogin))
     .sort(byId);
   const latest = ours.at(-1);
   if (!latest?.body) return null;
@@ -100,6 +99,17 @@ export async function repostStickyComment(gh: GitHub, target: Omit<StickyComment
   await deleteComments(gh, owner, repo, ours);
   return { id: created.id };
 }
+
+/**
+ * Ours only where model-ci writes the marker, the body's whole first line, and only from our login:
+ * a marker quoted anywhere else (a report's untrusted text, a person's comment) never makes a
+ * comment ours to update or to delete as a duplicate.
+ */
+function isSticky(comment: Comment, marker: string, botLogin: string | undefined): boolean {
+  return startsWithMarker(comment.body ?? '', marker) && comment.user !== null && isOurAuthor(comment.user, botLogin);
+}
+
+const startsWithMarker = (body: string, marker: string) => body === marker || body.startsWith(`${marker}\n`);
 
 function isOurAuthor(user: { login: string; type: string }, botLogin: string | undefined): boolean {
   if (botLogin) return user.login.toLowerCase() === botLogin.toLowerCase();

@@ -49,6 +49,15 @@ export function link(text: string, url: string | undefined): string {
 }
 
 /**
+ * `<!--` with a zero-width space after `<`: shown the same, but never an HTML comment, so text from
+ * outside cannot carry a sticky-comment marker (`<!-- model-ci:<name> -->`) into a report. Inline
+ * text needs no such step: `escapeInline` already turns `<` into `&lt;`.
+ */
+function breakHtmlComments(text: string): string {
+  return text.replace(/<!--/g, '<\u200B!--');
+}
+
+/**
  * A fenced code block holding `text` verbatim: inside a fence nothing renders as HTML or markdown
  * and nobody is pinged, so multi-line messages keep their layout. The fence is longer than any
  * backtick run in the text, so the text cannot close it.
@@ -56,6 +65,6 @@ export function link(text: string, url: string | undefined): string {
 export function codeBlock(text: string, indent = ''): string {
   const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(Math.max(3, longestRun + 1));
-  const body = text.replace(/\r\n?/g, '\n').replace(INVISIBLE, '\uFFFD').split('\n');
+  const body = breakHtmlComments(text.replace(/\r\n?/g, '\n').replace(INVISIBLE, '\uFFFD')).split('\n');
   return [fence, ...body, fence].map((line) => indent + line).join('\n');
 }

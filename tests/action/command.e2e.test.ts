@@ -31,11 +31,25 @@ after(async () => {
 async function command(number: number, body: string, author: string, options: { authorType?: 'User' | 'Bot'; onPullRequest?: boolean } = {}) {
   if (options.onPullRequest === false) server.addIssue(owner, repoName, number);
   // The comment exists on the server (reactions go to it) and the payload names it.
-  const commentId = server.addComment(owner, repoName, number, { body, author, authorType: options.authorType }).id;
-  const payload = issueCommentPayload({ owner, repo: repoName, number, body, author, authorType: options.authorType, commentId, onPullRequest: options.onPullRequest ?? true });
+  const stored = server.addComment(owner, repoName, number, { body, author, authorType: options.authorType });
+  const commentId = stored.id;
+  const payload = issueCommentPayload({
+    owner,
+    repo: repoName,
+    number,
+    body,
+    author,
+    authorType: options.authorType,
+    commentId,
+    createdAt: stored.createdAt,
+    onPullRequest: options.onPullRequest ?? true,
+  });
   const run = await runAction({ eventName: 'issue_comment', payload, repository, workspace, apiUrl: server.url, sha: repo.mainSha, ref: 'refs/heads/main' });
   return { run, commentId };
 }
+
+/** GitHub's timestamps: UTC, whole seconds; `offsetMs` from now. */
+const githubTime = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 const replies = (number: number) => server.comments(owner, repoName, number).filter((c) => c.user.login === 'github-actions[bot]');
 const reactionsOf = (commentId: number) => server.reactions(commentId).map((r) => r.content).sort();
@@ -44,9 +58,11 @@ describe('mode command', () => {
   test('a collaborator’s /model-ci retrain retrains the current head, once per comment', async () => {
     const first = await repo.openPull(10, 'cmd', { 'params.yaml': FAST_PARAMS.replace('hidden_units: [16]', 'hidden_units: [20]') });
     server.addPull(owner, repoName, { number: 10, baseSha: repo.mainSha, headSha: first, headRef: 'cmd' });
-    // The head moves after the comment was written: the command uses the PR's current head.
+    server.addPush(owner, repoName, { branch: 'cmd', after: first, timestamp: githubTime(-120_000) });
+    // A second push before the comment was written: the command trains the PR's current head.
     const current = await repo.pushToPull(10, 'cmd', { 'params.yaml': FAST_PARAMS.replace('hidden_units: [16]', 'hidden_units: [28]') });
     server.addPull(owner, repoName, { number: 10, baseSha: repo.mainSha, headSha: current, headRef: 'cmd' });
+    server.addPush(owner, repoName, { branch: 'cmd', before: first, after: current, timestamp: githubTime(-60_000) });
     server.setRole(owner, repoName, 'maintainer', 'write');
 
     const { run, commentId } = await command(10, 'Could you rerun this?\n/model-ci retrain --backend cpu', 'maintainer');
@@ -57,14 +73,46 @@ describe('mode command', () => {
     assert.match(reports[0].body, /\\\[28\\\]/);
     assert.match(reports[0].body, /backend cpu/);
     assert.deepEqual(reactionsOf(commentId), ['eyes', 'rocket']);
+    const [answer] = replies(10).filter((c) => c.body.startsWith('@maintainer '));
+    assert.equal(answer.body, `@maintainer retrained \`${current.slice(0, 7)}\` (\`${current}\`), the head of this pull request; the report is updated.`);
+    const before = replies(10).length;
 
     // GitHub redelivers the same webhook: nothing happens twice.
     const payload = issueCommentPayload({ owner, repo: repoName, number: 10, body: '/model-ci retrain', author: 'maintainer', commentId, onPullRequest: true });
     const again = await runAction({ eventName: 'issue_comment', payload, repository, workspace, apiUrl: server.url, sha: repo.mainSha, ref: 'refs/heads/main' });
     assert.equal(again.code, 0);
     assert.match(again.stdout, /already handled/);
-    assert.equal(replies(10).length, 1);
+    assert.equal(replies(10).length, before);
     assert.deepEqual(reactionsOf(commentId), ['eyes', 'rocket']);
+    server.assertNoViolations();
+  });
+
+  test('a head pushed after the command was written is not trained: the reply asks to look and run it again', async () => {
+    const head = await repo.openPull(13, 'moved', { 'params.yaml': FAST_PARAMS.replace('hidden_units: [16]', 'hidden_units: [24]') });
+    server.addPull(owner, repoName, { number: 13, baseSha: repo.mainSha, headSha: head, headRef: 'moved' });
+    server.setRole(owner, repoName, 'maintainer', 'write');
+    // GitHub recorded the push a minute after the comment (whatever dates the commit itself claims).
+    server.addPush(owner, repoName, { branch: 'moved', after: head, timestamp: githubTime(60_000) });
+
+    const { run, commentId } = await command(13, '/model-ci retrain', 'maintainer');
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const all = replies(13);
+    assert.equal(all.length, 1, 'one reply, no report: nothing was trained');
+    assert.ok(all[0].body.startsWith(`@maintainer the head of this pull request moved after your command: \`${head.slice(0, 7)}\` (\`${head}\`) was pushed at `), all[0].body);
+    assert.match(all[0].body, /Nothing was trained; .* comment `\/model-ci retrain` again/);
+    assert.match(run.stdout, /not retraining/);
+    assert.doesNotMatch(run.stdout, /sticky comment/);
+    assert.deepEqual(reactionsOf(commentId), ['confused', 'eyes']);
+    server.assertNoViolations();
+  });
+
+  test('on an issue that is not a pull request, someone without write access gets no reply and no reaction', async () => {
+    server.setRole(owner, repoName, 'passer-by', 'read');
+    const { run, commentId } = await command(14, '/model-ci retrain', 'passer-by', { onPullRequest: false });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /ignoring \/model-ci on issue #14 from passer-by, who has no write access/);
+    assert.equal(server.comments(owner, repoName, 14).length, 1, 'only the command itself');
+    assert.deepEqual(reactionsOf(commentId), []);
     server.assertNoViolations();
   });
 

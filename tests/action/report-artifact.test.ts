@@ -1,7 +1,10 @@
 /** The fork split's artifact is untrusted: exact shape, bounded, never posted as given. */
 import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { parseReportArtifact } from '../../src/action/report-artifact.ts';
+import { parseReportArtifact, readReportArtifact } from '../../src/action/report-artifact.ts';
 import { UserError } from '../../src/errors.ts';
 import { renderReport } from '../../src/report/report.ts';
 
@@ -48,6 +51,8 @@ describe('parseReportArtifact', () => {
     rejects(artifact({ schema: 2 }), /schema/);
     rejects({ ...artifact(), report: { ...artifact().report, comparison: { ...artifact().report.comparison, verdict: 'great' } } }, /verdict|must be equal to one of/);
     rejects(' '.repeat(2_000_001), /over the 2000000 allowed/);
+    rejects(JSON.stringify(artifact()).replace('"head":0.95', '"head":1e999'), /\/report\/comparison\/rows\/0\/head: must be number/);
+    rejects('"' + 'é'.repeat(1_000_001) + '"', /2000004 bytes, over the 2000000 allowed/);
   });
 
   test("carries the PR's config changes, and escapes them in the comment", () => {
@@ -73,5 +78,33 @@ describe('parseReportArtifact', () => {
     assert.doesNotMatch(markdown, /(?<!\\)\]\(https:\/\/evil/, 'no live link: the brackets are escaped');
     assert.doesNotMatch(markdown, /@org\/team/, 'nobody is pinged');
     assert.match(markdown, /&lt;img src=x onerror=alert\(1\)&gt;/);
+  });
+});
+
+describe('readReportArtifact', () => {
+  const artifactIn = async (root: string, name: string, write: (file: string) => Promise<void>) => {
+    const dir = join(root, name);
+    await mkdir(dir);
+    await write(join(dir, 'report.json'));
+    return dir;
+  };
+  const refuses = (dir: string, pattern: RegExp) =>
+    assert.rejects(readReportArtifact(dir), (error: unknown) => error instanceof UserError && pattern.test(error.describe()));
+
+  test('a symlink is refused, not followed; an oversized file is refused before it is read', async (t) => {
+    const root = await mkdtemp(join(tmpdir(), 'model-ci-artifact-'));
+    t.after(() => rm(root, { recursive: true, force: true }));
+    const elsewhere = join(root, 'elsewhere.json');
+    await writeFile(elsewhere, JSON.stringify(artifact()));
+
+    await refuses(await artifactIn(root, 'linked', (file) => symlink(elsewhere, file)), /report\.json is a symbolic link/);
+    // Sparse: 3 GB on paper, nothing on disk; reading it whole would exhaust memory first.
+    const big = await artifactIn(root, 'big', async (file) => {
+      await writeFile(file, '');
+      await truncate(file, 3_000_000_000);
+    });
+    await refuses(big, /3000000000 bytes, over the 2000000 allowed/);
+    const plain = await artifactIn(root, 'plain', (file) => writeFile(file, JSON.stringify(artifact())));
+    assert.equal((await readReportArtifact(plain)).pr, 7);
   });
 });

@@ -83,11 +83,20 @@ test('a push to a branch and to a tag', () => {
 });
 
 test('a comment on a pull request and on a plain issue', () => {
-  const onPull = readEvent('issue_comment', issueCommentPayload({ body: '/model-ci retrain --backend wasm', author: 'alice', number: 7, commentId: 99 }));
+  const onPull = readEvent(
+    'issue_comment',
+    issueCommentPayload({ body: '/model-ci retrain --backend wasm', author: 'alice', number: 7, commentId: 99, createdAt: '2026-03-04T05:06:07Z' }),
+  );
   assert.ok(onPull.kind === 'issue_comment');
   assert.equal(onPull.isPullRequest, true);
   assert.equal(onPull.issueNumber, 7);
-  assert.deepEqual(onPull.comment, { id: 99, body: '/model-ci retrain --backend wasm', author: { login: 'alice', type: 'User' }, authorAssociation: 'OWNER' });
+  assert.deepEqual(onPull.comment, {
+    id: 99,
+    body: '/model-ci retrain --backend wasm',
+    author: { login: 'alice', type: 'User' },
+    authorAssociation: 'OWNER',
+    createdAt: '2026-03-04T05:06:07Z',
+  });
   assert.equal(onPull.sender.login, 'alice');
 
   const onIssue = readEvent('issue_comment', issueCommentPayload({ body: '/model-ci help', onPullRequest: false }));

@@ -1,6 +1,6 @@
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { getPull, listPullFiles, MAX_LISTED_PULL_FILES } from '../../src/github/pulls.ts';
+import { getPull, headPushedAt, listPullFiles, MAX_LISTED_PULL_FILES } from '../../src/github/pulls.ts';
 import { react, removeReaction } from '../../src/github/reactions.ts';
 import { UserError } from '../../src/errors.ts';
 import { startHarness, type Harness } from './harness.ts';
@@ -34,6 +34,20 @@ test('a pull request from a fork', async () => {
   assert.equal(pull.headRepoFullName, 'contributor/models');
   assert.equal(pull.baseRepoFullName, 'acme/models');
   assert.equal(pull.isFork, true);
+});
+
+test("headPushedAt: GitHub's time of the latest push that made the head the branch's tip, in the head's repository", async () => {
+  const head = '1'.repeat(40);
+  h.server.addPull('acme', 'models', { number: 7, headSha: head, headRef: 'more-data', forkOwner: 'contributor' });
+  const pull = await getPull(h.gh, 'acme', 'models', 7);
+  assert.equal(await headPushedAt(h.gh, pull), null, 'a fork repository GitHub does not show: unknown');
+
+  h.server.addPush('contributor', 'models', { branch: 'more-data', after: head, timestamp: '2026-01-02T03:04:05Z' });
+  h.server.addPush('contributor', 'models', { branch: 'more-data', after: '3'.repeat(40), before: head, timestamp: '2026-01-02T04:00:00Z' });
+  h.server.addPush('contributor', 'models', { branch: 'more-data', after: head, before: '3'.repeat(40), timestamp: '2026-01-02T05:00:00Z', type: 'force_push' });
+  h.server.addPush('contributor', 'models', { branch: 'other', after: head, timestamp: '2026-01-03T00:00:00Z' });
+  h.server.addPush('acme', 'models', { branch: 'more-data', after: head, timestamp: '2026-01-04T00:00:00Z' });
+  assert.equal((await headPushedAt(h.gh, pull))?.toISOString(), '2026-01-02T05:00:00.000Z');
 });
 
 test('a missing pull request is a UserError', async () => {

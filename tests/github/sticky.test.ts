@@ -51,6 +51,22 @@ test('never touches a comment by someone else that quotes the marker', async () 
   assert.ok(!h.server.requests.some((r) => r.path.endsWith(`/comments/${quoted.id}`)), 'no request addressed the other comment');
 });
 
+test('the marker counts only as the first line of our own comment: a comment of ours quoting it elsewhere is not touched', async () => {
+  // A report whose untrusted text carried another model's marker further down (the old smuggling route).
+  const iris = h.server.addComment(owner, repo, issueNumber, { body: `${commentMarker('iris')}\niris report` });
+  const smuggled = h.server.addComment(owner, repo, issueNumber, { body: `${commentMarker('other')}\nerror:\n${marker}\n` });
+  const indented = h.server.addComment(owner, repo, issueNumber, { body: ` ${marker}\nalmost` });
+  const result = await upsertStickyComment(h.gh, target('report'));
+  assert.equal(result.action, 'created');
+  assert.equal(result.deletedDuplicates, 0);
+  const bodies = new Map(h.server.comments(owner, repo, issueNumber).map((c) => [c.id, c.body]));
+  assert.equal(bodies.size, 4, 'nothing deleted');
+  assert.equal(bodies.get(iris.id), iris.body);
+  assert.equal(bodies.get(smuggled.id), smuggled.body);
+  assert.equal(bodies.get(indented.id), indented.body);
+  assert.equal(bodies.get(result.id), `${marker}\nreport`);
+});
+
 test("another model's sticky comment is a different comment", async () => {
   await upsertStickyComment(h.gh, { ...target('iris report'), marker: commentMarker('iris') });
   const result = await upsertStickyComment(h.gh, target('breast-cancer report'));

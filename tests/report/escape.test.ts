@@ -89,4 +89,12 @@ describe('codeBlock', () => {
     assert.equal(lines.at(-1), '  `````');
     assert.equal(lines[1], '  a ``` b');
   });
+
+  it('never carries an HTML comment, so no sticky marker can ride in on untrusted text', () => {
+    const marker = commentMarker('iris');
+    const block = codeBlock(`at line 3\n${marker}\n<!--x-->`);
+    assert.ok(!block.includes('<!--'), block);
+    assert.ok(!block.includes(marker));
+    assert.match(block, /^<\u200B!-- model-ci:iris -->$/m, 'shown the same, bar a zero-width space');
+  });
 });

@@ -7,7 +7,8 @@
  *
  * Endpoints: issue comments (list/create/get/update/delete, paginated with Link
  * headers), issue-comment reactions (list/create/delete), collaborator
- * permission, pull request get, pull request files (capped at 3000 like GitHub).
+ * permission, pull request get, pull request files (capped at 3000 like GitHub), repository activity
+ * (pushes to a branch, newest first, the time GitHub recorded each).
  */
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -208,6 +209,18 @@ export interface StoredComment {
   updatedAt: string;
 }
 
+export interface StoredActivity {
+  id: number;
+  /** `refs/heads/<branch>` */
+  ref: string;
+  before: string;
+  after: string;
+  /** When GitHub recorded the push (ISO 8601, whole seconds). */
+  timestamp: string;
+  type: 'push' | 'force_push' | 'branch_creation';
+  actor: Identity;
+}
+
 export interface StoredReaction {
   id: number;
   commentId: number;
@@ -247,6 +260,7 @@ interface Repo {
   id: number;
   issues: Map<number, Issue>;
   roles: Map<string, Role>;
+  activities: StoredActivity[];
 }
 
 /** Which requests a fault, hang or hold applies to; all given conditions must hold. */
@@ -323,6 +337,7 @@ const ROUTES: Array<[string, string]> = [
   ['GET', '/repos/{owner}/{repo}/collaborators/{username}/permission'],
   ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}'],
   ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}/files'],
+  ['GET', '/repos/{owner}/{repo}/activity'],
 ];
 
 const MAX_COMMENT_LENGTH = 65_536;
@@ -445,6 +460,21 @@ export class GitHubServer {
 
   reactions(commentId: number): StoredReaction[] {
     return [...this.reactionsById.values()].filter((r) => r.commentId === commentId);
+  }
+
+  /** Records a push to `branch` of `owner/repo` at `timestamp` (GitHub's clock, not the commit's dates). */
+  addPush(owner: string, repo: string, push: { branch: string; after: string; timestamp: string; before?: string; actor?: string; type?: StoredActivity['type'] }): StoredActivity {
+    const activity: StoredActivity = {
+      id: this.nextId++,
+      ref: `refs/heads/${push.branch}`,
+      before: push.before ?? '0'.repeat(40),
+      after: push.after,
+      timestamp: push.timestamp,
+      type: push.type ?? 'push',
+      actor: this.user(push.actor ?? 'octocat'),
+    };
+    this.repoState(owner, repo).activities.push(activity);
+    return activity;
   }
 
   setRole(owner: string, repo: string, login: string, role: Role): void {
@@ -700,6 +730,17 @@ export class GitHubServer {
           const files = pull.files.slice(0, MAX_PULL_FILES).map((f) => this.fileJson(params.owner, params.repo, pull.headSha, f));
           return this.page(files, query, url);
         };
+      case 'GET /repos/{owner}/{repo}/activity':
+        // GitHub pages this listing with before/after cursors; one page (per_page, at most 100) is served.
+        return ({ params, query }) => {
+          const ref = query.ref && !query.ref.startsWith('refs/') ? `refs/heads/${query.ref}` : query.ref;
+          const ascending = query.direction === 'asc';
+          const list = this.repo(params.owner, params.repo)
+            .activities.filter((a) => (!ref || a.ref === ref) && (!query.activity_type || a.type === query.activity_type))
+            .sort((a, b) => (ascending ? 1 : -1) * (a.timestamp.localeCompare(b.timestamp) || a.id - b.id));
+          const perPage = Math.min(Number(query.per_page ?? 30) || 30, 100);
+          return { status: 200, body: list.slice(0, perPage).map((a) => this.activityJson(a)) };
+        };
       default:
         throw new Error(`no handler for ${key}`);
     }
@@ -750,7 +791,7 @@ export class GitHubServer {
     const key = `${owner}/${repo}`.toLowerCase();
     let state = this.repos.get(key);
     if (!state) {
-      state = { owner, repo, id: 500 + this.repos.size, issues: new Map(), roles: new Map() };
+      state = { owner, repo, id: 500 + this.repos.size, issues: new Map(), roles: new Map(), activities: [] };
       this.repos.set(key, state);
     }
     return state;
@@ -811,6 +852,19 @@ export class GitHubServer {
       created_at: comment.createdAt,
       updated_at: comment.updatedAt,
       author_association: comment.user.type === 'Bot' ? 'NONE' : 'CONTRIBUTOR',
+    };
+  }
+
+  private activityJson(activity: StoredActivity): JsonObject {
+    return {
+      id: activity.id,
+      node_id: nodeId('RA', activity.id),
+      before: activity.before,
+      after: activity.after,
+      ref: activity.ref,
+      timestamp: activity.timestamp,
+      activity_type: activity.type,
+      actor: this.userJson(activity.actor),
     };
   }
 

@@ -114,6 +114,8 @@ export interface IssueCommentOptions extends RepoOptions {
   author?: string;
   authorType?: 'User' | 'Bot';
   commentId?: number;
+  /** The comment's `created_at`, as GitHub recorded it. */
+  createdAt?: string;
   number?: number;
   /** True: the issue is a pull request (`issue.pull_request` set), as bot commands need. */
   onPullRequest?: boolean;
@@ -124,6 +126,7 @@ export function issueCommentPayload(options: IssueCommentOptions): Payload {
   const payload = adapt(webhookExample('issue_comment', (p) => p.action === 'created'), { ...options, sender, senderType: options.authorType });
   const { issue, comment } = payload;
   comment.body = options.body;
+  if (options.createdAt) comment.created_at = comment.updated_at = options.createdAt;
   if (options.commentId) {
     comment.id = options.commentId;
     comment.url = comment.url.replace(/\d+$/, String(options.commentId));
