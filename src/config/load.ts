@@ -26,9 +26,12 @@
  *   model.hidden_units: [[16], [32, 16]]
  * ```
  */
+import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar } from 'yaml';
 import { METRICS, defaultMetrics } from '../metrics/catalog.ts';
+import { confinePath, realInput, repositoryRoot } from './confine.ts';
+import { displayPath } from './display-path.ts';
 import { didYouMean } from './suggest.ts';
 import {
   BACKENDS,
@@ -75,10 +78,19 @@ export const DEFAULT_SPLIT = { test: 0.2, seed: 42 };
 // Docker repository names and URL path segments accept exactly this.
 const NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 
+/**
+ * `repoRoot` (default: the work tree holding the config, see `repositoryRoot`) bounds every path the
+ * config names: the config itself, data, params and watch patterns stay inside it (src/config/confine.ts).
+ */
 export async function loadConfig(file: string, opts: { repoRoot?: string } = {}): Promise<ModelCiConfig> {
-  const configFile = resolve(file);
+  const named = resolve(file);
+  // Real paths from here on: a data path is checked, recorded and read in the same (symlink-free) form.
+  const repoRoot = await realpath(opts.repoRoot ?? repositoryRoot(dirname(named))).catch(() => resolve(opts.repoRoot ?? dirname(named)));
+  const configFile = await realInput(repoRoot, confinePath(repoRoot, repoRoot, relative(repoRoot, named) || '.', { file: displayPath(named), field: 'config' }), {
+    file: displayPath(named),
+    field: 'config',
+  });
   const root = dirname(configFile);
-  const repoRoot = resolve(opts.repoRoot ?? root);
   const doc = await readYamlFile(configFile);
   if (!isPresent(doc)) fail(doc, 'the config is empty; it needs at least `name`, `task` and `data`');
   const keys = mapping(doc, ROOT_KEYS);
@@ -91,8 +103,9 @@ export async function loadConfig(file: string, opts: { repoRoot?: string } = {})
     );
   }
   const task = oneOf(required(keys, 'task', doc, `one of ${TASKS.join(', ')}`), TASKS);
-  const data = readData(required(keys, 'data', doc, 'the training data, e.g. `data: { train: data/train.csv, target: label }`'), task, root);
-  const params = resolve(root, optional(keys, 'params', string, DEFAULT_PARAMS_FILE));
+  const data = readData(required(keys, 'data', doc, 'the training data, e.g. `data: { train: data/train.csv, target: label }`'), task, root, repoRoot);
+  const paramsField = keys.get('params');
+  const params = paramsField ? confinedPath(paramsField, root, repoRoot) : confinePath(repoRoot, root, DEFAULT_PARAMS_FILE, { file: doc.source.file, field: 'params' });
   const watched = [data.train, ...(data.test ? [data.test] : []), params, configFile];
   const watch = optional(keys, 'watch', (f) => readWatch(f, repoRoot), defaultWatch(watched, repoRoot));
   const backend = optional(keys, 'backend', (f) => oneOf(f, BACKENDS), 'auto');
@@ -130,10 +143,15 @@ function readSweep(field: Field): Record<string, unknown[]> {
   return grid;
 }
 
-function readData(field: Field, task: Task, root: string): DataConfig {
+/** The field's path, resolved against `base` and confined to the work tree (src/config/confine.ts). */
+function confinedPath(field: Field, base: string, repoRoot: string): string {
+  return confinePath(repoRoot, base, string(field), { file: field.source.file, line: field.line, field: field.path });
+}
+
+function readData(field: Field, task: Task, root: string, repoRoot: string): DataConfig {
   const keys = mapping(field, DATA_KEYS);
   const classification = task !== 'regression';
-  const path = (f: Field) => resolve(root, string(f));
+  const path = (f: Field) => confinedPath(f, root, repoRoot);
 
   const target = string(required(keys, 'target', field, 'the column to predict'));
   const notTarget = (list: Field, names: string[], what: string) => {
@@ -191,12 +209,8 @@ function defaultWatch(files: string[], repoRoot: string): string[] {
 
 function readWatch(field: Field, repoRoot: string): string[] {
   const patterns = stringList(field);
-  items(field).forEach((item, i) => {
-    const pattern = patterns[i].replace(/^!/, '');
-    if (isAbsolute(pattern) || toPosix(relative(repoRoot, resolve(repoRoot, pattern))).startsWith('..')) {
-      fail(item, `\`${item.path}\` must be a pattern relative to the repository root (${repoRoot}), got ${JSON.stringify(patterns[i])}`);
-    }
-  });
+  // Patterns are relative to the repository root, not to the config's folder.
+  items(field).forEach((item, i) => confinePath(repoRoot, repoRoot, patterns[i].replace(/^!/, ''), { file: item.source.file, line: item.line, field: item.path }));
   if (patterns.length === 0) expected(field, 'a non-empty list of path patterns');
   return patterns;
 }

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { fileErrorReason, UserError } from '../errors.ts';
-import { displayPath } from './display-path.ts';
+import { displayPath, excerpt } from './display-path.ts';
 import { didYouMean } from './suggest.ts';
 
 interface Source {
@@ -41,7 +41,8 @@ export async function readYamlFile(file: string): Promise<Field> {
   const [syntaxError] = doc.errors;
   if (syntaxError) {
     const { line, col } = lines.linePos(syntaxError.pos[0]);
-    throw new UserError(`invalid YAML: ${syntaxError.message.split('\n')[0]}`, { file: shown, line, column: col });
+    // The parser's message may quote a token of the file: only a short excerpt of it.
+    throw new UserError(`invalid YAML: ${excerpt(syntaxError.message.split('\n')[0], 80)}`, { file: shown, line, column: col });
   }
   const source: Source = { file: shown, lines, doc };
   const node = doc.contents as Node | null;
@@ -85,7 +86,7 @@ function found(field: Field): string {
   if (isSeq(node)) return 'a list';
   if (isScalar(node)) {
     const value = node.value;
-    return typeof value === 'string' ? `the string ${JSON.stringify(value)}` : String(value);
+    return typeof value === 'string' ? `the string ${JSON.stringify(excerpt(value))}` : excerpt(String(value));
   }
   return 'something else';
 }
