@@ -1,5 +1,7 @@
 /** What changed in the inputs: params and data files. */
 import type { DataChange, ParamChange } from '../compare/types.ts';
+import { excerpt } from '../config/display-path.ts';
+import type { Scalar } from '../config/types.ts';
 import { escapeCell } from './escape.ts';
 import { formatScalar, plural } from './format.ts';
 import { table } from './table.ts';
@@ -11,9 +13,16 @@ export function renderParamsDiff(changes: readonly ParamChange[], baseLabel: str
     '',
     table(
       ['param', escapeCell(baseLabel), 'PR'],
-      changes.map((change) => [escapeCell(change.key), formatScalar(change.base), formatScalar(change.head)]),
+      changes.map((change) => [escapeCell(shorten(change.key)), formatScalar(shorten(change.base)), formatScalar(shorten(change.head))]),
     ),
   ].join('\n');
+}
+
+/** Params keys and values shown: other stages' sections may hold long text, a table cell holds a glance. */
+const MAX_SHOWN = 60;
+
+function shorten<T extends Scalar | undefined>(value: T): T | string {
+  return typeof value === 'string' ? excerpt(value, MAX_SHOWN) : value;
 }
 
 /** Lists every file once any changed, so a maintainer sees the modified file among the others. */

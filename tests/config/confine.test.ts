@@ -7,7 +7,7 @@ import { mkdir, realpath, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { confineInputs } from '../../src/config/confine.ts';
-import { loadConfig } from '../../src/config/load.ts';
+import { loadConfig, loadParams } from '../../src/config/load.ts';
 import { createSandbox } from '../support/git-repo.ts';
 import { tempFiles, userError } from './temp-files.ts';
 
@@ -127,5 +127,21 @@ describe('inputs of a run that holds secrets: regular files of the commit', () =
     await writeFile(join(repo.dir, 'later/new.csv'), CSV);
     await writeFile(join(repo.dir, 'model-ci.yml'), config('later/new.csv'));
     await userError(async () => confineInputs(await loadConfig(file), { trackedAt: linked }), '`data.train` names "later/new.csv", which is not a file committed in');
+  });
+});
+
+describe('a params file must read as params', () => {
+  it('refuses git-config-like text and a scalar without echoing them', async () => {
+    const dir = await tempFiles({
+      'ini.yaml': `core:\n  extraheader = AUTHORIZATION: basic ${SECRET}\n`,
+      'scalar.yaml': `A=1 ${SECRET}=${'x'.repeat(200)}\n`,
+      'dvc.yaml': 'model:\n  hidden_units: [8]\nprepare:\n  split: 0.3\n  long_text: ' + 'y'.repeat(300) + '\n',
+    });
+    await refused(() => loadParams(join(dir, 'ini.yaml')), 'a key of `core` is not a params name', 'is this file a params file?');
+    const scalar = await userError(() => loadParams(join(dir, 'scalar.yaml')), 'the file must be a mapping of keys to values, got the string "A=1 FAKE_SECRET');
+    assert.ok(!scalar.includes('x'.repeat(40)), `the whole value is echoed: ${scalar}`);
+    // Other stages' sections of a proper params file are kept.
+    const dvc = await loadParams(join(dir, 'dvc.yaml'));
+    assert.equal(dvc.flat['prepare.split'], 0.3);
   });
 });
