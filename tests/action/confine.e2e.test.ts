@@ -110,6 +110,16 @@ describe('mode command: a config naming files of the runner', () => {
     const relative = await retrain(33);
     assertRefusedWithoutLeak(relative, 33, /`data\.train` may not name git's own files/);
   });
+
+  test('a symlink that stays inside the repository: the privileged run trains the commit’s files only', async () => {
+    await forkPull(34, async (dir) => {
+      await symlink('breast_cancer.csv', join(dir, 'data', 'alias.csv'));
+      await writeFile(join(dir, 'model-ci.yml'), config.replace(/train: .*$/m, 'train: data/alias.csv'));
+    });
+    const run = await retrain(34);
+    assertRefusedWithoutLeak(run, 34, /`data\.train` names "data\/alias\.csv", a symlink; a run that holds secrets trains regular files of the commit only/);
+    assert.doesNotMatch(run.stdout, /epoch \d+\//, 'nothing trained');
+  });
 });
 
 // Deploy asks the engine before it trains; nothing reaches the registry here.
