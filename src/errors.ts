@@ -58,10 +58,14 @@ const UNSEEN = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069
  * escaped, cut to a short excerpt. Messages reach logs and public PR comments, and a file that is
  * not what it should be (a secrets file named as a CSV) must not be echoed there.
  */
-export function excerpt(text: string): string {
-  const chars = Array.from(text.slice(0, 2 * EXCERPT_CHARS));
-  const cut = chars.length > EXCERPT_CHARS ? `${chars.slice(0, EXCERPT_CHARS - 1).join('')}…` : text;
-  return JSON.stringify(cut).slice(1, -1).replace(UNSEEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export function excerpt(text: string, max = EXCERPT_CHARS): string {
+  return JSON.stringify(shorten(text, max)).slice(1, -1).replace(UNSEEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** At most `max` characters of `text`, cut with an ellipsis; not escaped (for a renderer that escapes). */
+export function shorten(text: string, max = EXCERPT_CHARS): string {
+  const chars = Array.from(text.slice(0, 2 * max));
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 
 /** `excerpt` in double quotes: `"oops"`. */

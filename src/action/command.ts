@@ -141,6 +141,8 @@ async function retrain(
       store: createBaselineStore({ cwd: context.workspace, branch: settings.baselineBranch, log: actionLogger.info }),
       log: actionLogger,
       workspace: context.workspace,
+      // This run holds a write token (and the job's secrets): train the commit's files only.
+      trackedInputs: true,
     }),
   );
   if (result.kind === 'skipped') throw new Error('a forced retrain cannot be skipped');

@@ -26,9 +26,12 @@
  *   model.hidden_units: [[16], [32, 16]]
  * ```
  */
+import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar } from 'yaml';
 import { METRICS, defaultMetrics } from '../metrics/catalog.ts';
+import { confinePath, realInput, repositoryRoot } from './confine.ts';
+import { displayPath } from './display-path.ts';
 import { didYouMean } from './suggest.ts';
 import {
   BACKENDS,
@@ -77,6 +80,7 @@ export const DEFAULT_SPLIT = { test: 0.2, seed: 42 };
 export const MODEL_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 
 export interface LoadConfigOptions {
+  /** Bounds every path the config names (default: the work tree holding the config, see `repositoryRoot`). */
   repoRoot?: string;
   /**
    * The config's text when it does not come from `file` on disk (the base commit's config, read from git's
@@ -85,10 +89,16 @@ export interface LoadConfigOptions {
   text?: { content: string; shown: string };
 }
 
+/** Every path the config names (the config itself, data, params, watch) stays inside `repoRoot` (src/config/confine.ts). */
 export async function loadConfig(file: string, opts: LoadConfigOptions = {}): Promise<ModelCiConfig> {
-  const configFile = resolve(file);
+  const named = resolve(file);
+  // Real paths from here on: a data path is checked, recorded and read in the same (symlink-free) form.
+  const repoRoot = await realpath(opts.repoRoot ?? repositoryRoot(dirname(named))).catch(() => resolve(opts.repoRoot ?? dirname(named)));
+  const at = { file: opts.text?.shown ?? displayPath(named), field: 'config' };
+  const confined = confinePath(repoRoot, repoRoot, relative(repoRoot, named) || '.', at);
+  // Text from git's objects has no file on disk to resolve; its name was confined above.
+  const configFile = opts.text ? confined : await realInput(repoRoot, confined, at);
   const root = dirname(configFile);
-  const repoRoot = resolve(opts.repoRoot ?? root);
   const doc = opts.text ? parseYaml(opts.text.content, opts.text.shown) : await readYamlFile(configFile);
   if (!isPresent(doc)) fail(doc, 'the config is empty; it needs at least `name`, `task` and `data`');
   const keys = mapping(doc, ROOT_KEYS);
@@ -101,8 +111,9 @@ export async function loadConfig(file: string, opts: LoadConfigOptions = {}): Pr
     );
   }
   const task = oneOf(required(keys, 'task', doc, `one of ${TASKS.join(', ')}`), TASKS);
-  const data = readData(required(keys, 'data', doc, 'the training data, e.g. `data: { train: data/train.csv, target: label }`'), task, root);
-  const params = resolve(root, optional(keys, 'params', string, DEFAULT_PARAMS_FILE));
+  const data = readData(required(keys, 'data', doc, 'the training data, e.g. `data: { train: data/train.csv, target: label }`'), task, root, repoRoot);
+  const paramsField = keys.get('params');
+  const params = paramsField ? confinedPath(paramsField, root, repoRoot) : confinePath(repoRoot, root, DEFAULT_PARAMS_FILE, { file: doc.source.file, field: 'params' });
   const watched = [data.train, ...(data.test ? [data.test] : []), params, configFile];
   const watch = optional(keys, 'watch', (f) => readWatch(f, repoRoot), defaultWatch(watched, repoRoot));
   const backend = optional(keys, 'backend', (f) => oneOf(f, BACKENDS), 'auto');
@@ -140,10 +151,15 @@ function readSweep(field: Field): Record<string, unknown[]> {
   return grid;
 }
 
-function readData(field: Field, task: Task, root: string): DataConfig {
+/** The field's path, resolved against `base` and confined to the work tree (src/config/confine.ts). */
+function confinedPath(field: Field, base: string, repoRoot: string): string {
+  return confinePath(repoRoot, base, string(field), { file: field.source.file, line: field.line, field: field.path });
+}
+
+function readData(field: Field, task: Task, root: string, repoRoot: string): DataConfig {
   const keys = mapping(field, DATA_KEYS);
   const classification = task !== 'regression';
-  const path = (f: Field) => resolve(root, string(f));
+  const path = (f: Field) => confinedPath(f, root, repoRoot);
 
   const target = string(required(keys, 'target', field, 'the column to predict'));
   const notTarget = (list: Field, names: string[], what: string) => {
@@ -201,12 +217,8 @@ function defaultWatch(files: string[], repoRoot: string): string[] {
 
 function readWatch(field: Field, repoRoot: string): string[] {
   const patterns = stringList(field);
-  items(field).forEach((item, i) => {
-    const pattern = patterns[i].replace(/^!/, '');
-    if (isAbsolute(pattern) || toPosix(relative(repoRoot, resolve(repoRoot, pattern))).startsWith('..')) {
-      fail(item, `\`${item.path}\` must be a pattern relative to the repository root (${repoRoot}), got ${JSON.stringify(patterns[i])}`);
-    }
-  });
+  // Patterns are relative to the repository root, not to the config's folder.
+  items(field).forEach((item, i) => confinePath(repoRoot, repoRoot, patterns[i].replace(/^!/, ''), { file: item.source.file, line: item.line, field: item.path }));
   if (patterns.length === 0) expected(field, 'a non-empty list of path patterns');
   return patterns;
 }

@@ -19,7 +19,7 @@
  * ```
  */
 import type { ModelParams, Optimizer, Params, Scalar, TrainParams } from './types.ts';
-import { isScalar } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { UserError } from '../errors.ts';
 import { limit, overLimit } from './limits.ts';
 import { boolean, fail, isPresent, items, mapping, number, oneOf, optional, plain, readYamlFile, withOverrides, type Field } from './yaml-fields.ts';
@@ -57,6 +57,7 @@ export async function loadParams(file: string, overrides: Record<string, unknown
   const root = keys.length > 0 ? withOverrides(read, overrides) : read;
   try {
     const sections = mapping(root, null);
+    checkKeys(root);
     const model = readModel(sections.get('model'));
     const train = readTrain(sections.get('train'));
     return { model, train, flat: flatten(plain(root)) };
@@ -64,6 +65,29 @@ export async function loadParams(file: string, overrides: Record<string, unknown
     const key = error instanceof UserError ? keys.find((k) => error.location.field?.startsWith(k)) : undefined;
     if (key === undefined) throw error;
     throw new UserError(`${(error as UserError).message} (the value ${JSON.stringify(overrides[key])} comes from the config's sweep)`, { field: `sweep.${key}` });
+  }
+}
+
+// A params key as DVC and model-ci write them; INI lines (`url = https://…`) and text that YAML happens
+// to read as a mapping are not.
+const KEY = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
+
+/**
+ * Every key, at any depth, must be a plain name: other stages' sections are kept in `flat` (and shown in
+ * the report's params diff) only when the file reads as params. The key is not quoted: the file may be
+ * anything.
+ */
+function checkKeys(field: Field): void {
+  if (isMap(field.node)) {
+    for (const [key, inner] of mapping(field, null)) {
+      if (!KEY.test(key)) {
+        const where = field.path ? `a key of \`${field.path}\`` : 'a top-level key';
+        fail({ ...inner, line: inner.keyLine, path: field.path }, `${where} is not a params name (letters, digits, _ . -, at most 64 characters); is this file a params file?`);
+      }
+      checkKeys(inner);
+    }
+  } else if (isSeq(field.node)) {
+    items(field).forEach(checkKeys);
   }
 }
 

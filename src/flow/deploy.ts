@@ -68,19 +68,24 @@ export interface DeployOutcome {
   reusedFrom?: string;
 }
 
+/**
+ * A deploy holds registry credentials and trains in the checked-out workspace: its data and params must
+ * be regular files of `commit` (`trackedAt`, src/config/confine.ts), so a merged symlink or a file the
+ * runner's disk holds (ignored, generated, `.git/config`) never becomes training data, a record or a label.
+ */
 export async function runDeploy(options: DeployOptions): Promise<DeployOutcome> {
   const { log } = options;
   const configFile = join(options.repoRoot, options.configPath);
   const config = await loadConfig(configFile);
   const previous = await log.group('previous baseline', () => previousBaseline(options, config.name));
   if (options.push && previous.record?.image) {
-    const planned = await plannedInputs(configFile, options.backend, options.workspace);
+    const planned = await plannedInputs(configFile, options.backend, options.workspace, options.commit);
     if (planned.inputs === previous.record.inputsHash) return reuse(options, previous.record, previous.record.image, previous.source);
     log.info(`inputs changed since ${previous.record.commit.slice(0, 7)}: training`);
   }
 
   const run = await log.group('train', () =>
-    trainModel(configFile, { out: join(options.artifactsDir, 'main'), backend: options.backend, workspace: options.workspace, log: log.info }),
+    trainModel(configFile, { out: join(options.artifactsDir, 'main'), backend: options.backend, workspace: options.workspace, log: log.info, trackedAt: options.commit }),
   );
   // Gates are applied before `latest` moves: against the baseline this commit replaces.
   const comparison = compareRuns({

@@ -36,7 +36,14 @@ export async function evaluatePullRequest(options: PullRequestOptions, decided: 
   const proposed = judged.review.changes.filter((change) => change.afterMerge).map((change) => change.key);
   if (proposed.length > 0) log.info(`${judged.review.file} at the base judges this PR; its changes to ${proposed.join(', ')} apply after merge`);
   const headRun = await log.group(`train ${config.name} (this PR)`, () =>
-    trainModel(configFile, { config, out: join(options.artifactsDir, 'head'), backend: options.backend, workspace: options.workspace, log: log.info }),
+    trainModel(configFile, {
+      config,
+      out: join(options.artifactsDir, 'head'),
+      backend: options.backend,
+      workspace: options.workspace,
+      log: log.info,
+      trackedAt: options.trackedInputs ? headSha : undefined,
+    }),
   );
   const baseline = await log.group(`baseline of ${config.name}`, () => findBaseline(options, config.name, baseSha, headRun.engine.backend, recordsFetched));
 
@@ -65,7 +72,7 @@ export async function evaluatePullRequest(options: PullRequestOptions, decided: 
   return { kind: 'compared', model: config.name, reason: decided.reason, baseSha, headSha, comparison, report, headRun, baseRun: baseline.run };
 }
 
-export type BaselineOptions = Pick<PullRequestOptions, 'repoRoot' | 'configPath' | 'artifactsDir' | 'store' | 'log' | 'workspace'>;
+export type BaselineOptions = Pick<PullRequestOptions, 'repoRoot' | 'configPath' | 'artifactsDir' | 'store' | 'log' | 'workspace' | 'trackedInputs'>;
 
 export interface FoundBaseline {
   source: BaselineSource;
@@ -120,7 +127,8 @@ async function trainBase(options: BaselineOptions, baseSha: string, backend: Con
     }
     log.info(`baseline: no record for ${baseSha.slice(0, 7)} or its ancestors; training the base commit on ${backend}`);
     try {
-      const run = await trainModel(configFile, { out: join(options.artifactsDir, 'base'), backend, workspace: options.workspace, log: log.info });
+      const trackedAt = options.trackedInputs ? baseSha : undefined;
+      const run = await trainModel(configFile, { out: join(options.artifactsDir, 'base'), backend, workspace: options.workspace, log: log.info, trackedAt });
       return {
         source: { kind: 'trained', commit: baseSha, note },
         side: { metrics: run.metrics, params: run.params.flat, data: run.manifest.data },

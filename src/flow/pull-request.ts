@@ -32,6 +32,11 @@ export interface PullRequestOptions {
   workspace?: string;
   /** May missing commits be fetched from `origin` (a shallow checkout)? */
   fetch?: boolean;
+  /**
+   * The run holds secrets (mode `command`): the head and a base trained here read only regular files of
+   * their commit (src/config/confine.ts), never an ignored file or a symlink of the runner's disk.
+   */
+  trackedInputs?: boolean;
   /** GitHub's file list, when git cannot produce the diff. */
   changedFilesFallback?: (reason: string) => Promise<ChangedFile[]>;
 }

@@ -1,5 +1,7 @@
 /** What changed in the inputs: model-ci.yml, params and data files. */
 import type { ConfigReview, DataChange, ParamChange } from '../compare/types.ts';
+import type { Scalar } from '../config/types.ts';
+import { shorten as cut } from '../errors.ts';
 import { escapeCell, escapeInline } from './escape.ts';
 import { formatScalar, plural } from './format.ts';
 import { table } from './table.ts';
@@ -20,9 +22,9 @@ export function renderConfigDiff(review: ConfigReview | undefined, baseLabel: st
     table(
       ['key', escapeCell(baseLabel), 'PR', ''],
       review.changes.map((change) => [
-        escapeCell(change.key),
-        formatScalar(change.base),
-        formatScalar(change.head),
+        escapeCell(shorten(change.key)),
+        formatScalar(shorten(change.base)),
+        formatScalar(shorten(change.head)),
         change.afterMerge ? '**applies after merge**' : 'applies now',
       ]),
     ),
@@ -41,9 +43,16 @@ export function renderParamsDiff(changes: readonly ParamChange[], baseLabel: str
     '',
     table(
       ['param', escapeCell(baseLabel), 'PR'],
-      changes.map((change) => [escapeCell(change.key), formatScalar(change.base), formatScalar(change.head)]),
+      changes.map((change) => [escapeCell(shorten(change.key)), formatScalar(shorten(change.base)), formatScalar(shorten(change.head))]),
     ),
   ].join('\n');
+}
+
+/** Keys and values shown: other stages' sections (or a config's lists) may hold long text, a table cell holds a glance. */
+const MAX_SHOWN = 60;
+
+function shorten<T extends Scalar | undefined>(value: T): T | string {
+  return typeof value === 'string' ? cut(value, MAX_SHOWN) : value;
 }
 
 /** Lists every file once any changed, so a maintainer sees the modified file among the others. */

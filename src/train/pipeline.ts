@@ -5,6 +5,7 @@
  * metrics.json, byte for byte.
  */
 import { join } from 'node:path';
+import { confineInputs } from '../config/confine.ts';
 import { loadConfig, loadParams } from '../config/load.ts';
 import type { BackendName, ConcreteBackend, ModelCiConfig, Params } from '../config/types.ts';
 import { displayPath } from '../config/display-path.ts';
@@ -43,6 +44,11 @@ export interface TrainOptions extends EngineOptions {
   paramsOverride?: Record<string, unknown>;
   /** The config to train with instead of `configFile`'s: a PR's, with the base's metrics and split. */
   config?: ModelCiConfig;
+  /**
+   * Runs that hold secrets: the commit whose regular files the data and params must be (see
+   * src/config/confine.ts), so what trains is the commit's git objects, not whatever the disk holds.
+   */
+  trackedAt?: string;
 }
 
 export interface EngineInfo {
@@ -67,7 +73,7 @@ export interface TrainRun {
 export async function trainModel(configFile: string, opts: TrainOptions): Promise<TrainRun> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
-  const config = opts.config ?? (await loadConfig(configFile));
+  const config = await confineInputs(opts.config ?? (await loadConfig(configFile)), { trackedAt: opts.trackedAt });
   const out = opts.out ?? defaultModelDir(config);
   const params = await loadParams(config.params, opts.paramsOverride);
   const engine = await loadEngine(opts.backend ?? config.backend, opts);
@@ -174,7 +180,7 @@ export interface EvaluationRun {
 
 /** Re-evaluates a saved model (default `defaultModelDir(config)`) on the config's test split, with the preprocessing saved beside it. */
 export async function evaluateModel(configFile: string, modelDirOrDefault?: string, opts: EngineOptions = {}): Promise<EvaluationRun> {
-  const config = await loadConfig(configFile);
+  const config = await confineInputs(await loadConfig(configFile), { params: false });
   const modelDir = modelDirOrDefault ?? defaultModelDir(config);
   // The server's loader: one place checks a model folder, whoever reads it.
   const saved = await loadModel(modelDir, { backend: opts.backend ?? config.backend, workspace: opts.workspace, log: opts.log });

@@ -3,6 +3,7 @@
  * trained from the same data, params, config, trainer and backend is found instead of trained again.
  * It must agree with trainModel's: both hash through `hashInputs` with the same keys (tested).
  */
+import { confineInputs } from '../config/confine.ts';
 import { loadConfig, loadParams } from '../config/load.ts';
 import type { BackendName, ConcreteBackend } from '../config/types.ts';
 import { dataFileKey } from '../data/dataset.ts';
@@ -16,8 +17,9 @@ export interface PlannedInputs {
   backend: ConcreteBackend;
 }
 
-export async function plannedInputs(configFile: string, requested: BackendName | undefined, workspace?: string): Promise<PlannedInputs> {
-  const config = await loadConfig(configFile);
+export async function plannedInputs(configFile: string, requested: BackendName | undefined, workspace?: string, trackedAt?: string): Promise<PlannedInputs> {
+  // The files trainModel would read, checked the same way.
+  const config = await confineInputs(await loadConfig(configFile), { trackedAt });
   const params = await loadParams(config.params);
   const { backend } = await loadEngine(requested ?? config.backend, { workspace });
   const files = [config.data.train, ...(config.data.test ? [config.data.test] : [])];

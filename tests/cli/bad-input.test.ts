@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { git } from '../../src/git/run.ts';
 import { fixtureCopy, runCli } from './helpers.ts';
 
 let scratch: string;
@@ -88,6 +89,18 @@ test('a missing config, model folder or predict input is exit 2 with what to do'
   const twoInputs = await runCli(['predict', '--model', scratch, '--json', 'a.json', '--csv', 'b.csv']);
   assert.equal(twoInputs.code, 2);
   assert.match(twoInputs.stderr, /give exactly one input: --csv <file>, --json <file> or - for JSON on stdin \(got 2\)/);
+});
+
+test('a config path that leaves the repository is exit 2 naming the key, whatever the file holds', async () => {
+  // The repository is <dir>/repo (its git top level); the iris data sits beside it, a perfectly good CSV.
+  const dir = await fixtureCopy('iris', { 'model-ci.yml': (c) => c.replace('train: data/iris.csv', 'train: ../data/iris.csv') });
+  copies.push(dir);
+  await mkdir(join(dir, 'repo'));
+  await git(['init', '--quiet'], { cwd: join(dir, 'repo') });
+  for (const file of ['model-ci.yml', 'params.yaml']) await rename(join(dir, file), join(dir, 'repo', file));
+  const result = await runCli(['train', '-q', '--backend', 'cpu', '--out', join(scratch, 'never')], { cwd: join(dir, 'repo') });
+  assert.equal(result.code, 2, `exit ${result.code}: ${result.stderr}`);
+  assert.match(result.stderr, /^model-ci: model-ci\.yml:5: `data\.train` must stay inside the repository; "\.\.\/data\/iris\.csv" leads out of it\n$/);
 });
 
 test('predict rejects bad instances by index and feature', async () => {

@@ -144,7 +144,7 @@ describe('loadConfig rejects', () => {
     ['a negative tolerance', MINIMAL + 'metrics:\n  - name: f1\n    gate: { tolerance: -0.1 }\n', ['`metrics[0].gate.tolerance` must be a number ≥ 0']],
     ['an empty gate', MINIMAL + 'metrics:\n  - name: f1\n    gate: {}\n', ['`metrics[0].gate` must be a mapping with `tolerance` and/or `threshold`']],
     ['an unknown direction', MINIMAL + 'metrics:\n  - name: f1\n    direction: up\n', ['`metrics[0].direction` must be one of higher, lower']],
-    ['a watch pattern outside the repository', MINIMAL + 'watch: ["../other/**"]\n', ['`watch[0]` must be a pattern relative to the repository root']],
+    ['a watch pattern outside the repository', MINIMAL + 'watch: ["../other/**"]\n', ['model-ci.yml:6', '`watch[0]` must stay inside the repository', '"../other/**" leads out of it']],
     ['an empty metrics list', MINIMAL + 'metrics: []\n', ['`metrics` must be a non-empty list of metrics']],
   ];
   for (const [what, yaml, fragments] of cases) {
@@ -155,6 +155,6 @@ describe('loadConfig rejects', () => {
   }
 
   it('a missing config file', async () => {
-    await userError(() => loadConfig('/nonexistent/model-ci.yml'), '/nonexistent/model-ci.yml', 'cannot read', 'no such file');
+    await userError(() => loadConfig('/nonexistent/model-ci.yml'), '/nonexistent/model-ci.yml', '`config` names', 'which does not exist');
   });
 });
