@@ -18,6 +18,10 @@ import type { ModeRunner } from './runner.ts';
 const runCandidate: ModeRunner = async (settings, context) => {
   if (!settings.candidate) throw new UserError('mode `candidate` needs the `candidate` input: the matrix id, e.g. `${{ matrix.candidate }}`', { field: 'candidate' });
   const event = readEvent(context.eventName, context.payload);
+  if (event.kind === 'pull_request' && event.target) {
+    // A base checkout beside a write token and secrets: training the head here would train the base.
+    throw new UserError(`mode \`candidate\` does not run on pull_request_target; run the sweep on pull_request (a fork's comment goes through workflow_run)`, { field: 'mode' });
+  }
   const headSha = event.kind === 'pull_request' ? event.headSha : context.sha;
   const configFile = join(context.workspace, settings.config);
   const prConfig = await loadConfig(configFile, { repoRoot: context.workspace });

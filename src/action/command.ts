@@ -14,14 +14,13 @@ import { createBaselineStore } from '../baseline/store.ts';
 import { HELP_TEXT, parseComment } from '../bot/parse.ts';
 import { isUserError, UserError } from '../errors.ts';
 import { runPullRequest } from '../flow/pull-request.ts';
-import { withWorktree } from '../flow/worktree.ts';
+import { withPullRequestHead } from '../flow/worktree.ts';
 import type { GitHub } from '../github/client.ts';
 import { readEvent, type IssueCommentEvent } from '../github/events.ts';
 import { hasWriteAccess } from '../github/permissions.ts';
 import { getPull, headPushedAt, type PullInfo } from '../github/pulls.ts';
 import { react } from '../github/reactions.ts';
 import { repostStickyComment } from '../github/sticky.ts';
-import { git } from '../git/run.ts';
 import { commentMarker } from '../report/marker.ts';
 import { escapeInline } from '../report/escape.ts';
 import { renderReport } from '../report/report.ts';
@@ -127,9 +126,7 @@ async function retrain(
       text: `the head of this pull request moved after your command: ${commitName(pull.headSha)} was pushed at ${moved.toISOString()}, after your comment. Nothing was trained; look at the new commits and comment \`/model-ci retrain\` again to train them.`,
     };
   }
-  // issue_comment runs check out the default branch; the PR's head comes from its pull ref.
-  await git(['fetch', '--no-tags', 'origin', `+refs/pull/${pull.number}/head:refs/remotes/origin/pull/${pull.number}`], { cwd: context.workspace });
-  const result = await withWorktree(context.workspace, pull.headSha, (dir) =>
+  const result = await withPullRequestHead(context.workspace, pull, (dir) =>
     runPullRequest({
       repoRoot: dir,
       configPath: settings.config,

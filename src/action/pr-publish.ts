@@ -34,8 +34,9 @@ export async function publishPullRequestError(settings: Settings, context: RunCo
   if (canComment(settings, event)) await postComment(gitHubClient(settings, context), settings, context, event.number, model, markdown);
 }
 
-// A fork's token is read-only: its comment is posted by the workflow_run job from the report files.
-const canComment = (settings: Settings, event: PullRequestEvent) => settings.comment && !event.isFork && settings.token !== '';
+// A fork's pull_request token is read-only: its comment is posted by the workflow_run job from the report
+// files. pull_request_target's token can write, a fork's PR included.
+const canComment = (settings: Settings, event: PullRequestEvent) => settings.comment && (!event.isFork || event.target) && settings.token !== '';
 
 function links(context: RunContext): ReportLinks {
   return { run: context.runUrl || undefined, summary: context.runUrl || undefined, repository: `${context.serverUrl}/${context.owner}/${context.repo}` };

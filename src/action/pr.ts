@@ -12,6 +12,7 @@ import { createBaselineStore } from '../baseline/store.ts';
 import type { ChangedFile } from '../changes/types.ts';
 import { isUserError, UserError } from '../errors.ts';
 import { runPullRequest } from '../flow/pull-request.ts';
+import { withPullRequestHead } from '../flow/worktree.ts';
 import { readEvent } from '../github/events.ts';
 import { actionLogger } from './log.ts';
 import type { ModeRunner } from './runner.ts';
@@ -26,12 +27,13 @@ const runPr: ModeRunner = async (settings, context) => {
   if (event.kind !== 'pull_request') {
     throw new UserError(`mode \`pr\` runs on pull_request events (opened, synchronize, reopened), not on a ${event.kind} event`, { field: 'mode' });
   }
-  if (event.isFork && settings.comment) core.info('fork pull request: the token is read-only, so the report goes to the report files for the workflow_run job to post');
+  if (event.isFork && !event.target && settings.comment) core.info('fork pull request: the token is read-only, so the report goes to the report files for the workflow_run job to post');
 
-  let result;
-  try {
-    result = await runPullRequest({
-      repoRoot: context.workspace,
+  // pull_request_target (opted into with allow-pull-request-target) holds a write token and secrets beside a
+  // base checkout: the head is trained from a worktree of its commit, committed files only, as commands are.
+  const evaluate = (repoRoot: string) =>
+    runPullRequest({
+      repoRoot,
       configPath: settings.config,
       base: event.baseSha,
       head: event.headSha,
@@ -41,8 +43,12 @@ const runPr: ModeRunner = async (settings, context) => {
       store: createBaselineStore({ cwd: context.workspace, branch: settings.baselineBranch, log: actionLogger.info }),
       log: actionLogger,
       workspace: context.workspace,
+      trackedInputs: event.target,
       changedFilesFallback: settings.token ? (reason) => filesFromApi(settings, context, event.number, reason) : undefined,
     });
+  let result;
+  try {
+    result = event.target ? await withPullRequestHead(context.workspace, event, evaluate) : await evaluate(context.workspace);
   } catch (error) {
     if (!isUserError(error)) throw error;
     // Say what is wrong where the author looks, instead of leaving a stale report up; then fail the step.

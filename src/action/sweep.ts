@@ -23,6 +23,10 @@ import { writeSummary } from './summary.ts';
 const runSweep: ModeRunner = async (settings, context) => {
   const event = readEvent(context.eventName, context.payload);
   if (event.kind !== 'pull_request') throw new UserError(`mode \`sweep\` reports on a pull request, not on ${event.kind === 'ignored' ? event.eventName : event.kind}`, { field: 'mode' });
+  if (event.kind === 'pull_request' && event.target) {
+    // A base checkout beside a write token and secrets: training the head here would train the base.
+    throw new UserError(`mode \`sweep\` does not run on pull_request_target; run the sweep on pull_request (a fork's comment goes through workflow_run)`, { field: 'mode' });
+  }
   const configFile = join(context.workspace, settings.config);
   const prConfig = await loadConfig(configFile, { repoRoot: context.workspace });
   // The base's metrics and gates rank and gate the candidates: a sweep must not loosen its own gate either.

@@ -16,3 +16,12 @@ export async function withWorktree<T>(repoRoot: string, commit: string, fn: (dir
     await git(['worktree', 'prune'], { cwd: repoRoot }).catch(() => undefined);
   }
 }
+
+/**
+ * The pull request's head checked out beside the work tree. Runs that hold a write token (issue_comment,
+ * pull_request_target) check out the base; the head, a fork's included, comes from its pull ref.
+ */
+export async function withPullRequestHead<T>(repoRoot: string, pull: { number: number; headSha: string }, fn: (dir: string) => Promise<T>): Promise<T> {
+  await git(['fetch', '--no-tags', 'origin', `+refs/pull/${pull.number}/head:refs/remotes/origin/pull/${pull.number}`], { cwd: repoRoot });
+  return withWorktree(repoRoot, pull.headSha, fn);
+}

@@ -29,8 +29,13 @@ export interface PullRequestEvent {
   headRef: string;
   /** `null` when the fork behind the pull request was deleted. */
   headRepoFullName: string | null;
-  /** Head in another (or a deleted) repository: a read-only token and no secrets. */
+  /** Head in another (or a deleted) repository: a read-only token and no secrets (on `pull_request`). */
   isFork: boolean;
+  /**
+   * A `pull_request_target` event: the workflow runs the base's code with a write token and the
+   * repository's secrets, whoever opened the PR, and the checkout is the base, not the head.
+   */
+  target: boolean;
   draft: boolean;
   sender: Actor;
 }
@@ -114,7 +119,7 @@ export interface IgnoredEvent {
 
 export type RepoEvent = PullRequestEvent | PushEvent | IssueCommentEvent | WorkflowRunEvent | WorkflowDispatchEvent;
 
-export const HANDLED_EVENTS = ['pull_request', 'push', 'issue_comment', 'workflow_run', 'workflow_dispatch'] as const;
+export const HANDLED_EVENTS = ['pull_request', 'pull_request_target', 'push', 'issue_comment', 'workflow_run', 'workflow_dispatch'] as const;
 
 const PULL_REQUEST_ACTIONS = ['opened', 'synchronize', 'reopened'] as const;
 
@@ -129,10 +134,11 @@ export function readEvent(eventName: string, payload: unknown, options: ReadOpti
   const action = eventName === 'push' || eventName === 'workflow_dispatch' ? null : root.optionalString('action');
   switch (eventName) {
     case 'pull_request':
+    case 'pull_request_target':
       if (!(PULL_REQUEST_ACTIONS as readonly string[]).includes(action ?? '')) {
         return ignored(eventName, action, `model-ci acts on pull requests ${PULL_REQUEST_ACTIONS.join(', ')}`);
       }
-      return readPullRequest(root);
+      return readPullRequest(root, eventName === 'pull_request_target');
     case 'push':
       return readPush(root);
     case 'issue_comment':
@@ -152,7 +158,7 @@ function ignored(eventName: string, action: string | null, reason: string): Igno
   return { kind: 'ignored', eventName, action, reason };
 }
 
-function readPullRequest(root: Fields): PullRequestEvent {
+function readPullRequest(root: Fields, target: boolean): PullRequestEvent {
   const pull = root.object('pull_request');
   const head = pull.object('head');
   const base = pull.object('base');
@@ -170,6 +176,7 @@ function readPullRequest(root: Fields): PullRequestEvent {
     headRef: head.string('ref'),
     headRepoFullName,
     isFork: headRepoFullName === null || headRepoFullName !== baseRepo,
+    target,
     draft: pull.optionalBoolean('draft') ?? false,
     sender: readActor(root.object('sender')),
   };

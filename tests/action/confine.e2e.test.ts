@@ -14,7 +14,7 @@ import { runAction, type ActionRun } from '../support/action-runner.ts';
 import { dockerEnv, type DockerEnv } from '../support/docker-env.ts';
 import { GitHubServer } from '../support/github-server.ts';
 import { createModelRepo, type ModelRepo } from '../support/model-repo.ts';
-import { issueCommentPayload, pushPayload } from '../support/payloads.ts';
+import { issueCommentPayload, pullRequestPayload, pushPayload } from '../support/payloads.ts';
 
 const owner = 'model-ci-test';
 const repoName = 'models';
@@ -119,6 +119,29 @@ describe('mode command: a config naming files of the runner', () => {
     const run = await retrain(34);
     assertRefusedWithoutLeak(run, 34, /`data\.train` names "data\/alias\.csv", a symlink; a run that holds secrets trains regular files of the commit only/);
     assert.doesNotMatch(run.stdout, /epoch \d+\//, 'nothing trained');
+  });
+
+  test('pull_request_target (opted into) holds secrets too: the same symlink is refused, nothing trained', async () => {
+    const head = await forkPull(35, async (dir) => {
+      await symlink('breast_cancer.csv', join(dir, 'data', 'alias.csv'));
+      await writeFile(join(dir, 'model-ci.yml'), config.replace(/train: .*$/m, 'train: data/alias.csv'));
+    });
+    const payload = pullRequestPayload({ owner, repo: repoName, number: 35, action: 'opened', baseSha: repo.mainSha, headSha: head, baseRef: 'main', headRef: 'fork-35', fork: 'outsider' });
+    const run = await runAction({
+      eventName: 'pull_request_target',
+      payload,
+      repository: `${owner}/${repoName}`,
+      workspace,
+      apiUrl: server.url,
+      sha: repo.mainSha,
+      ref: 'refs/heads/main',
+      inputs: { 'allow-pull-request-target': 'true' },
+      env: { REGISTRY_PASSWORD: SECRET },
+    });
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.match(run.stdout, /`data\.train` names "data\/alias\.csv", a symlink; a run that holds secrets trains regular files of the commit only/);
+    assert.doesNotMatch(run.stdout, /epoch \d+\//, 'nothing trained');
+    assert.ok(!(run.stdout + run.stderr + run.summary).includes(SECRET));
   });
 });
 

@@ -212,6 +212,36 @@ describe('fork pull requests: the split workflow', () => {
   });
 });
 
+describe('pull_request_target, opted into', () => {
+  // The run checks out the base with a write token and secrets beside it: the head must be trained from
+  // its own commit (a worktree of the pull ref), committed files only, and its comment posted directly.
+  const runTarget = async (number: number, branch: string, headSha: string) => {
+    const workspace = await repo.checkout('main', `ws-target-${number}-${Math.random().toString(36).slice(2, 6)}`);
+    const payload = pullRequestPayload({ owner, repo: repoName, number, action: 'opened', baseSha: repo.mainSha, headSha, baseRef: 'main', headRef: branch, fork: 'outsider' });
+    return runAction({
+      eventName: 'pull_request_target',
+      payload,
+      repository,
+      workspace: workspace.dir,
+      apiUrl: server.url,
+      sha: repo.mainSha,
+      ref: 'refs/heads/main',
+      inputs: { 'allow-pull-request-target': 'true' },
+    });
+  };
+
+  test("a fork's PR is trained from its head commit, not the base checkout, and its report is posted", async () => {
+    const head = await repo.openPull(40, 'target-wider', { 'params.yaml': FAST_PARAMS.replace('hidden_units: [16]', 'hidden_units: [20]') });
+    server.addPull(owner, repoName, { number: 40, baseSha: repo.mainSha, headSha: head, headRef: 'target-wider', forkOwner: 'outsider' });
+    const run = await runTarget(40, 'target-wider', head);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.outputs.retrained, 'true');
+    assert.equal(ours(40).length, 1, "pull_request_target's token can write: the report is posted");
+    assert.match(ours(40)[0].body, /model\.hidden\\_units/, "the head's params were trained, not the base checkout's");
+    server.assertNoViolations();
+  });
+});
+
 /** A `--import` module that appends the URL of every module the process loads to `file`. */
 function recordModules(file: string): string {
   const source = [

@@ -42,9 +42,18 @@ test('a same-repository pull request, adapted', () => {
     headRef: 'more-rows',
     headRepoFullName: 'acme/models',
     isFork: false,
+    target: false,
     draft: false,
     sender: { login: 'Codertocat', type: 'User' },
   });
+});
+
+test('pull_request_target reads as a pull request that runs with the base repository\'s token', () => {
+  const event = readEvent('pull_request_target', pullRequestPayload({ owner: 'acme', repo: 'models', fork: 'outsider' }));
+  assert.ok(event.kind === 'pull_request');
+  assert.equal(event.target, true);
+  assert.equal(event.isFork, true);
+  assert.equal(readEvent('pull_request', pullRequestPayload({})).kind === 'pull_request' && readEvent('pull_request', pullRequestPayload({})).target, false);
 });
 
 test('a pull request from a fork, and from a deleted fork', () => {
@@ -146,7 +155,7 @@ test('workflow_dispatch with inputs', () => {
 test('an event model-ci does not handle is ignored, naming those it does', () => {
   const event = readEvent('schedule', { schedule: '0 0 * * *' });
   assert.ok(event.kind === 'ignored');
-  assert.match(event.reason, /pull_request, push, issue_comment, workflow_run, workflow_dispatch/);
+  assert.match(event.reason, /pull_request, pull_request_target, push, issue_comment, workflow_run, workflow_dispatch/);
 });
 
 test('a malformed payload is a UserError naming the field and the file', () => {
