@@ -7,6 +7,7 @@ import { runPullRequest } from '../flow/pull-request.ts';
 import { git } from '../git/run.ts';
 import { renderReport } from '../report/report.ts';
 import { choice, EXIT, stringOption, type Command } from './command.ts';
+import { failedGateLines } from './format.ts';
 import { DEFAULT_CONFIG } from './train.ts';
 
 export const report: Command = {
@@ -46,7 +47,9 @@ export const report: Command = {
     });
     if (result.kind === 'skipped') throw new Error('a forced report cannot be skipped');
     io.stdout(renderReport(result.report));
-    return result.comparison.failedGates.length > 0 ? EXIT.gateFailed : EXIT.ok;
+    if (result.comparison.failedGates.length === 0) return EXIT.ok;
+    io.stderr(failedGateLines(result.comparison.failedGates));
+    return EXIT.gateFailed;
   },
 };
 
