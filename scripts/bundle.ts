@@ -3,12 +3,16 @@
  *   dist/index.js   the GitHub Action (action.yml → runs.main)
  *   dist/cli.js     the `model-ci` command line
  *   dist/server.js  the model server that goes into the Docker image
- * plus the tfjs WASM binaries, which the wasm backend loads from beside the bundle.
+ * plus the tfjs WASM binaries, which the wasm backend loads from beside the bundle, and licenses.txt,
+ * the notices of the third-party code inside. Chunk names change only when the modules they hold do
+ * (scripts/stable-chunks.ts), so a one-module edit rewrites one chunk, not a cascade of renamed files.
  */
-import { build, type BuildOptions, type Plugin } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { licenseNotice } from './licenses.ts';
+import { renameImports, stableChunkNames } from './stable-chunks.ts';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '..');
@@ -81,10 +85,28 @@ const common: BuildOptions = {
 // never parses TensorFlow.js). The action and the CLI are split separately so the action's start-up
 // loads no chunk shaped by the CLI. Chunks sit beside the entries so that import.meta.url-relative
 // files (the .wasm binaries, fixtures/) resolve the same from every chunk.
-await build({ ...common, entryPoints: present({ index: 'src/index.ts' }), splitting: true, chunkNames: 'action-[name]-[hash]' });
-await build({ ...common, entryPoints: present({ cli: 'src/cli.ts' }), splitting: true, chunkNames: 'cli-[name]-[hash]' });
-// The server goes into the image on its own: one self-contained file.
-await build({ ...common, entryPoints: present({ server: 'src/serve/main.ts' }), splitting: false });
+async function split(name: string, entry: string, prefix: string): Promise<Metafile | undefined> {
+  const entries = present({ [name]: entry });
+  if (Object.keys(entries).length === 0) return undefined;
+  const result = await build({ ...common, entryPoints: entries, splitting: true, chunkNames: `${prefix}-[name]-[hash]`, write: false, metafile: true });
+  const renames = stableChunkNames(result.metafile, Object.values(entries), prefix);
+  for (const file of result.outputFiles) {
+    const renamed = renames.get(basename(file.path)) ?? basename(file.path);
+    writeFileSync(join(dist, renamed), file.path.endsWith('.js') ? renameImports(file.text, renames) : file.contents);
+  }
+  return result.metafile;
+}
+
+const metafiles = [
+  await split('index', 'src/index.ts', 'action'),
+  await split('cli', 'src/cli.ts', 'cli'),
+  // The server goes into the image on its own: one self-contained file.
+  (await build({ ...common, entryPoints: present({ server: 'src/serve/main.ts' }), splitting: false, metafile: true })).metafile,
+];
 
 const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm.wasm'));
 for (const file of readdirSync(wasmDir).filter((f) => f.endsWith('.wasm'))) copyFileSync(join(wasmDir, file), join(dist, file));
+
+const bundled = new Set(metafiles.flatMap((metafile) => Object.keys(metafile?.inputs ?? {})));
+bundled.add(join('node_modules', '@tensorflow', 'tfjs-backend-wasm', 'wasm-out', 'tfjs-backend-wasm.wasm'));
+writeFileSync(join(dist, 'licenses.txt'), licenseNotice(root, bundled, join(root, 'scripts', 'licenses')));

@@ -1,11 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { serverBundleFiles } from '../docker/context.ts';
-import { connectEngine } from '../docker/engine.ts';
-import { buildModelImage } from '../docker/deploy.ts';
 import { UserError } from '../errors.ts';
-import { serverDistDir } from '../flow/dist.ts';
-import { tryGit } from '../git/run.ts';
 import { ARTIFACT_FILES, type RunManifest } from '../train/types.ts';
 import { stringOption, type Command } from './command.ts';
 
@@ -28,6 +23,13 @@ export const build: Command = {
     const modelDir = stringOption(args, 'model');
     const image = stringOption(args, 'image');
     if (!modelDir || !image) throw new UserError('`model-ci build` needs --model <dir> and --image <name>');
+    const [{ serverBundleFiles }, { connectEngine }, { buildModelImage }, { serverDistDir }, { tryGit }] = await Promise.all([
+      import('../docker/context.ts'),
+      import('../docker/engine.ts'),
+      import('../docker/deploy.ts'),
+      import('../flow/dist.ts'),
+      import('../git/run.ts'),
+    ]);
     const manifest = await readManifest(resolve(modelDir));
     const sha = manifest.commit ?? (await tryGit(['rev-parse', 'HEAD'], { cwd: process.cwd() }))?.trim();
     if (!sha) throw new UserError('cannot tell which commit the model is from: run inside the git repository it was trained in', { field: 'commit' });

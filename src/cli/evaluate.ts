@@ -1,6 +1,5 @@
 import { BACKENDS } from '../config/types.ts';
 import { displayPath } from '../config/display-path.ts';
-import { evaluateModel } from '../train/pipeline.ts';
 import { choice, stringOption, type Command } from './command.ts';
 import { confusionTable, metricsTable } from './format.ts';
 import { DEFAULT_CONFIG } from './train.ts';
@@ -22,6 +21,7 @@ export const evaluate: Command = {
   async run(args, io) {
     const configFile = stringOption(args, 'config') ?? DEFAULT_CONFIG;
     const backend = choice(args.values.backend, BACKENDS, '--backend');
+    const { evaluateModel } = await import('../train/pipeline.ts');
     const run = await evaluateModel(configFile, stringOption(args, 'model'), { backend, log: (line) => io.stderr(`${line}\n`) });
     const lines = [
       `evaluated ${displayPath(run.modelDir)} on the test split of ${run.config.name}: ${run.evaluation.testRows} rows, backend ${run.engine.backend}`,

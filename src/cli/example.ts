@@ -3,22 +3,46 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { recordFromRun } from '../baseline/from-run.ts';
-import { createBaselineStore } from '../baseline/store.ts';
-import { loadConfig } from '../config/load.ts';
-import { readCsv } from '../data/csv.ts';
-import { cellText, column } from '../data/table.ts';
-import { serverBundleFiles } from '../docker/context.ts';
-import { connectEngine } from '../docker/engine.ts';
 import { isUserError } from '../errors.ts';
-import { runDeploy } from '../flow/deploy.ts';
-import { serverDistDir } from '../flow/dist.ts';
-import { createExampleRepo, exampleGit } from '../flow/example-repo.ts';
-import { consoleLogger } from '../flow/logger.ts';
-import { runPullRequest } from '../flow/pull-request.ts';
-import { renderReport } from '../report/report.ts';
-import { trainModel } from '../train/pipeline.ts';
 import { EXIT, stringOption, type CliIO, type Command } from './command.ts';
+
+/** The whole flow's modules, loaded when the example runs: every other command starts without parsing them. */
+async function flow() {
+  const [fromRun, store, load, csv, table, context, engine, deploy, dist, exampleRepo, logger, pullRequest, report, pipeline] = await Promise.all([
+    import('../baseline/from-run.ts'),
+    import('../baseline/store.ts'),
+    import('../config/load.ts'),
+    import('../data/csv.ts'),
+    import('../data/table.ts'),
+    import('../docker/context.ts'),
+    import('../docker/engine.ts'),
+    import('../flow/deploy.ts'),
+    import('../flow/dist.ts'),
+    import('../flow/example-repo.ts'),
+    import('../flow/logger.ts'),
+    import('../flow/pull-request.ts'),
+    import('../report/report.ts'),
+    import('../train/pipeline.ts'),
+  ]);
+  return {
+    recordFromRun: fromRun.recordFromRun,
+    createBaselineStore: store.createBaselineStore,
+    loadConfig: load.loadConfig,
+    readCsv: csv.readCsv,
+    cellText: table.cellText,
+    column: table.column,
+    serverBundleFiles: context.serverBundleFiles,
+    connectEngine: engine.connectEngine,
+    runDeploy: deploy.runDeploy,
+    serverDistDir: dist.serverDistDir,
+    createExampleRepo: exampleRepo.createExampleRepo,
+    exampleGit: exampleRepo.exampleGit,
+    consoleLogger: logger.consoleLogger,
+    runPullRequest: pullRequest.runPullRequest,
+    renderReport: report.renderReport,
+    trainModel: pipeline.trainModel,
+  };
+}
 
 const IMAGE = 'model-ci-example/breast-cancer';
 
@@ -37,6 +61,7 @@ export const example: Command = {
     keep: { type: 'boolean', description: 'keep the temporary repository and print its path' },
   },
   async run(args, io) {
+    const { consoleLogger, createExampleRepo, createBaselineStore, exampleGit, trainModel, recordFromRun, runPullRequest, renderReport, connectEngine } = await flow();
     const log = consoleLogger((line) => io.stderr(`${line}\n`));
     const dir = await mkdtemp(join(tmpdir(), 'model-ci-example-'));
     try {
@@ -74,6 +99,7 @@ export const example: Command = {
 };
 
 async function deployAndPredict(docker: Docker, dir: string, artifacts: string, baseImage: string | undefined, io: CliIO): Promise<void> {
+  const { consoleLogger, exampleGit, runDeploy, createBaselineStore, serverBundleFiles, serverDistDir } = await flow();
   const log = consoleLogger((line) => io.stderr(`${line}\n`));
   await exampleGit(dir, ['switch', '--quiet', 'main']);
   await exampleGit(dir, ['merge', '--quiet', '--no-ff', 'pr', '-m', 'Merge pull request: wider network, more rows']);
@@ -119,6 +145,7 @@ async function deployAndPredict(docker: Docker, dir: string, artifacts: string, 
 
 /** The first row of the model's data, as the request a client would send (features by name) and its label. */
 async function firstDataRow(dir: string): Promise<{ features: Record<string, number>; label: string }> {
+  const { loadConfig, readCsv, cellText, column } = await flow();
   const config = await loadConfig(join(dir, 'model-ci.yml'));
   const table = await readCsv(config.data.train);
   const features = Object.fromEntries(table.columns.filter((c) => c.name !== config.data.target).map((c) => [c.name, Number(cellText(c, 0))]));

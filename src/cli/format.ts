@@ -1,4 +1,5 @@
 /** Pure: results → the concise text a person reads in a terminal. */
+import type { MetricRow } from '../compare/types.ts';
 import type { MetricConfig } from '../config/types.ts';
 import type { Evaluation, Metrics } from '../train/types.ts';
 
@@ -29,4 +30,9 @@ export function confusionTable(evaluation: Evaluation, maxClasses = 10): string 
 
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+/** Exit 3's reason on stderr, one line per failed metric: the report on stdout may be piped away. */
+export function failedGateLines(failed: readonly MetricRow[]): string {
+  return failed.map((row) => `model-ci: gate failed: ${row.name}: ${row.gateReason ?? 'failed'}\n`).join('');
 }

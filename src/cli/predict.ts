@@ -1,11 +1,8 @@
 import { BACKENDS } from '../config/types.ts';
 import { UserError } from '../errors.ts';
-import type { Preprocessing } from '../data/preprocessing.ts';
-import { readJsonArtifact } from '../train/artifacts.ts';
-import { predict as predictWithModel } from '../train/pipeline.ts';
 import { ARTIFACT_FILES } from '../train/types.ts';
+import type { Preprocessing } from '../data/preprocessing.ts';
 import { choice, stringOption, type Command } from './command.ts';
-import { instancesFromCsv, instancesFromJson, readJsonFile } from './instances.ts';
 
 export const predict: Command = {
   name: 'predict',
@@ -44,6 +41,11 @@ export const predict: Command = {
     }
     const backend = choice(args.values.backend, BACKENDS, '--backend');
     const log = (line: string) => io.stderr(`${line}\n`);
+    const [{ readJsonArtifact }, { predict: predictWithModel }, { instancesFromCsv, instancesFromJson, readJsonFile }] = await Promise.all([
+      import('../train/artifacts.ts'),
+      import('../train/pipeline.ts'),
+      import('./instances.ts'),
+    ]);
     let instances: unknown[];
     if (csv !== undefined) {
       // The CSV reader needs to know which features are categorical: the model folder's preprocessing says.

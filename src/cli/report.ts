@@ -1,12 +1,8 @@
 import { dirname, relative, resolve } from 'node:path';
-import { createBaselineStore } from '../baseline/store.ts';
 import { BACKENDS } from '../config/types.ts';
 import { UserError } from '../errors.ts';
-import { consoleLogger } from '../flow/logger.ts';
-import { runPullRequest } from '../flow/pull-request.ts';
-import { git } from '../git/run.ts';
-import { renderReport } from '../report/report.ts';
 import { choice, EXIT, stringOption, type Command } from './command.ts';
+import { failedGateLines } from './format.ts';
 import { DEFAULT_CONFIG } from './train.ts';
 
 export const report: Command = {
@@ -30,6 +26,12 @@ export const report: Command = {
     const base = stringOption(args, 'base');
     if (!base) throw new UserError('`model-ci report` needs --base <ref>, the branch or commit to compare against (e.g. --base main)');
     const configFile = resolve(stringOption(args, 'config') ?? DEFAULT_CONFIG);
+    const [{ createBaselineStore }, { consoleLogger }, { runPullRequest }, { renderReport }] = await Promise.all([
+      import('../baseline/store.ts'),
+      import('../flow/logger.ts'),
+      import('../flow/pull-request.ts'),
+      import('../report/report.ts'),
+    ]);
     const repoRoot = await repositoryRoot(dirname(configFile));
     const result = await runPullRequest({
       repoRoot,
@@ -46,11 +48,14 @@ export const report: Command = {
     });
     if (result.kind === 'skipped') throw new Error('a forced report cannot be skipped');
     io.stdout(renderReport(result.report));
-    return result.comparison.failedGates.length > 0 ? EXIT.gateFailed : EXIT.ok;
+    if (result.comparison.failedGates.length === 0) return EXIT.ok;
+    io.stderr(failedGateLines(result.comparison.failedGates));
+    return EXIT.gateFailed;
   },
 };
 
 async function repositoryRoot(dir: string): Promise<string> {
+  const { git } = await import('../git/run.ts');
   try {
     return (await git(['rev-parse', '--show-toplevel'], { cwd: dir })).trim();
   } catch {

@@ -1,6 +1,5 @@
 import { BACKENDS } from '../config/types.ts';
 import { UserError } from '../errors.ts';
-import { serve as serveModel } from '../serve/serve.ts';
 import { choice, EXIT, stringOption, type Command } from './command.ts';
 
 /** `model-ci serve <model-dir>`: the image's model server, run locally until Ctrl-C. */
@@ -30,6 +29,7 @@ export const serve: Command = {
     const rawPort = stringOption(args, 'port') ?? '8501';
     const port = Number(rawPort);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port expects an integer from 0 to 65535, got ${JSON.stringify(rawPort)}`);
+    const { serve: serveModel } = await import('../serve/serve.ts');
     const server = await serveModel(modelDir, {
       port,
       host: stringOption(args, 'host') ?? '127.0.0.1',

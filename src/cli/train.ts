@@ -1,6 +1,5 @@
 import { BACKENDS } from '../config/types.ts';
 import { displayPath } from '../config/display-path.ts';
-import { trainModel } from '../train/pipeline.ts';
 import { choice, stringOption, type Command } from './command.ts';
 import { confusionTable, metricsTable, seconds } from './format.ts';
 
@@ -27,6 +26,7 @@ export const train: Command = {
     const configFile = stringOption(args, 'config') ?? DEFAULT_CONFIG;
     const backend = choice(args.values.backend, BACKENDS, '--backend');
     const progress = (line: string) => io.stderr(`${line}\n`);
+    const { trainModel } = await import('../train/pipeline.ts');
     const run = await trainModel(configFile, { out: stringOption(args, 'out'), backend, log: args.values.quiet ? (line) => line.startsWith('notice:') && progress(line) : progress });
     const { history, manifest } = run;
     const epochs = history.stoppedEarlyAt === undefined ? `${history.epochs} epochs` : `${history.epochs} epochs, early stop kept epoch ${history.stoppedEarlyAt + 1}`;

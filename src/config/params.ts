@@ -5,7 +5,7 @@
  *
  * ```yaml
  * model:
- *   hidden_units: [16, 8]     # or one number; [] = no hidden layer
+ *   hidden_units: [16, 8]     # or one number; [] = no hidden layer (see below)
  *   activation: relu          # tanh | sigmoid | elu | selu | linear
  *   dropout: 0.1              # [0, 1)
  * train:
@@ -17,6 +17,10 @@
  *   validation_split: 0.2     # [0, 1)
  *   early_stopping: { patience: 10, min_delta: 0 }   # needs validation_split > 0
  * ```
+ *
+ * `hidden_units: []` leaves only the output layer: logistic regression for a binary task, softmax
+ * (multinomial logistic) regression for a multiclass one, linear regression for a regression one. It is
+ * the baseline a deeper network has to beat; `activation` and `dropout` then have nothing to act on.
  */
 import type { ModelParams, Optimizer, Params, Scalar, TrainParams } from './types.ts';
 import { isMap, isScalar, isSeq } from 'yaml';

@@ -142,7 +142,7 @@ export function createPredictor(loaded: LoadedModel): Predictor {
   return {
     predict(instances, field = 'instances') {
       const rows = instances.length;
-      rejectNestedValues(pre, instances, field);
+      rejectUnencodableValues(pre, instances, field);
       const encoded = encodeInstances(pre, instances, field);
       checkFinite(pre, encoded, field);
       const output =
@@ -179,10 +179,12 @@ function outputDecoder(pre: Preprocessing, width: number): (output: Float32Array
 }
 
 /**
- * A value that is itself an array or object is never a feature value; rejecting it here keeps
+ * Values encode would misname. An array or object is never a feature value; rejecting it here keeps
  * error messages short and spares encode's message formatting a 100,000-level-deep JSON value.
+ * JSON has no Infinity, so an infinite number is a literal beyond double range (1e400) that JSON.parse
+ * rounded: encode would print it as JSON, i.e. as `null`, which the client never sent.
  */
-function rejectNestedValues(pre: Preprocessing, instances: readonly unknown[], field: string): void {
+function rejectUnencodableValues(pre: Preprocessing, instances: readonly unknown[], field: string): void {
   for (let i = 0; i < instances.length; i++) {
     const instance = instances[i];
     // Shape mistakes (wrong value count, not a row) are encode's to report.
@@ -190,8 +192,12 @@ function rejectNestedValues(pre: Preprocessing, instances: readonly unknown[], f
     const values = Array.isArray(instance) ? instance : pre.features.map((f) => (instance as Record<string, unknown>)[f.name]);
     for (let j = 0; j < values.length; j++) {
       const value = values[j];
+      const where = { field: `${field}[${i}].${pre.features[j].name}` };
+      if (value === Infinity || value === -Infinity) {
+        throw new UserError('expected a finite number, got one beyond the range of a 64-bit float (magnitude above about 1.8e308)', where);
+      }
       if (value === null || typeof value !== 'object') continue;
-      throw new UserError(`expected a single value, got ${Array.isArray(value) ? 'an array' : 'an object'}`, { field: `${field}[${i}].${pre.features[j].name}` });
+      throw new UserError(`expected a single value, got ${Array.isArray(value) ? 'an array' : 'an object'}`, where);
     }
   }
 }

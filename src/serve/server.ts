@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BackendName } from '../config/types.ts';
-import { isUserError } from '../errors.ts';
+import { isUserError, UserError } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import { createPredictor, loadModel, type LoadedModel, type Predictor } from './model.ts';
 import { PROMETHEUS_CONTENT_TYPE, Registry } from './prometheus.ts';
@@ -198,9 +198,10 @@ export async function createModelServer(options: ModelServerOptions): Promise<Mo
   const port = options.port ?? 8501;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject);
+    const refused = (error: NodeJS.ErrnoException) => reject(listenError(error, host, port));
+    server.once('error', refused);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', refused);
       resolvePromise();
     });
   });
@@ -264,4 +265,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('end', () => resolvePromise(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
     req.on('error', reject);
   });
+}
+
+/** A port in use or an address that is not this machine's is the caller's to fix: say which, and how. */
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const where = `${host}:${port}`;
+  if (error.code === 'EADDRINUSE') return new UserError(`cannot listen on ${where}: the port is already in use; stop what listens there or pick another port (0 picks a free one)`);
+  if (error.code === 'EACCES') return new UserError(`cannot listen on ${where}: permission denied (ports below 1024 need privileges); pick a higher port`);
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') {
+    return new UserError(`cannot listen on ${where}: ${JSON.stringify(host)} is not an address of this machine (use 127.0.0.1, or 0.0.0.0 for every interface)`);
+  }
+  return error;
 }

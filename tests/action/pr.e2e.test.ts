@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { GitHubServer } from '../support/github-server.ts';
 import { createModelRepo, FAST_PARAMS, type ModelRepo } from '../support/model-repo.ts';
+import { recordModules } from '../support/module-recorder.ts';
 import { pullRequestPayload, workflowRunPayload } from '../support/payloads.ts';
 import { ACTION_ENTRY, runAction } from '../support/action-runner.ts';
 
@@ -241,13 +242,3 @@ describe('pull_request_target, opted into', () => {
     server.assertNoViolations();
   });
 });
-
-/** A `--import` module that appends the URL of every module the process loads to `file`. */
-function recordModules(file: string): string {
-  const source = [
-    "import { registerHooks } from 'node:module';",
-    "import { appendFileSync } from 'node:fs';",
-    `registerHooks({ load(url, context, next) { appendFileSync(${JSON.stringify(file)}, url + '\\n'); return next(url, context); } });`,
-  ].join('\n');
-  return `data:text/javascript,${encodeURIComponent(source)}`;
-}

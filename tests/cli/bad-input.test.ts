@@ -122,6 +122,10 @@ test('predict rejects bad instances by index and feature', async () => {
   assert.equal(badValue.code, 2);
   assert.equal(badValue.stderr.split('\n').filter((l) => l.startsWith('model-ci:')).join('\n'), 'model-ci: instances[1].petal_length: expected a finite number, got the string "wide"');
 
+  const huge = await runCli(['predict', '--model', model, '--backend', 'cpu', '-'], { stdin: '[[5.1, 3.5, 1.4, 0.2], [5.1, 1e400, 1.4, 0.2]]' });
+  assert.equal(huge.code, 2);
+  assert.match(huge.stderr, /^model-ci: instances\[1\]\.sepal_width: expected a finite number, got one beyond the range of a 64-bit float/m);
+
   const csv = join(scratch, 'bad.csv');
   await writeFile(csv, 'sepal_length,sepal_width,petal_length\n5.1,3.5,1.4\n');
   const missing = await runCli(['predict', '--model', model, '--backend', 'cpu', '--csv', csv]);

@@ -56,6 +56,12 @@ describe('model-ci report', () => {
     const gated = await runCli(['report', '--base', 'main', '--out', `${repo.sandbox.root}/out-b`], { cwd: repo.source.dir });
     assert.equal(gated.code, 3, gated.stderr);
     assert.match(gated.stdout, /gate failed/);
+    // stderr says which gates failed, one line per metric, the same as the report's list.
+    const block = /failed:\*\*\n((?:- .+\n?)+)/.exec(gated.stdout)?.[1] ?? '';
+    const listed = [...block.matchAll(/^- (\S+?): (.+)$/gm)].map(([, name, reason]) => `model-ci: gate failed: ${name.replaceAll('\\', '')}: ${reason.replaceAll('\\', '')}`);
+    const said = gated.stderr.split('\n').filter((line) => line.startsWith('model-ci: gate failed: '));
+    assert.ok(said.length > 0, gated.stderr);
+    assert.deepEqual(said, listed);
 
     const noBase = await runCli(['report'], { cwd: repo.source.dir });
     assert.equal(noBase.code, 2);

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
@@ -32,6 +33,8 @@ function start(env: Record<string, string>) {
 
 test('the image entry serves MODEL_DIR, logs start and stop as JSON lines, and exits 0 on SIGTERM', async () => {
   const { child, next } = start({ MODEL_DIR: tiny.dir, BACKEND: 'cpu' });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
   const started = await next();
   assert.equal(started.event, 'start');
   assert.equal(started.backend, 'cpu');
@@ -47,6 +50,8 @@ test('the image entry serves MODEL_DIR, logs start and stop as JSON lines, and e
   assert.equal(stopped.signal, 'SIGTERM');
   const [code] = await once(child, 'exit');
   assert.equal(code, 0);
+  // The log is JSON lines on stdout; tfjs's "install our node backend" banner must not reach the container's log.
+  assert.equal(stderr, '');
 });
 
 test('a bad setting or model folder exits 1 with a message naming it', async () => {
@@ -61,5 +66,21 @@ test('a bad setting or model folder exits 1 with a message naming it', async () 
     assert.match(line.error as string, message);
     const [code] = await once(child, 'exit');
     assert.equal(code, 1);
+  }
+});
+
+test('the image entry on a port in use logs which one, without a stack trace, and exits 1', async () => {
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = taken.address() as { port: number };
+    const { child, next } = start({ MODEL_DIR: tiny.dir, BACKEND: 'cpu', PORT: String(port) });
+    const line = await next();
+    assert.equal(line.event, 'exit');
+    assert.equal(line.error, `cannot listen on 127.0.0.1:${port}: the port is already in use; stop what listens there or pick another port (0 picks a free one)`);
+    const [code] = await once(child, 'exit');
+    assert.equal(code, 1);
+  } finally {
+    taken.close();
   }
 });
