@@ -1,19 +1,19 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   BACKENDS
-} from "./action-chunk-VRFJ3H7T.js";
+} from "./action-chunk-949e6a9a52.js";
 import {
   error,
   getInput,
   info,
   setFailed,
   setSecret
-} from "./action-chunk-HE2N44BQ.js";
+} from "./action-chunk-fb78514aca.js";
 import {
   UserError,
   isUserError
-} from "./action-chunk-QFPM7OST.js";
-import "./action-chunk-TVGUXHZX.js";
+} from "./action-chunk-55db69e02f.js";
+import "./action-chunk-e3b0c44298.js";
 
 // src/action/context.ts
 import { readFileSync } from "node:fs";
@@ -81,7 +81,8 @@ function readSettings(read = (name) => getInput(name)) {
     hostedRunner: read("hosted-runner") || "ubuntu-latest",
     botLogin: read("bot-login") || "github-actions[bot]",
     candidate: read("candidate"),
-    installNativeBackend: bool("install-native-backend", read("install-native-backend"), false)
+    installNativeBackend: bool("install-native-backend", read("install-native-backend"), false),
+    allowPullRequestTarget: bool("allow-pull-request-target", read("allow-pull-request-target"), false)
   };
 }
 function oneOf(name, value, allowed) {
@@ -120,7 +121,13 @@ var BY_EVENT = {
   issue_comment: "command",
   workflow_run: "comment"
 };
-function resolveMode(mode, eventName, rollbackTo) {
+function resolveMode(mode, eventName, rollbackTo, allowPullRequestTarget = false) {
+  if (eventName === "pull_request_target" && (mode === "auto" || mode === "pr") && !allowPullRequestTarget) {
+    throw new UserError(
+      `mode \`${mode}\` refuses the pull_request_target event: it runs with a write token and the repository's secrets, so training a fork's code there hands both to that code. Use the \`pull_request\` event (forks get a read-only token; post the report from a workflow_run job), or set \`allow-pull-request-target: true\` if this workflow never checks out or runs the PR's code with secrets`,
+      { field: "allow-pull-request-target" }
+    );
+  }
   if (mode !== "auto") return mode;
   if (eventName === "workflow_dispatch") return rollbackTo ? "rollback" : "deploy";
   const picked = BY_EVENT[eventName];
@@ -133,24 +140,26 @@ function resolveMode(mode, eventName, rollbackTo) {
 
 // src/main.ts
 var MODES2 = {
-  pr: () => import("./action-pr-CEMVBIPJ.js"),
-  comment: () => import("./action-comment-ATSHZ4F7.js"),
-  deploy: () => import("./action-deploy-VDAXVUFS.js"),
-  rollback: () => import("./action-rollback-AAVRPE5X.js"),
-  command: () => import("./action-command-WZL3FE6X.js"),
-  plan: () => import("./action-plan-LLWPMS2S.js"),
-  train: () => import("./action-train-73RLRWUI.js"),
-  candidate: () => import("./action-candidate-ESRYA5UV.js"),
-  sweep: () => import("./action-sweep-2IFYB2RH.js")
+  pr: () => import("./action-action-pr.js"),
+  comment: () => import("./action-action-comment.js"),
+  deploy: () => import("./action-action-deploy.js"),
+  rollback: () => import("./action-action-rollback.js"),
+  command: () => import("./action-action-command.js"),
+  plan: () => import("./action-action-plan.js"),
+  train: () => import("./action-action-train.js"),
+  candidate: () => import("./action-action-candidate.js"),
+  sweep: () => import("./action-action-sweep.js")
 };
 var TRAINING_MODES = /* @__PURE__ */ new Set(["pr", "deploy", "command", "train", "candidate", "sweep"]);
+var SECRET_MODES = /* @__PURE__ */ new Set(["deploy", "command", "rollback"]);
 async function run() {
   try {
     const settings = readSettings();
     const context = readRunContext();
-    const mode = resolveMode(settings.mode, context.eventName, settings.rollbackTo);
+    const mode = resolveMode(settings.mode, context.eventName, settings.rollbackTo, settings.allowPullRequestTarget);
     info(`model-ci: mode ${mode} on ${context.eventName} (${context.owner}/${context.repo}@${context.sha.slice(0, 7)})`);
-    if (settings.installNativeBackend && TRAINING_MODES.has(mode)) await (await import("./action-native-backend-SO5YC45C.js")).prepareNativeBackend(settings, context);
+    if (SECRET_MODES.has(mode) || context.eventName === "pull_request_target") (await import("./action-train-native.js")).markJobHoldsSecrets();
+    if (settings.installNativeBackend && TRAINING_MODES.has(mode)) await (await import("./action-action-native-backend.js")).prepareNativeBackend(settings, context);
     const { default: runMode } = await MODES2[mode]();
     await runMode(settings, context);
   } catch (error2) {

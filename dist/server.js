@@ -90341,6 +90341,18 @@ var UserError = class extends Error {
 function isUserError(error) {
   return error instanceof UserError;
 }
+var EXCERPT_CHARS = 40;
+var UNSEEN = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function excerpt(text, max6 = EXCERPT_CHARS) {
+  return JSON.stringify(shorten(text, max6)).slice(1, -1).replace(UNSEEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function shorten(text, max6 = EXCERPT_CHARS) {
+  const chars = Array.from(text.slice(0, 2 * max6));
+  return chars.length > max6 ? `${chars.slice(0, max6 - 1).join("")}\u2026` : text;
+}
+function quote(text) {
+  return `"${excerpt(text)}"`;
+}
 
 // src/version.ts
 var VERSION = true ? "0.1.0" : createRequire(import.meta.url)("../package.json").version;
@@ -90393,7 +90405,7 @@ function valuesInFeatureOrder(features, instance, where2) {
   const known = new Set(features.map((f) => f.name));
   const unknown = Object.keys(record).filter((key) => !known.has(key));
   if (unknown.length > 0) {
-    throw new UserError(`unknown feature ${unknown.map((k) => JSON.stringify(k)).join(", ")}; features are ${[...known].join(", ")}`, {
+    throw new UserError(`unknown feature ${unknown.slice(0, 10).map(quote).join(", ")}${unknown.length > 10 ? ", \u2026" : ""}; features are ${[...known].join(", ")}`, {
       field: where2
     });
   }
@@ -90422,8 +90434,10 @@ function encodeValue(feature, value, out, offset, where2) {
 }
 function describe(value) {
   if (value === void 0) return "nothing";
-  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value)}`;
-  return JSON.stringify(value) ?? String(value);
+  if (typeof value === "string") return `the string ${quote(value)}`;
+  if (Array.isArray(value)) return "a list";
+  if (value !== null && typeof value === "object") return "an object";
+  return excerpt(String(value));
 }
 
 // src/train/engine.ts
@@ -90434,34 +90448,126 @@ import { fileURLToPath } from "node:url";
 
 // src/train/native.ts
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative as relative2 } from "node:path";
 import { promisify } from "node:util";
 var NATIVE_VERSION = "4.22.0";
+var NATIVE_INTEGRITY = {
+  "@tensorflow/tfjs-node": "sha512-uHrXeUlfgkMxTZqHkESSV7zSdKdV0LlsBeblqkuKU9nnfxB1pC6DtoyYVaLxznzZy7WQSegjcohxxCjAf6Dc7w==",
+  "@tensorflow/tfjs-node-gpu": "sha512-p//NN6DGiN4hInUmIkRffaFVMcdTREUMjPyjW04J7OXvB2zBlQimj61eFKSgRrH3f5TnOfKzb0n56he/B6a4bw=="
+};
+var MANIFEST = "model-ci-manifest.json";
+var NativeRefused = class extends Error {
+  folder;
+  constructor(message, folder) {
+    super(message);
+    this.folder = folder;
+  }
+};
+var jobHoldsSecrets = false;
+var installedHere = /* @__PURE__ */ new Map();
 function toolCacheFolder(packageName, toolCache = process.env.RUNNER_TOOL_CACHE) {
   return toolCache ? join(toolCache, "model-ci", packageName.replace("/", "+"), NATIVE_VERSION) : void 0;
 }
 async function nativeFolder(packageName, workspace, options = {}) {
-  const has = (folder2) => existsSync(join(folder2, "node_modules", packageName, "package.json"));
-  if (has(workspace)) return workspace;
-  const folder = toolCacheFolder(packageName, options.toolCache);
+  const secrets = options.secrets ?? jobHoldsSecrets;
+  if (has(workspace, packageName)) {
+    if (!secrets) return workspace;
+    options.log?.(`not loading ${packageName} from the workspace: this job holds secrets and the workspace may hold a pull request's files`);
+  }
+  const folder = secrets ? jobFolder(packageName, options.runnerTemp) : toolCacheFolder(packageName, options.toolCache);
   if (!folder) return void 0;
-  if (has(folder)) {
-    options.log?.(`${packageName} ${NATIVE_VERSION} found in the tool cache (${folder})`);
-    return folder;
+  if (has(folder, packageName)) {
+    const refusal = secrets ? await unlessInstalledHere(folder) : await unlessManifestMatches(folder, packageName);
+    if (!refusal) {
+      options.log?.(`${packageName} ${NATIVE_VERSION} verified in ${folder}`);
+      return folder;
+    }
+    if (!options.install) throw new NativeRefused(`refused: ${refusal}`, folder);
+    options.log?.(`notice: refusing ${packageName} in ${folder}: ${refusal}; reinstalling it`);
   }
   if (!options.install) return void 0;
-  options.log?.(`installing ${packageName} ${NATIVE_VERSION} into the tool cache (${folder}); its install script downloads libtensorflow`);
-  await mkdir(folder, { recursive: true });
-  await writeFile(join(folder, "package.json"), `${JSON.stringify({ name: "model-ci-native-backend", private: true, allowScripts: { [packageName]: true } }, null, 2)}
-`);
-  await promisify(execFile)(options.npm ?? "npm", ["install", "--no-audit", "--no-fund", "--no-save", options.source ?? `${packageName}@${NATIVE_VERSION}`], {
-    cwd: folder,
-    timeout: 10 * 6e4,
-    maxBuffer: 16 << 20
-  });
+  await install(packageName, folder, options);
   return folder;
+}
+function has(folder, packageName) {
+  return existsSync(join(folder, "node_modules", packageName, "package.json"));
+}
+function jobFolder(packageName, runnerTemp = process.env.RUNNER_TEMP) {
+  return runnerTemp ? join(runnerTemp, "model-ci-native", packageName.replace("/", "+"), NATIVE_VERSION) : void 0;
+}
+async function unlessInstalledHere(folder) {
+  const recorded = installedHere.get(folder);
+  if (!recorded) return "this job holds secrets and did not install it itself";
+  return await treeHash(folder) === recorded ? void 0 : "its files changed since this job installed them";
+}
+async function unlessManifestMatches(folder, packageName) {
+  let manifest;
+  try {
+    manifest = JSON.parse(await readFile(join(folder, MANIFEST), "utf8"));
+  } catch {
+    return `it has no readable ${MANIFEST}: model-ci did not install it`;
+  }
+  if (manifest.package !== packageName || manifest.version !== NATIVE_VERSION || manifest.integrity !== NATIVE_INTEGRITY[packageName]) {
+    return `its manifest is not for the ${packageName} ${NATIVE_VERSION} tarball model-ci pins`;
+  }
+  return await treeHash(folder) === manifest.tree ? void 0 : "its files do not match the hash recorded when model-ci installed it";
+}
+async function install(packageName, folder, options) {
+  const run = (args, cwd) => promisify(execFile)(options.npm ?? "npm", args, { cwd, timeout: 10 * 6e4, maxBuffer: 16 << 20 }).then((out) => out.stdout);
+  options.log?.(`installing ${packageName} ${NATIVE_VERSION} into ${folder}; its install script downloads libtensorflow`);
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder, { recursive: true });
+  const staging = await mkdtemp(join(options.runnerTemp ?? process.env.RUNNER_TEMP ?? tmpdir(), "model-ci-pack-"));
+  try {
+    const [packed] = JSON.parse(await run(["pack", "--json", "--pack-destination", staging, options.source ?? `${packageName}@${NATIVE_VERSION}`], staging));
+    const expected = NATIVE_INTEGRITY[packageName];
+    if (!expected || packed?.integrity !== expected) {
+      throw new Error(`the ${packageName} tarball's integrity ${packed?.integrity ?? "(none)"} is not the ${expected ?? "(none pinned)"} model-ci pins for ${NATIVE_VERSION}; not installed`);
+    }
+    await writeFile(join(folder, "package.json"), `${JSON.stringify({ name: "model-ci-native-backend", private: true, allowScripts: { [packageName]: true } }, null, 2)}
+`);
+    await run(["install", "--no-audit", "--no-fund", "--no-save", join(staging, packed.filename.replace(/^.*[\\/]/, ""))], folder);
+  } catch (error) {
+    await rm(folder, { recursive: true, force: true });
+    throw error;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  const tree = await treeHash(folder);
+  const manifest = { package: packageName, version: NATIVE_VERSION, integrity: NATIVE_INTEGRITY[packageName], tree };
+  await writeFile(join(folder, MANIFEST), `${JSON.stringify(manifest, null, 2)}
+`);
+  installedHere.set(folder, tree);
+}
+async function treeHash(folder) {
+  const hash = createHash("sha256");
+  const walk = async (dir) => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      const name = relative2(folder, path);
+      if (name === MANIFEST) continue;
+      if (entry.isSymbolicLink()) {
+        hash.update(`link\0${name}\0${await readlink(path)}\0`);
+      } else if (entry.isDirectory()) {
+        hash.update(`dir\0${name}\0`);
+        await walk(path);
+      } else if (entry.isFile()) {
+        hash.update(`file\0${name}\0`);
+        const content = createHash("sha256");
+        for await (const chunk of createReadStream(path)) content.update(chunk);
+        hash.update(`${content.digest("hex")}\0`);
+      } else {
+        hash.update(`other\0${name}\0`);
+      }
+    }
+  };
+  await walk(folder);
+  return hash.digest("hex");
 }
 async function gpuLibraryVersions(root = "/") {
   const versions = {};
@@ -90512,7 +90618,8 @@ async function loadEngine(requested, opts = {}) {
 async function loadBackend(backend3, workspace, opts) {
   const nativePackage = NATIVE_PACKAGES[backend3];
   if (!nativePackage) return loadBundled(backend3);
-  const folder = await nativeFolder(nativePackage, workspace, { log: opts.log }) ?? workspace;
+  const folder = await nativeFolder(nativePackage, workspace, { log: opts.log, secrets: opts.secrets });
+  if (!folder) throw Object.assign(new Error(`Cannot find module '${nativePackage}'`), { code: "MODULE_NOT_FOUND" });
   try {
     return await loadNative(backend3, nativePackage, folder);
   } catch (error) {
@@ -90668,12 +90775,12 @@ function dense2({ inputs, units, kernel, bias, activation: activation2 }, x, row
 
 // src/serve/model-files.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import { join as join3, relative as relative2, resolve, sep as sep2 } from "node:path";
+import { join as join3, relative as relative3, resolve, sep as sep2 } from "node:path";
 
 // src/train/hash.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function sha256(...parts) {
-  const hash = createHash("sha256");
+  const hash = createHash2("sha256");
   for (const part of parts) hash.update(part);
   return `sha256:${hash.digest("hex")}`;
 }
@@ -90770,7 +90877,7 @@ function shardPath(root, path) {
   if (!full.startsWith(root + sep2)) {
     throw new UserError(`weight file ${JSON.stringify(path)} is outside the model folder`, { file: displayPath(join3(root, ARTIFACT_FILES.modelJson)), field: "weightsManifest" });
   }
-  return relative2(root, full);
+  return relative3(root, full);
 }
 function checkWeightBytes(specs, actual, paths, root) {
   const expected = specs.reduce((sum6, spec) => {
@@ -90916,7 +91023,7 @@ function createPredictor(loaded) {
   return {
     predict(instances, field = "instances") {
       const rows = instances.length;
-      rejectNestedValues(pre, instances, field);
+      rejectUnencodableValues(pre, instances, field);
       const encoded = encodeInstances(pre, instances, field);
       checkFinite(pre, encoded, field);
       const output = densePlan && rows * densePlan.macsPerRow <= DENSE_PLAN_MAX_MACS ? densePlan.run(encoded, rows) : forwardWithTf(tf, model2, encoded, rows, pre.inputSize);
@@ -90948,15 +91055,19 @@ function outputDecoder(pre, width) {
     return { label: classes[best], probabilities };
   };
 }
-function rejectNestedValues(pre, instances, field) {
+function rejectUnencodableValues(pre, instances, field) {
   for (let i = 0; i < instances.length; i++) {
     const instance = instances[i];
     if (instance === null || typeof instance !== "object" || Array.isArray(instance) && instance.length !== pre.features.length) continue;
     const values = Array.isArray(instance) ? instance : pre.features.map((f) => instance[f.name]);
     for (let j = 0; j < values.length; j++) {
       const value = values[j];
+      const where2 = { field: `${field}[${i}].${pre.features[j].name}` };
+      if (value === Infinity || value === -Infinity) {
+        throw new UserError("expected a finite number, got one beyond the range of a 64-bit float (magnitude above about 1.8e308)", where2);
+      }
       if (value === null || typeof value !== "object") continue;
-      throw new UserError(`expected a single value, got ${Array.isArray(value) ? "an array" : "an object"}`, { field: `${field}[${i}].${pre.features[j].name}` });
+      throw new UserError(`expected a single value, got ${Array.isArray(value) ? "an array" : "an object"}`, where2);
     }
   }
 }
@@ -91338,9 +91449,10 @@ Content-Length: 0\r
   const port = options.port ?? 8501;
   const host = options.host ?? "127.0.0.1";
   await new Promise((resolvePromise, reject) => {
-    server.once("error", reject);
+    const refused = (error) => reject(listenError(error, host, port));
+    server.once("error", refused);
     server.listen(port, host, () => {
-      server.off("error", reject);
+      server.off("error", refused);
       resolvePromise();
     });
   });
@@ -91400,6 +91512,15 @@ function readBody(req, limit) {
     req.on("end", () => resolvePromise(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
     req.on("error", reject);
   });
+}
+function listenError(error, host, port) {
+  const where2 = `${host}:${port}`;
+  if (error.code === "EADDRINUSE") return new UserError(`cannot listen on ${where2}: the port is already in use; stop what listens there or pick another port (0 picks a free one)`);
+  if (error.code === "EACCES") return new UserError(`cannot listen on ${where2}: permission denied (ports below 1024 need privileges); pick a higher port`);
+  if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND" || error.code === "EAI_AGAIN") {
+    return new UserError(`cannot listen on ${where2}: ${JSON.stringify(host)} is not an address of this machine (use 127.0.0.1, or 0.0.0.0 for every interface)`);
+  }
+  return error;
 }
 
 // src/serve/serve.ts

@@ -1,0 +1,24 @@
+import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
+import {
+  DEFAULT_PARAMS_FILE,
+  DEFAULT_SPLIT,
+  MAX_SWEEP_CANDIDATES,
+  MODEL_NAME,
+  SWEEPABLE,
+  loadConfig,
+  loadParams
+} from "./action-chunk-9631ec5816.js";
+import "./action-chunk-7a5ab46020.js";
+import "./action-chunk-0c7a57a20e.js";
+import "./action-chunk-949e6a9a52.js";
+import "./action-chunk-55db69e02f.js";
+import "./action-chunk-e3b0c44298.js";
+export {
+  DEFAULT_PARAMS_FILE,
+  DEFAULT_SPLIT,
+  MAX_SWEEP_CANDIDATES,
+  MODEL_NAME,
+  SWEEPABLE,
+  loadConfig,
+  loadParams
+};

@@ -1,0 +1,13 @@
+import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
+import {
+  readCsv,
+  readCsvFile
+} from "./cli-chunk-75b5eb63a8.js";
+import "./cli-chunk-209d6be06e.js";
+import "./cli-chunk-831eef0768.js";
+import "./cli-chunk-55db69e02f.js";
+import "./cli-chunk-e3b0c44298.js";
+export {
+  readCsv,
+  readCsvFile
+};
