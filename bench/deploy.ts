@@ -37,9 +37,13 @@ try {
   const serverFiles = (await serverBundleFiles(join(root, 'dist'))).map((f) => ({ name: f.name, content: readFileSync(f.path!) }));
   const modelA = join(work, 'model-a');
   console.log('training fixtures/breast-cancer (cpu) …');
-  execFileSync(process.execPath, [join(root, 'src/cli.ts'), 'train', '--config', join(root, 'fixtures/breast-cancer/model-ci.yml'), '--backend', 'cpu', '--out', modelA], {
-    stdio: 'ignore',
-  });
+  execFileSync(
+    process.execPath,
+    [join(root, 'src/cli.ts'), 'train', '--config', join(root, 'fixtures/breast-cancer/model-ci.yml'), '--backend', 'cpu', '--out', modelA],
+    {
+      stdio: 'ignore',
+    },
+  );
   // A retrain as the deploy sees it: same files, other weights and metrics.
   const modelB = join(work, 'model-b');
   cpSync(modelA, modelB, { recursive: true });
@@ -68,7 +72,10 @@ try {
     const storedBefore = folderBytes(registry.storage);
     const started = performance.now();
     // deployImage's two halves, timed apart.
-    const built = await buildModelImage(docker, { ...input, log: process.env.BENCH_LOG ? (l) => console.log(((performance.now() - started) / 1000).toFixed(1), l) : undefined });
+    const built = await buildModelImage(docker, {
+      ...input,
+      log: process.env.BENCH_LOG ? (l) => console.log(((performance.now() - started) / 1000).toFixed(1), l) : undefined,
+    });
     const builtAt = performance.now();
     for (const tag of built.tags) images.add(tag);
     const pushed = await pushImage(docker, { tags: built.tags, auth: input.auth });
@@ -107,7 +114,11 @@ model-only rebuild / first: time ${pct(rebuild.seconds / full.seconds)} (goal < 
 image size above the base: ${mb(size - baseSize)} (goal < 30 MB; image ${mb(size)})
 cold start, docker run → first 200 from /healthz: ${starts.map((s) => `${s.total.toFixed(2)} s`).join(', ')} (of which create: ${starts.map((s) => `${s.create.toFixed(2)} s`).join(', ')})`);
 } finally {
-  for (const ref of images) await docker.getImage(ref).remove({ force: true }).catch(() => {});
+  for (const ref of images)
+    await docker
+      .getImage(ref)
+      .remove({ force: true })
+      .catch(() => {});
   await registry.dispose();
   rmSync(work, { recursive: true, force: true });
 }
@@ -119,7 +130,10 @@ async function coldStart(ref: string, port: number): Promise<{ create: number; t
   try {
     await container.start();
     for (;;) {
-      const status = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0);
+      const status = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status === 200) break;
       if (performance.now() - started > 60_000) {
         const logs = await container.logs({ stdout: true, stderr: true });

@@ -40,7 +40,14 @@ try {
   const payloadFile = join(repo.sandbox.root, 'event.json');
   await writeFile(payloadFile, JSON.stringify(pullRequestPayload({ number: 1, baseSha: mainSha, headSha: docsHead, baseRef: 'main', headRef: 'docs' })));
   const time = (args: string[], workspace: string) => {
-    const env = { ...process.env, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: payloadFile, GITHUB_REPOSITORY: 'model-ci-test/models', GITHUB_WORKSPACE: workspace, 'INPUT_GITHUB-TOKEN': 'unused' };
+    const env = {
+      ...process.env,
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: payloadFile,
+      GITHUB_REPOSITORY: 'model-ci-test/models',
+      GITHUB_WORKSPACE: workspace,
+      'INPUT_GITHUB-TOKEN': 'unused',
+    };
     const started = performance.now();
     const result = spawnSync(process.execPath, args, { cwd: workspace, env, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stdout}${result.stderr}`);
@@ -77,7 +84,12 @@ try {
     const total = performance.now() - started;
     if (result.code !== 0) throw new Error(`full PR run failed:\n${result.stdout}${result.stderr}`);
     const manifests = await Promise.all(
-      ['head', 'base'].map((side) => readFile(join(full.dir, '.model-ci', side, 'run.json'), 'utf8').then((text) => JSON.parse(text) as RunManifest, () => undefined)),
+      ['head', 'base'].map((side) =>
+        readFile(join(full.dir, '.model-ci', side, 'run.json'), 'utf8').then(
+          (text) => JSON.parse(text) as RunManifest,
+          () => undefined,
+        ),
+      ),
     );
     const trained = manifests.filter((m): m is RunManifest => m !== undefined);
     const training = trained.reduce((sum, m) => sum + m.trainingMs, 0);

@@ -116,11 +116,24 @@ async function writeBigTable(dir: string): Promise<string> {
   await once(out, 'finish');
   await writeFile(
     join(dir, 'model-ci.yml'),
-    ['name: big', 'task: binary-classification', 'data:', '  train: data/big.csv', '  target: target', '  split: { test: 0.2, seed: 1 }', 'params: params.yaml', ''].join('\n'),
+    [
+      'name: big',
+      'task: binary-classification',
+      'data:',
+      '  train: data/big.csv',
+      '  target: target',
+      '  split: { test: 0.2, seed: 1 }',
+      'params: params.yaml',
+      '',
+    ].join('\n'),
   );
   await writeFile(
     join(dir, 'params.yaml'),
-    ['model: { hidden_units: [32, 16], activation: relu, dropout: 0 }', 'train: { epochs: 2, batch_size: 256, learning_rate: 0.001, optimizer: adam, seed: 1, validation_split: 0.1 }', ''].join('\n'),
+    [
+      'model: { hidden_units: [32, 16], activation: relu, dropout: 0 }',
+      'train: { epochs: 2, batch_size: 256, learning_rate: 0.001, optimizer: adam, seed: 1, validation_split: 0.1 }',
+      '',
+    ].join('\n'),
   );
   return join(dir, 'model-ci.yml');
 }
@@ -232,7 +245,7 @@ async function main(): Promise<void> {
     ];
 
     console.log('\nsamples/s, median of alternating runs; ratio = ours / plain model.fit (goal ≥ 0.95),');
-    console.log('by wall time and by this process\'s CPU time (the CPU figure ignores other processes on the box)');
+    console.log("by wall time and by this process's CPU time (the CPU figure ignores other processes on the box)");
     console.log('workload              backend  ours/s     plain/s    ratio(wall)  ours/cpu-s  plain/cpu-s  ratio(cpu)');
     const fastest: Record<string, { backend: string; rate: number }> = {};
     for (const backend of BACKENDS) {
@@ -255,12 +268,19 @@ async function main(): Promise<void> {
       }
     }
     const auto = await loadEngine('auto');
-    console.log(`\nauto picks: ${auto.backend}; fastest by CPU time: ${Object.entries(fastest).map(([name, f]) => `${name} → ${f.backend} (${rate(f.rate)}/s)`).join(', ')}`);
+    console.log(
+      `\nauto picks: ${auto.backend}; fastest by CPU time: ${Object.entries(fastest)
+        .map(([name, f]) => `${name} → ${f.backend} (${rate(f.rate)}/s)`)
+        .join(', ')}`,
+    );
 
     // The same run twice: as Node starts by default, and with V8's young generation capped (1 MB
     // semi-spaces), which shows how much of the peak is the runtime's nursery rather than our data.
     const runs = ([[], ['--max-semi-space-size=1']] as const).map((flags) => {
-      const child = execFileSync(process.execPath, ['--expose-gc', ...flags, import.meta.filename, '--memory', bigConfig, 'cpu'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const child = execFileSync(process.execPath, ['--expose-gc', ...flags, import.meta.filename, '--memory', bigConfig, 'cpu'], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      });
       return { flags, memory: JSON.parse(child) as Record<string, number> };
     });
     const matrixBytes = runs[0].memory.matrixBytes;
@@ -269,13 +289,20 @@ async function main(): Promise<void> {
     for (const { flags, memory } of runs) {
       console.log(`  node ${['--expose-gc', ...flags].join(' ')}:`);
       console.log('                                  reading+encoding data, 1st epoch   later epochs');
-      console.log(`  heapUsed+arrayBuffers (sampled)  ${times(memory.heapPeakLoading - memory.heapBase).padEnd(35)}${times(memory.heapPeakTraining - memory.heapBase)}`);
-      console.log(`  rss (maxRSS high-water mark)     ${times(memory.rssPeakLoading - memory.rssBase).padEnd(35)}${times(memory.rssPeak - memory.rssBase)} (whole run)`);
+      console.log(
+        `  heapUsed+arrayBuffers (sampled)  ${times(memory.heapPeakLoading - memory.heapBase).padEnd(35)}${times(memory.heapPeakTraining - memory.heapBase)}`,
+      );
+      console.log(
+        `  rss (maxRSS high-water mark)     ${times(memory.rssPeakLoading - memory.rssBase).padEnd(35)}${times(memory.rssPeak - memory.rssBase)} (whole run)`,
+      );
       console.log(`  live after gc at epoch ends      ${''.padEnd(35)}${times(memory.liveAtEpochEnd - memory.heapBase)}`);
       console.log(`  (test accuracy ${memory.accuracy.toFixed(4)}; training took ${(memory.trainMs / 1000).toFixed(1)} s)`);
     }
 
-    const dataChild = execFileSync(process.execPath, ['--expose-gc', import.meta.filename, '--memory-data', bigConfig], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const dataChild = execFileSync(process.execPath, ['--expose-gc', import.meta.filename, '--memory-data', bigConfig], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
     const data = JSON.parse(dataChild) as Record<string, number>;
     console.log('\nthe data step alone (prepareData: CSV → split → preprocessing → float32 matrices), fresh process:');
     console.log(`  heapUsed+arrayBuffers (sampled)  ${times(data.heapPeak)}`);

@@ -19,8 +19,7 @@ const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 const { version } = require('../package.json') as { version: string };
 
-const present = (entries: Record<string, string>) =>
-  Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(join(root, file))));
+const present = (entries: Record<string, string>) => Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(join(root, file))));
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });

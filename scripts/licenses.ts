@@ -35,20 +35,45 @@ export function licenseNotice(root: string, inputs: Iterable<string>, standardDi
   }
   const packages: BundledPackage[] = [];
   for (const [dir, inputs] of files) {
-    const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as { name: string; version: string; license?: string; licenses?: { type?: string }[] };
+    const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+      license?: string;
+      licenses?: { type?: string }[];
+    };
     // Copies of one version in several node_modules folders are one entry.
     if (packages.some((pkg) => pkg.name === manifest.name && pkg.version === manifest.version)) continue;
     // `licenses: [{type}]` is the form package.json had before SPDX expressions.
-    const license = manifest.license ?? (manifest.licenses?.map((l) => l.type).filter(Boolean).join(' OR ') || 'UNKNOWN');
-    const own = readdirSync(join(root, dir)).filter((file) => LICENSE_FILE.test(file)).sort();
+    const license =
+      manifest.license ??
+      (manifest.licenses
+        ?.map((l) => l.type)
+        .filter(Boolean)
+        .join(' OR ') ||
+        'UNKNOWN');
+    const own = readdirSync(join(root, dir))
+      .filter((file) => LICENSE_FILE.test(file))
+      .sort();
     if (own.length > 0) {
-      packages.push({ name: manifest.name, version: manifest.version, license, text: own.map((file) => readFileSync(join(root, dir, file), 'utf8').trim()).join('\n\n'), standard: [], copyrights: [] });
+      packages.push({
+        name: manifest.name,
+        version: manifest.version,
+        license,
+        text: own.map((file) => readFileSync(join(root, dir, file), 'utf8').trim()).join('\n\n'),
+        standard: [],
+        copyrights: [],
+      });
       continue;
     }
-    const standard = license.split(/\s+(?:AND|OR|WITH)\s+|[()]/).map((id) => id.trim()).filter(Boolean);
+    const standard = license
+      .split(/\s+(?:AND|OR|WITH)\s+|[()]/)
+      .map((id) => id.trim())
+      .filter(Boolean);
     for (const id of standard) {
       if (!existsSync(join(standardDir, `${id}.txt`))) {
-        throw new Error(`${manifest.name}@${manifest.version} (${dir}) ships no licence file and its licence ${JSON.stringify(license)} has no text in ${standardDir}: add ${id}.txt there`);
+        throw new Error(
+          `${manifest.name}@${manifest.version} (${dir}) ships no licence file and its licence ${JSON.stringify(license)} has no text in ${standardDir}: add ${id}.txt there`,
+        );
       }
     }
     packages.push({ name: manifest.name, version: manifest.version, license, standard, copyrights: copyrightLines(root, inputs) });

@@ -76,9 +76,10 @@ function validate(targets: Target[]): string[] {
 }
 
 const args = process.argv.slice(2);
-const paths = args.length > 0
-  ? args.map((arg) => resolve(arg))
-  : [...yamlFilesUnder(join(root, '.github')), join(root, 'action.yml'), join(root, 'README.md'), join(root, '.github', 'examples', 'README.md')];
+const paths =
+  args.length > 0
+    ? args.map((arg) => resolve(arg))
+    : [...yamlFilesUnder(join(root, '.github')), join(root, 'action.yml'), join(root, 'README.md'), join(root, '.github', 'examples', 'README.md')];
 const targets = paths.flatMap(targetsOf);
 const failures = validate(targets);
 for (const failure of failures) console.error(`not valid: ${failure}\n`);

@@ -27,9 +27,7 @@ export class UserError extends Error {
   describe(): string {
     const { file, line, column, field } = this.location;
     const position = line ? (column ? `:${line}:${column}` : `:${line}`) : '';
-    const where = [file && `${file}${position}`, field && !this.message.includes(field) ? field : undefined]
-      .filter(Boolean)
-      .join(': ');
+    const where = [file && `${file}${position}`, field && !this.message.includes(field) ? field : undefined].filter(Boolean).join(': ');
     return where ? `${where}: ${this.message}` : this.message;
   }
 }
@@ -59,7 +57,9 @@ const UNSEEN = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069
  * not what it should be (a secrets file named as a CSV) must not be echoed there.
  */
 export function excerpt(text: string, max = EXCERPT_CHARS): string {
-  return JSON.stringify(shorten(text, max)).slice(1, -1).replace(UNSEEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(shorten(text, max))
+    .slice(1, -1)
+    .replace(UNSEEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** At most `max` characters of `text`, cut with an ellipsis; not escaped (for a renderer that escapes). */

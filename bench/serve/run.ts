@@ -75,7 +75,8 @@ try {
   const labelsAgree = fromNode.every((p, i) => p.label === fromFlask[i].label);
   console.log(`same predictions: max |Δp| = ${worst.toExponential(2)} over 64 rows, labels ${labelsAgree ? 'agree' : 'DIFFER'}`);
   if (worst > 1e-5 || !labelsAgree) throw new Error('the two servers disagree; the comparison would be meaningless');
-  const backend = ((await (await fetch(`${servers.node}/v1/models/${NAME}/metadata`)).json()) as { metadata: { servingBackend: string } }).metadata.servingBackend;
+  const backend = ((await (await fetch(`${servers.node}/v1/models/${NAME}/metadata`)).json()) as { metadata: { servingBackend: string } }).metadata
+    .servingBackend;
 
   const results: string[][] = [];
   for (const [caseName, body] of Object.entries(bodies)) {
@@ -88,7 +89,15 @@ try {
     }
     const { node, flask } = measured;
     results.push(
-      [caseName, 'model-ci (node, 1 process)', fmt(node.rps, 0), ms(node.p50), ms(node.p99), `${(node.rps / flask.rps).toFixed(1)}×`, `${(node.p99 / flask.p99).toFixed(2)}×`],
+      [
+        caseName,
+        'model-ci (node, 1 process)',
+        fmt(node.rps, 0),
+        ms(node.p50),
+        ms(node.p99),
+        `${(node.rps / flask.rps).toFixed(1)}×`,
+        `${(node.p99 / flask.p99).toFixed(2)}×`,
+      ],
       [caseName, 'flask + gunicorn -w 1', fmt(flask.rps, 0), ms(flask.p50), ms(flask.p99), '1×', '1×'],
     );
   }
@@ -108,7 +117,9 @@ interface WrkResult {
 }
 
 function wrk(url: string, script: string, seconds: number): WrkResult {
-  const out = execFileSync('wrk', ['-t1', `-c${args.connections}`, `-d${seconds}s`, '--latency', '-s', script, `${url}/v1/models/${NAME}:predict`], { encoding: 'utf8' });
+  const out = execFileSync('wrk', ['-t1', `-c${args.connections}`, `-d${seconds}s`, '--latency', '-s', script, `${url}/v1/models/${NAME}:predict`], {
+    encoding: 'utf8',
+  });
   if (/Non-2xx or 3xx responses|Socket errors/.test(out)) throw new Error(`errors during the run:\n${out}`);
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
   const percentile = (p: number) => {

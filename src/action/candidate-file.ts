@@ -35,7 +35,8 @@ export async function readCandidateFiles(dir: string, headSha: string): Promise<
       throw new UserError(`not a candidate result: ${(error as Error).message}`, { file });
     }
     const validate = validator();
-    if (!validate(value)) throw new UserError(`not a candidate result: ${validate.errors?.[0]?.instancePath || '(root)'} ${validate.errors?.[0]?.message ?? ''}`, { file });
+    if (!validate(value))
+      throw new UserError(`not a candidate result: ${validate.errors?.[0]?.instancePath || '(root)'} ${validate.errors?.[0]?.message ?? ''}`, { file });
     const { schema: _schema, headSha: sha, ...result } = value as CandidateResult & { schema: number; headSha: string };
     if (sha !== headSha) throw new UserError(`the candidate result is for commit ${sha.slice(0, 12)}, not ${headSha.slice(0, 12)}`, { file });
     results.push(result);

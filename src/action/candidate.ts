@@ -16,11 +16,14 @@ import { setResultOutputs } from './results.ts';
 import type { ModeRunner } from './runner.ts';
 
 const runCandidate: ModeRunner = async (settings, context) => {
-  if (!settings.candidate) throw new UserError('mode `candidate` needs the `candidate` input: the matrix id, e.g. `${{ matrix.candidate }}`', { field: 'candidate' });
+  if (!settings.candidate)
+    throw new UserError('mode `candidate` needs the `candidate` input: the matrix id, e.g. `${{ matrix.candidate }}`', { field: 'candidate' });
   const event = readEvent(context.eventName, context.payload);
   if (event.kind === 'pull_request' && event.target) {
     // A base checkout beside a write token and secrets: training the head here would train the base.
-    throw new UserError(`mode \`candidate\` does not run on pull_request_target; run the sweep on pull_request (a fork's comment goes through workflow_run)`, { field: 'mode' });
+    throw new UserError(`mode \`candidate\` does not run on pull_request_target; run the sweep on pull_request (a fork's comment goes through workflow_run)`, {
+      field: 'mode',
+    });
   }
   const headSha = event.kind === 'pull_request' ? event.headSha : context.sha;
   const configFile = join(context.workspace, settings.config);
@@ -29,7 +32,9 @@ const runCandidate: ModeRunner = async (settings, context) => {
   core.info(`candidate ${candidate.id}: ${candidate.name}`);
   // Scored on the base's split with the base's metrics, as mode pr scores a PR: the sweep job gates on them.
   const { config } =
-    event.kind === 'pull_request' ? await judgeConfigAgainst({ repoRoot: context.workspace, configPath: settings.config, log: actionLogger.info }, event.baseSha, prConfig) : { config: prConfig };
+    event.kind === 'pull_request'
+      ? await judgeConfigAgainst({ repoRoot: context.workspace, configPath: settings.config, log: actionLogger.info }, event.baseSha, prConfig)
+      : { config: prConfig };
   const run = await core.group(`train candidate ${candidate.id}`, () =>
     trainModel(configFile, {
       config,

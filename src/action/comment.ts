@@ -63,15 +63,21 @@ async function belongsToRun(gh: GitHub, context: RunContext, run: WorkflowRunEve
     });
   }
   if (run.pullRequests.length > 0 && !run.pullRequests.some((pr) => pr.number === artifact.pr)) {
-    throw new UserError(`the report artifact names PR #${artifact.pr}, but workflow run ${run.runId} ran for ${run.pullRequests.map((pr) => `#${pr.number}`).join(', ')}`, {
-      field: 'pr',
-    });
+    throw new UserError(
+      `the report artifact names PR #${artifact.pr}, but workflow run ${run.runId} ran for ${run.pullRequests.map((pr) => `#${pr.number}`).join(', ')}`,
+      {
+        field: 'pr',
+      },
+    );
   }
   const pull = await getPull(gh, context.owner, context.repo, artifact.pr);
   if (pull.headRepoFullName !== run.headRepoFullName) {
-    throw new UserError(`the report artifact names PR #${artifact.pr}, whose head is in ${pull.headRepoFullName ?? 'a deleted repository'}, but workflow run ${run.runId} built ${run.headRepoFullName ?? 'a deleted repository'}`, {
-      field: 'pr',
-    });
+    throw new UserError(
+      `the report artifact names PR #${artifact.pr}, whose head is in ${pull.headRepoFullName ?? 'a deleted repository'}, but workflow run ${run.runId} built ${run.headRepoFullName ?? 'a deleted repository'}`,
+      {
+        field: 'pr',
+      },
+    );
   }
   // A fork's run lists no PRs, so the branch is what ties the named PR to this run: without it, an
   // artifact could name another PR from the same fork and be posted there once that PR's head matched.

@@ -25,7 +25,9 @@ const runDeployMode: ModeRunner = async (settings, context) => {
     return;
   }
   if (event.kind !== 'push' && event.kind !== 'workflow_dispatch') {
-    throw new UserError(`mode \`deploy\` runs on push or workflow_dispatch events, not on ${event.kind === 'ignored' ? event.eventName : event.kind}`, { field: 'mode' });
+    throw new UserError(`mode \`deploy\` runs on push or workflow_dispatch events, not on ${event.kind === 'ignored' ? event.eventName : event.kind}`, {
+      field: 'mode',
+    });
   }
   const image = imageName(settings, context);
   const onDefaultBranch = context.ref === `refs/heads/${context.defaultBranch}`;

@@ -21,7 +21,10 @@ export async function prepareNativeBackend(settings: Settings, context: RunConte
   }
   try {
     const folder = await core.group(`native backend ${packageName}`, () => nativeFolder(packageName, context.workspace, { install: true, log: core.info }));
-    if (!folder) core.warning(`install-native-backend: no tool cache on this runner (RUNNER_TOOL_CACHE, or RUNNER_TEMP in a job that holds secrets, is unset): ${packageName} must be in the workspace`);
+    if (!folder)
+      core.warning(
+        `install-native-backend: no tool cache on this runner (RUNNER_TOOL_CACHE, or RUNNER_TEMP in a job that holds secrets, is unset): ${packageName} must be in the workspace`,
+      );
   } catch (error) {
     // The engine then falls back to the next backend and says so in the log and the report.
     core.warning(`could not install ${packageName}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);

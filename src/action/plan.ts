@@ -35,7 +35,9 @@ const runPlan: ModeRunner = async (settings, context) => {
     trust,
     backend: settings.backend ?? config.backend,
   });
-  core.info(`plan: ${retrain.retrain ? 'retrain' : 'no retrain'} (${retrain.reason}); runs-on ${JSON.stringify(route.runsOn)}, backend ${route.backend}: ${route.reason}`);
+  core.info(
+    `plan: ${retrain.retrain ? 'retrain' : 'no retrain'} (${retrain.reason}); runs-on ${JSON.stringify(route.runsOn)}, backend ${route.backend}: ${route.reason}`,
+  );
   core.setOutput('retrained', String(retrain.retrain));
   if (config.sweep) {
     const candidates = sweepCandidates(config.sweep);

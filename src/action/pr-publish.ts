@@ -14,10 +14,19 @@ import { writeReportArtifact } from './report-artifact.ts';
 import { failOnGates, setResultOutputs } from './results.ts';
 import { writeSummary } from './summary.ts';
 
-export async function publishPullRequestReport(settings: Settings, context: RunContext, event: PullRequestEvent, result: Extract<PullRequestResult, { kind: 'compared' }>): Promise<void> {
+export async function publishPullRequestReport(
+  settings: Settings,
+  context: RunContext,
+  event: PullRequestEvent,
+  result: Extract<PullRequestResult, { kind: 'compared' }>,
+): Promise<void> {
   const markdown = renderReport({ ...result.report, links: links(context), baseRef: event.baseRef });
   const reportDir = resolve(context.workspace, settings.reportDir);
-  await writeReportArtifact(reportDir, { kind: 'report', pr: event.number, headSha: event.headSha, model: result.model, report: result.report, baseRef: event.baseRef }, markdown);
+  await writeReportArtifact(
+    reportDir,
+    { kind: 'report', pr: event.number, headSha: event.headSha, model: result.model, report: result.report, baseRef: event.baseRef },
+    markdown,
+  );
   await writeSummary(markdown);
   if (canComment(settings, event)) await postComment(gitHubClient(settings, context), settings, context, event.number, result.model, markdown);
   setResultOutputs(result.comparison.verdict, result.headRun.metrics, result.headRun.engine.backend, join(reportDir, 'report.md'));
@@ -30,7 +39,14 @@ export async function publishPullRequestError(settings: Settings, context: RunCo
   const title = 'model-ci could not evaluate this pull request';
   const markdown = renderErrorReport({ model, title, problems, links: links(context) });
   await writeSummary(markdown);
-  await writeReportArtifact(resolve(context.workspace, settings.reportDir), { kind: 'error', pr: event.number, headSha: event.headSha, model, title, problems });
+  await writeReportArtifact(resolve(context.workspace, settings.reportDir), {
+    kind: 'error',
+    pr: event.number,
+    headSha: event.headSha,
+    model,
+    title,
+    problems,
+  });
   if (canComment(settings, event)) await postComment(gitHubClient(settings, context), settings, context, event.number, model, markdown);
 }
 

@@ -27,7 +27,8 @@ const runPr: ModeRunner = async (settings, context) => {
   if (event.kind !== 'pull_request') {
     throw new UserError(`mode \`pr\` runs on pull_request events (opened, synchronize, reopened), not on a ${event.kind} event`, { field: 'mode' });
   }
-  if (event.isFork && !event.target && settings.comment) core.info('fork pull request: the token is read-only, so the report goes to the report files for the workflow_run job to post');
+  if (event.isFork && !event.target && settings.comment)
+    core.info('fork pull request: the token is read-only, so the report goes to the report files for the workflow_run job to post');
 
   // pull_request_target (opted into with allow-pull-request-target) holds a write token and secrets beside a
   // base checkout: the head is trained from a worktree of its commit, committed files only, as commands are.
@@ -77,7 +78,9 @@ async function filesFromApi(settings: Parameters<ModeRunner>[0], context: Parame
   const listed = await listPullFiles(gitHubClient(settings, context), context.owner, context.repo, number);
   if (listed.truncated) {
     // A watched path may hide past GitHub's limit: "nothing changed" cannot be concluded.
-    throw new UserError(`git could not diff this PR (${reason}) and GitHub lists only its first ${listed.files.length} files; set \`force-retrain: true\` to retrain regardless`);
+    throw new UserError(
+      `git could not diff this PR (${reason}) and GitHub lists only its first ${listed.files.length} files; set \`force-retrain: true\` to retrain regardless`,
+    );
   }
   return listed.files.map((file) => {
     const status = file.status === 'removed' ? 'deleted' : file.status === 'added' || file.status === 'renamed' ? file.status : 'modified';

@@ -14,14 +14,7 @@ export function gitHubClient(settings: Settings, context: RunContext): GitHub {
   return createGitHubClient({ token: settings.token, baseUrl: context.apiUrl, log: actionLogger });
 }
 
-export async function postComment(
-  gh: GitHub,
-  settings: Settings,
-  context: RunContext,
-  issueNumber: number,
-  model: string,
-  markdown: string,
-): Promise<number> {
+export async function postComment(gh: GitHub, settings: Settings, context: RunContext, issueNumber: number, model: string, markdown: string): Promise<number> {
   const result = await upsertStickyComment(gh, {
     owner: context.owner,
     repo: context.repo,

@@ -81,7 +81,10 @@ export function parseReportArtifact(text: string, file = ARTIFACT_FILE): ReportA
  */
 function checkConsistent(artifact: ReportArtifact, file: string): void {
   if (!MODEL_NAME.test(artifact.model)) {
-    throw new UserError(`the report artifact's model name is not one model-ci accepts (lowercase letters and digits joined by single . _ or -)`, { file, field: '/model' });
+    throw new UserError(`the report artifact's model name is not one model-ci accepts (lowercase letters and digits joined by single . _ or -)`, {
+      file,
+      field: '/model',
+    });
   }
   if (artifact.kind !== 'report') return;
   if (artifact.report.comparison.model !== artifact.model) {
@@ -103,8 +106,7 @@ function checkConsistent(artifact: ReportArtifact, file: string): void {
   }
 }
 
-const tooLarge = (bytes: number, file: string) =>
-  new UserError(`the report artifact is ${bytes} bytes, over the ${MAX_BYTES} allowed`, { file });
+const tooLarge = (bytes: number, file: string) => new UserError(`the report artifact is ${bytes} bytes, over the ${MAX_BYTES} allowed`, { file });
 
 const MAX_BYTES = 2_000_000;
 const str = (maxLength = 500) => ({ type: 'string', maxLength });
@@ -147,7 +149,14 @@ const comparison = object(
     params: list(object({ key: str(500), base: scalar, head: scalar }, ['key']), 5000),
     data: list(
       object(
-        { file: str(1000), change: { enum: ['added', 'removed', 'modified', 'unchanged'] }, baseRows: num, headRows: num, baseHash: str(100), headHash: str(100) },
+        {
+          file: str(1000),
+          change: { enum: ['added', 'removed', 'modified', 'unchanged'] },
+          baseRows: num,
+          headRows: num,
+          baseHash: str(100),
+          headHash: str(100),
+        },
         ['file', 'change'],
       ),
       1000,
@@ -170,10 +179,7 @@ const comparison = object(
 const report = object(
   {
     comparison,
-    head: object(
-      { history, evaluation, backend: str(50), backendNotices: list(str(2000), 20), trainingMs: num, seed: num, runner: str(200) },
-      ['backend'],
-    ),
+    head: object({ history, evaluation, backend: str(50), backendNotices: list(str(2000), 20), trainingMs: num, seed: num, runner: str(200) }, ['backend']),
     base: object({ history, evaluation, backend: str(50) }),
     // Links are not taken from the artifact: the posting run builds them from its own trusted context.
     baseRef: str(255),

@@ -17,16 +17,28 @@ import { imageName, registryAuth } from './registry-auth.ts';
 import type { ModeRunner } from './runner.ts';
 
 const runRollback: ModeRunner = async (settings, context) => {
-  if (!settings.rollbackTo) throw new UserError('mode `rollback` needs `rollback-to`: the commit SHA or tag whose image should serve again', { field: 'rollback-to' });
+  if (!settings.rollbackTo)
+    throw new UserError('mode `rollback` needs `rollback-to`: the commit SHA or tag whose image should serve again', { field: 'rollback-to' });
   const config = await loadConfig(join(context.workspace, settings.config), { repoRoot: context.workspace });
-  const target = await resolveCommit(settings.rollbackTo, { cwd: context.workspace, remote: 'origin', fetch: true, field: 'rollback-to', log: actionLogger.info });
+  const target = await resolveCommit(settings.rollbackTo, {
+    cwd: context.workspace,
+    remote: 'origin',
+    fetch: true,
+    field: 'rollback-to',
+    log: actionLogger.info,
+  });
   const store = createBaselineStore({ cwd: context.workspace, branch: settings.baselineBranch, log: actionLogger.info });
   await store.fetch();
   const stored = await store.read(config.name, target);
-  if (!stored) throw new UserError(`no baseline record of ${config.name} at ${target.slice(0, 12)}: only commits deployed by model-ci can be rolled back to`, { field: 'rollback-to' });
-  if ('unusable' in stored) throw new UserError(`the record of ${config.name} at ${target.slice(0, 12)} is unusable: ${stored.unusable}`, { field: 'rollback-to' });
+  if (!stored)
+    throw new UserError(`no baseline record of ${config.name} at ${target.slice(0, 12)}: only commits deployed by model-ci can be rolled back to`, {
+      field: 'rollback-to',
+    });
+  if ('unusable' in stored)
+    throw new UserError(`the record of ${config.name} at ${target.slice(0, 12)} is unusable: ${stored.unusable}`, { field: 'rollback-to' });
   const { record } = stored;
-  if (!record.image) throw new UserError(`${config.name} at ${target.slice(0, 12)} was recorded without an image (built with push: false)`, { field: 'rollback-to' });
+  if (!record.image)
+    throw new UserError(`${config.name} at ${target.slice(0, 12)} was recorded without an image (built with push: false)`, { field: 'rollback-to' });
 
   // The record says which digest, never where: credentials go only to the configured image's registry.
   const pinned = confineToRepository(record.image, imageName(settings, context), `the baseline record of ${config.name} at ${target.slice(0, 12)}`);
@@ -37,14 +49,23 @@ const runRollback: ModeRunner = async (settings, context) => {
   // The current main commit's record becomes the rolled-back model: what serves is what PRs compare against.
   // The record it replaces stays in the branch's history.
   const image = { name: pinned.name, digest, tags: [`${pinned.name}:latest`] };
-  const rolledBack = { ...record, commit: context.sha, createdAt: new Date().toISOString(), rollbackOf: target, image, ...(context.runUrl ? { runUrl: context.runUrl } : {}) };
+  const rolledBack = {
+    ...record,
+    commit: context.sha,
+    createdAt: new Date().toISOString(),
+    rollbackOf: target,
+    image,
+    ...(context.runUrl ? { runUrl: context.runUrl } : {}),
+  };
   await store.write(rolledBack, { replace: true });
 
   core.setOutput('image', pinned.name);
   core.setOutput('digest', digest);
   core.setOutput('tags', image.tags[0]);
   core.setOutput('model-version', `sha-${target.slice(0, 7)}`);
-  await writeSummary(`### model-ci · ${config.name} — rolled back\n\n\`latest\` of \`${pinned.name}\` points again at \`${digest}\`, the model of ${target.slice(0, 7)}; recorded for ${context.sha.slice(0, 7)}.\n`);
+  await writeSummary(
+    `### model-ci · ${config.name} — rolled back\n\n\`latest\` of \`${pinned.name}\` points again at \`${digest}\`, the model of ${target.slice(0, 7)}; recorded for ${context.sha.slice(0, 7)}.\n`,
+  );
 };
 
 export default runRollback;

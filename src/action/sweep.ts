@@ -22,10 +22,13 @@ import { writeSummary } from './summary.ts';
 
 const runSweep: ModeRunner = async (settings, context) => {
   const event = readEvent(context.eventName, context.payload);
-  if (event.kind !== 'pull_request') throw new UserError(`mode \`sweep\` reports on a pull request, not on ${event.kind === 'ignored' ? event.eventName : event.kind}`, { field: 'mode' });
+  if (event.kind !== 'pull_request')
+    throw new UserError(`mode \`sweep\` reports on a pull request, not on ${event.kind === 'ignored' ? event.eventName : event.kind}`, { field: 'mode' });
   if (event.kind === 'pull_request' && event.target) {
     // A base checkout beside a write token and secrets: training the head here would train the base.
-    throw new UserError(`mode \`sweep\` does not run on pull_request_target; run the sweep on pull_request (a fork's comment goes through workflow_run)`, { field: 'mode' });
+    throw new UserError(`mode \`sweep\` does not run on pull_request_target; run the sweep on pull_request (a fork's comment goes through workflow_run)`, {
+      field: 'mode',
+    });
   }
   const configFile = join(context.workspace, settings.config);
   const prConfig = await loadConfig(configFile, { repoRoot: context.workspace });
@@ -36,7 +39,9 @@ const runSweep: ModeRunner = async (settings, context) => {
   for (const result of results) {
     const expected = findCandidate(config, result.id);
     if (JSON.stringify(expected.params) !== JSON.stringify(result.params)) {
-      throw new UserError(`candidate ${result.id}'s result was trained with other params than the config's sweep gives it (the sweep changed?)`, { field: 'candidate' });
+      throw new UserError(`candidate ${result.id}'s result was trained with other params than the config's sweep gives it (the sweep changed?)`, {
+        field: 'candidate',
+      });
     }
   }
   const baseline = await core.group(`baseline of ${config.name}`, () =>
@@ -54,7 +59,14 @@ const runSweep: ModeRunner = async (settings, context) => {
       results[0].backend as ConcreteBackend,
     ),
   );
-  const ranking = rankSweep({ model: config.name, metrics: config.metrics, base: baseline.side, baseline: baseline.source, headCommit: event.headSha, results });
+  const ranking = rankSweep({
+    model: config.name,
+    metrics: config.metrics,
+    base: baseline.side,
+    baseline: baseline.source,
+    headCommit: event.headSha,
+    results,
+  });
   const markdown = renderCandidates({
     model: config.name,
     ranking,
@@ -63,7 +75,8 @@ const runSweep: ModeRunner = async (settings, context) => {
     links: { run: context.runUrl || undefined, summary: context.runUrl || undefined, repository: `${context.serverUrl}/${context.owner}/${context.repo}` },
   });
   await writeSummary(markdown);
-  if (settings.comment && !event.isFork && settings.token) await postComment(gitHubClient(settings, context), settings, context, event.number, config.name, markdown);
+  if (settings.comment && !event.isFork && settings.token)
+    await postComment(gitHubClient(settings, context), settings, context, event.number, config.name, markdown);
 
   const { best } = ranking;
   core.setOutput('best-candidate', best ? best.name.split(' ')[0] : '');

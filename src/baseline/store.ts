@@ -85,9 +85,12 @@ export class RecordExistsError extends UserError {
   readonly existing: StoredRecord;
 
   constructor(model: string, commit: string, branch: string, existing: StoredRecord) {
-    super(`a baseline record of ${model} at ${commit.slice(0, 12)} already exists on ${branch} with different content; it is replaced only when asked (replace)`, {
-      file: `${branch}:${model}/${commit}.json`,
-    });
+    super(
+      `a baseline record of ${model} at ${commit.slice(0, 12)} already exists on ${branch} with different content; it is replaced only when asked (replace)`,
+      {
+        file: `${branch}:${model}/${commit}.json`,
+      },
+    );
     this.existing = existing;
   }
 }
@@ -216,7 +219,8 @@ export function createBaselineStore(options: BaselineStoreOptions): BaselineStor
       const parent = await tip();
       const existing = parent && (await tryGit(['cat-file', 'blob', `${parent}:${path}`], { cwd }));
       if (existing === content) return { commit: parent! };
-      if (existing && !replace) throw new RecordExistsError(record.model, record.commit, branch, parseRecord(existing, record, label(record.model, record.commit)));
+      if (existing && !replace)
+        throw new RecordExistsError(record.model, record.commit, branch, parseRecord(existing, record, label(record.model, record.commit)));
       const message = `${existing ? 'replace' : 'add'} baseline ${record.model} @ ${record.commit.slice(0, 12)}${record.runUrl ? `\n\n${record.runUrl}` : ''}`;
       const commit = await commitFile(cwd, parent, { [path]: content, ...(parent ? {} : { 'README.md': README }) }, message, identity);
       const race = useRemote ? await push(commit) : await moveLocalBranch(ref, commit, parent);
@@ -230,7 +234,9 @@ export function createBaselineStore(options: BaselineStoreOptions): BaselineStor
       // Jitter so two writers that collided do not collide again in lockstep.
       await sleep(50 * attempt + Math.random() * 100 * attempt);
     }
-    throw new Error(`gave up writing the baseline record of ${record.model} @ ${record.commit.slice(0, 12)} after ${maxAttempts} attempts: ${branch} kept moving (${lastRace})`);
+    throw new Error(
+      `gave up writing the baseline record of ${record.model} @ ${record.commit.slice(0, 12)} after ${maxAttempts} attempts: ${branch} kept moving (${lastRace})`,
+    );
   }
 
   /** Pushes `commit` as the new tip: null when it landed, else why another writer won the race. */
@@ -260,9 +266,12 @@ export function createBaselineStore(options: BaselineStoreOptions): BaselineStor
 
 function checkModel(model: string): void {
   if (!MODEL_NAME.test(model)) {
-    throw new UserError(`model name ${JSON.stringify(model)} cannot name a folder of baseline records: use letters, digits, ".", "_" and "-", starting with a letter or digit`, {
-      field: 'name',
-    });
+    throw new UserError(
+      `model name ${JSON.stringify(model)} cannot name a folder of baseline records: use letters, digits, ".", "_" and "-", starting with a letter or digit`,
+      {
+        field: 'name',
+      },
+    );
   }
 }
 

@@ -20,12 +20,15 @@ type Json = Record<string, unknown>;
 type Check = (value: unknown) => string | null;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const got = (value: unknown) => (value === undefined ? 'nothing' : JSON.stringify(value)?.slice(0, 60) ?? String(value));
+const got = (value: unknown) => (value === undefined ? 'nothing' : (JSON.stringify(value)?.slice(0, 60) ?? String(value)));
 
 const string: Check = (v) => (typeof v === 'string' && v !== '' ? null : `expected a non-empty string, got ${got(v)}`);
 const finite: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : `expected a finite number, got ${got(v)}`);
 const count: Check = (v) => (Number.isInteger(v) && (v as number) >= 0 ? null : `expected a whole number ≥ 0, got ${got(v)}`);
-const matching = (pattern: RegExp, expected: string): Check => (v) => (typeof v === 'string' && pattern.test(v) ? null : `expected ${expected}, got ${got(v)}`);
+const matching =
+  (pattern: RegExp, expected: string): Check =>
+  (v) =>
+    typeof v === 'string' && pattern.test(v) ? null : `expected ${expected}, got ${got(v)}`;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 const date: Check = (v) =>
   typeof v === 'string' && ISO_TIME.test(v) && !Number.isNaN(Date.parse(v)) ? null : `expected an ISO 8601 time such as 2025-03-04T05:06:07Z, got ${got(v)}`;
@@ -35,7 +38,8 @@ const modelName = matching(MODEL_NAME, 'a model name of letters, digits, ".", "_
 const version = matching(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]{1,60})?$/, 'a model-ci version such as 1.2.3');
 const backend = matching(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a backend name such as wasm');
 const imageName: Check = (v) => parses(v, (text) => Boolean(parseImageName(text)), 'an image name without tag or digest');
-const scalar: Check = (v) => (v === null || ['string', 'number', 'boolean'].includes(typeof v) ? null : `expected a string, number, boolean or null, got ${got(v)}`);
+const scalar: Check = (v) =>
+  v === null || ['string', 'number', 'boolean'].includes(typeof v) ? null : `expected a string, number, boolean or null, got ${got(v)}`;
 const MAX_PROBLEMS = 8;
 
 function parses(value: unknown, accept: (text: string) => boolean, expected: string): string | null {
@@ -136,7 +140,8 @@ export function parseRecord(text: string, key: { model: string; commit: string }
   }
   const problems = recordProblems(raw);
   if (typeof raw.model === 'string' && raw.model !== key.model) problems.push(`model: the record says ${got(raw.model)} but is stored under ${got(key.model)}`);
-  if (typeof raw.commit === 'string' && raw.commit !== key.commit) problems.push(`commit: the record says ${got(raw.commit)} but is stored under ${got(key.commit)}`);
+  if (typeof raw.commit === 'string' && raw.commit !== key.commit)
+    problems.push(`commit: the record says ${got(raw.commit)} but is stored under ${got(key.commit)}`);
   if (problems.length > 0) return { unusable: `${where} (written by ${writer}) cannot be used: ${listed(problems)}` };
   return { record: raw as unknown as BaselineRecord };
 }

@@ -21,7 +21,10 @@ export type PathMatcher = (path: string) => boolean;
 
 /** Compiles one pattern (without a leading `!`); `field` names it in errors, e.g. `watch[2]`. */
 export function compileGlob(pattern: string, field = 'glob'): PathMatcher {
-  const normalized = pattern.replace(/^(\.\/)+/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  const normalized = pattern
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '');
   if (normalized === '') throw new UserError(`empty pattern ${JSON.stringify(pattern)}: expected a path or glob relative to the repository root`, { field });
   const alternatives = expandBraces(normalized, field).map((p) => globToRegExpSource(p, field));
   const regex = new RegExp(`^(?:${alternatives.join('|')})(?:/.*)?$`, 's');

@@ -61,7 +61,8 @@ export const example: Command = {
     keep: { type: 'boolean', description: 'keep the temporary repository and print its path' },
   },
   async run(args, io) {
-    const { consoleLogger, createExampleRepo, createBaselineStore, exampleGit, trainModel, recordFromRun, runPullRequest, renderReport, connectEngine } = await flow();
+    const { consoleLogger, createExampleRepo, createBaselineStore, exampleGit, trainModel, recordFromRun, runPullRequest, renderReport, connectEngine } =
+      await flow();
     const log = consoleLogger((line) => io.stderr(`${line}\n`));
     const dir = await mkdtemp(join(tmpdir(), 'model-ci-example-'));
     try {
@@ -76,7 +77,16 @@ export const example: Command = {
       await exampleGit(dir, ['switch', '--quiet', 'pr']);
 
       io.stderr('\n== 2. pull request: params and data changed; retrain and compare against main\n');
-      const pr = await runPullRequest({ repoRoot: dir, configPath: 'model-ci.yml', base: 'main', head: 'pr', artifactsDir: join(artifacts, 'pr'), store, log, fetch: false });
+      const pr = await runPullRequest({
+        repoRoot: dir,
+        configPath: 'model-ci.yml',
+        base: 'main',
+        head: 'pr',
+        artifactsDir: join(artifacts, 'pr'),
+        store,
+        log,
+        fetch: false,
+      });
       if (pr.kind === 'skipped') throw new Error(`the example PR changes params and data, yet nothing was retrained: ${pr.reason}`);
       io.stderr('\n== The comment model-ci posts on the pull request:\n\n');
       io.stdout(renderReport({ ...pr.report, baseRef: 'main' }));
@@ -85,7 +95,9 @@ export const example: Command = {
       const docker = await connectEngine().catch((error: unknown) => {
         if (!isUserError(error)) throw error;
         io.stderr(`${error.message}\n`);
-        io.stderr('The deploy half needs a Docker engine. On Debian, as root: `bash .ci/docker.sh start`, then\n`set -a; . /tmp/model-ci-docker/env; set +a` (the engine and its local base image) and run the example again.\n');
+        io.stderr(
+          'The deploy half needs a Docker engine. On Debian, as root: `bash .ci/docker.sh start`, then\n`set -a; . /tmp/model-ci-docker/env; set +a` (the engine and its local base image) and run the example again.\n',
+        );
         return undefined;
       });
       if (docker) await deployAndPredict(docker, dir, artifacts, stringOption(args, 'base-image'), io);
@@ -166,7 +178,10 @@ function freePort(): Promise<number> {
 async function waitForHealthy(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     if (Date.now() > deadline) throw new Error(`the model server did not become healthy at ${url} within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 250));

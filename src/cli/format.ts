@@ -11,12 +11,21 @@ export function columns(rows: readonly (readonly string[])[], indent = '  '): st
 
 export function formatNumber(value: number): string {
   if (Number.isInteger(value)) return String(value);
-  return Math.abs(value) >= 1000 ? value.toFixed(1) : value.toPrecision(4).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return Math.abs(value) >= 1000
+    ? value.toFixed(1)
+    : value
+        .toPrecision(4)
+        .replace(/(\.\d*?)0+$/, '$1')
+        .replace(/\.$/, '');
 }
 
 export function metricsTable(metrics: Metrics, configured: readonly MetricConfig[]): string {
   const direction = new Map(configured.map((m) => [m.name, m.direction]));
-  const rows = Object.entries(metrics).map(([name, value]) => [name, formatNumber(value), direction.get(name) === 'lower' ? 'lower is better' : 'higher is better']);
+  const rows = Object.entries(metrics).map(([name, value]) => [
+    name,
+    formatNumber(value),
+    direction.get(name) === 'lower' ? 'lower is better' : 'higher is better',
+  ]);
   return columns([['metric', 'value', ''], ...rows]);
 }
 

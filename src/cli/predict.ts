@@ -11,8 +11,8 @@ export const predict: Command = {
   description: [
     'Prints {"predictions": [...]} as JSON on stdout, one prediction per input row:',
     '  classification  {"label": "...", "probabilities": [p, ...]}  (in the order of the model\'s classes)',
-    '  regression      a number, in the target\'s units',
-    'the same answers the model server gives (TensorFlow Serving\'s REST shape).',
+    "  regression      a number, in the target's units",
+    "the same answers the model server gives (TensorFlow Serving's REST shape).",
     'A CSV has a header naming the features (a target column is ignored). JSON is an array of',
     'instances, or {"instances": [...]}; an instance is an array in feature order or an object',
     'keyed by feature name. "-" reads JSON from stdin.',
@@ -34,7 +34,8 @@ export const predict: Command = {
     const csv = stringOption(args, 'csv');
     const json = stringOption(args, 'json');
     const stdin = args.positionals[0];
-    if (stdin !== undefined && stdin !== '-') throw new UserError(`unexpected argument ${JSON.stringify(stdin)}; use --csv <file>, --json <file> or - for stdin`);
+    if (stdin !== undefined && stdin !== '-')
+      throw new UserError(`unexpected argument ${JSON.stringify(stdin)}; use --csv <file>, --json <file> or - for stdin`);
     const sources = [csv, json, stdin].filter((s) => s !== undefined);
     if (sources.length !== 1) {
       throw new UserError(`give exactly one input: --csv <file>, --json <file> or - for JSON on stdin (got ${sources.length === 0 ? 'none' : sources.length})`);

@@ -52,7 +52,9 @@ export async function runCli(argv: string[], io: CliIO, commands: readonly Comma
       io.stderr(`model-ci: ${error.describe()}\n`);
       return EXIT.userError;
     }
-    io.stderr(`model-ci: internal error (a bug; please report it with the command you ran):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(
+      `model-ci: internal error (a bug; please report it with the command you ran):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT.bug;
   }
 }
@@ -62,6 +64,9 @@ function findCommand(name: string, commands: readonly Command[]): Command {
   if (command) return command;
   const what = name.startsWith('-') ? 'option' : 'command';
   throw new UserError(
-    `unknown ${what} ${JSON.stringify(name)}${didYouMean(name, commands.map((c) => c.name))}; commands are ${commands.map((c) => c.name).join(', ')} (see \`model-ci --help\`)`,
+    `unknown ${what} ${JSON.stringify(name)}${didYouMean(
+      name,
+      commands.map((c) => c.name),
+    )}; commands are ${commands.map((c) => c.name).join(', ')} (see \`model-ci --help\`)`,
   );
 }

@@ -19,10 +19,7 @@ export const serve: Command = {
     backend: { type: 'string', short: 'b', value: 'name', description: `${BACKENDS.join(' | ')} (default auto)` },
   },
   maxPositionals: 1,
-  examples: [
-    'model-ci serve .model-ci/iris',
-    `curl -s localhost:8501/v1/models/iris:predict -d '{"instances": [[5.1, 3.5, 1.4, 0.2]]}'`,
-  ],
+  examples: ['model-ci serve .model-ci/iris', `curl -s localhost:8501/v1/models/iris:predict -d '{"instances": [[5.1, 3.5, 1.4, 0.2]]}'`],
   async run(args, io) {
     const modelDir = args.positionals[0];
     if (!modelDir) throw new UserError('give the model folder to serve: model-ci serve <model-dir>');

@@ -27,9 +27,14 @@ export const train: Command = {
     const backend = choice(args.values.backend, BACKENDS, '--backend');
     const progress = (line: string) => io.stderr(`${line}\n`);
     const { trainModel } = await import('../train/pipeline.ts');
-    const run = await trainModel(configFile, { out: stringOption(args, 'out'), backend, log: args.values.quiet ? (line) => line.startsWith('notice:') && progress(line) : progress });
+    const run = await trainModel(configFile, {
+      out: stringOption(args, 'out'),
+      backend,
+      log: args.values.quiet ? (line) => line.startsWith('notice:') && progress(line) : progress,
+    });
     const { history, manifest } = run;
-    const epochs = history.stoppedEarlyAt === undefined ? `${history.epochs} epochs` : `${history.epochs} epochs, early stop kept epoch ${history.stoppedEarlyAt + 1}`;
+    const epochs =
+      history.stoppedEarlyAt === undefined ? `${history.epochs} epochs` : `${history.epochs} epochs, early stop kept epoch ${history.stoppedEarlyAt + 1}`;
     const lines = [
       `trained ${run.config.name} (${run.config.task}) on ${run.engine.backend} in ${seconds(run.durations.trainMs)}: ${manifest.trainRows} training rows, ${epochs}`,
       `test split: ${manifest.testRows} rows`,

@@ -13,9 +13,7 @@ import type { MetricRow, RowStatus } from './types.ts';
  */
 export function metricRows(configs: readonly MetricConfig[], base: Metrics | undefined, head: Metrics): MetricRow[] {
   const configured = new Map(configs.map((config) => [config.name, config]));
-  const others = [...new Set([...Object.keys(base ?? {}), ...Object.keys(head)])]
-    .filter((name) => !configured.has(name))
-    .sort(byCodePoint);
+  const others = [...new Set([...Object.keys(base ?? {}), ...Object.keys(head)])].filter((name) => !configured.has(name)).sort(byCodePoint);
   const ordered: MetricConfig[] = [
     ...configs.filter((config) => config.name in head || (base !== undefined && config.name in base)),
     ...others.map((name) => ({ name, direction: METRICS[name]?.direction ?? guessDirection(name) })),

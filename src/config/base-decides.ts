@@ -29,7 +29,11 @@ export interface ConfigDecision {
 export function decideConfig(base: ModelCiConfig | undefined, pr: ModelCiConfig, missing = 'the base commit has no model-ci config'): ConfigDecision {
   if (!base) return { config: pr, decidedBy: 'pr', note: `${missing}: this PR's config applies` };
   if (base.task !== pr.task) {
-    return { config: pr, decidedBy: 'pr', note: `this PR changes the task from ${base.task} to ${pr.task}, which the base's metrics do not apply to: this PR's config applies` };
+    return {
+      config: pr,
+      decidedBy: 'pr',
+      note: `this PR changes the task from ${base.task} to ${pr.task}, which the base's metrics do not apply to: this PR's config applies`,
+    };
   }
   const data = { ...pr.data };
   delete data.test;
@@ -38,4 +42,3 @@ export function decideConfig(base: ModelCiConfig | undefined, pr: ModelCiConfig,
   if (base.data.split !== undefined) data.split = { ...base.data.split };
   return { config: { ...pr, data, metrics: base.metrics.map((metric) => ({ ...metric })) }, decidedBy: 'base' };
 }
-

@@ -69,7 +69,11 @@ export function limit(name: LimitName, env: NodeJS.ProcessEnv = process.env): nu
 
 /** `1 GiB`, `1.5 MiB`, `900 bytes`. */
 export function formatBytes(value: number): string {
-  for (const [unit, size] of [['GiB', GiB], ['MiB', MiB], ['KiB', KiB]] as const) {
+  for (const [unit, size] of [
+    ['GiB', GiB],
+    ['MiB', MiB],
+    ['KiB', KiB],
+  ] as const) {
     if (value >= size) return `${Number((value / size).toFixed(1))} ${unit}`;
   }
   return `${value} bytes`;

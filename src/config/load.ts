@@ -33,17 +33,7 @@ import { METRICS, defaultMetrics } from '../metrics/catalog.ts';
 import { confinePath, realInput, repositoryRoot } from './confine.ts';
 import { displayPath } from './display-path.ts';
 import { didYouMean } from './suggest.ts';
-import {
-  BACKENDS,
-  TASKS,
-  type DataConfig,
-  type Direction,
-  type Gate,
-  type MetricConfig,
-  type ModelCiConfig,
-  type SplitConfig,
-  type Task,
-} from './types.ts';
+import { BACKENDS, TASKS, type DataConfig, type Direction, type Gate, type MetricConfig, type ModelCiConfig, type SplitConfig, type Task } from './types.ts';
 import {
   boolean,
   expected,
@@ -113,7 +103,9 @@ export async function loadConfig(file: string, opts: LoadConfigOptions = {}): Pr
   const task = oneOf(required(keys, 'task', doc, `one of ${TASKS.join(', ')}`), TASKS);
   const data = readData(required(keys, 'data', doc, 'the training data, e.g. `data: { train: data/train.csv, target: label }`'), task, root, repoRoot);
   const paramsField = keys.get('params');
-  const params = paramsField ? confinedPath(paramsField, root, repoRoot) : confinePath(repoRoot, root, DEFAULT_PARAMS_FILE, { file: doc.source.file, field: 'params' });
+  const params = paramsField
+    ? confinedPath(paramsField, root, repoRoot)
+    : confinePath(repoRoot, root, DEFAULT_PARAMS_FILE, { file: doc.source.file, field: 'params' });
   const watched = [data.train, ...(data.test ? [data.test] : []), params, configFile];
   const watch = optional(keys, 'watch', (f) => readWatch(f, repoRoot), defaultWatch(watched, repoRoot));
   const backend = optional(keys, 'backend', (f) => oneOf(f, BACKENDS), 'auto');
@@ -218,7 +210,9 @@ function defaultWatch(files: string[], repoRoot: string): string[] {
 function readWatch(field: Field, repoRoot: string): string[] {
   const patterns = stringList(field);
   // Patterns are relative to the repository root, not to the config's folder.
-  items(field).forEach((item, i) => confinePath(repoRoot, repoRoot, patterns[i].replace(/^!/, ''), { file: item.source.file, line: item.line, field: item.path }));
+  items(field).forEach((item, i) =>
+    confinePath(repoRoot, repoRoot, patterns[i].replace(/^!/, ''), { file: item.source.file, line: item.line, field: item.path }),
+  );
   if (patterns.length === 0) expected(field, 'a non-empty list of path patterns');
   return patterns;
 }

@@ -68,7 +68,9 @@ export async function loadParams(file: string, overrides: Record<string, unknown
   } catch (error) {
     const key = error instanceof UserError ? keys.find((k) => error.location.field?.startsWith(k)) : undefined;
     if (key === undefined) throw error;
-    throw new UserError(`${(error as UserError).message} (the value ${JSON.stringify(overrides[key])} comes from the config's sweep)`, { field: `sweep.${key}` });
+    throw new UserError(`${(error as UserError).message} (the value ${JSON.stringify(overrides[key])} comes from the config's sweep)`, {
+      field: `sweep.${key}`,
+    });
   }
 }
 
@@ -86,7 +88,10 @@ function checkKeys(field: Field): void {
     for (const [key, inner] of mapping(field, null)) {
       if (!KEY.test(key)) {
         const where = field.path ? `a key of \`${field.path}\`` : 'a top-level key';
-        fail({ ...inner, line: inner.keyLine, path: field.path }, `${where} is not a params name (letters, digits, _ . -, at most 64 characters); is this file a params file?`);
+        fail(
+          { ...inner, line: inner.keyLine, path: field.path },
+          `${where} is not a params name (letters, digits, _ . -, at most 64 characters); is this file a params file?`,
+        );
       }
       checkKeys(inner);
     }

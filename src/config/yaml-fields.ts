@@ -99,7 +99,7 @@ function checkAliases(doc: Document, shown: string): void {
     doc.toJS({ maxAliasCount: max });
   } catch (error) {
     if (error instanceof ReferenceError && /alias/i.test(error.message)) {
-      if (/excessive/i.test(error.message)) throw refuse('the file\'s YAML aliases (*name) expand it too much');
+      if (/excessive/i.test(error.message)) throw refuse("the file's YAML aliases (*name) expand it too much");
       throw new UserError(`invalid YAML: ${error.message.slice(0, 120)}`, { file: shown });
     }
     throw error;

@@ -89,10 +89,10 @@ function checkColumns(config: ModelCiConfig, table: Table): void {
     if (target.kind !== 'numeric') {
       const row = firstTextRow(target);
       // The value is not quoted: it failed to be a number, and the file may not be a CSV at all.
-      throw new UserError(
-        `the target \`${targetName}\` of a regression must hold numbers, but line ${lineOfRow(table, row)} has text there`,
-        { ...where, line: lineOfRow(table, row) },
-      );
+      throw new UserError(`the target \`${targetName}\` of a regression must hold numbers, but line ${lineOfRow(table, row)} has text there`, {
+        ...where,
+        line: lineOfRow(table, row),
+      });
     }
     return;
   }
@@ -113,7 +113,10 @@ function checkColumns(config: ModelCiConfig, table: Table): void {
 }
 
 function firstTextRow(col: Extract<Column, { kind: 'categorical' }>): number {
-  return Math.max(0, col.codes.findIndex((code) => Number.isNaN(Number(col.dictionary[code]))));
+  return Math.max(
+    0,
+    col.codes.findIndex((code) => Number.isNaN(Number(col.dictionary[code]))),
+  );
 }
 
 function preview(labels: string[]): string {

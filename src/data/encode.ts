@@ -25,10 +25,9 @@ export function encodeInstances(pre: Preprocessing, instances: readonly unknown[
 function valuesInFeatureOrder(features: readonly FeatureSpec[], instance: unknown, where: string): unknown[] {
   if (Array.isArray(instance)) {
     if (instance.length !== features.length) {
-      throw new UserError(
-        `expected ${features.length} values in feature order (${features.map((f) => f.name).join(', ')}), got ${instance.length}`,
-        { field: where },
-      );
+      throw new UserError(`expected ${features.length} values in feature order (${features.map((f) => f.name).join(', ')}), got ${instance.length}`, {
+        field: where,
+      });
     }
     return instance;
   }
@@ -39,9 +38,12 @@ function valuesInFeatureOrder(features: readonly FeatureSpec[], instance: unknow
   const known = new Set(features.map((f) => f.name));
   const unknown = Object.keys(record).filter((key) => !known.has(key));
   if (unknown.length > 0) {
-    throw new UserError(`unknown feature ${unknown.slice(0, 10).map(quote).join(', ')}${unknown.length > 10 ? ', …' : ''}; features are ${[...known].join(', ')}`, {
-      field: where,
-    });
+    throw new UserError(
+      `unknown feature ${unknown.slice(0, 10).map(quote).join(', ')}${unknown.length > 10 ? ', …' : ''}; features are ${[...known].join(', ')}`,
+      {
+        field: where,
+      },
+    );
   }
   const missing = features.filter((f) => !(f.name in record)).map((f) => f.name);
   if (missing.length > 0) throw new UserError(`missing feature ${missing.join(', ')}`, { field: where });

@@ -35,9 +35,11 @@ const REQUIRED_MODEL_FILES: string[] = [ARTIFACT_FILES.modelJson, ARTIFACT_FILES
  * model.json's manifest names. Throws UserError before any build when something the server needs is missing.
  */
 export async function modelFiles(modelDir: string): Promise<ContextFile[]> {
-  const present = new Set(await readdir(modelDir).catch(() => {
-    throw new UserError(`model folder not found or not readable`, { file: modelDir });
-  }));
+  const present = new Set(
+    await readdir(modelDir).catch(() => {
+      throw new UserError(`model folder not found or not readable`, { file: modelDir });
+    }),
+  );
   const missing = REQUIRED_MODEL_FILES.filter((name) => !present.has(name));
   if (missing.length > 0) {
     throw new UserError(`model folder is missing ${missing.join(', ')} (expected the files \`model-ci train\` writes)`, {

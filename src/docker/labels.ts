@@ -48,9 +48,7 @@ export function computeLabels(input: LabelInput): Record<string, string> {
     [`${LABEL_PREFIX}.backend`]: input.backend,
     [`${LABEL_PREFIX}.version`]: VERSION,
   };
-  return Object.fromEntries(
-    Object.entries(labels).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
-  );
+  return Object.fromEntries(Object.entries(labels).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
 }
 
 /** Reads the metrics back from an image's labels (rollback, `model-ci` inspection). */
@@ -64,5 +62,11 @@ export function metricsFromLabels(labels: Record<string, string> | null | undefi
 
 /** Sorted keys so equal metrics give byte-equal labels (and so equal image configs). */
 function compactJson(metrics: Record<string, number>): string {
-  return JSON.stringify(Object.fromEntries(Object.keys(metrics).sort().map((k) => [k, metrics[k]])));
+  return JSON.stringify(
+    Object.fromEntries(
+      Object.keys(metrics)
+        .sort()
+        .map((k) => [k, metrics[k]]),
+    ),
+  );
 }

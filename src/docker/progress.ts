@@ -48,10 +48,7 @@ export function followProgress(stream: NodeJS.ReadableStream, options: FollowOpt
         reject(error);
       } else resolve(events);
     };
-    const timer = setTimeout(
-      () => finish(new StreamTimeoutError(`no end after ${Math.round(options.timeoutMs / 1000)} s`)),
-      options.timeoutMs,
-    );
+    const timer = setTimeout(() => finish(new StreamTimeoutError(`no end after ${Math.round(options.timeoutMs / 1000)} s`)), options.timeoutMs);
     const handle = (line: string) => {
       if (line.trim() === '') return;
       let event: ProgressEvent;

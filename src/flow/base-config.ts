@@ -27,9 +27,12 @@ export async function judgeConfig(options: { repoRoot: string; configPath: strin
   const shown = `${file} at ${baseSha.slice(0, 7)}`;
   // A missing commit must not read as "the base has no config": that would let the PR judge itself.
   if ((await tryGit(['cat-file', '-e', `${baseSha}^{commit}`], { cwd: repoRoot })) === null) {
-    throw new UserError(`the base commit ${baseSha.slice(0, 7)} is not in this checkout, so its ${file} cannot judge this PR; fetch it (actions/checkout with fetch-depth: 0)`, {
-      field: 'base',
-    });
+    throw new UserError(
+      `the base commit ${baseSha.slice(0, 7)} is not in this checkout, so its ${file} cannot judge this PR; fetch it (actions/checkout with fetch-depth: 0)`,
+      {
+        field: 'base',
+      },
+    );
   }
   // `<commit>:<path>` names the blob; --verify --quiet says "no such path" with an exit code, not an error.
   const blob = await tryGit(['rev-parse', '--verify', '--quiet', `${baseSha}:${file}`], { cwd: repoRoot });
@@ -54,7 +57,11 @@ export async function judgeConfig(options: { repoRoot: string; configPath: strin
  * For the sweep's modes, which get the base as the event names it: the commit is fetched when the checkout
  * lacks it (mode pr has resolved it already, with the changed files).
  */
-export async function judgeConfigAgainst(options: { repoRoot: string; configPath: string; log?: (line: string) => void }, base: string, pr: ModelCiConfig): Promise<JudgedConfig> {
+export async function judgeConfigAgainst(
+  options: { repoRoot: string; configPath: string; log?: (line: string) => void },
+  base: string,
+  pr: ModelCiConfig,
+): Promise<JudgedConfig> {
   const baseSha = await resolveCommit(base, { cwd: options.repoRoot, remote: 'origin', fetch: true, field: 'base', log: options.log });
   return judgeConfig(options, baseSha, pr);
 }

@@ -85,7 +85,13 @@ export async function runDeploy(options: DeployOptions): Promise<DeployOutcome> 
   }
 
   const run = await log.group('train', () =>
-    trainModel(configFile, { out: join(options.artifactsDir, 'main'), backend: options.backend, workspace: options.workspace, log: log.info, trackedAt: options.commit }),
+    trainModel(configFile, {
+      out: join(options.artifactsDir, 'main'),
+      backend: options.backend,
+      workspace: options.workspace,
+      log: log.info,
+      trackedAt: options.commit,
+    }),
   );
   // Gates are applied before `latest` moves: against the baseline this commit replaces.
   const comparison = compareRuns({

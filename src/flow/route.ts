@@ -30,5 +30,9 @@ export function routeRunner(input: RouteInput): Route {
   if (!input.gpuRunnerLabels) return hosted('no GPU runner is configured');
   if (!input.trust.trusted) return hosted(`${input.trust.reason}: never routed to a self-hosted runner`);
   if (input.backend === 'cpu' || input.backend === 'wasm') return hosted(`the ${input.backend} backend needs no GPU`, input.backend);
-  return { runsOn: input.gpuRunnerLabels, backend: 'tensorflow-gpu', reason: `a GPU runner is configured and the code is this repository's own (${input.trust.reason})` };
+  return {
+    runsOn: input.gpuRunnerLabels,
+    backend: 'tensorflow-gpu',
+    reason: `a GPU runner is configured and the code is this repository's own (${input.trust.reason})`,
+  };
 }

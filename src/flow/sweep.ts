@@ -34,7 +34,8 @@ export function findCandidate(config: ModelCiConfig, id: string): SweepCandidate
   if (!config.sweep) throw new UserError('mode `candidate` needs a `sweep` in the config', { file: config.file, field: 'sweep' });
   const candidates = sweepCandidates(config.sweep);
   const found = candidates.find((candidate) => candidate.id === id);
-  if (!found) throw new UserError(`no sweep candidate ${JSON.stringify(id)}: the sweep has ${candidates[0].id}…${candidates.at(-1)!.id}`, { field: 'candidate' });
+  if (!found)
+    throw new UserError(`no sweep candidate ${JSON.stringify(id)}: the sweep has ${candidates[0].id}…${candidates.at(-1)!.id}`, { field: 'candidate' });
   return found;
 }
 
@@ -60,7 +61,14 @@ export function rankSweep(input: SweepInput): Ranking {
   const candidates: Candidate[] = input.results.map((result) => ({
     name: `${result.id} ${result.name}`,
     params: Object.fromEntries(Object.entries(result.params).map(([key, value]) => [key, asScalar(value)])),
-    comparison: compareRuns({ model: input.model, metrics: input.metrics, base: input.base, head: result.run, baseline: input.baseline, headCommit: input.headCommit }),
+    comparison: compareRuns({
+      model: input.model,
+      metrics: input.metrics,
+      base: input.base,
+      head: result.run,
+      baseline: input.baseline,
+      headCommit: input.headCommit,
+    }),
   }));
   return rankCandidates(candidates, input.metrics);
 }

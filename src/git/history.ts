@@ -37,7 +37,8 @@ export async function localCommits(cwd: string, revs: readonly string[]): Promis
   // `cat-file --batch-check` answers "<rev> missing" (or "ambiguous") per line where `rev-parse` would stop at the first.
   const output = await git(['cat-file', '--batch-check=%(objectname)'], { cwd, input: revs.map((rev) => `${rev}^{commit}\n`).join('') });
   const lines = output.split('\n').slice(0, -1);
-  if (lines.length !== revs.length) throw new Error(`git cat-file --batch-check answered ${lines.length} lines for ${revs.length} revisions: ${JSON.stringify(output)}`);
+  if (lines.length !== revs.length)
+    throw new Error(`git cat-file --batch-check answered ${lines.length} lines for ${revs.length} revisions: ${JSON.stringify(output)}`);
   return lines.map((line) => (/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(line) ? line : null));
 }
 

@@ -142,9 +142,7 @@ export function gitHubMessage(error: unknown): string {
   const data = (error as { response?: { data?: unknown } })?.response?.data;
   if (typeof data === 'object' && data !== null) {
     const { message, errors } = data as { message?: unknown; errors?: unknown };
-    const details = Array.isArray(errors)
-      ? errors.map((e) => (typeof e === 'string' ? e : (e as { message?: string })?.message)).filter(Boolean)
-      : [];
+    const details = Array.isArray(errors) ? errors.map((e) => (typeof e === 'string' ? e : (e as { message?: string })?.message)).filter(Boolean) : [];
     const head = typeof message === 'string' ? message : '';
     return [head, ...details].filter(Boolean).join(': ') || String((error as Error).message);
   }

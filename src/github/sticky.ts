@@ -75,7 +75,12 @@ export async function upsertStickyComment(gh: GitHub, target: StickyComment): Pr
   if (!keep || keep.id === created.id) {
     return { action: 'created', id: created.id, deletedDuplicates: await deleteComments(gh, owner, repo, ours.slice(1)) };
   }
-  const deletedDuplicates = await deleteComments(gh, owner, repo, ours.filter((c) => c.id !== keep.id));
+  const deletedDuplicates = await deleteComments(
+    gh,
+    owner,
+    repo,
+    ours.filter((c) => c.id !== keep.id),
+  );
   if (keep.body !== body) {
     await write(where, () => gh.rest.issues.updateComment({ owner, repo, comment_id: keep.id, body }));
     return { action: 'updated', id: keep.id, deletedDuplicates };
@@ -90,9 +95,7 @@ export async function upsertStickyComment(gh: GitHub, target: StickyComment): Pr
 export async function repostStickyComment(gh: GitHub, target: Omit<StickyComment, 'body'>): Promise<{ id: number } | null> {
   const { owner, repo, issueNumber, marker } = target;
   const where = `${owner}/${repo}#${issueNumber}`;
-  const ours = (await listComments(gh, owner, repo, issueNumber))
-    .filter((c) => isSticky(c, marker, target.botLogin))
-    .sort(byId);
+  const ours = (await listComments(gh, owner, repo, issueNumber)).filter((c) => isSticky(c, marker, target.botLogin)).sort(byId);
   const latest = ours.at(-1);
   if (!latest?.body) return null;
   const created = (await write(where, () => gh.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body: latest.body! }))).data;

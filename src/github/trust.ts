@@ -59,7 +59,9 @@ export function codeTrust(input: TrustInput): CodeTrust {
     case 'workflow_run': {
       const event = at(payload, 'workflow_run', 'event');
       if (typeof event !== 'string' || !WORKFLOW_RUN_HEAD_EVENTS.has(event)) {
-        return untrusted(`workflow_run of a ${typeof event === 'string' ? JSON.stringify(event) : 'missing'} event, whose head_repository does not name the code that ran`);
+        return untrusted(
+          `workflow_run of a ${typeof event === 'string' ? JSON.stringify(event) : 'missing'} event, whose head_repository does not name the code that ran`,
+        );
       }
       return sameRepo('workflow_run.head_repository.full_name', fullName(at(payload, 'workflow_run', 'head_repository')));
     }

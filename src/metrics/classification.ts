@@ -45,9 +45,7 @@ export function classScores(matrix: number[][], k: number): ClassScores {
  * scikit-learn averages over — so a class absent from a small test split does not count as 0.
  */
 export function macroScores(matrix: number[][]): ClassScores {
-  const present = matrix
-    .map((_, k) => k)
-    .filter((k) => matrix[k].some((count) => count > 0) || matrix.some((row) => row[k] > 0));
+  const present = matrix.map((_, k) => k).filter((k) => matrix[k].some((count) => count > 0) || matrix.some((row) => row[k] > 0));
   const sum = { precision: 0, recall: 0, f1: 0 };
   for (const k of present) {
     const scores = classScores(matrix, k);

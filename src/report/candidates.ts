@@ -31,18 +31,20 @@ export function renderCandidates({ model, ranking, metrics, baseRef = 'main', li
     ? `Best: **${escapeInline(best.name)}** — ${VERDICT_TEXT[best.comparison.verdict]} against ${escapeInline(baseRef)}.`
     : `No candidate passes its gates: none should be promoted.`;
   const footer = runLinks(links);
-  return [
-    commentMarker(model),
-    `### model-ci · ${escapeInline(model)} — sweep of ${ranked.length} candidates`,
-    summary,
-    table(
-      ['candidate', 'params', ...metrics.map(escapeCell), 'verdict'],
-      [...(baseRow ? [[ref, '—', ...baseRow, '']] : []), ...rows],
-      ['l', 'l', ...metrics.map(() => 'r'), 'l'],
-    ),
-    'Values are each candidate\'s, with the change against ' + escapeInline(baseRef) + ' in parentheses; candidates failing a gate rank last.',
-    ...(footer.length > 0 ? [`<sub>${footer.join(' · ')}</sub>`] : []),
-  ].join('\n\n') + '\n';
+  return (
+    [
+      commentMarker(model),
+      `### model-ci · ${escapeInline(model)} — sweep of ${ranked.length} candidates`,
+      summary,
+      table(
+        ['candidate', 'params', ...metrics.map(escapeCell), 'verdict'],
+        [...(baseRow ? [[ref, '—', ...baseRow, '']] : []), ...rows],
+        ['l', 'l', ...metrics.map(() => 'r'), 'l'],
+      ),
+      "Values are each candidate's, with the change against " + escapeInline(baseRef) + ' in parentheses; candidates failing a gate rank last.',
+      ...(footer.length > 0 ? [`<sub>${footer.join(' · ')}</sub>`] : []),
+    ].join('\n\n') + '\n'
+  );
 }
 
 /** Main's values, read from the first candidate that has a baseline row for each metric. */

@@ -31,20 +31,11 @@ export function renderConfusionMatrix(head: Evaluation | undefined, base: Evalua
   const caption = previous
     ? `**Confusion matrix** (PR, ${head.testRows} test rows; changes against ${escapeInline(baseLabel)} in parentheses)`
     : `**Confusion matrix** (PR, ${head.testRows} test rows)`;
-  return [
-    caption,
-    '',
-    table(
-      ['actual ↓ / predicted →', ...classes.map(escapeCell)],
-      rows,
-      ['l', ...classes.map(() => 'r')],
-    ),
-  ].join('\n');
+  return [caption, '', table(['actual ↓ / predicted →', ...classes.map(escapeCell)], rows, ['l', ...classes.map(() => 'r')])].join('\n');
 }
 
 function comparableMatrix(base: Evaluation | undefined, classes: readonly string[]): number[][] | undefined {
-  const sameClasses =
-    base?.classes?.length === classes.length && base.classes.every((label, i) => label === classes[i]) && base.confusionMatrix;
+  const sameClasses = base?.classes?.length === classes.length && base.classes.every((label, i) => label === classes[i]) && base.confusionMatrix;
   if (!sameClasses) return undefined;
   const matrix = base.confusionMatrix as number[][];
   return matrix.length === classes.length && matrix.every((row) => row.length === classes.length) ? matrix : undefined;

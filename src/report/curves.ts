@@ -67,7 +67,7 @@ function renderChart(group: Series[]): string {
   const picked = sampleIndices(epochs, MAX_CHART_POINTS);
   const sampled = group.map((s) => picked.map((i) => s.values[i]));
   const all = sampled.flat();
-  let low = roundBound(Math.min(...all), Math.floor);
+  const low = roundBound(Math.min(...all), Math.floor);
   let high = roundBound(Math.max(...all), Math.ceil);
   if (low === high) high = low + (Math.abs(low) || 1) * 0.1;
   const palette = JSON.stringify({ themeVariables: { xyChart: { plotColorPalette: group.map((s) => s.color).join(', ') } } });

@@ -25,7 +25,9 @@ export function renderDeploySummary(input: DeploySummaryInput): string {
     `- tags: ${input.tags.map((tag) => `\`${tag.slice(tag.lastIndexOf(':') + 1)}\``).join(', ')}`,
     `- gates: ${gates}${comparison.failedGates.length > 0 ? ' — `latest` was not moved' : ''}`,
     `- backend: ${escapeInline(input.backend)}`,
-    ...(input.reusedFrom ? [`- model: unchanged inputs since \`${input.reusedFrom.slice(0, 7)}\`: its model and image were reused, nothing was retrained`] : []),
+    ...(input.reusedFrom
+      ? [`- model: unchanged inputs since \`${input.reusedFrom.slice(0, 7)}\`: its model and image were reused, nothing was retrained`]
+      : []),
     `- baseline: ${input.recorded ? 'recorded for this commit' : 'not recorded (not the default branch)'}`,
     '',
     renderMetricsTable(comparison.rows, 'previous'),

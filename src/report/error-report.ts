@@ -30,14 +30,16 @@ export function renderErrorReport({ model, title, problems, links = {} }: ErrorR
     return detail ? `${line}\n\n${codeBlock(detail, '  ')}` : line;
   });
   const footer = runLinks(links);
-  return [
-    commentMarker(model),
-    `### model-ci · ${escapeInline(model)} — ❌ no report`,
-    `**${escapeInline(title)}**`,
-    items.length > 0 ? items.join('\n') : '- no details were given',
-    'Fix the problems above and push again; this comment will be replaced by the report.',
-    ...(footer.length > 0 ? [`<sub>${footer.join(' · ')}</sub>`] : []),
-  ].join('\n\n') + '\n';
+  return (
+    [
+      commentMarker(model),
+      `### model-ci · ${escapeInline(model)} — ❌ no report`,
+      `**${escapeInline(title)}**`,
+      items.length > 0 ? items.join('\n') : '- no details were given',
+      'Fix the problems above and push again; this comment will be replaced by the report.',
+      ...(footer.length > 0 ? [`<sub>${footer.join(' · ')}</sub>`] : []),
+    ].join('\n\n') + '\n'
+  );
 }
 
 /** `params.yaml:12 (train.epochs)`, omitting what is unknown. */

@@ -15,15 +15,17 @@ const MARKDOWN_PUNCTUATION = /[\\`*_[\]~$]/g;
  * Line breaks become spaces so the text cannot start a block of its own.
  */
 export function escapeInline(text: string): string {
-  return text
-    .replace(/\r\n?|[\n\u2028\u2029\t]/g, ' ')
-    .replace(INVISIBLE, '\uFFFD')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(MARKDOWN_PUNCTUATION, '\\$&')
-    // A zero-width space after `@` is what keeps `@user` and `@org/team` from being notified.
-    .replace(/@/g, '@&#8203;');
+  return (
+    text
+      .replace(/\r\n?|[\n\u2028\u2029\t]/g, ' ')
+      .replace(INVISIBLE, '\uFFFD')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(MARKDOWN_PUNCTUATION, '\\$&')
+      // A zero-width space after `@` is what keeps `@user` and `@org/team` from being notified.
+      .replace(/@/g, '@&#8203;')
+  );
 }
 
 /** Text inside a markdown table cell: inline escaping plus the column separator. */

@@ -15,7 +15,9 @@ export function renderConfigDiff(review: ConfigReview | undefined, baseLabel: st
   const file = escapeInline(review.file);
   const note = review.note ? ` ${escapeInline(capitalize(review.note))}.` : '';
   if (review.changes.length === 0) return note ? `**Config** (${file}):${note}` : '';
-  const judged = review.changes.some((change) => change.afterMerge) ? ` Gates, metrics and the split are ${escapeInline(baseLabel)}'s: this PR's changes to them apply after merge.` : '';
+  const judged = review.changes.some((change) => change.afterMerge)
+    ? ` Gates, metrics and the split are ${escapeInline(baseLabel)}'s: this PR's changes to them apply after merge.`
+    : '';
   return [
     `**Config** (${file}, ${plural(review.changes.length, 'key')} changed)${note}${judged}`,
     '',

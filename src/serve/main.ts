@@ -11,7 +11,8 @@ function integer(name: string, fallback: number, min: number, max: number): numb
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new UserError(`expected an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`, { field: name });
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new UserError(`expected an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`, { field: name });
   return value;
 }
 

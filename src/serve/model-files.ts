@@ -60,7 +60,16 @@ export async function readModelFiles(dir: string): Promise<ModelFiles> {
 
   // Copy into an ArrayBuffer of its own: Buffer slices share Node's pool.
   const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer;
-  return { dir: root, modelTopology, weightSpecs, weightData, preprocessing, metrics, run, contentHash: hashModel({ modelJson: modelJsonBytes, weights, preprocessing: preprocessingBytes.toString('utf8') }) };
+  return {
+    dir: root,
+    modelTopology,
+    weightSpecs,
+    weightData,
+    preprocessing,
+    metrics,
+    run,
+    contentHash: hashModel({ modelJson: modelJsonBytes, weights, preprocessing: preprocessingBytes.toString('utf8') }),
+  };
 }
 
 async function readRequired(root: string, name: string): Promise<Buffer> {
@@ -118,7 +127,8 @@ function checkModelJson(value: unknown, file: string): { modelTopology: object; 
     group.weights.forEach((spec: unknown, w: number) => {
       const where = `weightsManifest[${g}].weights[${w}]`;
       if (!isObject(spec) || typeof spec.name !== 'string' || typeof spec.dtype !== 'string') fail(file, where, 'an object with name, shape and dtype');
-      if (!Array.isArray(spec.shape) || !spec.shape.every((d) => Number.isInteger(d) && d >= 0)) fail(file, `${where}.shape`, 'an array of non-negative integers');
+      if (!Array.isArray(spec.shape) || !spec.shape.every((d) => Number.isInteger(d) && d >= 0))
+        fail(file, `${where}.shape`, 'an array of non-negative integers');
       const elementType = isObject(spec.quantization) && typeof spec.quantization.dtype === 'string' ? spec.quantization.dtype : spec.dtype;
       if (!(elementType in BYTES_PER_ELEMENT)) fail(file, `${where}.dtype`, `one of ${Object.keys(BYTES_PER_ELEMENT).join(', ')}`);
       weightSpecs.push(spec as unknown as WeightSpec);
@@ -131,7 +141,10 @@ function checkModelJson(value: unknown, file: string): { modelTopology: object; 
 function shardPath(root: string, path: string): string {
   const full = resolve(root, path);
   if (!full.startsWith(root + sep)) {
-    throw new UserError(`weight file ${JSON.stringify(path)} is outside the model folder`, { file: displayPath(join(root, ARTIFACT_FILES.modelJson)), field: 'weightsManifest' });
+    throw new UserError(`weight file ${JSON.stringify(path)} is outside the model folder`, {
+      file: displayPath(join(root, ARTIFACT_FILES.modelJson)),
+      field: 'weightsManifest',
+    });
   }
   return relative(root, full);
 }
@@ -168,7 +181,11 @@ export function checkPreprocessing(value: unknown, file: string): Preprocessing 
   if (task !== 'regression') {
     const count = task === 'binary-classification' ? 'exactly 2' : 'at least 2';
     const classes = value.classes;
-    if (!Array.isArray(classes) || !classes.every((c) => typeof c === 'string') || (task === 'binary-classification' ? classes.length !== 2 : classes.length < 2)) {
+    if (
+      !Array.isArray(classes) ||
+      !classes.every((c) => typeof c === 'string') ||
+      (task === 'binary-classification' ? classes.length !== 2 : classes.length < 2)
+    ) {
       fail(file, 'classes', `${count} class labels (strings) for ${task}`);
     }
   }

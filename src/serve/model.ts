@@ -91,9 +91,12 @@ export async function loadModel(dir: string, options: LoadOptions = {}): Promise
   const expected = pre.task === 'regression' ? [1] : pre.task === 'binary-classification' ? [1, 2] : [pre.classes?.length ?? 0];
   if (!expected.includes(outputWidth)) {
     model.dispose();
-    throw new UserError(`outputs ${JSON.stringify(model.outputs.map((o) => o.shape))} but a ${pre.task} model with these classes outputs ${expected.join(' or ')} per row`, {
-      file: modelJsonFile,
-    });
+    throw new UserError(
+      `outputs ${JSON.stringify(model.outputs.map((o) => o.shape))} but a ${pre.task} model with these classes outputs ${expected.join(' or ')} per row`,
+      {
+        file: modelJsonFile,
+      },
+    );
   }
   const modelHash = files.run?.hashes.model ?? files.contentHash;
   const densePlan = verifiedDensePlan(tf, model);

@@ -60,7 +60,8 @@ function inputsToRows(inputs: unknown, bad: (message: string) => RequestError): 
   const length = columns.length > 0 && Array.isArray(columns[0][1]) ? columns[0][1].length : 0;
   for (const [feature, values] of columns) {
     if (!Array.isArray(values)) throw bad(`inputs.${feature} must be an array with one value per row`);
-    if (values.length !== length) throw bad(`inputs.${feature} has ${values.length} values but inputs.${columns[0][0]} has ${length}; every column needs one value per row`);
+    if (values.length !== length)
+      throw bad(`inputs.${feature} has ${values.length} values but inputs.${columns[0][0]} has ${length}; every column needs one value per row`);
   }
   return Array.from({ length }, (_, i) => Object.fromEntries(columns.map(([feature, values]) => [feature, (values as unknown[])[i]])));
 }

@@ -28,14 +28,18 @@ export function metadataResponse(loaded: LoadedModel, name: string): object {
       task: pre.task,
       target: pre.target,
       features: pre.features.map((f) =>
-        f.kind === 'numeric' ? { name: f.name, kind: f.kind } : { name: f.name, kind: f.kind, encoding: f.encoding, categories: f.categories, width: featureWidth(f) },
+        f.kind === 'numeric'
+          ? { name: f.name, kind: f.kind }
+          : { name: f.name, kind: f.kind, encoding: f.encoding, categories: f.categories, width: featureWidth(f) },
       ),
       inputSize: pre.inputSize,
       ...(pre.classes ? { classes: pre.classes } : {}),
       metrics: loaded.metrics,
       commit: run?.commit ?? null,
       hashes: { model: loaded.modelHash, data: run?.hashes.data ?? null, params: run?.hashes.params ?? null, inputs: run?.hashes.inputs ?? null },
-      training: run ? { backend: run.backend, backendVersions: run.backendVersions, startedAt: run.startedAt, trainRows: run.trainRows, modelCiVersion: run.modelCiVersion } : null,
+      training: run
+        ? { backend: run.backend, backendVersions: run.backendVersions, startedAt: run.startedAt, trainRows: run.trainRows, modelCiVersion: run.modelCiVersion }
+        : null,
       servingBackend: loaded.backend,
     },
   };

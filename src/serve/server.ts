@@ -159,7 +159,11 @@ export async function createModelServer(options: ModelServerOptions): Promise<Mo
       throw new RequestError(404, `model ${JSON.stringify(route.name)} is not served here; this server serves ${JSON.stringify(name)}`, 'not_found');
     }
     if (loaded && route.version !== undefined && route.version !== loaded.version) {
-      throw new RequestError(404, `model ${JSON.stringify(name)} has no version ${JSON.stringify(route.version)}; the served version is ${JSON.stringify(loaded.version)}`, 'not_found');
+      throw new RequestError(
+        404,
+        `model ${JSON.stringify(name)} has no version ${JSON.stringify(route.version)}; the served version is ${JSON.stringify(loaded.version)}`,
+        'not_found',
+      );
     }
     return loaded as LoadedModel;
   }
@@ -270,10 +274,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 /** A port in use or an address that is not this machine's is the caller's to fix: say which, and how. */
 function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
   const where = `${host}:${port}`;
-  if (error.code === 'EADDRINUSE') return new UserError(`cannot listen on ${where}: the port is already in use; stop what listens there or pick another port (0 picks a free one)`);
+  if (error.code === 'EADDRINUSE')
+    return new UserError(`cannot listen on ${where}: the port is already in use; stop what listens there or pick another port (0 picks a free one)`);
   if (error.code === 'EACCES') return new UserError(`cannot listen on ${where}: permission denied (ports below 1024 need privileges); pick a higher port`);
   if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') {
-    return new UserError(`cannot listen on ${where}: ${JSON.stringify(host)} is not an address of this machine (use 127.0.0.1, or 0.0.0.0 for every interface)`);
+    return new UserError(
+      `cannot listen on ${where}: ${JSON.stringify(host)} is not an address of this machine (use 127.0.0.1, or 0.0.0.0 for every interface)`,
+    );
   }
   return error;
 }

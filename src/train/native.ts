@@ -152,16 +152,23 @@ async function install(packageName: string, folder: string, options: NativeOptio
   const staging = await mkdtemp(join(options.runnerTemp ?? process.env.RUNNER_TEMP ?? tmpdir(), 'model-ci-pack-'));
   try {
     // Fetch the tarball first and check it against the pinned integrity; then install that very file.
-    const [packed] = JSON.parse(await run(['pack', '--json', '--pack-destination', staging, options.source ?? `${packageName}@${NATIVE_VERSION}`], staging)) as Array<{
+    const [packed] = JSON.parse(
+      await run(['pack', '--json', '--pack-destination', staging, options.source ?? `${packageName}@${NATIVE_VERSION}`], staging),
+    ) as Array<{
       integrity: string;
       filename: string;
     }>;
     const expected = NATIVE_INTEGRITY[packageName];
     if (!expected || packed?.integrity !== expected) {
-      throw new Error(`the ${packageName} tarball's integrity ${packed?.integrity ?? '(none)'} is not the ${expected ?? '(none pinned)'} model-ci pins for ${NATIVE_VERSION}; not installed`);
+      throw new Error(
+        `the ${packageName} tarball's integrity ${packed?.integrity ?? '(none)'} is not the ${expected ?? '(none pinned)'} model-ci pins for ${NATIVE_VERSION}; not installed`,
+      );
     }
     // npm 11 runs a dependency's install script only when approved: this package's script is the point.
-    await writeFile(join(folder, 'package.json'), `${JSON.stringify({ name: 'model-ci-native-backend', private: true, allowScripts: { [packageName]: true } }, null, 2)}\n`);
+    await writeFile(
+      join(folder, 'package.json'),
+      `${JSON.stringify({ name: 'model-ci-native-backend', private: true, allowScripts: { [packageName]: true } }, null, 2)}\n`,
+    );
     await run(['install', '--no-audit', '--no-fund', '--no-save', join(staging, packed.filename.replace(/^.*[\\/]/, ''))], folder);
   } catch (error) {
     await rm(folder, { recursive: true, force: true });
@@ -212,7 +219,10 @@ export async function treeHash(folder: string): Promise<string> {
  */
 export async function gpuLibraryVersions(root = '/'): Promise<Record<string, string>> {
   const versions: Record<string, string> = {};
-  const cuda = await readFile(join(root, 'usr/local/cuda/version.json'), 'utf8').then((text) => (JSON.parse(text) as { cuda?: { version?: string } }).cuda?.version, () => undefined);
+  const cuda = await readFile(join(root, 'usr/local/cuda/version.json'), 'utf8').then(
+    (text) => (JSON.parse(text) as { cuda?: { version?: string } }).cuda?.version,
+    () => undefined,
+  );
   if (cuda) versions.cuda = cuda;
   for (const header of ['usr/include/cudnn_version.h', 'usr/include/x86_64-linux-gnu/cudnn_version_v8.h', 'usr/local/cuda/include/cudnn_version.h']) {
     const text = await readFile(join(root, header), 'utf8').catch(() => undefined);

@@ -199,7 +199,11 @@ export async function evaluateModel(configFile: string, modelDirOrDefault?: stri
 function assertModelFits(config: ModelCiConfig, saved: LoadedModel, modelDir: string): void {
   const pre = saved.preprocessing;
   const mismatch =
-    pre.task !== config.task ? `task ${pre.task}, the config's is ${config.task}` : pre.target !== config.data.target ? `target "${pre.target}", the config's is "${config.data.target}"` : undefined;
+    pre.task !== config.task
+      ? `task ${pre.task}, the config's is ${config.task}`
+      : pre.target !== config.data.target
+        ? `target "${pre.target}", the config's is "${config.data.target}"`
+        : undefined;
   if (mismatch) {
     throw new UserError(`the model in ${displayPath(modelDir)} was trained for ${mismatch}; pass the model folder of this config with --model`, {
       file: displayPath(config.file),

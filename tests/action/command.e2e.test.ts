@@ -52,7 +52,11 @@ async function command(number: number, body: string, author: string, options: { 
 const githubTime = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 const replies = (number: number) => server.comments(owner, repoName, number).filter((c) => c.user.login === 'github-actions[bot]');
-const reactionsOf = (commentId: number) => server.reactions(commentId).map((r) => r.content).sort();
+const reactionsOf = (commentId: number) =>
+  server
+    .reactions(commentId)
+    .map((r) => r.content)
+    .sort();
 
 describe('mode command', () => {
   test('a collaborator’s /model-ci retrain retrains the current head, once per comment', async () => {
@@ -79,7 +83,15 @@ describe('mode command', () => {
 
     // GitHub redelivers the same webhook: nothing happens twice.
     const payload = issueCommentPayload({ owner, repo: repoName, number: 10, body: '/model-ci retrain', author: 'maintainer', commentId, onPullRequest: true });
-    const again = await runAction({ eventName: 'issue_comment', payload, repository, workspace, apiUrl: server.url, sha: repo.mainSha, ref: 'refs/heads/main' });
+    const again = await runAction({
+      eventName: 'issue_comment',
+      payload,
+      repository,
+      workspace,
+      apiUrl: server.url,
+      sha: repo.mainSha,
+      ref: 'refs/heads/main',
+    });
     assert.equal(again.code, 0);
     assert.match(again.stdout, /already handled/);
     assert.equal(replies(10).length, before);
@@ -98,7 +110,10 @@ describe('mode command', () => {
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const all = replies(13);
     assert.equal(all.length, 1, 'one reply, no report: nothing was trained');
-    assert.ok(all[0].body.startsWith(`@maintainer the head of this pull request moved after your command: \`${head.slice(0, 7)}\` (\`${head}\`) was pushed at `), all[0].body);
+    assert.ok(
+      all[0].body.startsWith(`@maintainer the head of this pull request moved after your command: \`${head.slice(0, 7)}\` (\`${head}\`) was pushed at `),
+      all[0].body,
+    );
     assert.match(all[0].body, /Nothing was trained; .* comment `\/model-ci retrain` again/);
     assert.match(run.stdout, /not retraining/);
     assert.doesNotMatch(run.stdout, /sticky comment/);
@@ -185,7 +200,14 @@ describe('mode plan', () => {
     const head = await repo.openPull(21, 'plan-21', { 'README.md': 'docs\n' });
     const ws = await repo.checkout('plan-21', 'ws-plan-21b');
     const payload = pullRequestPayload({ owner, repo: repoName, number: 21, baseSha: repo.mainSha, headSha: head });
-    const run = await runAction({ eventName: 'pull_request', payload, repository, workspace: ws.dir, apiUrl: server.url, inputs: { mode: 'plan', 'gpu-runner-labels': 'gpu' } });
+    const run = await runAction({
+      eventName: 'pull_request',
+      payload,
+      repository,
+      workspace: ws.dir,
+      apiUrl: server.url,
+      inputs: { mode: 'plan', 'gpu-runner-labels': 'gpu' },
+    });
     assert.equal(run.code, 1);
     assert.match(run.stdout, /::error::input `gpu-runner-labels` must be a JSON list such as \["self-hosted","linux","gpu"\]; got "gpu"/);
   });

@@ -75,7 +75,15 @@ const noStackTrace = (output: string) => assert.doesNotMatch(output, /\n\s+at .*
 describe('mode comment refuses an artifact that does not hold together', () => {
   test('a confusion matrix that is not N×N for its N classes: a clear error, nothing posted', async () => {
     const pull = forkPull();
-    const evaluation = { task: 'binary-classification', testRows: 10, classes: ['benign', 'malignant'], confusionMatrix: [[5, 1, 0], [1, 3, 0]] };
+    const evaluation = {
+      task: 'binary-classification',
+      testRows: 10,
+      classes: ['benign', 'malignant'],
+      confusionMatrix: [
+        [5, 1, 0],
+        [1, 3, 0],
+      ],
+    };
     const run = await post(reportArtifact(pull.number, pull.headSha, 'breast-cancer', { evaluation }), pull);
     assert.equal(run.code, 1, run.stdout + run.stderr);
     assert.match(run.stdout, /::error::.*report\.json.*confusionMatrix: must be 2×2 for 2 classes/);
@@ -129,7 +137,11 @@ describe('mode comment refuses an artifact that does not hold together', () => {
     const second = await post(reportArtifact(pull.number, pull.headSha, 'iris'), pull);
     assert.equal(second.code, 0, second.stdout + second.stderr);
     const after = comments(pull.number);
-    assert.deepEqual(after.map((c) => c.id), [iris.id, ours.id], 'both comments are still there');
+    assert.deepEqual(
+      after.map((c) => c.id),
+      [iris.id, ours.id],
+      'both comments are still there',
+    );
     assert.match(after[0].body, /^<!-- model-ci:iris -->\n\n### model-ci · iris/);
     assert.equal(after[1].body, ours.body, "breast-cancer's comment is untouched");
     assert.doesNotMatch(first.stdout + second.stdout, /duplicate\(s\) removed/);

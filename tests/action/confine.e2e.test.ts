@@ -46,13 +46,25 @@ async function retrain(number: number, env: Record<string, string> = {}): Promis
   const body = '/model-ci retrain --backend cpu';
   const commentId = server.addComment(owner, repoName, number, { body, author: 'maintainer' }).id;
   const payload = issueCommentPayload({ owner, repo: repoName, number, body, author: 'maintainer', commentId, onPullRequest: true });
-  return runAction({ eventName: 'issue_comment', payload, repository: `${owner}/${repoName}`, workspace, apiUrl: server.url, sha: repo.mainSha, ref: 'refs/heads/main', env });
+  return runAction({
+    eventName: 'issue_comment',
+    payload,
+    repository: `${owner}/${repoName}`,
+    workspace,
+    apiUrl: server.url,
+    sha: repo.mainSha,
+    ref: 'refs/heads/main',
+    env,
+  });
 }
 
 /** The run failed with a reply naming `key`, and the secret is nowhere the public (or the log) can see. */
 function assertRefusedWithoutLeak(run: ActionRun, number: number, key: RegExp): void {
   assert.equal(run.code, 1, run.stdout + run.stderr);
-  const reply = server.comments(owner, repoName, number).filter((c) => c.user.login === 'github-actions[bot]').at(-1);
+  const reply = server
+    .comments(owner, repoName, number)
+    .filter((c) => c.user.login === 'github-actions[bot]')
+    .at(-1);
   assert.ok(reply, 'the writer gets a reply');
   assert.match(reply.body, /^@maintainer model-ci could not do that: /);
   assert.match(reply.body.replaceAll('\\', ''), key, 'the reply names the key (markdown escapes aside)');
@@ -126,7 +138,17 @@ describe('mode command: a config naming files of the runner', () => {
       await symlink('breast_cancer.csv', join(dir, 'data', 'alias.csv'));
       await writeFile(join(dir, 'model-ci.yml'), config.replace(/train: .*$/m, 'train: data/alias.csv'));
     });
-    const payload = pullRequestPayload({ owner, repo: repoName, number: 35, action: 'opened', baseSha: repo.mainSha, headSha: head, baseRef: 'main', headRef: 'fork-35', fork: 'outsider' });
+    const payload = pullRequestPayload({
+      owner,
+      repo: repoName,
+      number: 35,
+      action: 'opened',
+      baseSha: repo.mainSha,
+      headSha: head,
+      baseRef: 'main',
+      headRef: 'fork-35',
+      fork: 'outsider',
+    });
     const run = await runAction({
       eventName: 'pull_request_target',
       payload,

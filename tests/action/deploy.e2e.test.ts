@@ -58,7 +58,10 @@ describe('mode deploy', () => {
     firstDigest = run.outputs.digest;
     assert.equal(run.outputs.retrained, 'true');
     assert.match(run.outputs.digest, /^sha256:[0-9a-f]{64}$/);
-    assert.deepEqual(run.outputs.tags.split('\n').map((t) => t.slice(t.lastIndexOf(':') + 1)), [`sha-${repo.mainSha.slice(0, 7)}`, 'main', 'latest']);
+    assert.deepEqual(
+      run.outputs.tags.split('\n').map((t) => t.slice(t.lastIndexOf(':') + 1)),
+      [`sha-${repo.mainSha.slice(0, 7)}`, 'main', 'latest'],
+    );
     assert.equal(run.outputs['model-version'], 'main');
 
     const stored = await recordOf(repo.mainSha);
@@ -68,7 +71,10 @@ describe('mode deploy', () => {
 
     // Pull by digest, as a deployment would, and serve it.
     const reference = `${image}@${run.outputs.digest}`;
-    await docker.docker.getImage(reference).remove({ force: true }).catch(() => undefined);
+    await docker.docker
+      .getImage(reference)
+      .remove({ force: true })
+      .catch(() => undefined);
     const auth = { username: docker.registry.username, password: docker.registry.password, serveraddress: docker.registry.address };
     await new Promise<void>((resolve, reject) =>
       docker.docker.pull(reference, { authconfig: auth }, (error: Error | null, stream?: NodeJS.ReadableStream) => {
@@ -119,7 +125,10 @@ describe('mode deploy', () => {
     assert.equal(run.outputs.digest, firstDigest, 'the same image');
     assert.doesNotMatch(run.stdout, /epoch \d+\/|building /, 'no training, no build');
     assert.match(run.stdout, new RegExp(`inputs unchanged since ${repo.mainSha.slice(0, 7)}`));
-    assert.deepEqual(run.outputs.tags.split('\n').map((t) => t.slice(t.lastIndexOf(':') + 1)), [`sha-${sha.slice(0, 7)}`, 'main', 'latest']);
+    assert.deepEqual(
+      run.outputs.tags.split('\n').map((t) => t.slice(t.lastIndexOf(':') + 1)),
+      [`sha-${sha.slice(0, 7)}`, 'main', 'latest'],
+    );
     const stored = await recordOf(sha);
     assert.ok(stored && 'record' in stored);
     assert.equal(stored.record.reusedFrom, repo.mainSha);
@@ -171,7 +180,13 @@ describe('mode deploy', () => {
 
 async function waitFor(url: string): Promise<void> {
   for (let i = 0; i < 240; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} did not answer 200 within 60 s`);

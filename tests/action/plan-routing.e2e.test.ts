@@ -35,7 +35,8 @@ after(async () => {
 const plan = (eventName: string, payload: Payload, inputs: Record<string, string> = {}) =>
   runAction({ eventName, payload, repository, workspace, apiUrl: server.url, inputs: { mode: 'plan', 'gpu-runner-labels': JSON.stringify(GPU), ...inputs } });
 
-const pull = (fork?: string) => pullRequestPayload({ owner, repo: repoName, number: 30, baseSha: repo.mainSha, headSha: head, baseRef: 'main', headRef: 'route-30', fork });
+const pull = (fork?: string) =>
+  pullRequestPayload({ owner, repo: repoName, number: 30, baseSha: repo.mainSha, headSha: head, baseRef: 'main', headRef: 'route-30', fork });
 
 async function assertRoute(eventName: string, payload: Payload, expected: string[], reason: RegExp): Promise<void> {
   const run = await plan(eventName, payload);
@@ -48,7 +49,12 @@ async function assertRoute(eventName: string, payload: Payload, expected: string
 describe('mode plan routes only proven same-repository code to the GPU runner', () => {
   test('workflow_run: a fork’s run goes hosted, a same-repository run to the GPU', async () => {
     const fromFork = workflowRunPayload({ owner, repo: repoName, headSha: head, fork: 'outsider' });
-    await assertRoute('workflow_run', fromFork, HOSTED, /workflow_run\.head_repository\.full_name is "outsider\/models", not model-ci-test\/models: treated as a fork: never routed to a self-hosted runner/);
+    await assertRoute(
+      'workflow_run',
+      fromFork,
+      HOSTED,
+      /workflow_run\.head_repository\.full_name is "outsider\/models", not model-ci-test\/models: treated as a fork: never routed to a self-hosted runner/,
+    );
     await assertRoute('workflow_run', workflowRunPayload({ owner, repo: repoName, headSha: head }), GPU, /head_repository\.full_name is model-ci-test\/models/);
   });
 
@@ -76,7 +82,8 @@ describe('mode plan routes only proven same-repository code to the GPU runner', 
   test('issue_comment: the pull request fetched from the API decides', async () => {
     server.addPull(owner, repoName, { number: 31, baseSha: repo.mainSha, headSha: head, headRef: 'route-30', forkOwner: 'outsider' });
     server.addPull(owner, repoName, { number: 32, baseSha: repo.mainSha, headSha: head, headRef: 'route-30' });
-    const comment = (number: number) => issueCommentPayload({ owner, repo: repoName, number, body: '/model-ci retrain', author: 'maintainer', onPullRequest: true });
+    const comment = (number: number) =>
+      issueCommentPayload({ owner, repo: repoName, number, body: '/model-ci retrain', author: 'maintainer', onPullRequest: true });
     await assertRoute('issue_comment', comment(31), HOSTED, /the pull request's head\.repo\.full_name is "outsider\/models"/);
     await assertRoute('issue_comment', comment(32), GPU, /code is this repository's own/);
     server.assertNoViolations();
@@ -90,11 +97,20 @@ describe('pull_request_target needs an explicit opt-in', () => {
       assert.equal(run.code, 1, run.stdout);
       assert.match(
         run.stdout,
-        new RegExp(`::error::mode \`${mode}\` refuses the pull_request_target event: it runs with a write token and the repository's secrets.*set \`allow-pull-request-target: true\``),
+        new RegExp(
+          `::error::mode \`${mode}\` refuses the pull_request_target event: it runs with a write token and the repository's secrets.*set \`allow-pull-request-target: true\``,
+        ),
       );
       assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /, 'no stack trace for a user mistake');
     }
-    const optedIn = await runAction({ eventName: 'pull_request_target', payload: pull('outsider'), repository, workspace, apiUrl: server.url, inputs: { mode: 'auto', 'allow-pull-request-target': 'true' } });
+    const optedIn = await runAction({
+      eventName: 'pull_request_target',
+      payload: pull('outsider'),
+      repository,
+      workspace,
+      apiUrl: server.url,
+      inputs: { mode: 'auto', 'allow-pull-request-target': 'true' },
+    });
     assert.equal(optedIn.code, 0, optedIn.stdout + optedIn.stderr);
     assert.match(optedIn.stdout, /model-ci: mode pr on pull_request_target/);
   });

@@ -39,8 +39,28 @@ async function runPr(
   options: { action?: 'opened' | 'synchronize'; inputs?: Record<string, string>; fork?: string; env?: Record<string, string> } = {},
 ) {
   const workspace = await repo.checkout(branch, `ws-${number}-${headSha.slice(0, 7)}-${Math.random().toString(36).slice(2, 6)}`);
-  const payload = pullRequestPayload({ owner, repo: repoName, number, action: options.action ?? 'opened', baseSha: repo.mainSha, headSha, baseRef: 'main', headRef: branch, fork: options.fork });
-  return runAction({ eventName: 'pull_request', payload, repository, workspace: workspace.dir, apiUrl: server.url, sha: headSha, ref: `refs/pull/${number}/merge`, inputs: options.inputs, env: options.env });
+  const payload = pullRequestPayload({
+    owner,
+    repo: repoName,
+    number,
+    action: options.action ?? 'opened',
+    baseSha: repo.mainSha,
+    headSha,
+    baseRef: 'main',
+    headRef: branch,
+    fork: options.fork,
+  });
+  return runAction({
+    eventName: 'pull_request',
+    payload,
+    repository,
+    workspace: workspace.dir,
+    apiUrl: server.url,
+    sha: headSha,
+    ref: `refs/pull/${number}/merge`,
+    inputs: options.inputs,
+    env: options.env,
+  });
 }
 
 const ours = (number: number) => server.comments(owner, repoName, number).filter((c) => c.body.includes(marker));
@@ -96,7 +116,10 @@ describe('mode pr', () => {
     // client @actions/core would import for OIDC tokens (the bundle leaves it out: scripts/bundle.ts).
     const urls = (await readFile(loaded, 'utf8')).split('\n').filter(Boolean);
     const bundleFiles = urls.filter((url) => url.startsWith('file:') && url.includes('/dist/'));
-    assert.ok(bundleFiles.some((url) => url.endsWith('/dist/index.js')), `the recorder saw the bundle load: ${urls.join(', ')}`);
+    assert.ok(
+      bundleFiles.some((url) => url.endsWith('/dist/index.js')),
+      `the recorder saw the bundle load: ${urls.join(', ')}`,
+    );
     for (const url of bundleFiles) {
       const source = await readFile(new URL(url), 'utf8');
       for (const heavy of ['node_modules/@tensorflow/', 'node_modules/@octokit/', 'node_modules/undici/', 'node_modules/@actions/http-client/']) {
@@ -109,7 +132,9 @@ describe('mode pr', () => {
   test('a gated metric that regresses fails the step with an annotation naming it', async () => {
     server.addPull(owner, repoName, { number: 3, baseSha: repo.mainSha, headRef: 'worse' });
     // One epoch at a tiny learning rate: accuracy falls far past its 0.01 tolerance.
-    const head = await repo.openPull(3, 'worse', { 'params.yaml': FAST_PARAMS.replace('epochs: 12', 'epochs: 1').replace('learning_rate: 0.01', 'learning_rate: 0.0001') });
+    const head = await repo.openPull(3, 'worse', {
+      'params.yaml': FAST_PARAMS.replace('epochs: 12', 'epochs: 1').replace('learning_rate: 0.01', 'learning_rate: 0.0001'),
+    });
     const run = await runPr(3, 'worse', head);
     assert.equal(run.code, 1, run.stdout);
     assert.equal(run.outputs.verdict, 'gate-failed');
@@ -185,7 +210,10 @@ describe('fork pull requests: the split workflow', () => {
     const head = await repo.openPull(6, 'fork-change', { 'params.yaml': FAST_PARAMS.replace('learning_rate: 0.01', 'learning_rate: 0.02') });
     server.addPull(owner, repoName, { number: 6, baseSha: repo.mainSha, headSha: head, headRef: 'fork-change', forkOwner: 'outsider' });
     server.addToken('ghs_readonly0000000000000000000000000000', 'github-actions[bot]', { type: 'Bot', readOnly: true });
-    const pr = await runPr(6, 'fork-change', head, { fork: 'outsider', inputs: { 'github-token': 'ghs_readonly0000000000000000000000000000', 'report-dir': 'out' } });
+    const pr = await runPr(6, 'fork-change', head, {
+      fork: 'outsider',
+      inputs: { 'github-token': 'ghs_readonly0000000000000000000000000000', 'report-dir': 'out' },
+    });
     assert.equal(pr.code, 0, pr.stdout + pr.stderr);
     assert.equal(ours(6).length, 0, 'a fork run never writes with its read-only token');
     const reportDir = join(pr.outputs['report-path'], '..');
@@ -196,7 +224,14 @@ describe('fork pull requests: the split workflow', () => {
 
     const workflowRun = (headSha: string) => workflowRunPayload({ owner, repo: repoName, headSha, fork: 'outsider', headBranch: 'fork-change' });
     const comment = (payload: unknown) =>
-      runAction({ eventName: 'workflow_run', payload, repository, workspace: join(reportDir, '..'), apiUrl: server.url, inputs: { mode: 'comment', 'report-dir': 'out' } });
+      runAction({
+        eventName: 'workflow_run',
+        payload,
+        repository,
+        workspace: join(reportDir, '..'),
+        apiUrl: server.url,
+        inputs: { mode: 'comment', 'report-dir': 'out' },
+      });
 
     // An artifact for another commit than the run built is refused.
     const mismatched = await comment(workflowRun(repo.mainSha));
@@ -218,7 +253,17 @@ describe('pull_request_target, opted into', () => {
   // its own commit (a worktree of the pull ref), committed files only, and its comment posted directly.
   const runTarget = async (number: number, branch: string, headSha: string) => {
     const workspace = await repo.checkout('main', `ws-target-${number}-${Math.random().toString(36).slice(2, 6)}`);
-    const payload = pullRequestPayload({ owner, repo: repoName, number, action: 'opened', baseSha: repo.mainSha, headSha, baseRef: 'main', headRef: branch, fork: 'outsider' });
+    const payload = pullRequestPayload({
+      owner,
+      repo: repoName,
+      number,
+      action: 'opened',
+      baseSha: repo.mainSha,
+      headSha,
+      baseRef: 'main',
+      headRef: branch,
+      fork: 'outsider',
+    });
     return runAction({
       eventName: 'pull_request_target',
       payload,

@@ -49,7 +49,10 @@ describe('parseReportArtifact', () => {
     rejects(artifact({ headSha: 'main' }), /\/headSha/);
     rejects(artifact({ links: { run: 'https://evil.example' } }), /unexpected field "links"|must match exactly one schema/);
     rejects(artifact({ schema: 2 }), /schema/);
-    rejects({ ...artifact(), report: { ...artifact().report, comparison: { ...artifact().report.comparison, verdict: 'great' } } }, /verdict|must be equal to one of/);
+    rejects(
+      { ...artifact(), report: { ...artifact().report, comparison: { ...artifact().report.comparison, verdict: 'great' } } },
+      /verdict|must be equal to one of/,
+    );
     rejects(' '.repeat(2_000_001), /over the 2000000 allowed/);
     rejects(JSON.stringify(artifact()).replace('"head":0.95', '"head":1e999'), /\/report\/comparison\/rows\/0\/head: must be number/);
     rejects('"' + 'é'.repeat(1_000_001) + '"', /2000004 bytes, over the 2000000 allowed/);
@@ -65,7 +68,10 @@ describe('parseReportArtifact', () => {
     const markdown = renderReport(parsed.report);
     assert.match(markdown, /\| 0\.01 \| 0\.5 \| \*\*applies after merge\*\* \|$/m);
     assert.doesNotMatch(markdown, /<img|@org\/team/);
-    rejects({ ...withConfig, report: { ...withConfig.report, comparison: { ...withConfig.report.comparison, config: { ...config, decidedBy: 'pr-itself' } } } }, /decidedBy|must be equal to one of/);
+    rejects(
+      { ...withConfig, report: { ...withConfig.report, comparison: { ...withConfig.report.comparison, config: { ...config, decidedBy: 'pr-itself' } } } },
+      /decidedBy|must be equal to one of/,
+    );
   });
 
   test('hostile text in a valid artifact comes out escaped in the comment', () => {

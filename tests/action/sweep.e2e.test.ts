@@ -30,11 +30,14 @@ test('plan makes the matrix, each candidate trains, and one comment ranks them a
   // The PR also drops the gated roc_auc from its metrics: main's metrics still measure and gate the candidates.
   const withoutRocAuc = config.replace('  - name: roc_auc\n    gate: { tolerance: 0.01 }\n', '');
   assert.notEqual(withoutRocAuc, config);
-  const head = await repo.openPull(30, 'sweep', { 'model-ci.yml': `${withoutRocAuc}sweep:\n  train.learning_rate: [0.01, 0.03]\n  model.hidden_units: [[8], [16]]\n` });
+  const head = await repo.openPull(30, 'sweep', {
+    'model-ci.yml': `${withoutRocAuc}sweep:\n  train.learning_rate: [0.01, 0.03]\n  model.hidden_units: [[8], [16]]\n`,
+  });
   server.addPull(owner, repoName, { number: 30, baseSha: repo.mainSha, headSha: head, headRef: 'sweep' });
   const workspace = (await repo.checkout('sweep', 'ws-sweep')).dir;
   const payload = pullRequestPayload({ owner, repo: repoName, number: 30, baseSha: repo.mainSha, headSha: head, baseRef: 'main', headRef: 'sweep' });
-  const step = (inputs: Record<string, string>) => runAction({ eventName: 'pull_request', payload, repository: `${owner}/${repoName}`, workspace, apiUrl: server.url, sha: head, inputs });
+  const step = (inputs: Record<string, string>) =>
+    runAction({ eventName: 'pull_request', payload, repository: `${owner}/${repoName}`, workspace, apiUrl: server.url, sha: head, inputs });
 
   const plan = await step({ mode: 'plan' });
   assert.equal(plan.code, 0, plan.stdout);
@@ -54,7 +57,8 @@ test('plan makes the matrix, each candidate trains, and one comment ranks them a
   const body = comments[0].body;
   assert.match(body, /sweep of 4 candidates/);
   assert.match(body, new RegExp(`\\*\\*${sweep.outputs['best-candidate']} [^*]+\\*\\* \\(best\\)`), 'the best candidate is named in the table');
-  for (const name of ['c1 learning\\\\_rate=0\\.01 hidden\\\\_units=\\\\\\[8\\\\\\]', 'c4 learning\\\\_rate=0\\.03 hidden\\\\_units=\\\\\\[16\\\\\\]']) assert.match(body, new RegExp(name));
+  for (const name of ['c1 learning\\\\_rate=0\\.01 hidden\\\\_units=\\\\\\[8\\\\\\]', 'c4 learning\\\\_rate=0\\.03 hidden\\\\_units=\\\\\\[16\\\\\\]'])
+    assert.match(body, new RegExp(name));
   assert.match(body, /\| main \|/, 'main is the first row');
   assert.match(body, /^\| candidate \| params \| accuracy \| roc\\_auc \|/m, "main's metrics rank the candidates, gated roc_auc included");
   server.assertNoViolations();

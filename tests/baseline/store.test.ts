@@ -24,7 +24,15 @@ function makeRecord(commit: string, overrides: Partial<BaselineRecord> = {}): Ba
     inputsHash: `sha256:${commit.slice(0, 8)}`,
     modelHash: `sha256:${'b'.repeat(64)}`,
     history: { epochs: 2, loss: [0.7, 0.3], val_loss: [0.8, 0.4] },
-    evaluation: { task: 'binary-classification', testRows: 114, classes: ['0', '1'], confusionMatrix: [[60, 3], [5, 46]] },
+    evaluation: {
+      task: 'binary-classification',
+      testRows: 114,
+      classes: ['0', '1'],
+      confusionMatrix: [
+        [60, 3],
+        [5, 46],
+      ],
+    },
     ...overrides,
   };
 }
@@ -148,8 +156,14 @@ describe('baseline store on a git branch', () => {
     const nearest = await store.findNearest('churn', main[6]);
     assert.equal(nearest?.commit, main[5]);
     assert.equal(nearest?.behind, 1);
-    assert.ok(log.some((m) => m.startsWith(`fetching ${main[6]}`)), log.join('\n'));
-    assert.ok(log.some((m) => m.includes('fetching 10 more commits of history')), log.join('\n'));
+    assert.ok(
+      log.some((m) => m.startsWith(`fetching ${main[6]}`)),
+      log.join('\n'),
+    );
+    assert.ok(
+      log.some((m) => m.includes('fetching 10 more commits of history')),
+      log.join('\n'),
+    );
   });
 
   test('a shallow CI clone writes records, and its history search deepens what it lacks', async () => {
@@ -160,7 +174,10 @@ describe('baseline store on a git branch', () => {
     // main[6] is the checkout; main[5] is 1 behind but not in a depth-1 clone: found after deepening.
     const nearest = await store.findNearest('churn', main[6]);
     assert.equal(nearest?.commit, main[5]);
-    assert.ok(log.some((m) => m.includes('more commits of history')), log.join('\n'));
+    assert.ok(
+      log.some((m) => m.includes('more commits of history')),
+      log.join('\n'),
+    );
     assert.ok((await filesOnBranch(bare)).includes(`churn/${main[1]}.json`));
   });
 
@@ -278,7 +295,8 @@ describe('records the store cannot use', () => {
 
   test('a hand-edited record with a bad digest, commit, time or image name is unusable with its reason, and never reused', async () => {
     const image = { name: 'ghcr.io/acme/churn', digest: `sha256:${'c'.repeat(64)}`, tags: ['ghcr.io/acme/churn:latest'] };
-    const edited = (model: string, overrides: Record<string, unknown>) => JSON.stringify({ ...makeRecord(commit, { model, image }), inputsHash: 'sha256:same', ...overrides });
+    const edited = (model: string, overrides: Record<string, unknown>) =>
+      JSON.stringify({ ...makeRecord(commit, { model, image }), inputsHash: 'sha256:same', ...overrides });
     await putRaw({
       [`digest/${commit}.json`]: edited('digest', { image: { ...image, digest: 'sha256:c' } }),
       [`sha/${commit}.json`]: edited('sha', { rollbackOf: 'HEAD~1', reusedFrom: 'abc1234' }),
@@ -292,7 +310,8 @@ describe('records the store cannot use', () => {
       sha: /rollbackOf: expected a full commit SHA \(40 hex digits\), got "HEAD~1"; reusedFrom: expected a full commit SHA \(40 hex digits\), got "abc1234"/,
       time: /createdAt: expected an ISO 8601 time such as 2025-03-04T05:06:07Z, got "yesterday"/,
       userinfo: /image\.name: expected an image name without tag or digest, got "ghcr\.io@evil\.io\/acme\/churn"/,
-      types: /commit: expected a full commit SHA \(40 hex digits\), got 42; metrics\.accuracy: expected a finite number, got "0\.91"; params\.lr: expected a string, number, boolean or null, got \[0\.1\]/,
+      types:
+        /commit: expected a full commit SHA \(40 hex digits\), got 42; metrics\.accuracy: expected a finite number, got "0\.91"; params\.lr: expected a string, number, boolean or null, got \[0\.1\]/,
     };
     for (const [model, reason] of Object.entries(reasons)) {
       const nearest = await store.findNearest(model, commit);
@@ -321,10 +340,7 @@ describe('one store writing several records at once', () => {
       await sandbox.origin(repo);
       const store = createBaselineStore({ cwd: repo.dir });
       await Promise.all(commits.map((commit) => store.write(makeRecord(commit))));
-      assert.deepEqual(
-        (await store.list('churn')).map((entry) => entry.commit).sort(),
-        [...commits].sort(),
-      );
+      assert.deepEqual((await store.list('churn')).map((entry) => entry.commit).sort(), [...commits].sort());
     } finally {
       await sandbox.dispose();
     }
@@ -344,10 +360,12 @@ describe('writes the remote refuses', () => {
       const store = createBaselineStore({ cwd: repo.dir, log: (m) => log.push(m) });
       await assert.rejects(
         store.write(makeRecord(await repo.sha())),
-        (error: unknown) =>
-          error instanceof UserError && /GH006: Protected branch update failed/.test(error.message) && /contents: write/.test(error.message),
+        (error: unknown) => error instanceof UserError && /GH006: Protected branch update failed/.test(error.message) && /contents: write/.test(error.message),
       );
-      assert.deepEqual(log.filter((m) => m.includes('retrying')), []);
+      assert.deepEqual(
+        log.filter((m) => m.includes('retrying')),
+        [],
+      );
     } finally {
       await sandbox.dispose();
     }

@@ -22,9 +22,21 @@ test('a chunk keeps its name while it holds the same modules, whatever esbuild h
 });
 
 test('a shared chunk is named by its module list, the same with node_modules symlinked or not', () => {
-  const here = stableChunkNames({ outputs: { 'dist/action-chunk-X.js': { inputs: { 'src/a.ts': {}, 'node_modules/yaml/browser/index.js': {} } } } }, [], 'action');
-  const linked = stableChunkNames({ outputs: { 'dist/action-chunk-Y.js': { inputs: { '../main/node_modules/yaml/browser/index.js': {}, 'src/a.ts': {} } } } }, [], 'action');
-  const other = stableChunkNames({ outputs: { 'dist/action-chunk-Z.js': { inputs: { 'src/b.ts': {}, 'node_modules/yaml/browser/index.js': {} } } } }, [], 'action');
+  const here = stableChunkNames(
+    { outputs: { 'dist/action-chunk-X.js': { inputs: { 'src/a.ts': {}, 'node_modules/yaml/browser/index.js': {} } } } },
+    [],
+    'action',
+  );
+  const linked = stableChunkNames(
+    { outputs: { 'dist/action-chunk-Y.js': { inputs: { '../main/node_modules/yaml/browser/index.js': {}, 'src/a.ts': {} } } } },
+    [],
+    'action',
+  );
+  const other = stableChunkNames(
+    { outputs: { 'dist/action-chunk-Z.js': { inputs: { 'src/b.ts': {}, 'node_modules/yaml/browser/index.js': {} } } } },
+    [],
+    'action',
+  );
   assert.equal(here.get('action-chunk-X.js'), linked.get('action-chunk-Y.js'));
   assert.notEqual(here.get('action-chunk-X.js'), other.get('action-chunk-Z.js'));
 });
@@ -41,7 +53,8 @@ test('two chunks that would share a name stop the bundle', () => {
 
 test('static and dynamic imports of a renamed chunk point at its new name; other strings are left alone', () => {
   const renames = new Map([['action-chunk-2EDNZ64B.js', 'action-chunk-0123456789.js']]);
-  const text = 'import { a } from "./action-chunk-2EDNZ64B.js";\nconst m = await import(\'./action-chunk-2EDNZ64B.js\');\nlog("./other.js", "action-chunk-2EDNZ64B.js");\n';
+  const text =
+    'import { a } from "./action-chunk-2EDNZ64B.js";\nconst m = await import(\'./action-chunk-2EDNZ64B.js\');\nlog("./other.js", "action-chunk-2EDNZ64B.js");\n';
   assert.equal(
     renameImports(text, renames),
     'import { a } from "./action-chunk-0123456789.js";\nconst m = await import(\'./action-chunk-0123456789.js\');\nlog("./other.js", "action-chunk-2EDNZ64B.js");\n',

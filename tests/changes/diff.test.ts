@@ -106,7 +106,10 @@ describe('changedFiles over real repositories', () => {
     const log: string[] = [];
     const result = await changedFiles({ cwd: clone.dir, base, head, log: (m) => log.push(m), deepenSteps: [2] });
     assert.deepEqual(byPath(result.files), expected);
-    assert.ok(log.some((m) => m.includes('--unshallow')), log.join('\n'));
+    assert.ok(
+      log.some((m) => m.includes('--unshallow')),
+      log.join('\n'),
+    );
     assert.equal(await clone.git('rev-parse', '--is-shallow-repository'), 'false');
   });
 
@@ -119,7 +122,10 @@ describe('changedFiles over real repositories', () => {
   });
 
   test('an unknown revision is a user error, and the fallback answers when given', async () => {
-    await assert.rejects(changedFiles({ cwd: repo.dir, base: 'no-such-branch', head }), /"no-such-branch" is not a commit in this repository, nor on the remote/);
+    await assert.rejects(
+      changedFiles({ cwd: repo.dir, base: 'no-such-branch', head }),
+      /"no-such-branch" is not a commit in this repository, nor on the remote/,
+    );
     const reasons: string[] = [];
     const result = await changedFiles({
       cwd: repo.dir,

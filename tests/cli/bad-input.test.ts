@@ -27,7 +27,11 @@ async function trainFails(edits: Parameters<typeof fixtureCopy>[1], message: Reg
   assert.match(result.stderr, message);
 }
 
-const setLine = (n: number, text: string) => (csv: string) => csv.split(/\r?\n/).map((line, i) => (i === n - 1 ? text : line)).join('\n');
+const setLine = (n: number, text: string) => (csv: string) =>
+  csv
+    .split(/\r?\n/)
+    .map((line, i) => (i === n - 1 ? text : line))
+    .join('\n');
 
 test('config and params mistakes name the file, line and key', async () => {
   await trainFails({ 'params.yaml': (p) => p.replace('epochs: 150', 'epochs: -3') }, /params\.yaml:\d+: .*train\.epochs.*-3/);
@@ -36,7 +40,10 @@ test('config and params mistakes name the file, line and key', async () => {
   await trainFails({ 'model-ci.yml': (c) => c.replace(/^task:/m, 'tsak:') }, /model-ci\.yml:\d+: unknown key `tsak`/);
   await trainFails({ 'model-ci.yml': 'name: iris\ntask: [\n' }, /model-ci\.yml:\d+(:\d+)?: invalid YAML/);
   await trainFails({ 'model-ci.yml': (c) => c.replace('  - f1', '  - f2') }, /unknown metric "f2" \(did you mean `f1`\?\)/);
-  await trainFails({ 'model-ci.yml': (c) => c.replace('backend: auto', 'backend: gpu') }, /`backend` must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu/);
+  await trainFails(
+    { 'model-ci.yml': (c) => c.replace('backend: auto', 'backend: gpu') },
+    /`backend` must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu/,
+  );
 });
 
 test('data mistakes name the file and, where there is one, the line and column', async () => {
@@ -47,18 +54,39 @@ test('data mistakes name the file and, where there is one, the line and column',
   await trainFails({ 'data/iris.csv': setLine(7, 'abc,3.4,1.4,0.3,0') }, /data\/iris\.csv:7: .*sepal_length/);
   await trainFails({ 'data/iris.csv': setLine(7, 'NaN,3.4,1.4,0.3,0') }, /data\/iris\.csv:7: .*sepal_length/);
   await trainFails({ 'data/iris.csv': setLine(7, 'Infinity,3.4,1.4,0.3,0') }, /data\/iris\.csv:7: .*sepal_length/);
-  await trainFails({ 'data/iris.csv': (csv) => csv.split(/\r?\n/).filter((line, i) => i === 0 || line.endsWith(',0')).join('\n') }, /single class/);
+  await trainFails(
+    {
+      'data/iris.csv': (csv) =>
+        csv
+          .split(/\r?\n/)
+          .filter((line, i) => i === 0 || line.endsWith(',0'))
+          .join('\n'),
+    },
+    /single class/,
+  );
   await trainFails({ 'data/iris.csv': (csv) => csv.split(/\r?\n/).slice(0, 4).join('\n') }, /data\/iris\.csv/);
 });
 
 test('files built to exhaust the runner end in exit 2 naming the limit and how to raise it', async () => {
   const aliases = Array(20_000).fill('*a').join(', ');
-  await trainFails({ 'params.yaml': (p) => `${p}anchor: &a 1\nother: [${aliases}]\n` }, /params\.yaml: the file has too many YAML aliases \(\*name\), over model-ci's limit of 100 .*MODEL_CI_MAX_YAML_ALIASES/);
-  await trainFails({ 'params.yaml': (p) => p.replace('epochs: 150', 'epochs: 100000000') }, /params\.yaml:\d+: `train\.epochs` is 100000000, over model-ci's limit of 10000 epochs; .*MODEL_CI_MAX_EPOCHS/);
-  await trainFails({ 'params.yaml': (p) => p.replace('hidden_units: [16]', 'hidden_units: [1000000]') }, /`model\.hidden_units\[0\]` is 1000000, .*MODEL_CI_MAX_UNITS/);
+  await trainFails(
+    { 'params.yaml': (p) => `${p}anchor: &a 1\nother: [${aliases}]\n` },
+    /params\.yaml: the file has too many YAML aliases \(\*name\), over model-ci's limit of 100 .*MODEL_CI_MAX_YAML_ALIASES/,
+  );
+  await trainFails(
+    { 'params.yaml': (p) => p.replace('epochs: 150', 'epochs: 100000000') },
+    /params\.yaml:\d+: `train\.epochs` is 100000000, over model-ci's limit of 10000 epochs; .*MODEL_CI_MAX_EPOCHS/,
+  );
+  await trainFails(
+    { 'params.yaml': (p) => p.replace('hidden_units: [16]', 'hidden_units: [1000000]') },
+    /`model\.hidden_units\[0\]` is 1000000, .*MODEL_CI_MAX_UNITS/,
+  );
   const header = [...Array.from({ length: 10_000 }, (_, i) => `c${i}`), 'target'].join(',');
   const row = (label: number) => [...Array(10_000).fill(1), label].join(',');
-  await trainFails({ 'data/iris.csv': `${header}\n${row(0)}\n${row(1)}\n` }, /data\/iris\.csv:1: the header has too many columns, over model-ci's limit of 10000 columns .*MODEL_CI_MAX_COLUMNS/);
+  await trainFails(
+    { 'data/iris.csv': `${header}\n${row(0)}\n${row(1)}\n` },
+    /data\/iris\.csv:1: the header has too many columns, over model-ci's limit of 10000 columns .*MODEL_CI_MAX_COLUMNS/,
+  );
 });
 
 test('a data file that is not a CSV is never echoed', async () => {
@@ -80,7 +108,10 @@ test('a missing config, model folder or predict input is exit 2 with what to do'
 
   const model = await runCli(['evaluate', '--config', 'fixtures/iris/model-ci.yml', '--model', join(scratch, 'no-model'), '--backend', 'cpu']);
   assert.equal(model.code, 2);
-  assert.match(model.stderr, /no-model\/model\.json: model\.json is missing from the model folder; a model folder holds model\.json, weights\.bin and preprocessing\.json/);
+  assert.match(
+    model.stderr,
+    /no-model\/model\.json: model\.json is missing from the model folder; a model folder holds model\.json, weights\.bin and preprocessing\.json/,
+  );
 
   const noModel = await runCli(['predict', '--json', 'x.json']);
   assert.equal(noModel.code, 2);
@@ -117,10 +148,22 @@ test('predict rejects bad instances by index and feature', async () => {
   assert.match(wrongShape.stderr, /expected a JSON array of instances or an object \{"instances": \[\.\.\.\]\}/);
 
   const json = join(scratch, 'bad.json');
-  await writeFile(json, JSON.stringify([[5.1, 3.5, 1.4, 0.2], [5.1, 3.5, 'wide', 0.2]]));
+  await writeFile(
+    json,
+    JSON.stringify([
+      [5.1, 3.5, 1.4, 0.2],
+      [5.1, 3.5, 'wide', 0.2],
+    ]),
+  );
   const badValue = await runCli(['predict', '--model', model, '--backend', 'cpu', '--json', json]);
   assert.equal(badValue.code, 2);
-  assert.equal(badValue.stderr.split('\n').filter((l) => l.startsWith('model-ci:')).join('\n'), 'model-ci: instances[1].petal_length: expected a finite number, got the string "wide"');
+  assert.equal(
+    badValue.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('model-ci:'))
+      .join('\n'),
+    'model-ci: instances[1].petal_length: expected a finite number, got the string "wide"',
+  );
 
   const huge = await runCli(['predict', '--model', model, '--backend', 'cpu', '-'], { stdin: '[[5.1, 3.5, 1.4, 0.2], [5.1, 1e400, 1.4, 0.2]]' });
   assert.equal(huge.code, 2);

@@ -10,12 +10,16 @@ test('top-level --help lists the commands and the exit codes', async () => {
   assert.equal(result.code, 0);
   assert.match(result.stdout, /^Usage: model-ci <command> \[options\]/);
   for (const name of ['train', 'evaluate', 'predict']) assert.match(result.stdout, new RegExp(`\\n  ${name} +\\S`));
-  assert.match(result.stdout, /Exit codes:\n  0  success\n  1  a bug in model-ci/);
-  assert.match(result.stdout, /\n  2  a mistake in the command line/);
+  assert.match(result.stdout, /Exit codes:\n {2}0 {2}success\n {2}1 {2}a bug in model-ci/);
+  assert.match(result.stdout, /\n {2}2 {2}a mistake in the command line/);
 });
 
 test('every command has --help with its usage, options and exit codes', async () => {
-  for (const [name, option] of [['train', '--out <dir>'], ['evaluate', '--model <dir>'], ['predict', '--csv <file>']]) {
+  for (const [name, option] of [
+    ['train', '--out <dir>'],
+    ['evaluate', '--model <dir>'],
+    ['predict', '--csv <file>'],
+  ]) {
     const result = await runCli([name, '--help']);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, new RegExp(`^Usage: model-ci ${name} `));
@@ -40,7 +44,10 @@ test('no command prints the help on stderr and exits 2; --version prints the ver
 test('an unknown command or option is exit 2 with a did-you-mean', async () => {
   const command = await runCli(['evalute']);
   assert.equal(command.code, 2);
-  assert.equal(command.stderr, 'model-ci: unknown command "evalute" (did you mean `evaluate`?); commands are train, evaluate, predict, report, serve, build, example (see `model-ci --help`)\n');
+  assert.equal(
+    command.stderr,
+    'model-ci: unknown command "evalute" (did you mean `evaluate`?); commands are train, evaluate, predict, report, serve, build, example (see `model-ci --help`)\n',
+  );
 
   const option = await runCli(['train', '--confg', 'x.yml']);
   assert.equal(option.code, 2);
@@ -69,13 +76,21 @@ test('a user error is one line without a stack (exit 2); a bug keeps its stack (
   const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), readStdin: async () => '' };
   const command = (run: Command['run']): Command => ({ name: 'boom', summary: '', usage: '', description: '', options: {}, run });
 
-  const user = await runInProcess(['boom'], io, [command(async () => { throw new UserError('epochs must be positive', { file: 'params.yaml', line: 3, field: 'train.epochs' }); })]);
+  const user = await runInProcess(['boom'], io, [
+    command(async () => {
+      throw new UserError('epochs must be positive', { file: 'params.yaml', line: 3, field: 'train.epochs' });
+    }),
+  ]);
   assert.equal(user, 2);
   assert.deepEqual(err, ['model-ci: params.yaml:3: train.epochs: epochs must be positive\n']);
 
   err.length = 0;
-  const bug = await runInProcess(['boom'], io, [command(async () => { throw new TypeError('x is undefined'); })]);
+  const bug = await runInProcess(['boom'], io, [
+    command(async () => {
+      throw new TypeError('x is undefined');
+    }),
+  ]);
   assert.equal(bug, 1);
-  assert.match(err[0], /^model-ci: internal error \(a bug; please report it with the command you ran\):\nTypeError: x is undefined\n    at /);
+  assert.match(err[0], /^model-ci: internal error \(a bug; please report it with the command you ran\):\nTypeError: x is undefined\n {4}at /);
   assert.deepEqual(out, []);
 });

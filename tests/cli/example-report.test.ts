@@ -31,7 +31,10 @@ describe('model-ci example', () => {
     const { MODEL_CI_BASE_IMAGE: _, DOCKER_HOST: __, ...user } = process.env;
     const run = await runCli(['example'], { env: { ...user, ...readEnvFile(dockerEnvFile()) } });
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /POST http:\/\/127\.0\.0\.1:\d+\/v1\/models\/breast-cancer:predict \(first row of the data, label 0\)\n→ 200 \{"predictions":\[\{"label":"0","probabilities":\[0\.9\d*,/);
+    assert.match(
+      run.stdout,
+      /POST http:\/\/127\.0\.0\.1:\d+\/v1\/models\/breast-cancer:predict \(first row of the data, label 0\)\n→ 200 \{"predictions":\[\{"label":"0","probabilities":\[0\.9\d*,/,
+    );
   });
 });
 
@@ -52,13 +55,18 @@ describe('model-ci report', () => {
     assert.match(fine.stdout, /— ➖ unchanged/);
     assert.match(fine.stdout, /\| featurize\.max\\_features \| — \| 100 \|/);
 
-    await repo.source.commit({ 'params.yaml': FAST_PARAMS.replace('epochs: 12', 'epochs: 1').replace('learning_rate: 0.01', 'learning_rate: 0.0001') }, 'worse');
+    await repo.source.commit(
+      { 'params.yaml': FAST_PARAMS.replace('epochs: 12', 'epochs: 1').replace('learning_rate: 0.01', 'learning_rate: 0.0001') },
+      'worse',
+    );
     const gated = await runCli(['report', '--base', 'main', '--out', `${repo.sandbox.root}/out-b`], { cwd: repo.source.dir });
     assert.equal(gated.code, 3, gated.stderr);
     assert.match(gated.stdout, /gate failed/);
     // stderr says which gates failed, one line per metric, the same as the report's list.
     const block = /failed:\*\*\n((?:- .+\n?)+)/.exec(gated.stdout)?.[1] ?? '';
-    const listed = [...block.matchAll(/^- (\S+?): (.+)$/gm)].map(([, name, reason]) => `model-ci: gate failed: ${name.replaceAll('\\', '')}: ${reason.replaceAll('\\', '')}`);
+    const listed = [...block.matchAll(/^- (\S+?): (.+)$/gm)].map(
+      ([, name, reason]) => `model-ci: gate failed: ${name.replaceAll('\\', '')}: ${reason.replaceAll('\\', '')}`,
+    );
     const said = gated.stderr.split('\n').filter((line) => line.startsWith('model-ci: gate failed: '));
     assert.ok(said.length > 0, gated.stderr);
     assert.deepEqual(said, listed);

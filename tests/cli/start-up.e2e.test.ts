@@ -16,11 +16,14 @@ for (const args of [['--version'], ['--help'], ['train', '--help'], ['evalute']]
     const dir = await mkdtemp(join(tmpdir(), 'model-ci-cli-start-'));
     try {
       const loaded = join(dir, 'loaded.txt');
-      await run(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { env: { ...process.env, NODE_OPTIONS: `--import=${recordModules(loaded)}` } }).catch(
-        (error: { code?: number }) => assert.equal(error.code, 2, 'only the misspelt command fails'),
-      );
+      await run(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], {
+        env: { ...process.env, NODE_OPTIONS: `--import=${recordModules(loaded)}` },
+      }).catch((error: { code?: number }) => assert.equal(error.code, 2, 'only the misspelt command fails'));
       const bundleFiles = (await readFile(loaded, 'utf8')).split('\n').filter((url) => url.startsWith('file:') && url.includes('/dist/'));
-      assert.ok(bundleFiles.some((url) => url.endsWith('/dist/cli.js')), `the recorder saw the bundle load: ${bundleFiles.join(', ')}`);
+      assert.ok(
+        bundleFiles.some((url) => url.endsWith('/dist/cli.js')),
+        `the recorder saw the bundle load: ${bundleFiles.join(', ')}`,
+      );
       for (const url of bundleFiles) {
         const source = await readFile(new URL(url), 'utf8');
         // esbuild heads each module's code with a `// path` comment. Type and constant modules are fine.

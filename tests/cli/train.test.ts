@@ -21,9 +21,9 @@ test('train breast-cancer twice on cpu: all artifacts, accuracy ≥ 0.95, byte-i
     runs.push(result);
   }
   assert.match(runs[0].stdout, /^trained breast-cancer \(binary-classification\) on cpu in [\d.]+ s: 455 training rows, \d+ epochs/);
-  assert.match(runs[0].stdout, /\n  accuracy +0\.9\d+ +higher is better\n/);
-  assert.match(runs[0].stdout, /\n  log_loss +[\d.]+ +lower is better\n/);
-  assert.match(runs[0].stderr, /^backend: cpu\nepoch  1\/50  loss /);
+  assert.match(runs[0].stdout, /\n {2}accuracy +0\.9\d+ +higher is better\n/);
+  assert.match(runs[0].stdout, /\n {2}log_loss +[\d.]+ +lower is better\n/);
+  assert.match(runs[0].stderr, /^backend: cpu\nepoch {2}1\/50 {2}loss /);
   assert.deepEqual((await readdir(join(out, 'cancer-a'))).sort(), ARTIFACTS);
 
   const [a, b] = await Promise.all(['a', 'b'].map((n) => readFile(join(out, `cancer-${n}`, 'metrics.json'))));
@@ -59,7 +59,10 @@ test('train iris on wasm, re-evaluate it, and predict from CSV, JSON and stdin',
   const fromCsv = await runCli(['predict', '--model', model, '--csv', csv, '--backend', 'wasm']);
   assert.equal(fromCsv.code, 0, fromCsv.stderr);
   const predictions = JSON.parse(fromCsv.stdout).predictions;
-  assert.deepEqual(predictions.map((p: { label: string }) => p.label), ['0', '2']);
+  assert.deepEqual(
+    predictions.map((p: { label: string }) => p.label),
+    ['0', '2'],
+  );
   for (const p of predictions) {
     assert.equal(p.probabilities.length, 3, 'one probability per class, in the model’s class order');
     const sum = (p.probabilities as number[]).reduce((s, v) => s + v, 0);

@@ -169,7 +169,7 @@ describe('compareRuns bad input', () => {
     );
   });
 
-  it("rejects a baseline record whose metric is not a number (older or corrupt record)", () => {
+  it('rejects a baseline record whose metric is not a number (older or corrupt record)', () => {
     const base = { accuracy: null, log_loss: 0.3 } as unknown as Record<string, number>;
     assert.throws(
       () => compare(base, { accuracy: 0.9, log_loss: 0.3 }),

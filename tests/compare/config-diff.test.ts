@@ -31,19 +31,28 @@ describe('diffConfig', () => {
   });
 
   it('lists every changed key with both values, gates and the split marked as applying after merge', async () => {
-    const pr = BASE.replace('tolerance: 0.03', 'tolerance: 0.5').replace('seed: 42', 'seed: 7').replace('train: data/train.csv', 'train: data/all.csv') + 'backend: wasm\n';
+    const pr =
+      BASE.replace('tolerance: 0.03', 'tolerance: 0.5').replace('seed: 42', 'seed: 7').replace('train: data/train.csv', 'train: data/all.csv') +
+      'backend: wasm\n';
     const { base, pr: head } = await both(pr);
     assert.deepEqual(diffConfig(base, head, true), [
       { key: 'backend', base: 'auto', head: 'wasm', afterMerge: false },
       { key: 'data.split.seed', base: 42, head: 7, afterMerge: true },
       { key: 'data.train', base: 'data/train.csv', head: 'data/all.csv', afterMerge: false },
       { key: 'metrics.accuracy.gate.tolerance', base: 0.03, head: 0.5, afterMerge: true },
-      { key: 'watch', base: '["models/churn/data/train.csv","models/churn/params.yaml","models/churn/model-ci.yml"]', head: '["models/churn/data/all.csv","models/churn/params.yaml","models/churn/model-ci.yml"]', afterMerge: false },
+      {
+        key: 'watch',
+        base: '["models/churn/data/train.csv","models/churn/params.yaml","models/churn/model-ci.yml"]',
+        head: '["models/churn/data/all.csv","models/churn/params.yaml","models/churn/model-ci.yml"]',
+        afterMerge: false,
+      },
     ]);
   });
 
   it('shows a removed gate, a removed metric and a changed test file; nothing applies after merge when the PR decides', async () => {
-    const pr = BASE.replace('  split: { test: 0.2, seed: 42, stratify: true }\n', '  test: data/easy.csv\n').replace(/  - name: log_loss\n.*\n/, '').replace('\n    gate: { tolerance: 0.03 }', '');
+    const pr = BASE.replace('  split: { test: 0.2, seed: 42, stratify: true }\n', '  test: data/easy.csv\n')
+      .replace(/ {2}- name: log_loss\n.*\n/, '')
+      .replace('\n    gate: { tolerance: 0.03 }', '');
     const { base, pr: head } = await both(pr);
     const changes = diffConfig(base, head, false);
     assert.deepEqual(
@@ -58,7 +67,11 @@ describe('diffConfig', () => {
         ['metrics.log_loss.direction', 'lower', undefined],
         ['metrics.log_loss.gate.threshold', 0.4, undefined],
         ['metrics.log_loss.gate.tolerance', '5%', undefined],
-        ['watch', '["models/churn/data/train.csv","models/churn/params.yaml","models/churn/model-ci.yml"]', '["models/churn/data/train.csv","models/churn/data/easy.csv","models/churn/params.yaml","models/churn/model-ci.yml"]'],
+        [
+          'watch',
+          '["models/churn/data/train.csv","models/churn/params.yaml","models/churn/model-ci.yml"]',
+          '["models/churn/data/train.csv","models/churn/data/easy.csv","models/churn/params.yaml","models/churn/model-ci.yml"]',
+        ],
       ],
     );
     assert.ok(changes.every((change) => !change.afterMerge));

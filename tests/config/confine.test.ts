@@ -17,12 +17,25 @@ const SECRET = 'FAKE_SECRET_123';
 
 /** A repository folder `repo/` (with a `.git`) beside an `outside/` folder holding a secret. */
 async function layout(files: Record<string, string> = {}) {
-  const top = await realpath(await tempFiles({ 'outside/secret.csv': `a,churned\n${SECRET},1\n`, 'outside/dir/x.csv': CSV, 'repo/.git/config': `[http]\n\textraheader = AUTHORIZATION: basic ${SECRET}\n`, 'repo/data/train.csv': CSV, 'repo/params.yaml': 'train: { epochs: 3 }\n', ...files }));
+  const top = await realpath(
+    await tempFiles({
+      'outside/secret.csv': `a,churned\n${SECRET},1\n`,
+      'outside/dir/x.csv': CSV,
+      'repo/.git/config': `[http]\n\textraheader = AUTHORIZATION: basic ${SECRET}\n`,
+      'repo/data/train.csv': CSV,
+      'repo/params.yaml': 'train: { epochs: 3 }\n',
+      ...files,
+    }),
+  );
   const repo = join(top, 'repo');
-  return { top, repo, load: async (yaml: string) => {
-    await writeFile(join(repo, 'model-ci.yml'), yaml);
-    return confineInputs(await loadConfig(join(repo, 'model-ci.yml')));
-  } };
+  return {
+    top,
+    repo,
+    load: async (yaml: string) => {
+      await writeFile(join(repo, 'model-ci.yml'), yaml);
+      return confineInputs(await loadConfig(join(repo, 'model-ci.yml')));
+    },
+  };
 }
 
 /** Asserts the refusal names the key and never carries the secret. */
@@ -51,7 +64,10 @@ describe('confinement of the paths a config names', () => {
   it('refuses a .. escape', async () => {
     const { load } = await layout();
     await refused(() => load(config('../outside/secret.csv')), '`data.train` must stay inside the repository', '"../outside/secret.csv" leads out of it');
-    await refused(() => load(config('data/train.csv', 'data_extra: 1\n').replace('data_extra: 1\n', 'watch: ["data/**", "../outside/**"]\n')), '`watch[1]` must stay inside');
+    await refused(
+      () => load(config('data/train.csv', 'data_extra: 1\n').replace('data_extra: 1\n', 'watch: ["data/**", "../outside/**"]\n')),
+      '`watch[1]` must stay inside',
+    );
   });
 
   it('refuses a symlink to a file outside the repository', async () => {
@@ -88,7 +104,10 @@ describe('confinement of the paths a config names', () => {
   it('a missing file is a clear error naming the key', async () => {
     const { load } = await layout();
     await refused(() => load(config('data/nope.csv')), '`data.train` names "data/nope.csv", which does not exist');
-    await refused(() => load(config('data/train.csv', 'data_test: x\n').replace('data_test: x\n', '').replace('  target:', '  test: data/none.csv\n  target:')), '`data.test` names "data/none.csv", which does not exist');
+    await refused(
+      () => load(config('data/train.csv', 'data_test: x\n').replace('data_test: x\n', '').replace('  target:', '  test: data/none.csv\n  target:')),
+      '`data.test` names "data/none.csv", which does not exist',
+    );
   });
 
   it('refuses a config file outside the repository, or a symlink to one', async () => {
@@ -104,7 +123,12 @@ describe('inputs of a run that holds secrets: regular files of the commit', () =
   after(async () => (await sandbox).dispose());
 
   it('accepts committed files and refuses ignored, untracked and symlinked ones', async () => {
-    const repo = await (await sandbox).repo('tracked', { 'model-ci.yml': config('data/train.csv'), 'data/train.csv': CSV, 'params.yaml': 'train: { epochs: 3 }\n', '.gitignore': 'data/ignored.csv\n' });
+    const repo = await (await sandbox).repo('tracked', {
+      'model-ci.yml': config('data/train.csv'),
+      'data/train.csv': CSV,
+      'params.yaml': 'train: { epochs: 3 }\n',
+      '.gitignore': 'data/ignored.csv\n',
+    });
     const commit = await repo.sha();
     const file = join(repo.dir, 'model-ci.yml');
     const root = await realpath(repo.dir);
@@ -113,7 +137,11 @@ describe('inputs of a run that holds secrets: regular files of the commit', () =
 
     await writeFile(join(repo.dir, 'data/ignored.csv'), CSV);
     await writeFile(join(repo.dir, 'model-ci.yml'), config('data/ignored.csv'));
-    await userError(async () => confineInputs(await loadConfig(file), { trackedAt: commit }), '`data.train` names "data/ignored.csv", which is not a file committed in', 'a run that holds secrets');
+    await userError(
+      async () => confineInputs(await loadConfig(file), { trackedAt: commit }),
+      '`data.train` names "data/ignored.csv", which is not a file committed in',
+      'a run that holds secrets',
+    );
 
     // A committed symlink that stays inside: fine for the CLI, refused when the run holds secrets.
     await symlink('train.csv', join(repo.dir, 'data/alias.csv'));
@@ -126,7 +154,10 @@ describe('inputs of a run that holds secrets: regular files of the commit', () =
     await mkdir(join(repo.dir, 'later'));
     await writeFile(join(repo.dir, 'later/new.csv'), CSV);
     await writeFile(join(repo.dir, 'model-ci.yml'), config('later/new.csv'));
-    await userError(async () => confineInputs(await loadConfig(file), { trackedAt: linked }), '`data.train` names "later/new.csv", which is not a file committed in');
+    await userError(
+      async () => confineInputs(await loadConfig(file), { trackedAt: linked }),
+      '`data.train` names "later/new.csv", which is not a file committed in',
+    );
   });
 });
 

@@ -21,8 +21,14 @@ describe('limits', () => {
   });
 
   it('say what the limit is and how to raise it', () => {
-    assert.equal(overLimit('epochs', {}), "over model-ci's limit of 10000 epochs; the workflow owner can raise it with the environment variable MODEL_CI_MAX_EPOCHS");
-    assert.equal(overLimit('csvBytes', {}), "over model-ci's limit of 1 GiB for a data file; the workflow owner can raise it with the environment variable MODEL_CI_MAX_CSV_BYTES");
+    assert.equal(
+      overLimit('epochs', {}),
+      "over model-ci's limit of 10000 epochs; the workflow owner can raise it with the environment variable MODEL_CI_MAX_EPOCHS",
+    );
+    assert.equal(
+      overLimit('csvBytes', {}),
+      "over model-ci's limit of 1 GiB for a data file; the workflow owner can raise it with the environment variable MODEL_CI_MAX_CSV_BYTES",
+    );
     assert.equal(formatBytes(1536 * 1024), '1.5 MiB');
     assert.equal(formatBytes(900), '900 bytes');
   });

@@ -121,13 +121,23 @@ describe('loadParams bounds', () => {
   it('refuses an alias bomb: 80 KB of aliases that took a minute to read', async () => {
     const yaml = `model:\n  hidden_units: [16]\nanchor: &a 1\nother: [${Array(20_000).fill('*a').join(', ')}]\n`;
     assert.ok(yaml.length > 80_000);
-    const text = await userError(await params(yaml), 'params.yaml', 'too many YAML aliases (*name), over model-ci\'s limit of 100 YAML aliases', 'MODEL_CI_MAX_YAML_ALIASES');
+    const text = await userError(
+      await params(yaml),
+      'params.yaml',
+      "too many YAML aliases (*name), over model-ci's limit of 100 YAML aliases",
+      'MODEL_CI_MAX_YAML_ALIASES',
+    );
     assert.doesNotMatch(text, /\n\s+at /);
   });
 
   it('refuses a few aliases that expand a billion times', async () => {
     const levels = ['a: &l0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]'];
-    for (let i = 1; i <= 9; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(', ')}]`);
+    for (let i = 1; i <= 9; i++)
+      levels.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(`*l${i - 1}`)
+          .join(', ')}]`,
+      );
     await userError(await params(`${levels.join('\n')}\n`), 'params.yaml', 'YAML aliases (*name) expand it too much', 'MODEL_CI_MAX_YAML_ALIASES');
   });
 
@@ -147,10 +157,22 @@ describe('loadParams bounds', () => {
 
   const maxima: [string, string, string[]][] = [
     ['epochs', 'train:\n  epochs: 10001\n', ['params.yaml:2', '`train.epochs` is 10001', 'limit of 10000 epochs', 'MODEL_CI_MAX_EPOCHS']],
-    ['batch size', 'train:\n  batch_size: 1000000\n', ['params.yaml:2', '`train.batch_size` is 1000000', 'limit of 65536 rows per batch', 'MODEL_CI_MAX_BATCH_SIZE']],
-    ['hidden units', 'model:\n  hidden_units: [16, 100000]\n', ['params.yaml:2', '`model.hidden_units[1]` is 100000', 'limit of 4096 hidden units per layer', 'MODEL_CI_MAX_UNITS']],
+    [
+      'batch size',
+      'train:\n  batch_size: 1000000\n',
+      ['params.yaml:2', '`train.batch_size` is 1000000', 'limit of 65536 rows per batch', 'MODEL_CI_MAX_BATCH_SIZE'],
+    ],
+    [
+      'hidden units',
+      'model:\n  hidden_units: [16, 100000]\n',
+      ['params.yaml:2', '`model.hidden_units[1]` is 100000', 'limit of 4096 hidden units per layer', 'MODEL_CI_MAX_UNITS'],
+    ],
     ['one layer of hidden units', 'model:\n  hidden_units: 5000\n', ['`model.hidden_units` is 5000', 'MODEL_CI_MAX_UNITS']],
-    ['layers', `model:\n  hidden_units: [${Array(17).fill(4).join(', ')}]\n`, ['params.yaml:2', '`model.hidden_units` lists 17 layers', 'limit of 16 hidden layers', 'MODEL_CI_MAX_LAYERS']],
+    [
+      'layers',
+      `model:\n  hidden_units: [${Array(17).fill(4).join(', ')}]\n`,
+      ['params.yaml:2', '`model.hidden_units` lists 17 layers', 'limit of 16 hidden layers', 'MODEL_CI_MAX_LAYERS'],
+    ],
   ];
   for (const [what, yaml, fragments] of maxima) {
     it(`refuses ${what} over the limit, saying how to raise it`, async () => {

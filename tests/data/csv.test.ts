@@ -51,7 +51,10 @@ describe('readCsv', () => {
       assert.deepEqual(texts(column(table, 'note, long'), 3), ['say "hi"', 'two\r\nlines', 'x'], `chunks of ${chunkBytes}`);
       assert.deepEqual(numbers(column(table, 'n')), [4, 5, 6]);
       // The row after the two-line field starts on line 5.
-      assert.deepEqual([0, 1, 2].map((r) => lineOfRow(table, r)), [2, 3, 5]);
+      assert.deepEqual(
+        [0, 1, 2].map((r) => lineOfRow(table, r)),
+        [2, 3, 5],
+      );
     }
   });
 
@@ -60,19 +63,55 @@ describe('readCsv', () => {
     assert.equal(table.rowCount, 3);
     assert.deepEqual(numbers(column(table, 'a')), [1, 3, 4]);
     assert.deepEqual(texts(column(table, 'b'), 3), ['2', 'x y', '  z ']);
-    assert.deepEqual([0, 1, 2].map((r) => lineOfRow(table, r)), [2, 4, 5]);
+    assert.deepEqual(
+      [0, 1, 2].map((r) => lineOfRow(table, r)),
+      [2, 4, 5],
+    );
   });
 
   it('parses numbers exactly as JavaScript does', async () => {
-    const values = ['0', '-0', '1.5', '.5', '5.', '+3', '1e3', '1E-3', '0.1', '0.3', '17.99', '0.07871', '00012.5000', '123456789012345',
-      '1234567890123456789', '9007199254740993', '3.14159265358979323846', '0.0000000000000000000001', '-2.5e-300', '1.7976931348623157e308'];
+    const values = [
+      '0',
+      '-0',
+      '1.5',
+      '.5',
+      '5.',
+      '+3',
+      '1e3',
+      '1E-3',
+      '0.1',
+      '0.3',
+      '17.99',
+      '0.07871',
+      '00012.5000',
+      '123456789012345',
+      '1234567890123456789',
+      '9007199254740993',
+      '3.14159265358979323846',
+      '0.0000000000000000000001',
+      '-2.5e-300',
+      '1.7976931348623157e308',
+    ];
     const table = await csv(`v\n${values.join('\n')}\n`);
     numbers(table.columns[0]).forEach((parsed, i) => assert.ok(Object.is(parsed, Number(values[i])), `${values[i]} → ${parsed}`));
   });
 
   it('reads numbers as float32 when asked: each the float32 nearest its exact double, printed as written', async () => {
-    const values = ['0', '-0', '1.5', '0.1', '17.99', '0.07871', '00012.5000', '16777217', '123456789012345', '3.14159265358979323846', '-2.5e-300',
-      '1e-40', '3.4028235e38'];
+    const values = [
+      '0',
+      '-0',
+      '1.5',
+      '0.1',
+      '17.99',
+      '0.07871',
+      '00012.5000',
+      '16777217',
+      '123456789012345',
+      '3.14159265358979323846',
+      '-2.5e-300',
+      '1e-40',
+      '3.4028235e38',
+    ];
     const table = await csv(`v,w\n${values.map((v) => `${v},1`).join('\n')}\n`, { float32: true });
     const col = column(table, 'v');
     assert.ok(col.kind === 'numeric' && col.values instanceof Float32Array);
@@ -156,7 +195,12 @@ describe('readCsv rejects', () => {
   });
 
   it('a stray word in a numeric column, naming line, column and value', async () => {
-    await csvError('a,b\n1,2\n3,4\n5,oops\n7,8\n', 'data.csv:4', 'column `b` holds numbers (3 of 4 rows) but line 4 has text there', 'data.categorical_columns');
+    await csvError(
+      'a,b\n1,2\n3,4\n5,oops\n7,8\n',
+      'data.csv:4',
+      'column `b` holds numbers (3 of 4 rows) but line 4 has text there',
+      'data.categorical_columns',
+    );
   });
 
   it('NaN and Infinity in a numeric column', async () => {
@@ -192,19 +236,28 @@ describe('readCsv bounds', () => {
   it('refuses a file over the size limit from its size, before reading it', async () => {
     const root = await tempFiles({ 'data.csv': `a,b\n${'1,2\n'.repeat(100)}` });
     const read = () => readCsv(join(root, 'data.csv'));
-    await withEnv({ MODEL_CI_MAX_CSV_BYTES: '100' }, () => userError(read, 'data.csv', 'the file is 404 bytes', "over model-ci's limit of 100 bytes for a data file", 'MODEL_CI_MAX_CSV_BYTES'));
+    await withEnv({ MODEL_CI_MAX_CSV_BYTES: '100' }, () =>
+      userError(read, 'data.csv', 'the file is 404 bytes', "over model-ci's limit of 100 bytes for a data file", 'MODEL_CI_MAX_CSV_BYTES'),
+    );
     assert.equal((await read()).rowCount, 100);
   });
 
   it('refuses a header of more columns than the limit, before allocating them', async () => {
     const header = Array.from({ length: 10_001 }, (_, i) => `c${i}`).join(',');
-    await csvError(`${header}\n${Array(10_001).fill(1).join(',')}\n`, 'data.csv:1', 'the header has too many columns, over model-ci\'s limit of 10000 columns in a data file', 'MODEL_CI_MAX_COLUMNS');
+    await csvError(
+      `${header}\n${Array(10_001).fill(1).join(',')}\n`,
+      'data.csv:1',
+      "the header has too many columns, over model-ci's limit of 10000 columns in a data file",
+      'MODEL_CI_MAX_COLUMNS',
+    );
   });
 
   it('refuses more rows than the limit', async () => {
     const root = await tempFiles({ 'data.csv': 'a,b\n1,2\n3,4\n5,6\n7,8\n' });
     const read = () => readCsv(join(root, 'data.csv'));
-    await withEnv({ MODEL_CI_MAX_ROWS: '3' }, () => userError(read, 'data.csv:5', 'too many rows, over model-ci\'s limit of 3 rows in a data file', 'MODEL_CI_MAX_ROWS'));
+    await withEnv({ MODEL_CI_MAX_ROWS: '3' }, () =>
+      userError(read, 'data.csv:5', "too many rows, over model-ci's limit of 3 rows in a data file", 'MODEL_CI_MAX_ROWS'),
+    );
     await withEnv({ MODEL_CI_MAX_ROWS: '4' }, async () => assert.equal((await read()).rowCount, 4));
   });
 

@@ -15,8 +15,14 @@ describe('seeded randomness', () => {
     const b = createRng(42);
     const c = createRng(43);
     const first = Array.from({ length: 1000 }, () => a());
-    assert.deepEqual(first, Array.from({ length: 1000 }, () => b()));
-    assert.notDeepEqual(first.slice(0, 10), Array.from({ length: 10 }, () => c()));
+    assert.deepEqual(
+      first,
+      Array.from({ length: 1000 }, () => b()),
+    );
+    assert.notDeepEqual(
+      first.slice(0, 10),
+      Array.from({ length: 10 }, () => c()),
+    );
     assert.ok(first.every((x) => x >= 0 && x < 1));
     const mean = first.reduce((s, x) => s + x, 0) / first.length;
     assert.ok(Math.abs(mean - 0.5) < 0.05, `mean ${mean}`);
@@ -25,10 +31,16 @@ describe('seeded randomness', () => {
   it('seededShuffle is a permutation that depends only on the seed', () => {
     const order = seededShuffle(100, 7);
     assert.ok(order instanceof Uint32Array);
-    assert.deepEqual([...order].sort((x, y) => x - y), Array.from({ length: 100 }, (_, i) => i));
+    assert.deepEqual(
+      [...order].sort((x, y) => x - y),
+      Array.from({ length: 100 }, (_, i) => i),
+    );
     assert.deepEqual(order, seededShuffle(100, 7));
     assert.notDeepEqual(order, seededShuffle(100, 8));
-    assert.notDeepEqual([...order], Array.from({ length: 100 }, (_, i) => i));
+    assert.notDeepEqual(
+      [...order],
+      Array.from({ length: 100 }, (_, i) => i),
+    );
   });
 });
 
@@ -37,8 +49,14 @@ describe('splits', () => {
     const { train, test } = randomSplit(10, 0.25, 1);
     assert.equal(test.length, 3); // round(2.5) = 3
     assert.equal(train.length, 7);
-    assert.deepEqual([...train, ...test].sort((a, b) => a - b), Array.from({ length: 10 }, (_, i) => i));
-    assert.deepEqual([...test], [...test].sort((a, b) => a - b));
+    assert.deepEqual(
+      [...train, ...test].sort((a, b) => a - b),
+      Array.from({ length: 10 }, (_, i) => i),
+    );
+    assert.deepEqual(
+      [...test],
+      [...test].sort((a, b) => a - b),
+    );
   });
 
   it('stratifiedSplit keeps class shares and puts every class on both sides', () => {
@@ -47,8 +65,14 @@ describe('splits', () => {
     const { train, test } = stratifiedSplit(classes, 3, 0.2, 5);
     const count = (rows: Uint32Array, k: number) => [...rows].filter((r) => classes[r] === k).length;
     // Shares 12, 6, 0.6: round(93 × 0.2) = 19 rows, the largest remainder (class 2) takes the 19th.
-    assert.deepEqual([0, 1, 2].map((k) => count(test, k)), [12, 6, 1]);
-    assert.deepEqual([0, 1, 2].map((k) => count(train, k)), [48, 24, 2]);
+    assert.deepEqual(
+      [0, 1, 2].map((k) => count(test, k)),
+      [12, 6, 1],
+    );
+    assert.deepEqual(
+      [0, 1, 2].map((k) => count(train, k)),
+      [48, 24, 2],
+    );
   });
 });
 
@@ -63,7 +87,10 @@ describe('loadDataset', () => {
     assert.equal(table.rowCount, 150);
     assert.equal(first.train.rows.length, 120);
     assert.equal(first.test.rows.length, 30);
-    assert.deepEqual([...first.train.rows, ...first.test.rows].sort((a, b) => a - b), Array.from({ length: 150 }, (_, i) => i));
+    assert.deepEqual(
+      [...first.train.rows, ...first.test.rows].sort((a, b) => a - b),
+      Array.from({ length: 150 }, (_, i) => i),
+    );
     const target = column(table, 'target');
     const perClass = new Map<string, number>();
     for (const row of first.test.rows) perClass.set(cellText(target, row), (perClass.get(cellText(target, row)) ?? 0) + 1);
@@ -76,7 +103,10 @@ describe('loadDataset', () => {
     // Numbers are float32, what the network computes with; they still read as written in the file.
     const sepal = column(table, 'sepal_length');
     assert.ok(sepal.kind === 'numeric' && sepal.values instanceof Float32Array);
-    assert.deepEqual([0, 1].map((row) => cellText(sepal, row)), ['5.1', '4.9']);
+    assert.deepEqual(
+      [0, 1].map((row) => cellText(sepal, row)),
+      ['5.1', '4.9'],
+    );
     assert.equal(sepal.values[0], Math.fround(5.1));
   });
 
@@ -143,18 +173,12 @@ describe('loadDataset', () => {
   });
 
   it('rejects a test file whose columns differ from training', async () => {
-    const load = await dataset(
-      { 'train.csv': 'a,b,y\n1,2,0\n3,4,1\n', 'test.csv': 'a,c,y\n1,2,0\n' },
-      '  train: train.csv\n  test: test.csv\n  target: y\n',
-    );
-    await userError(load, 'test.csv:1', "the test file's columns differ from", "train.csv: it lacks `b` and has extra `c`");
+    const load = await dataset({ 'train.csv': 'a,b,y\n1,2,0\n3,4,1\n', 'test.csv': 'a,c,y\n1,2,0\n' }, '  train: train.csv\n  test: test.csv\n  target: y\n');
+    await userError(load, 'test.csv:1', "the test file's columns differ from", 'train.csv: it lacks `b` and has extra `c`');
   });
 
   it('rejects text in the test file where training has numbers', async () => {
-    const load = await dataset(
-      { 'train.csv': 'a,y\n1,0\n3,1\n', 'test.csv': 'a,y\nlow,0\nhigh,1\n' },
-      '  train: train.csv\n  test: test.csv\n  target: y\n',
-    );
+    const load = await dataset({ 'train.csv': 'a,y\n1,0\n3,1\n', 'test.csv': 'a,y\nlow,0\nhigh,1\n' }, '  train: train.csv\n  test: test.csv\n  target: y\n');
     await userError(load, 'test.csv:2', 'column `a` holds numbers in', 'train.csv but text in the test file, first on line 2');
   });
 

@@ -130,7 +130,13 @@ describe('encodeTable', () => {
     assert.equal(encoded.outputSize, 1);
     assert.equal(encoded.rows, 2);
     // Same numbers as the server's JSON path.
-    assert.deepEqual(encoded.x, encodeInstances(pre, [{ x: 1, color: 'red' }, { x: 3, color: 'blue' }]));
+    assert.deepEqual(
+      encoded.x,
+      encodeInstances(pre, [
+        { x: 1, color: 'red' },
+        { x: 3, color: 'blue' },
+      ]),
+    );
   });
 
   it('one-hot encodes multiclass targets and leaves unseen categories at zero (one-hot) or -1 (index)', async () => {

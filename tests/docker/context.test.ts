@@ -32,7 +32,10 @@ test('the context holds Dockerfile, server/ and model/ in sorted order with fixe
   writeFileSync(join(modelDir, 'notes.txt'), 'not shipped');
   const tar = await buildContext({
     dockerfile: 'FROM x\n',
-    serverFiles: [{ name: 'server.js', content: 'console.log(1)' }, { name: 'a.wasm', content: Buffer.from([0, 97, 115, 109]) }],
+    serverFiles: [
+      { name: 'server.js', content: 'console.log(1)' },
+      { name: 'a.wasm', content: Buffer.from([0, 97, 115, 109]) },
+    ],
     modelDir,
   });
   const list = await entries(tar);
@@ -111,5 +114,8 @@ test('the server bundle is server.js plus the wasm binaries, and nothing else', 
   writeModelDir(dist, { omit: ['model.json', 'weights.bin', 'preprocessing.json', 'metrics.json'] });
   await assert.rejects(serverBundleFiles(dist), /run `npm run bundle` first/);
   for (const name of ['server.js', 'index.js', 'cli.js', 'tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm']) writeFileSync(join(dist, name), name);
-  assert.deepEqual((await serverBundleFiles(dist)).map((f) => f.name), ['server.js', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wasm']);
+  assert.deepEqual(
+    (await serverBundleFiles(dist)).map((f) => f.name),
+    ['server.js', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wasm'],
+  );
 });

@@ -31,7 +31,11 @@ const created = new Set<string>();
 after(async () => {
   rmSync(root, { recursive: true, force: true });
   if ('skip' in env) return;
-  for (const ref of created) await env.docker.getImage(ref).remove({ force: true }).catch(() => {});
+  for (const ref of created)
+    await env.docker
+      .getImage(ref)
+      .remove({ force: true })
+      .catch(() => {});
 });
 
 function input(e: DockerEnv, over: Partial<DeployInput> & { image: string; sha: string; modelDir: string }): DeployInput {
@@ -85,7 +89,10 @@ describe('model image on a real engine and registry', () => {
   test('pulled by digest, the image carries its labels and serves the model as uid 1000', async () => {
     for (const tag of first.tags) await e.docker.getImage(tag).remove();
     const byDigest = `${image()}@${first.digest}`;
-    await followProgress(await e.docker.pull(byDigest, { authconfig: { username: e.registry.username, password: e.registry.password, serveraddress: e.registry.address } }), { timeoutMs: 120_000 });
+    await followProgress(
+      await e.docker.pull(byDigest, { authconfig: { username: e.registry.username, password: e.registry.password, serveraddress: e.registry.address } }),
+      { timeoutMs: 120_000 },
+    );
     created.add(byDigest);
     const info = await e.docker.getImage(byDigest).inspect();
     assert.equal(info.Id, first.imageId);
@@ -109,7 +116,9 @@ describe('model image on a real engine and registry', () => {
   // The first image was removed and pulled back above, so this build has no cache for it:
   // the server layer is equal because its bytes are deterministic, not because of a cache hit.
   test('a model-only rebuild changes only the last layer and uploads only it', async () => {
-    const second = await remember(deployImage(e.docker, input(e, { image: image(), sha: SHA_B, modelDir: writeModelDir(join(root, 'b'), { weights: weightsB }) })));
+    const second = await remember(
+      deployImage(e.docker, input(e, { image: image(), sha: SHA_B, modelDir: writeModelDir(join(root, 'b'), { weights: weightsB }) })),
+    );
     const layersA = (await e.docker.getImage(`${image()}@${first.digest}`).inspect()).RootFS.Layers!;
     const layersB = (await e.docker.getImage(second.imageId).inspect()).RootFS.Layers!;
     assert.equal(layersA.length, layersB.length);
@@ -180,7 +189,10 @@ describe('model image on a real engine and registry', () => {
     const name = `${image()}-broken`;
     const attempt = input(e, { image: name, sha: SHA_A, modelDir: writeModelDir(join(root, 'broken'), { omit: ['weights.bin'] }) });
     await assert.rejects(deployImage(watched, attempt), (error: unknown) => error instanceof UserError && /missing weights\.bin/.test(error.message));
-    assert.deepEqual(calls.filter((call) => call === 'buildImage'), []);
+    assert.deepEqual(
+      calls.filter((call) => call === 'buildImage'),
+      [],
+    );
     assert.deepEqual(await e.docker.listImages({ filters: { reference: [name] } }), []);
   });
 

@@ -90,7 +90,18 @@ describe('an image named by a record stays in the configured repository', () => 
   });
 
   test('refused: a digest-less or malformed digest', () => {
-    for (const digest of [undefined, null, '', 'latest', 'sha256:abc', `sha256:${'AB'.repeat(32)}`, `sha512:${'ab'.repeat(64)}`, `${DIGEST}\n`, ` ${DIGEST}`, 7]) {
+    for (const digest of [
+      undefined,
+      null,
+      '',
+      'latest',
+      'sha256:abc',
+      `sha256:${'AB'.repeat(32)}`,
+      `sha512:${'ab'.repeat(64)}`,
+      `${DIGEST}\n`,
+      ` ${DIGEST}`,
+      7,
+    ]) {
       assert.match(refusal(configured, configured, digest).message, /the digest is not sha256:<64 hex digits>/, JSON.stringify(digest));
     }
   });

@@ -62,14 +62,41 @@ describe('a registry with token authentication', () => {
     const now = Math.floor(Date.now() / 1000);
     const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const header = b64({ alg: 'RS256', typ: 'JWT', x5c: [certDer] });
-    const claims = b64({ iss: issuer, sub: user.username, aud: service, iat: now, nbf: now - 10, exp: now + 300, jti: randomUUID(), access: [{ type: 'repository', name, actions: actions.split(',') }] });
+    const claims = b64({
+      iss: issuer,
+      sub: user.username,
+      aud: service,
+      iat: now,
+      nbf: now - 10,
+      exp: now + 300,
+      jti: randomUUID(),
+      access: [{ type: 'repository', name, actions: actions.split(',') }],
+    });
     const signature = createSign('RSA-SHA256').update(`${header}.${claims}`).sign(key).toString('base64url');
     return `${header}.${claims}.${signature}`;
   }
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'model-ci-token-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=model-ci-test-token', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=model-ci-test-token',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     key = readFileSync(join(dir, 'key.pem'), 'utf8');
     certDer = new X509Certificate(readFileSync(join(dir, 'cert.pem'))).raw.toString('base64');
     tokenServer = createServer((req, res) => {
@@ -96,12 +123,14 @@ describe('a registry with token authentication', () => {
     location.searchParams.set('digest', configDigest);
     const put = await fetch(location, { method: 'PUT', headers: { ...auth, 'content-type': 'application/octet-stream' }, body: config });
     assert.equal(put.status, 201, await put.text());
-    const manifest = Buffer.from(JSON.stringify({
-      schemaVersion: 2,
-      mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
-      config: { mediaType: 'application/vnd.docker.container.image.v1+json', size: config.length, digest: configDigest },
-      layers: [],
-    }));
+    const manifest = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+        config: { mediaType: 'application/vnd.docker.container.image.v1+json', size: config.length, digest: configDigest },
+        layers: [],
+      }),
+    );
     digest = `sha256:${createHash('sha256').update(manifest).digest('hex')}`;
     const stored = await fetch(`http://${registry.address}/v2/${path}/manifests/v1`, {
       method: 'PUT',

@@ -15,14 +15,8 @@ test('a gated build of the default branch gets sha, branch and latest, latest la
 });
 
 test('latest does not move when a gate failed, or off the default branch', () => {
-  assert.deepEqual(computeTags({ ...base, ref: 'refs/heads/main', gatesPassed: false }), [
-    'ghcr.io/acme/churn:sha-a1b2c3d',
-    'ghcr.io/acme/churn:main',
-  ]);
-  assert.deepEqual(computeTags({ ...base, ref: 'refs/heads/Feature/New_Data!' }), [
-    'ghcr.io/acme/churn:sha-a1b2c3d',
-    'ghcr.io/acme/churn:feature-new_data',
-  ]);
+  assert.deepEqual(computeTags({ ...base, ref: 'refs/heads/main', gatesPassed: false }), ['ghcr.io/acme/churn:sha-a1b2c3d', 'ghcr.io/acme/churn:main']);
+  assert.deepEqual(computeTags({ ...base, ref: 'refs/heads/Feature/New_Data!' }), ['ghcr.io/acme/churn:sha-a1b2c3d', 'ghcr.io/acme/churn:feature-new_data']);
 });
 
 test('a release tag gets version, minor and major; pre-releases and 0.x get less; no latest', () => {
@@ -51,11 +45,14 @@ test('tags are valid Docker tags whatever the branch name', () => {
 });
 
 test('bad image names and SHAs are user errors naming the field', () => {
-  assert.throws(() => computeTags({ ...base, image: 'ghcr.io/acme/churn:v1', ref: 'refs/heads/main' }), (e: unknown) => {
-    assert.ok(e instanceof UserError);
-    assert.equal(e.location.field, 'image');
-    return true;
-  });
+  assert.throws(
+    () => computeTags({ ...base, image: 'ghcr.io/acme/churn:v1', ref: 'refs/heads/main' }),
+    (e: unknown) => {
+      assert.ok(e instanceof UserError);
+      assert.equal(e.location.field, 'image');
+      return true;
+    },
+  );
   assert.throws(() => computeTags({ ...base, image: 'ghcr.io/acme/ch urn', ref: 'refs/heads/main' }), /not a valid image name/);
   assert.throws(() => computeTags({ ...base, sha: 'HEAD', ref: 'refs/heads/main' }), /expected a commit SHA/);
 });

@@ -28,7 +28,9 @@ test("the README's `npx model-ci` lines use commands and options the CLI has, an
 
 test("CONTRIBUTING's map names every folder of src/, and its design notes are in the repository", () => {
   const contributing = read('CONTRIBUTING.md');
-  const folders = readdirSync(join(root, 'src'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const folders = readdirSync(join(root, 'src'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
   assert.ok(folders.length > 10, `expected src/'s folders, found ${folders.join(', ')}`);
   for (const folder of folders) assert.match(contributing, new RegExp(`^\\| \`src/${folder}/\` \\| \\S`, 'm'), `CONTRIBUTING.md's map lacks src/${folder}/`);
   const links = [...contributing.matchAll(/\]\(([^)#]+)\)/g)].map((m) => m[1]);

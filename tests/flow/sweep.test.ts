@@ -59,7 +59,9 @@ describe('the sweep in model-ci.yml and its params', () => {
     await assert.rejects(loadConfig(join(unknown, 'model-ci.yml')), /unknown key `sweep\.train\.learning_rat` \(did you mean `train\.learning_rate`\?\)/);
     const empty = await modelDir('sweep:\n  train.epochs: []\n');
     await assert.rejects(loadConfig(join(empty, 'model-ci.yml')), /a non-empty list of values to try/);
-    const huge = await modelDir(`sweep:\n  train.epochs: [${Array.from({ length: 10 }, (_, i) => i + 1).join(', ')}]\n  train.seed: [${Array.from({ length: 10 }, (_, i) => i).join(', ')}]\n`);
+    const huge = await modelDir(
+      `sweep:\n  train.epochs: [${Array.from({ length: 10 }, (_, i) => i + 1).join(', ')}]\n  train.seed: [${Array.from({ length: 10 }, (_, i) => i).join(', ')}]\n`,
+    );
     await assert.rejects(loadConfig(join(huge, 'model-ci.yml')), /the sweep makes 100 candidates; at most 64/);
   });
 });
@@ -79,7 +81,10 @@ describe('rankSweep', () => {
       ],
     });
     assert.equal(ranking.best?.name, 'c2 lr=0.01');
-    assert.deepEqual(ranking.ranked.map((c) => c.name.split(' ')[0]), ['c2', 'c3', 'c1']);
+    assert.deepEqual(
+      ranking.ranked.map((c) => c.name.split(' ')[0]),
+      ['c2', 'c3', 'c1'],
+    );
     assert.equal(ranking.ranked[2].comparison.verdict, 'gate-failed');
   });
 });
@@ -89,11 +94,23 @@ describe('candidate result files', () => {
     const { readCandidateFiles, writeCandidateFile } = await import('../../src/action/candidate-file.ts');
     const dir = await mkdtemp(join(tmpdir(), 'model-ci-candidates-'));
     const sha = 'b'.repeat(40);
-    const result = { id: 'c1', name: 'lr=0.1', params: { 'train.learning_rate': 0.1 }, backend: 'cpu', run: { metrics: { accuracy: 0.9 }, params: {}, data: {} } };
+    const result = {
+      id: 'c1',
+      name: 'lr=0.1',
+      params: { 'train.learning_rate': 0.1 },
+      backend: 'cpu',
+      run: { metrics: { accuracy: 0.9 }, params: {}, data: {} },
+    };
     await writeCandidateFile(dir, sha, result);
     assert.deepEqual(await readCandidateFiles(dir, sha), [result]);
-    await assert.rejects(readCandidateFiles(dir, 'c'.repeat(40)), (error: unknown) => error instanceof UserError && /candidate-c1\.json: the candidate result is for commit bbbbbbbbbbbb/.test(error.describe()));
+    await assert.rejects(
+      readCandidateFiles(dir, 'c'.repeat(40)),
+      (error: unknown) => error instanceof UserError && /candidate-c1\.json: the candidate result is for commit bbbbbbbbbbbb/.test(error.describe()),
+    );
     await writeFile(join(dir, 'candidate-c2.json'), '{"schema": 1,');
-    await assert.rejects(readCandidateFiles(dir, sha), (error: unknown) => error instanceof UserError && /candidate-c2\.json: not a candidate result/.test(error.describe()));
+    await assert.rejects(
+      readCandidateFiles(dir, sha),
+      (error: unknown) => error instanceof UserError && /candidate-c2\.json: not a candidate result/.test(error.describe()),
+    );
   });
 });

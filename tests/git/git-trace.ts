@@ -19,4 +19,3 @@ export async function gitCommands<T>(sandbox: Sandbox, run: () => Promise<T>): P
     delete process.env.GIT_TRACE;
   }
 }
-

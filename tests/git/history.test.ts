@@ -51,7 +51,13 @@ describe('resolving commits', () => {
   test('revisions git could misread are user errors naming their field', async () => {
     for (const rev of ['', '--output=x', 'main\nHEAD']) {
       await assert.rejects(
-        resolveCommits([{ rev: 'main', field: 'base' }, { rev, field: 'head' }], { cwd: source.dir, remote: 'origin', fetch: true }),
+        resolveCommits(
+          [
+            { rev: 'main', field: 'base' },
+            { rev, field: 'head' },
+          ],
+          { cwd: source.dir, remote: 'origin', fetch: true },
+        ),
         (error: unknown) => error instanceof UserError && error.location.field === 'head' && /expected a commit SHA, branch or tag/.test(error.message),
       );
     }
@@ -59,7 +65,13 @@ describe('resolving commits', () => {
 
   test('commits that are here are resolved without fetching', async () => {
     const { result, commands } = await gitCommands(sandbox, () =>
-      resolveCommits([{ rev: 'main', field: 'base' }, { rev: head, field: 'head' }], { cwd: source.dir, remote: 'origin', fetch: true, depth: 11 }),
+      resolveCommits(
+        [
+          { rev: 'main', field: 'base' },
+          { rev: head, field: 'head' },
+        ],
+        { cwd: source.dir, remote: 'origin', fetch: true, depth: 11 },
+      ),
     );
     assert.deepEqual(result, { shas: [base, head], historyFetched: 0 });
     assert.ok(!commands.includes('fetch'), commands.join(' '));
@@ -69,7 +81,13 @@ describe('resolving commits', () => {
     const clone = await sandbox.clone(bare, 'one-deep', { depth: 1, branch: 'pr', singleBranch: true });
     const log: string[] = [];
     const { result, commands } = await gitCommands(sandbox, () =>
-      resolveCommits([{ rev: base, field: 'base' }, { rev: head, field: 'head' }], { cwd: clone.dir, remote: 'origin', fetch: true, depth: 5, log: (m) => log.push(m) }),
+      resolveCommits(
+        [
+          { rev: base, field: 'base' },
+          { rev: head, field: 'head' },
+        ],
+        { cwd: clone.dir, remote: 'origin', fetch: true, depth: 5, log: (m) => log.push(m) },
+      ),
     );
     assert.deepEqual(result, { shas: [base, head], historyFetched: 4 });
     assert.deepEqual(log, [`fetching ${base} from origin with the 4 commits below it and below ${head}`]);
@@ -86,13 +104,19 @@ describe('resolving commits', () => {
     const clone = await sandbox.clone(bare, 'deeper', { depth: 8, branch: 'pr', singleBranch: true });
     assert.equal(await count(clone, head), 8);
     const log: string[] = [];
-    const result = await resolveCommits([{ rev: base, field: 'base' }, { rev: head, field: 'head' }], {
-      cwd: clone.dir,
-      remote: 'origin',
-      fetch: true,
-      depth: 5,
-      log: (m) => log.push(m),
-    });
+    const result = await resolveCommits(
+      [
+        { rev: base, field: 'base' },
+        { rev: head, field: 'head' },
+      ],
+      {
+        cwd: clone.dir,
+        remote: 'origin',
+        fetch: true,
+        depth: 5,
+        log: (m) => log.push(m),
+      },
+    );
     assert.deepEqual(result, { shas: [base, head], historyFetched: 0 });
     assert.deepEqual(log, [`fetching ${base} from origin`]);
     // `--depth=5` for the base would have cut the head's history at base~4, 5 commits below the head.
@@ -102,7 +126,13 @@ describe('resolving commits', () => {
 
   test('a full clone stays full: the missing commit comes with all its history', async () => {
     const clone = await sandbox.clone(bare, 'full', { branch: 'pr', singleBranch: true });
-    const result = await resolveCommits([{ rev: base, field: 'base' }, { rev: 'pr', field: 'head' }], { cwd: clone.dir, remote: 'origin', fetch: true, depth: 5 });
+    const result = await resolveCommits(
+      [
+        { rev: base, field: 'base' },
+        { rev: 'pr', field: 'head' },
+      ],
+      { cwd: clone.dir, remote: 'origin', fetch: true, depth: 5 },
+    );
     assert.deepEqual(result, { shas: [base, head], historyFetched: 0 });
     assert.equal(await count(clone, base), 23);
     assert.equal(await clone.git('rev-parse', '--is-shallow-repository'), 'false');
@@ -129,11 +159,26 @@ describe('resolving commits', () => {
     const localHead = await clone.sha();
     const missing = 'f'.repeat(40);
     await assert.rejects(
-      resolveCommits([{ rev: base, field: 'base' }, { rev: missing, field: 'head' }], { cwd: clone.dir, remote: 'origin', fetch: true, depth: 5 }),
-      (error: unknown) => error instanceof UserError && error.location.field === 'head' && error.message === `"${missing}" is not a commit in this repository, nor on the remote "origin"`,
+      resolveCommits(
+        [
+          { rev: base, field: 'base' },
+          { rev: missing, field: 'head' },
+        ],
+        { cwd: clone.dir, remote: 'origin', fetch: true, depth: 5 },
+      ),
+      (error: unknown) =>
+        error instanceof UserError &&
+        error.location.field === 'head' &&
+        error.message === `"${missing}" is not a commit in this repository, nor on the remote "origin"`,
     );
     // The local head cannot be deepened from the remote; the base still comes, and no history is claimed.
-    const result = await resolveCommits([{ rev: base, field: 'base' }, { rev: localHead, field: 'head' }], { cwd: clone.dir, remote: 'origin', fetch: true, depth: 5 });
+    const result = await resolveCommits(
+      [
+        { rev: base, field: 'base' },
+        { rev: localHead, field: 'head' },
+      ],
+      { cwd: clone.dir, remote: 'origin', fetch: true, depth: 5 },
+    );
     assert.deepEqual(result, { shas: [base, localHead], historyFetched: 0 });
   });
 
@@ -147,7 +192,9 @@ describe('resolving commits', () => {
     await assert.rejects(
       resolveCommit(base, { cwd: clone.dir, remote: 'origin', fetch: true, field: 'base' }),
       (error: unknown) =>
-        error instanceof UserError && error.location.field === 'base' && error.message === `"${base}" is not a commit in this repository, and there is no remote "origin" to fetch it from`,
+        error instanceof UserError &&
+        error.location.field === 'base' &&
+        error.message === `"${base}" is not a commit in this repository, and there is no remote "origin" to fetch it from`,
     );
     assert.equal(await resolveCommit('HEAD', { cwd: clone.dir, remote: 'origin', fetch: true, field: 'head' }), head);
   });

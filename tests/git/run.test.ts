@@ -19,7 +19,7 @@ test('returns stdout and feeds stdin', async () => {
   assert.deepEqual(bytes, Buffer.from('hello\n'));
 });
 
-test('a failure names the command, its exit code and git\'s own message', async () => {
+test("a failure names the command, its exit code and git's own message", async () => {
   await assert.rejects(git(['rev-parse', '--verify', 'no-such-ref'], { cwd: repo.dir }), (error: unknown) => {
     assert.ok(error instanceof GitError);
     assert.equal(error.exitCode, 128);

@@ -2,14 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readEvent } from '../../src/github/events.ts';
 import { UserError } from '../../src/errors.ts';
-import {
-  issueCommentPayload,
-  pullRequestPayload,
-  pushPayload,
-  webhookExample,
-  workflowDispatchPayload,
-  workflowRunPayload,
-} from '../support/payloads.ts';
+import { issueCommentPayload, pullRequestPayload, pushPayload, webhookExample, workflowDispatchPayload, workflowRunPayload } from '../support/payloads.ts';
 
 const base = '1'.repeat(40);
 const head = '2'.repeat(40);
@@ -30,7 +23,10 @@ test("GitHub's own pull_request examples read as same-repository pull requests",
 });
 
 test('a same-repository pull request, adapted', () => {
-  const event = readEvent('pull_request', pullRequestPayload({ owner: 'acme', repo: 'models', number: 42, baseSha: base, headSha: head, headRef: 'more-rows' }));
+  const event = readEvent(
+    'pull_request',
+    pullRequestPayload({ owner: 'acme', repo: 'models', number: 42, baseSha: base, headSha: head, headRef: 'more-rows' }),
+  );
   assert.deepEqual(event, {
     kind: 'pull_request',
     action: 'opened',
@@ -48,7 +44,7 @@ test('a same-repository pull request, adapted', () => {
   });
 });
 
-test('pull_request_target reads as a pull request that runs with the base repository\'s token', () => {
+test("pull_request_target reads as a pull request that runs with the base repository's token", () => {
   const event = readEvent('pull_request_target', pullRequestPayload({ owner: 'acme', repo: 'models', fork: 'outsider' }));
   assert.ok(event.kind === 'pull_request');
   assert.equal(event.target, true);
@@ -86,7 +82,10 @@ test('a push to a branch and to a tag', () => {
   assert.equal(push.created, false);
   assert.equal(push.repository.fullName, 'acme/models');
 
-  const tag = readEvent('push', webhookExample('push', (p) => p.ref === 'refs/tags/simple-tag' && p.created));
+  const tag = readEvent(
+    'push',
+    webhookExample('push', (p) => p.ref === 'refs/tags/simple-tag' && p.created),
+  );
   assert.ok(tag.kind === 'push');
   assert.equal(tag.tag, 'simple-tag');
   assert.equal(tag.branch, null);
@@ -118,12 +117,18 @@ test('a comment on a pull request and on a plain issue', () => {
   assert.ok(byBot.kind === 'issue_comment');
   assert.deepEqual(byBot.comment.author, { login: 'dependabot[bot]', type: 'Bot' });
 
-  const edited = readEvent('issue_comment', webhookExample('issue_comment', (p) => p.action === 'edited'));
+  const edited = readEvent(
+    'issue_comment',
+    webhookExample('issue_comment', (p) => p.action === 'edited'),
+  );
   assert.equal(edited.kind, 'ignored');
 });
 
 test('a completed workflow_run of a same-repository pull request', () => {
-  const event = readEvent('workflow_run', workflowRunPayload({ owner: 'acme', repo: 'models', headSha: head, pullRequests: [{ number: 4, headSha: head, baseSha: base }] }));
+  const event = readEvent(
+    'workflow_run',
+    workflowRunPayload({ owner: 'acme', repo: 'models', headSha: head, pullRequests: [{ number: 4, headSha: head, baseSha: base }] }),
+  );
   assert.ok(event.kind === 'workflow_run');
   assert.equal(event.event, 'pull_request');
   assert.equal(event.conclusion, 'success');
@@ -142,7 +147,10 @@ test("a fork's workflow_run: untrusted, and GitHub lists no pull requests", () =
 });
 
 test('a workflow_run that only started is ignored', () => {
-  const event = readEvent('workflow_run', webhookExample('workflow_run', (p) => p.action === 'requested'));
+  const event = readEvent(
+    'workflow_run',
+    webhookExample('workflow_run', (p) => p.action === 'requested'),
+  );
   assert.equal(event.kind, 'ignored');
 });
 

@@ -44,7 +44,13 @@ test("headPushedAt: GitHub's time of the latest push that made the head the bran
 
   h.server.addPush('contributor', 'models', { branch: 'more-data', after: head, timestamp: '2026-01-02T03:04:05Z' });
   h.server.addPush('contributor', 'models', { branch: 'more-data', after: '3'.repeat(40), before: head, timestamp: '2026-01-02T04:00:00Z' });
-  h.server.addPush('contributor', 'models', { branch: 'more-data', after: head, before: '3'.repeat(40), timestamp: '2026-01-02T05:00:00Z', type: 'force_push' });
+  h.server.addPush('contributor', 'models', {
+    branch: 'more-data',
+    after: head,
+    before: '3'.repeat(40),
+    timestamp: '2026-01-02T05:00:00Z',
+    type: 'force_push',
+  });
   h.server.addPush('contributor', 'models', { branch: 'other', after: head, timestamp: '2026-01-03T00:00:00Z' });
   h.server.addPush('acme', 'models', { branch: 'more-data', after: head, timestamp: '2026-01-04T00:00:00Z' });
   assert.equal((await headPushedAt(h.gh, pull))?.toISOString(), '2026-01-02T05:00:00.000Z');
@@ -79,12 +85,18 @@ test('reacts once per content, recognises a repeated reaction, and removes it', 
   const again = await react(h.gh, 'acme', 'models', command.id, 'eyes');
   assert.deepEqual(again, { id: eyes.id, created: false });
   const rocket = await react(h.gh, 'acme', 'models', command.id, 'rocket');
-  assert.deepEqual(h.server.reactions(command.id).map((r) => [r.content, r.user.login]), [
-    ['eyes', 'github-actions[bot]'],
-    ['rocket', 'github-actions[bot]'],
-  ]);
+  assert.deepEqual(
+    h.server.reactions(command.id).map((r) => [r.content, r.user.login]),
+    [
+      ['eyes', 'github-actions[bot]'],
+      ['rocket', 'github-actions[bot]'],
+    ],
+  );
 
   await removeReaction(h.gh, 'acme', 'models', command.id, eyes.id);
   await removeReaction(h.gh, 'acme', 'models', command.id, eyes.id); // already gone: not an error
-  assert.deepEqual(h.server.reactions(command.id).map((r) => r.id), [rocket.id]);
+  assert.deepEqual(
+    h.server.reactions(command.id).map((r) => r.id),
+    [rocket.id],
+  );
 });

@@ -82,7 +82,10 @@ test('finds its comment beyond the first page of a long conversation', async () 
   const result = await upsertStickyComment(h.gh, target('new report'));
   assert.deepEqual(result, { action: 'updated', id: ours.id, deletedDuplicates: 0 });
   const pages = h.server.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/issues/${issueNumber}/comments`));
-  assert.deepEqual(pages.map((r) => r.query.page ?? '1'), ['1', '2', '3']);
+  assert.deepEqual(
+    pages.map((r) => r.query.page ?? '1'),
+    ['1', '2', '3'],
+  );
   assert.equal(h.server.comments(owner, repo, issueNumber).length, 251);
 });
 
@@ -106,7 +109,10 @@ test('duplicates left behind by an earlier race are cleaned up on the next run',
   h.server.addComment(owner, repo, issueNumber, { body: `${marker}\nrun 2` });
   const result = await upsertStickyComment(h.gh, target('run 3'));
   assert.deepEqual(result, { action: 'updated', id: oldest.id, deletedDuplicates: 1 });
-  assert.deepEqual(h.server.comments(owner, repo, issueNumber).map((c) => c.body), [`${marker}\nrun 3`]);
+  assert.deepEqual(
+    h.server.comments(owner, repo, issueNumber).map((c) => c.body),
+    [`${marker}\nrun 3`],
+  );
 });
 
 test('an explicit botLogin (a personal access token) is the only author that counts', async () => {
@@ -164,4 +170,3 @@ test('a pull request that does not exist is a UserError naming it', async () => 
   // GitHub documents this 404; the server answered it within the contract.
   assert.equal(h.server.requests.at(-1)?.status, 404);
 });
-

@@ -56,7 +56,15 @@ describe('evaluate: binary', () => {
     const { metrics, evaluation } = evaluate(pre('binary-classification', { classes }), Float32Array.of(1, 0, 0, 1), Float32Array.of(0.9, 0.1, 0.2, 0.65));
     near(metrics.log_loss, 0.2161619);
     assert.deepEqual({ ...metrics, log_loss: 0 }, { accuracy: 1, precision: 1, recall: 1, f1: 1, roc_auc: 1, log_loss: 0 });
-    assert.deepEqual(evaluation, { task: 'binary-classification', testRows: 4, classes, confusionMatrix: [[2, 0], [0, 2]] });
+    assert.deepEqual(evaluation, {
+      task: 'binary-classification',
+      testRows: 4,
+      classes,
+      confusionMatrix: [
+        [2, 0],
+        [0, 2],
+      ],
+    });
   });
 
   it('scores mistakes by hand', () => {
@@ -72,7 +80,10 @@ describe('evaluate: binary', () => {
     near(metrics.recall, 2 / 3);
     near(metrics.f1, 2 / 3);
     near(metrics.roc_auc, 7 / 9);
-    assert.deepEqual(evaluation.confusionMatrix, [[2, 1], [1, 2]]);
+    assert.deepEqual(evaluation.confusionMatrix, [
+      [2, 1],
+      [1, 2],
+    ]);
   });
 
   it('gives 0 where nothing is predicted positive, and no roc_auc for a single class', () => {
@@ -101,13 +112,21 @@ describe('evaluate: multiclass', () => {
     near(metrics.f1, 4 / 15, 4);
     // True-class probabilities 0.6, 0.2, 0.2, 0.6, 0.2, 0.2: −(2 ln 0.6 + 4 ln 0.2) / 6 = 1.2432338.
     near(metrics.log_loss, 1.2432338, 5);
-    assert.deepEqual(evaluation.confusionMatrix, [[2, 0, 0], [1, 0, 1], [0, 2, 0]]);
+    assert.deepEqual(evaluation.confusionMatrix, [
+      [2, 0, 0],
+      [1, 0, 1],
+      [0, 2, 0],
+    ]);
     assert.equal(evaluation.testRows, 6);
   });
 
   it('averages over the classes that occur', () => {
     // Class 2 is neither actual nor predicted: macro over classes 0 (P ½, R 1) and 1 (P 1, R ½).
-    const scores = macroScores([[1, 0, 0], [1, 1, 0], [0, 0, 0]]);
+    const scores = macroScores([
+      [1, 0, 0],
+      [1, 1, 0],
+      [0, 0, 0],
+    ]);
     near(scores.precision, 0.75);
     near(scores.recall, 0.75);
     near(scores.f1, 2 / 3);
@@ -132,6 +151,9 @@ describe('evaluate: regression', () => {
   });
 
   it('refuses predictions of the wrong length (a bug, not a user mistake)', () => {
-    assert.throws(() => evaluate(pre('regression', { targetScale: { mean: 0, std: 1 } }), new Float32Array(3), new Float32Array(2)), /3 target values but 2 predictions/);
+    assert.throws(
+      () => evaluate(pre('regression', { targetScale: { mean: 0, std: 1 } }), new Float32Array(3), new Float32Array(2)),
+      /3 target values but 2 predictions/,
+    );
   });
 });

@@ -35,7 +35,10 @@ describe('renderErrorReport', () => {
       title: 'Bad params',
       problems: [{ file: 'params.yaml', message: 'YAML parse error\n2 | train:\n3 |   epochs: [\n```\n<img src=x>' }],
     });
-    assert.match(markdown, /^- \*\*params\.yaml\*\*: YAML parse error\n\n {2}````\n {2}2 \| train:\n {2}3 \| {3}epochs: \[\n {2}```\n {2}<img src=x>\n {2}````$/m);
+    assert.match(
+      markdown,
+      /^- \*\*params\.yaml\*\*: YAML parse error\n\n {2}````\n {2}2 \| train:\n {2}3 \| {3}epochs: \[\n {2}```\n {2}<img src=x>\n {2}````$/m,
+    );
   });
 
   it('escapes injected text in names, titles and messages', () => {

@@ -6,8 +6,8 @@ test('the params table cuts long keys and values and escapes them', () => {
   const long = `${'a'.repeat(100)}|<b>`;
   const text = renderParamsDiff([{ key: `stage.${'k'.repeat(100)}`, base: 'short', head: long }], 'main');
   assert.ok(!text.includes('a'.repeat(60)), text);
-  assert.match(text, new RegExp(`\\| a{59}… \\|`));
-  assert.match(text, new RegExp(`stage\\.k{53}…`));
+  assert.match(text, /\| a{59}… \|/);
+  assert.match(text, /stage\.k{53}…/);
   // A value cut short keeps escaping what it shows.
   const piped = renderParamsDiff([{ key: 'x', head: `|${'b'.repeat(10)}` }], 'main');
   assert.match(piped, /\\\|b{10}/);

@@ -138,7 +138,7 @@ describe('renderReport inputs', () => {
     assert.doesNotMatch(markdown, /^\| param/m);
   });
 
-  it("shows a config change as a proposal: every changed key, the judging ones applying after merge", () => {
+  it('shows a config change as a proposal: every changed key, the judging ones applying after merge', () => {
     const sameInputs = {
       metrics: { accuracy: 0.96, log_loss: 0.12, f1: 0.96 },
       params: { 'train.epochs': 50, 'train.optimizer': 'adam' },
@@ -151,7 +151,10 @@ describe('renderReport inputs', () => {
     ];
     const markdown = render({ comparison: comparison({ head: sameInputs, config: { file: 'model-ci.yml', decidedBy: 'base', changes } }) });
     assert.match(markdown, /^### model-ci · breast-cancer — ✅ better · config changed$/m);
-    assert.match(markdown, /^\*\*Config\*\* \(model-ci\.yml, 3 keys changed\) Gates, metrics and the split are main's: this PR's changes to them apply after merge\.$/m);
+    assert.match(
+      markdown,
+      /^\*\*Config\*\* \(model-ci\.yml, 3 keys changed\) Gates, metrics and the split are main's: this PR's changes to them apply after merge\.$/m,
+    );
     assert.deepEqual(tableAfter(markdown, 'key').rows, [
       ['backend', 'auto', 'wasm', 'applies now'],
       ['data.split.seed', '42', '7', '**applies after merge**'],
@@ -162,8 +165,20 @@ describe('renderReport inputs', () => {
   });
 
   it("says when the PR's own config applies, and shows no Config section for an unchanged config", () => {
-    const introduced = render({ comparison: comparison({ config: { file: 'model-ci.yml', decidedBy: 'pr', note: 'the base commit abc1234 has no model-ci.yml (this PR introduces the model): this PR\'s config applies', changes: [] } }) });
-    assert.match(introduced, /^\*\*Config\*\* \(model-ci\.yml\): The base commit abc1234 has no model-ci\.yml \(this PR introduces the model\): this PR's config applies\.$/m);
+    const introduced = render({
+      comparison: comparison({
+        config: {
+          file: 'model-ci.yml',
+          decidedBy: 'pr',
+          note: "the base commit abc1234 has no model-ci.yml (this PR introduces the model): this PR's config applies",
+          changes: [],
+        },
+      }),
+    });
+    assert.match(
+      introduced,
+      /^\*\*Config\*\* \(model-ci\.yml\): The base commit abc1234 has no model-ci\.yml \(this PR introduces the model\): this PR's config applies\.$/m,
+    );
     const unchanged = render({ comparison: comparison({ config: { file: 'model-ci.yml', decidedBy: 'base', changes: [] } }) });
     assert.doesNotMatch(unchanged, /\*\*Config\*\*|config changed/);
   });
@@ -189,9 +204,29 @@ describe('renderReport confusion matrix and footer', () => {
     const markdown = render({
       head: {
         backend: 'cpu',
-        evaluation: { task: 'multiclass-classification', testRows: 30, classes: ['setosa', 'versi|color', '<b>x'], confusionMatrix: [[10, 0, 0], [0, 9, 1], [0, 2, 8]] },
+        evaluation: {
+          task: 'multiclass-classification',
+          testRows: 30,
+          classes: ['setosa', 'versi|color', '<b>x'],
+          confusionMatrix: [
+            [10, 0, 0],
+            [0, 9, 1],
+            [0, 2, 8],
+          ],
+        },
       },
-      base: { evaluation: { task: 'multiclass-classification', testRows: 30, classes: ['setosa', 'versi|color', '<b>x'], confusionMatrix: [[10, 0, 0], [0, 8, 2], [0, 2, 8]] } },
+      base: {
+        evaluation: {
+          task: 'multiclass-classification',
+          testRows: 30,
+          classes: ['setosa', 'versi|color', '<b>x'],
+          confusionMatrix: [
+            [10, 0, 0],
+            [0, 8, 2],
+            [0, 2, 8],
+          ],
+        },
+      },
     });
     const { header, rows } = tableAfter(markdown, 'actual ↓ / predicted →');
     assert.deepEqual(header, ['actual ↓ / predicted →', 'setosa', 'versi\\|color', '&lt;b&gt;x']);

@@ -48,7 +48,10 @@ test('model-ci serve on a port in use says so and exits 2, without a stack trace
     const { port } = taken.address() as { port: number };
     const result = await runCli(['serve', tiny.dir, '--port', String(port), '--backend', 'cpu']);
     assert.equal(result.code, 2, result.stderr);
-    assert.equal(result.stderr.trim(), `model-ci: cannot listen on 127.0.0.1:${port}: the port is already in use; stop what listens there or pick another port (0 picks a free one)`);
+    assert.equal(
+      result.stderr.trim(),
+      `model-ci: cannot listen on 127.0.0.1:${port}: the port is already in use; stop what listens there or pick another port (0 picks a free one)`,
+    );
   } finally {
     taken.close();
     await rm(root, { recursive: true, force: true });

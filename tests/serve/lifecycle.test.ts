@@ -73,11 +73,14 @@ test('close() stops accepting, finishes the in-flight request, then resolves', a
   const url = new URL(`${server.url}/v1/models/iris:predict`);
   let inFlightRequest!: ReturnType<typeof request>;
   const response = new Promise<{ status: number; connection: string | undefined; body: string }>((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection, body: text }));
-    });
+    const req = request(
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection, body: text }));
+      },
+    );
     req.on('error', reject);
     // Half the body now: the request is in flight until the rest arrives.
     req.write(body.slice(0, 10));

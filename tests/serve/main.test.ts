@@ -77,7 +77,10 @@ test('the image entry on a port in use logs which one, without a stack trace, an
     const { child, next } = start({ MODEL_DIR: tiny.dir, BACKEND: 'cpu', PORT: String(port) });
     const line = await next();
     assert.equal(line.event, 'exit');
-    assert.equal(line.error, `cannot listen on 127.0.0.1:${port}: the port is already in use; stop what listens there or pick another port (0 picks a free one)`);
+    assert.equal(
+      line.error,
+      `cannot listen on 127.0.0.1:${port}: the port is already in use; stop what listens there or pick another port (0 picks a free one)`,
+    );
     const [code] = await once(child, 'exit');
     assert.equal(code, 1);
   } finally {

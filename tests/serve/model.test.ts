@@ -27,21 +27,9 @@ function reference(tiny: TinyModel, instances: unknown[]): Float32Array {
 }
 
 const rows: Record<TinyVariant, unknown[]> = {
-  binary: [
-    [14.2, 20.1, 'east', 820],
-    { worst_area: 1500, clinic: 'west', mean_texture: 25, mean_radius: 19.9 },
-    [8, 10, 'unknown-clinic', 200],
-  ],
-  multiclass: [
-    [5.1, 3.5, 1.4, 0.2],
-    { sepal_length: 6.7, sepal_width: 3.0, petal_length: 5.2, petal_width: 2.3 },
-    [5.9, 2.8, 4.3, 1.3],
-  ],
-  regression: [
-    [6.5, 'b', 40],
-    { rooms: 4.1, zone: 'a', age: 98 },
-    [8.0, 'z', 10],
-  ],
+  binary: [[14.2, 20.1, 'east', 820], { worst_area: 1500, clinic: 'west', mean_texture: 25, mean_radius: 19.9 }, [8, 10, 'unknown-clinic', 200]],
+  multiclass: [[5.1, 3.5, 1.4, 0.2], { sepal_length: 6.7, sepal_width: 3.0, petal_length: 5.2, petal_width: 2.3 }, [5.9, 2.8, 4.3, 1.3]],
+  regression: [[6.5, 'b', 40], { rooms: 4.1, zone: 'a', age: 98 }, [8.0, 'z', 10]],
 };
 
 describe('loadModel + createPredictor', () => {
@@ -104,7 +92,10 @@ describe('loadModel + createPredictor', () => {
     const model = tf.sequential({
       layers: [
         tf.layers.dense({ units: 5, activation: 'relu', inputShape: [4], kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }),
-        tf.layers.batchNormalization({ movingMeanInitializer: tf.initializers.constant({ value: 0.2 }), movingVarianceInitializer: tf.initializers.constant({ value: 2 }) }),
+        tf.layers.batchNormalization({
+          movingMeanInitializer: tf.initializers.constant({ value: 0.2 }),
+          movingVarianceInitializer: tf.initializers.constant({ value: 2 }),
+        }),
         tf.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }),
       ],
     });
@@ -143,7 +134,13 @@ describe('loadModel + createPredictor', () => {
     const tiny = await writeTinyModel(join(root, 'errors'), 'binary');
     const predictor = createPredictor(await loadModel(tiny.dir, { backend: 'cpu' }));
     const cases: [unknown[], RegExp][] = [
-      [[[1, 2, 'east', 3], [1, 'x', 'east', 3]], /^instances\[1\]\.mean_texture: expected a finite number/],
+      [
+        [
+          [1, 2, 'east', 3],
+          [1, 'x', 'east', 3],
+        ],
+        /^instances\[1\]\.mean_texture: expected a finite number/,
+      ],
       [[[1, 2, 'east', [[[5]]]]], /^instances\[0\]\.worst_area: expected a single value, got an array/],
       [[{ mean_radius: 1, mean_texture: 2, clinic: 'east', worst_area: { deep: 1 } }], /^instances\[0\]\.worst_area: expected a single value, got an object/],
       [[[1e40, 2, 'east', 3]], /^instances\[0\]\.mean_radius: expected a number within float32 range/],

@@ -72,16 +72,14 @@ function rawHttp(text: string): Promise<string> {
 }
 
 function reference(instances: unknown[]): number[] {
-  return tf.tidy(() => Array.from((tiny.model.predict(tf.tensor2d(encodeInstances(tiny.preprocessing, instances), [instances.length, 6])) as tf.Tensor).dataSync()));
+  return tf.tidy(() =>
+    Array.from((tiny.model.predict(tf.tensor2d(encodeInstances(tiny.preprocessing, instances), [instances.length, 6])) as tf.Tensor).dataSync()),
+  );
 }
 
 describe('model server over HTTP', () => {
   test('predicts array and object instances exactly as the model does', async () => {
-    const instances = [
-      [14.2, 20.1, 'east', 820],
-      { mean_radius: 19.9, mean_texture: 25, clinic: 'west', worst_area: 1500 },
-      [8, 10, 'north', 200],
-    ];
+    const instances = [[14.2, 20.1, 'east', 820], { mean_radius: 19.9, mean_texture: 25, clinic: 'west', worst_area: 1500 }, [8, 10, 'north', 200]];
     const { status, json } = await post(predictUrl(), JSON.stringify({ instances }));
     assert.equal(status, 200);
     const p = reference(instances);
@@ -95,15 +93,24 @@ describe('model server over HTTP', () => {
   });
 
   test('columnar "inputs" answer "outputs" with the same values', async () => {
-    const { status, json } = await post(predictUrl(), JSON.stringify({ inputs: { mean_radius: [14.2, 8], mean_texture: [20.1, 10], clinic: ['east', 'north'], worst_area: [820, 200] } }));
+    const { status, json } = await post(
+      predictUrl(),
+      JSON.stringify({ inputs: { mean_radius: [14.2, 8], mean_texture: [20.1, 10], clinic: ['east', 'north'], worst_area: [820, 200] } }),
+    );
     assert.equal(status, 200);
-    const p = reference([[14.2, 20.1, 'east', 820], [8, 10, 'north', 200]]);
+    const p = reference([
+      [14.2, 20.1, 'east', 820],
+      [8, 10, 'north', 200],
+    ]);
     json.outputs.forEach((o: { probabilities: number[] }, i: number) => assert.ok(Math.abs(o.probabilities[1] - p[i]) < 1e-6));
     assert.equal(json.outputs.length, 2);
   });
 
   test('the versioned predict route serves the current version', async () => {
-    const { status, json } = await post(`${server.url}/v1/models/${NAME}/versions/abcdef012345:predict`, JSON.stringify({ instances: [[1, 2, 'east', 3]], signature_name: 'serving_default' }));
+    const { status, json } = await post(
+      `${server.url}/v1/models/${NAME}/versions/abcdef012345:predict`,
+      JSON.stringify({ instances: [[1, 2, 'east', 3]], signature_name: 'serving_default' }),
+    );
     assert.equal(status, 200);
     assert.equal(json.predictions.length, 1);
   });
@@ -115,7 +122,10 @@ describe('model server over HTTP', () => {
     const meta: any = await (await fetch(`${server.url}/v1/models/${NAME}/metadata`)).json();
     assert.deepEqual(meta.model_spec, { name: NAME, signature_name: 'serving_default', version: 'abcdef012345' });
     assert.equal(meta.metadata.task, 'binary-classification');
-    assert.deepEqual(meta.metadata.features.map((f: { name: string }) => f.name), ['mean_radius', 'mean_texture', 'clinic', 'worst_area']);
+    assert.deepEqual(
+      meta.metadata.features.map((f: { name: string }) => f.name),
+      ['mean_radius', 'mean_texture', 'clinic', 'worst_area'],
+    );
     assert.deepEqual(meta.metadata.classes, ['benign', 'malignant']);
     assert.deepEqual(meta.metadata.metrics, tiny.metrics);
     assert.equal(meta.metadata.commit, tiny.run!.commit);
@@ -141,16 +151,36 @@ describe('model server over HTTP', () => {
     ['empty batch', '{"instances": []}', /"instances" is empty/],
     ['too many instances', JSON.stringify({ instances: Array(9).fill(instance) }), /9 rows, more than the limit of 8/],
     ['wrong feature count', '{"instances": [[1,2,"east",3],[1,2,3]]}', /instances\[1\]: expected 4 values/],
-    ['unknown feature name', '{"instances": [{"mean_radius":1,"mean_texture":2,"clinic":"east","worst_area":3,"area":4}]}', /instances\[0\]: unknown feature "area"/],
+    [
+      'unknown feature name',
+      '{"instances": [{"mean_radius":1,"mean_texture":2,"clinic":"east","worst_area":3,"area":4}]}',
+      /instances\[0\]: unknown feature "area"/,
+    ],
     ['missing feature', '{"instances": [{"mean_radius":1,"mean_texture":2,"clinic":"east"}]}', /instances\[0\]: missing feature worst_area/],
     ['a string for a number', '{"instances": [[1,2,"east",3],["1",2,"east",3]]}', /instances\[1\]\.mean_radius: expected a finite number, got the string "1"/],
     ['null for a number', '{"instances": [[1,null,"east",3]]}', /instances\[0\]\.mean_texture: expected a finite number, got null/],
     ['a row that is null', '{"instances": [null]}', /instances\[0\]: expected an array of 4 values/],
-    ['a number beyond double range', '{"instances": [[1,2,"east",3],[1e400,2,"east",3]]}', /^instances\[1\]\.mean_radius: expected a finite number, got one beyond the range of a 64-bit float/],
-    ['a negative number beyond double range, by name', '{"instances": [{"mean_radius":1,"mean_texture":-1e400,"clinic":"east","worst_area":3}]}', /^instances\[0\]\.mean_texture: expected a finite number, got one beyond the range/],
-    ['a column beyond double range', '{"inputs": {"mean_radius":[1],"mean_texture":[2],"clinic":["east"],"worst_area":[1e999]}}', /^inputs\[0\]\.worst_area: expected a finite number, got one beyond the range/],
+    [
+      'a number beyond double range',
+      '{"instances": [[1,2,"east",3],[1e400,2,"east",3]]}',
+      /^instances\[1\]\.mean_radius: expected a finite number, got one beyond the range of a 64-bit float/,
+    ],
+    [
+      'a negative number beyond double range, by name',
+      '{"instances": [{"mean_radius":1,"mean_texture":-1e400,"clinic":"east","worst_area":3}]}',
+      /^instances\[0\]\.mean_texture: expected a finite number, got one beyond the range/,
+    ],
+    [
+      'a column beyond double range',
+      '{"inputs": {"mean_radius":[1],"mean_texture":[2],"clinic":["east"],"worst_area":[1e999]}}',
+      /^inputs\[0\]\.worst_area: expected a finite number, got one beyond the range/,
+    ],
     ['a number beyond float32 range', '{"instances": [[1e300,2,"east",3]]}', /instances\[0\]\.mean_radius: expected a number within float32 range/],
-    ['deeply nested JSON', `{"instances": [[${'['.repeat(20000)}${']'.repeat(20000)},2,"east",3]]}`, /instances\[0\]\.mean_radius: expected a single value, got an array/],
+    [
+      'deeply nested JSON',
+      `{"instances": [[${'['.repeat(20000)}${']'.repeat(20000)},2,"east",3]]}`,
+      /instances\[0\]\.mean_radius: expected a single value, got an array/,
+    ],
     ['deeply nested rows', `{"instances": ${'['.repeat(20000)}${']'.repeat(20000)}}`, /instances\[0\]: expected 4 values/],
     ['an unknown signature', '{"instances": [[1,2,"east",3]], "signature_name": "classify"}', /unknown signature_name "classify"/],
     ['ragged columns', '{"inputs": {"mean_radius": [1, 2], "mean_texture": [1]}}', /inputs\.mean_texture has 1 values but inputs\.mean_radius has 2/],
@@ -174,10 +204,13 @@ describe('model server over HTTP', () => {
     assert.equal(await sendLarge(10 * 1024 * 1024, { chunked: true }), 413);
     const expectContinue = await new Promise<number>((resolve, reject) => {
       const url = new URL(predictUrl());
-      const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-length': 1e7, expect: '100-continue' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode!);
-      });
+      const req = request(
+        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-length': 1e7, expect: '100-continue' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        },
+      );
       req.on('continue', () => reject(new Error('server asked for a body it will refuse')));
       req.on('error', reject);
       req.flushHeaders();
@@ -233,7 +266,12 @@ describe('model server over HTTP', () => {
     assert.equal(delta('model_ci_request_duration_seconds_count{route="predict"}'), 3);
     assert.ok(delta('model_ci_request_duration_seconds_sum{route="predict"}') > 0);
     assert.equal(delta('model_ci_request_duration_seconds_bucket{route="predict",le="+Inf"}'), 3);
-    assert.equal(now.get(`model_ci_model_info{name="${NAME}",version="abcdef012345",task="binary-classification",backend="cpu",commit="${tiny.run!.commit}",model_ci_version="0.1.0"}`), 1);
+    assert.equal(
+      now.get(
+        `model_ci_model_info{name="${NAME}",version="abcdef012345",task="binary-classification",backend="cpu",commit="${tiny.run!.commit}",model_ci_version="0.1.0"}`,
+      ),
+      1,
+    );
     assert.ok(now.get('process_resident_memory_bytes')! > 0);
     // Every line of the exposition is a comment or `series value`.
     assert.ok(now.size > 40);
@@ -242,7 +280,10 @@ describe('model server over HTTP', () => {
   test('garbage never produced a 500 or a logged server error', async () => {
     const metrics = parseExposition(await (await fetch(`${server.url}/metrics`)).text());
     assert.equal([...metrics.keys()].filter((k) => k.includes('code="500"')).length, 0);
-    assert.deepEqual(logged.filter((e) => e.event === 'error'), []);
+    assert.deepEqual(
+      logged.filter((e) => e.event === 'error'),
+      [],
+    );
   });
 });
 

@@ -13,10 +13,26 @@ export function pushToMain(options: { workspace: string; sha: string; inputs: Re
   const payload = pushPayload({ ref: 'refs/heads/main', after: options.sha });
   // The example payload's repository defaults to master; ours to main, where `latest` may move.
   payload.repository.default_branch = 'main';
-  return runAction({ eventName: 'push', payload, repository: REPOSITORY, workspace: options.workspace, apiUrl: NO_API, sha: options.sha, ref: 'refs/heads/main', inputs: options.inputs, env: options.env });
+  return runAction({
+    eventName: 'push',
+    payload,
+    repository: REPOSITORY,
+    workspace: options.workspace,
+    apiUrl: NO_API,
+    sha: options.sha,
+    ref: 'refs/heads/main',
+    inputs: options.inputs,
+    env: options.env,
+  });
 }
 
-export function dispatchRollback(options: { workspace: string; head: string; to: string; inputs: Record<string, string>; env: Record<string, string> }): Promise<ActionRun> {
+export function dispatchRollback(options: {
+  workspace: string;
+  head: string;
+  to: string;
+  inputs: Record<string, string>;
+  env: Record<string, string>;
+}): Promise<ActionRun> {
   return runAction({
     eventName: 'workflow_dispatch',
     payload: workflowDispatchPayload({ ref: 'refs/heads/main', inputs: { to: options.to } }),

@@ -21,7 +21,6 @@ export interface DockerEnv {
   baseImage: string;
 }
 
-
 /** Where `.ci/docker.sh` writes its env file: $MODEL_CI_DOCKER_STATE/env, /tmp/model-ci-docker/env by default. */
 export function dockerEnvFile(): string {
   return process.env.MODEL_CI_DOCKER_ENV ?? join(process.env.MODEL_CI_DOCKER_STATE || '/tmp/model-ci-docker', 'env');
@@ -29,9 +28,13 @@ export function dockerEnvFile(): string {
 
 export async function dockerEnv(): Promise<DockerEnv | { skip: string }> {
   const settings = { ...readEnvFile(dockerEnvFile()), ...pick(process.env) };
-  const missing = ['DOCKER_HOST', 'MODEL_CI_TEST_REGISTRY', 'MODEL_CI_TEST_REGISTRY_USER', 'MODEL_CI_TEST_REGISTRY_PASSWORD', 'MODEL_CI_TEST_BASE_IMAGE'].filter(
-    (key) => !settings[key],
-  );
+  const missing = [
+    'DOCKER_HOST',
+    'MODEL_CI_TEST_REGISTRY',
+    'MODEL_CI_TEST_REGISTRY_USER',
+    'MODEL_CI_TEST_REGISTRY_PASSWORD',
+    'MODEL_CI_TEST_BASE_IMAGE',
+  ].filter((key) => !settings[key]);
   let reason: string | undefined;
   let docker: Docker | undefined;
   if (missing.length > 0) {
@@ -121,7 +124,10 @@ export async function ownRegistry(options: { tokenAuth?: TokenAuth } = {}): Prom
       child = started;
       for (let i = 0; i < 80; i++) {
         if (started.exitCode !== null) throw new Error(`docker-registry exited with ${started.exitCode}: ${stderr}`);
-        const status = await fetch(`http://${address}/v2/`).then((r) => r.status, () => 0);
+        const status = await fetch(`http://${address}/v2/`).then(
+          (r) => r.status,
+          () => 0,
+        );
         if (status === 401) return;
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
@@ -164,9 +170,7 @@ export function readEnvFile(file: string): Record<string, string> {
 }
 
 function pick(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env).filter((e): e is [string, string] => /^(DOCKER_HOST|MODEL_CI_TEST_)/.test(e[0]) && !!e[1]),
-  );
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => /^(DOCKER_HOST|MODEL_CI_TEST_)/.test(e[0]) && !!e[1]));
 }
 
 export function freePort(): Promise<number> {

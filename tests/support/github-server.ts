@@ -251,7 +251,7 @@ export interface PullSeed {
 
 interface Issue {
   number: number;
-  pull: Required<Omit<PullSeed, 'forkOwner' | 'files'>> & { forkOwner: string | null; files: PullFileSeed[] } | null;
+  pull: (Required<Omit<PullSeed, 'forkOwner' | 'files'>> & { forkOwner: string | null; files: PullFileSeed[] }) | null;
 }
 
 interface Repo {
@@ -453,9 +453,7 @@ export class GitHubServer {
 
   /** The issue's comments, oldest first. */
   comments(owner: string, repo: string, issueNumber: number): StoredComment[] {
-    return [...this.commentsById.values()]
-      .filter((c) => c.owner === owner && c.repo === repo && c.issueNumber === issueNumber)
-      .sort((a, b) => a.id - b.id);
+    return [...this.commentsById.values()].filter((c) => c.owner === owner && c.repo === repo && c.issueNumber === issueNumber).sort((a, b) => a.id - b.id);
   }
 
   reactions(commentId: number): StoredReaction[] {
@@ -463,7 +461,11 @@ export class GitHubServer {
   }
 
   /** Records a push to `branch` of `owner/repo` at `timestamp` (GitHub's clock, not the commit's dates). */
-  addPush(owner: string, repo: string, push: { branch: string; after: string; timestamp: string; before?: string; actor?: string; type?: StoredActivity['type'] }): StoredActivity {
+  addPush(
+    owner: string,
+    repo: string,
+    push: { branch: string; after: string; timestamp: string; before?: string; actor?: string; type?: StoredActivity['type'] },
+  ): StoredActivity {
     const activity: StoredActivity = {
       id: this.nextId++,
       ref: `refs/heads/${push.branch}`,
@@ -517,8 +519,7 @@ export class GitHubServer {
       userAgent: req.headers['user-agent'] ?? null,
     };
     this.requests.push(record);
-    const violate = (where: Violation['where'], problem: string) =>
-      this.violations.push({ method, url: `${url.pathname}${url.search}`, where, problem });
+    const violate = (where: Violation['where'], problem: string) => this.violations.push({ method, url: `${url.pathname}${url.search}`, where, problem });
 
     const route = this.routes.find((r) => r.method === method && r.pattern.test(url.pathname));
     if (!route) {
@@ -569,7 +570,13 @@ export class GitHubServer {
     }
   }
 
-  private checkRequest(req: http.IncomingMessage, contract: OperationContract, params: Record<string, string>, query: Record<string, string>, raw: string): string[] {
+  private checkRequest(
+    req: http.IncomingMessage,
+    contract: OperationContract,
+    params: Record<string, string>,
+    query: Record<string, string>,
+    raw: string,
+  ): string[] {
     const problems: string[] = [];
     if (!req.headers['user-agent']) problems.push('no User-Agent header (GitHub rejects such requests)');
     for (const parameter of contract.parameters) {
@@ -652,7 +659,11 @@ export class GitHubServer {
         return ({ params, query, url }) => {
           this.issue(params.owner, params.repo, Number(params.issue_number));
           const all = this.comments(params.owner, params.repo, Number(params.issue_number));
-          return this.page(all.map((c) => this.commentJson(c)), query, url);
+          return this.page(
+            all.map((c) => this.commentJson(c)),
+            query,
+            url,
+          );
         };
       case 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments':
         return ({ params, body, actor }) => {
@@ -689,7 +700,11 @@ export class GitHubServer {
         return ({ params, query, url }) => {
           const comment = this.comment(params);
           const list = this.reactions(comment.id).filter((r) => !query.content || r.content === query.content);
-          return this.page(list.map((r) => this.reactionJson(r)), query, url);
+          return this.page(
+            list.map((r) => this.reactionJson(r)),
+            query,
+            url,
+          );
         };
       case 'POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions':
         return ({ params, body, actor }) => {
@@ -833,7 +848,9 @@ export class GitHubServer {
   private userJson(identity: Identity): JsonObject {
     const template = this.example('issue-comment').user as JsonObject;
     const json = JSON.parse(
-      JSON.stringify(template).replaceAll('https://api.github.com', this.url).replaceAll('/octocat', `/${encodeURIComponent(identity.login)}`),
+      JSON.stringify(template)
+        .replaceAll('https://api.github.com', this.url)
+        .replaceAll('/octocat', `/${encodeURIComponent(identity.login)}`),
     ) as JsonObject;
     return { ...json, login: identity.login, id: identity.id, node_id: nodeId('U', identity.id), type: identity.type };
   }

@@ -83,7 +83,10 @@ export interface PullRequestOptions extends RepoOptions {
 
 export function pullRequestPayload(options: PullRequestOptions = {}): Payload {
   const action = options.action ?? 'opened';
-  const payload = adapt(webhookExample('pull_request', (p) => p.action === action), options);
+  const payload = adapt(
+    webhookExample('pull_request', (p) => p.action === action),
+    options,
+  );
   const pull = payload.pull_request;
   const number = options.number ?? pull.number;
   payload.number = number;
@@ -123,7 +126,10 @@ export interface IssueCommentOptions extends RepoOptions {
 
 export function issueCommentPayload(options: IssueCommentOptions): Payload {
   const sender = options.author ?? options.sender;
-  const payload = adapt(webhookExample('issue_comment', (p) => p.action === 'created'), { ...options, sender, senderType: options.authorType });
+  const payload = adapt(
+    webhookExample('issue_comment', (p) => p.action === 'created'),
+    { ...options, sender, senderType: options.authorType },
+  );
   const { issue, comment } = payload;
   comment.body = options.body;
   if (options.createdAt) comment.created_at = comment.updated_at = options.createdAt;
@@ -163,7 +169,10 @@ export interface PushOptions extends RepoOptions {
 }
 
 export function pushPayload(options: PushOptions = {}): Payload {
-  const payload = adapt(webhookExample('push', (p) => p.ref === 'refs/heads/master' && !p.deleted), options);
+  const payload = adapt(
+    webhookExample('push', (p) => p.ref === 'refs/heads/master' && !p.deleted),
+    options,
+  );
   const ref = options.ref ?? 'refs/heads/main';
   payload.ref = ref;
   if (options.before) payload.before = options.before;

@@ -92,7 +92,8 @@ export function buildTinyNetwork(pre: Preprocessing, hiddenUnits: number[], acti
     );
   });
   const classes = pre.classes?.length ?? 0;
-  const [units, activationOut] = pre.task === 'multiclass-classification' ? [classes, 'softmax'] : pre.task === 'binary-classification' ? [1, 'sigmoid'] : [1, 'linear'];
+  const [units, activationOut] =
+    pre.task === 'multiclass-classification' ? [classes, 'softmax'] : pre.task === 'binary-classification' ? [1, 'sigmoid'] : [1, 'linear'];
   model.add(
     tf.layers.dense({
       units,

@@ -69,7 +69,10 @@ test('saves the standard layers format and loads it back with the same predictio
   const loaded = await loadModel(out, { backend: 'cpu' });
   assert.deepEqual(loaded.preprocessing, preprocessing);
   assert.equal(loaded.run, undefined);
-  const input = tf.tensor2d([[0.5, -1], [2, 3]]);
+  const input = tf.tensor2d([
+    [0.5, -1],
+    [2, 3],
+  ]);
   const expected = (model.predict(input) as import('@tensorflow/tfjs').Tensor).arraySync();
   const actual = (loaded.model.predict(input) as import('@tensorflow/tfjs').Tensor).arraySync();
   assert.deepEqual(actual, expected);

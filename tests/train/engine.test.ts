@@ -57,7 +57,17 @@ test('the wasm backend loads and computes', async () => {
   assert.equal(tf.getBackend(), 'wasm');
   assert.deepEqual(notices, []);
   assert.equal(versions['tfjs-backend-wasm'], tf.version['tfjs-core']);
-  const product = tf.tidy(() => tf.matMul(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[5], [6]])).arraySync());
+  const product = tf.tidy(() =>
+    tf
+      .matMul(
+        tf.tensor2d([
+          [1, 2],
+          [3, 4],
+        ]),
+        tf.tensor2d([[5], [6]]),
+      )
+      .arraySync(),
+  );
   assert.deepEqual(product, [[17], [39]]);
 });
 

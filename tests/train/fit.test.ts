@@ -38,11 +38,17 @@ test('the validation split is a seeded, disjoint part of the training rows', () 
   const a = splitValidation(100, 0.2, 5);
   assert.equal(a.validation.length, 20);
   assert.equal(a.train.length, 80);
-  assert.deepEqual([...a.train, ...a.validation].sort((p, q) => p - q), Array.from({ length: 100 }, (_, i) => i));
+  assert.deepEqual(
+    [...a.train, ...a.validation].sort((p, q) => p - q),
+    Array.from({ length: 100 }, (_, i) => i),
+  );
   assert.deepEqual(splitValidation(100, 0.2, 5), a);
   assert.notDeepEqual(splitValidation(100, 0.2, 6).validation, a.validation);
   assert.equal(splitValidation(10, 0, 5).validation.length, 0);
-  assert.throws(() => splitValidation(3, 0.1, 1), (e: unknown) => e instanceof UserError && /leaves no validation rows/.test(e.message) && e.location.field === 'train.validation_split');
+  assert.throws(
+    () => splitValidation(3, 0.1, 1),
+    (e: unknown) => e instanceof UserError && /leaves no validation rows/.test(e.message) && e.location.field === 'train.validation_split',
+  );
 });
 
 test('training learns the rule, reports loss and val_loss per epoch, and logs each epoch', async () => {
@@ -59,14 +65,14 @@ test('training learns the rule, reports loss and val_loss per epoch, and logs ea
   for (let r = 0; r < data.rows; r++) right += (output[r] >= 0.5 ? 1 : 0) === data.y[r] ? 1 : 0;
   assert.ok(right / data.rows > 0.9, `accuracy ${right / data.rows}`);
   assert.equal(lines.length, 15);
-  assert.match(lines[0], /^epoch  1\/15  loss \d\.\d{4}  val_loss \d\.\d{4}  \d+ ms$/);
+  assert.match(lines[0], /^epoch {2}1\/15 {2}loss \d\.\d{4} {2}val_loss \d\.\d{4} {2}\d+ ms$/);
 });
 
 test('many epochs are logged at most ~50 times, always with the first and last', async () => {
   const lines: string[] = [];
   await fitModel(tf, buildModel(tf, shape, params()), dataset(40), params({ epochs: 120, batchSize: 64, validationSplit: 0 }), { log: (l) => lines.push(l) });
   assert.equal(lines.length, 41);
-  assert.match(lines[0], /^epoch   1\/120  loss \d\.\d{4}  \d+ ms$/);
+  assert.match(lines[0], /^epoch {3}1\/120 {2}loss \d\.\d{4} {2}\d+ ms$/);
   assert.match(lines.at(-1)!, /^epoch 120\/120 /);
 });
 
@@ -75,7 +81,11 @@ test('same data and params give bit-identical history and weights, dropout inclu
     const p = params({ epochs: 4 }, { dropout: 0.3, hiddenUnits: [16, 8] });
     const model = buildModel(tf, shape, p);
     const history = await fitModel(tf, model, dataset(200), p);
-    return { history, weights: model.getWeights().map((w) => Array.from(w.dataSync())), seeds: model.layers.map((l) => (l.getConfig() as { seed?: number }).seed) };
+    return {
+      history,
+      weights: model.getWeights().map((w) => Array.from(w.dataSync())),
+      seeds: model.layers.map((l) => (l.getConfig() as { seed?: number }).seed),
+    };
   };
   const a = await run();
   const b = await run();
@@ -83,7 +93,10 @@ test('same data and params give bit-identical history and weights, dropout inclu
   assert.deepEqual(a.weights, b.weights);
   // the per-batch dropout seeds are put back: the saved topology is the one that was built
   const built = buildModel(tf, shape, params({}, { dropout: 0.3, hiddenUnits: [16, 8] }));
-  assert.deepEqual(a.seeds, built.layers.map((l) => (l.getConfig() as { seed?: number }).seed));
+  assert.deepEqual(
+    a.seeds,
+    built.layers.map((l) => (l.getConfig() as { seed?: number }).seed),
+  );
   const other = await fitModel(tf, buildModel(tf, shape, params({ seed: 12 })), dataset(200), params({ epochs: 4, seed: 12 }));
   assert.notDeepEqual(other.loss, a.history.loss);
 });
@@ -106,7 +119,10 @@ test('an epoch fed in slices of whole batches trains exactly as one fit over the
 
 test('early stopping stops when val_loss stops improving and restores the best epoch’s weights', async () => {
   // Random labels: the network memorises the training rows and val_loss climbs.
-  const p = params({ epochs: 60, learningRate: 0.05, validationSplit: 0.4, batchSize: 8, earlyStopping: { patience: 3, minDelta: 0 } }, { hiddenUnits: [64, 64] });
+  const p = params(
+    { epochs: 60, learningRate: 0.05, validationSplit: 0.4, batchSize: 8, earlyStopping: { patience: 3, minDelta: 0 } },
+    { hiddenUnits: [64, 64] },
+  );
   const data = dataset(80, 'random');
   const model = buildModel(tf, shape, p);
   const history = await fitModel(tf, model, data, p);
@@ -126,7 +142,12 @@ test('early stopping stops when val_loss stops improving and restores the best e
     x.set(data.x.subarray(row * 3, row * 3 + 3), i * 3);
     y[i] = data.y[row];
   });
-  const loss = tf.tidy(() => (model.evaluate(tf.tensor2d(x, [validation.length, 3]), tf.tensor2d(y, [validation.length, 1]), { batchSize: 8 }) as import('@tensorflow/tfjs').Scalar).dataSync()[0]);
+  const loss = tf.tidy(
+    () =>
+      (
+        model.evaluate(tf.tensor2d(x, [validation.length, 3]), tf.tensor2d(y, [validation.length, 1]), { batchSize: 8 }) as import('@tensorflow/tfjs').Scalar
+      ).dataSync()[0],
+  );
   assert.ok(Math.abs(loss - val[best]) < 1e-5, `restored loss ${loss} vs best ${val[best]} (last ${val.at(-1)})`);
 });
 

@@ -50,7 +50,13 @@ test('the config hash does not depend on where the checkout lives', () => {
 });
 
 test('every input changes the inputs hash', () => {
-  const base = { data: { 'data/train.csv': 'sha256:1' }, params: { 'train.epochs': 5 }, config: config('/r'), trainerVersion: '0.1.0', backend: 'cpu' as const };
+  const base = {
+    data: { 'data/train.csv': 'sha256:1' },
+    params: { 'train.epochs': 5 },
+    config: config('/r'),
+    trainerVersion: '0.1.0',
+    backend: 'cpu' as const,
+  };
   const reference = hashInputs(base);
   const variants = [
     { ...base, data: { 'data/train.csv': 'sha256:2' } },

@@ -63,12 +63,19 @@ test('the network has the hidden layers, dropout and the output layer of its tas
   assert.deepEqual(multi.outputs[0].shape, [null, 3]);
 
   const regression = buildModel(tf, { inputSize: 4, outputSize: 1, task: 'regression' }, params({ model: { hiddenUnits: [] }, train: { optimizer: 'sgd' } }));
-  assert.deepEqual(regression.layers.map((l) => l.name), ['output']);
+  assert.deepEqual(
+    regression.layers.map((l) => l.name),
+    ['output'],
+  );
   assert.equal((regression.layers[0].getConfig() as Record<string, unknown>).activation, 'linear');
   assert.equal(regression.loss, 'meanSquaredError');
   assert.equal(regression.optimizer.getClassName(), 'SGD');
 
-  const binary = buildModel(tf, { inputSize: 4, outputSize: 1, task: 'binary-classification' }, params({ train: { optimizer: 'rmsprop', learningRate: 0.05 } }));
+  const binary = buildModel(
+    tf,
+    { inputSize: 4, outputSize: 1, task: 'binary-classification' },
+    params({ train: { optimizer: 'rmsprop', learningRate: 0.05 } }),
+  );
   assert.equal((binary.layers.at(-1)!.getConfig() as Record<string, unknown>).activation, 'sigmoid');
   assert.equal(binary.loss, 'binaryCrossentropy');
   assert.equal(binary.optimizer.getClassName(), 'RMSProp');

@@ -51,7 +51,9 @@ describe('native backends from the tool cache', () => {
 
     assert.equal(await nativeFolder('@tensorflow/tfjs-node', workspace, { toolCache }), undefined, 'not installed unless asked');
     const logged: string[] = [];
-    const folder = await pinned(integrity, () => nativeFolder('@tensorflow/tfjs-node', workspace, { install: true, toolCache, source: tarball, log: (l) => logged.push(l) }));
+    const folder = await pinned(integrity, () =>
+      nativeFolder('@tensorflow/tfjs-node', workspace, { install: true, toolCache, source: tarball, log: (l) => logged.push(l) }),
+    );
     assert.equal(folder, toolCacheFolder('@tensorflow/tfjs-node', toolCache));
     assert.ok(existsSync(join(folder!, 'node_modules', '@tensorflow', 'tfjs-node', 'package.json')));
     assert.equal(logged[0], `installing @tensorflow/tfjs-node 4.22.0 into ${folder}; its install script downloads libtensorflow`);
@@ -65,8 +67,14 @@ describe('native backends from the tool cache', () => {
     try {
       const engine = await pinned(integrity, () => loadEngine('tensorflow', { workspace, secrets: false }));
       assert.equal(engine.backend, 'wasm');
-      assert.match(engine.notices[0], /backend tensorflow could not be loaded, using wasm instead: .*libtensorflow\.so\.2: cannot open shared object file \(fake\)/);
-      assert.ok(engine.notices[0].includes(`@tensorflow/tfjs-node failed to load from ${folder}:`), `names the tool cache, not the workspace: ${engine.notices[0]}`);
+      assert.match(
+        engine.notices[0],
+        /backend tensorflow could not be loaded, using wasm instead: .*libtensorflow\.so\.2: cannot open shared object file \(fake\)/,
+      );
+      assert.ok(
+        engine.notices[0].includes(`@tensorflow/tfjs-node failed to load from ${folder}:`),
+        `names the tool cache, not the workspace: ${engine.notices[0]}`,
+      );
     } finally {
       if (previous === undefined) delete process.env.RUNNER_TOOL_CACHE;
       else process.env.RUNNER_TOOL_CACHE = previous;
@@ -117,8 +125,13 @@ describe('the tool cache and the workspace cannot hand a job a native package mo
     // Asked to install: the planted tree is replaced by the pinned tarball's.
     const genuine = await fakePackage('planted/genuine', join(base, 'genuine-imported'));
     const logged: string[] = [];
-    await pinned(genuine.integrity, () => nativeFolder(NODE, workspace, { install: true, toolCache, source: genuine.tarball, secrets: false, log: (l) => logged.push(l) }));
-    assert.match(logged[0], /^notice: refusing @tensorflow\/tfjs-node in .*: it has no readable model-ci-manifest\.json: model-ci did not install it; reinstalling it$/);
+    await pinned(genuine.integrity, () =>
+      nativeFolder(NODE, workspace, { install: true, toolCache, source: genuine.tarball, secrets: false, log: (l) => logged.push(l) }),
+    );
+    assert.match(
+      logged[0],
+      /^notice: refusing @tensorflow\/tfjs-node in .*: it has no readable model-ci-manifest\.json: model-ci did not install it; reinstalling it$/,
+    );
     assert.equal(await readFile(join(folder, 'node_modules', NODE, 'index.js'), 'utf8'), await readFile(join(genuine.dir, 'index.js'), 'utf8'));
   });
 
@@ -128,21 +141,28 @@ describe('the tool cache and the workspace cannot hand a job a native package mo
     const toolCache = join(base, 'tool-cache');
     const workspace = join(base, 'workspace');
     await mkdir(workspace, { recursive: true });
-    const folder = (await pinned(genuine.integrity, () => nativeFolder(NODE, workspace, { install: true, toolCache, source: genuine.tarball, secrets: false })))!;
+    const folder = (await pinned(genuine.integrity, () =>
+      nativeFolder(NODE, workspace, { install: true, toolCache, source: genuine.tarball, secrets: false }),
+    ))!;
     const manifest = JSON.parse(await readFile(join(folder, 'model-ci-manifest.json'), 'utf8'));
     assert.deepEqual(Object.keys(manifest), ['package', 'version', 'integrity', 'tree']);
     assert.equal(manifest.integrity, genuine.integrity);
 
     const marker = join(base, 'tampered-imported');
     await writeFile(join(folder, 'node_modules', NODE, 'index.js'), `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'imported');\n`);
-    const engine = await pinned(genuine.integrity, () => onRunner({ toolCache, temp: join(base, 'temp') }, () => loadEngine('tensorflow', { workspace, secrets: false })));
+    const engine = await pinned(genuine.integrity, () =>
+      onRunner({ toolCache, temp: join(base, 'temp') }, () => loadEngine('tensorflow', { workspace, secrets: false })),
+    );
     assert.equal(existsSync(marker), false, 'the tampered package was imported');
     assert.match(engine.notices[0], /refused: its files do not match the hash recorded when model-ci installed it$/);
 
     // Without the fake's integrity pinned, model-ci pins the published tarball's: the fake is refused.
     const other = join(base, 'other-cache');
     await assert.rejects(nativeFolder(NODE, workspace, { install: true, toolCache: other, source: genuine.tarball, secrets: false }), (error: Error) => {
-      assert.equal(error.message, `the ${NODE} tarball's integrity ${genuine.integrity} is not the ${NATIVE_INTEGRITY[NODE]} model-ci pins for ${NATIVE_VERSION}; not installed`);
+      assert.equal(
+        error.message,
+        `the ${NODE} tarball's integrity ${genuine.integrity} is not the ${NATIVE_INTEGRITY[NODE]} model-ci pins for ${NATIVE_VERSION}; not installed`,
+      );
       return true;
     });
     assert.equal(existsSync(join(toolCacheFolder(NODE, other)!, 'node_modules')), false);
@@ -173,7 +193,10 @@ describe('the tool cache and the workspace cannot hand a job a native package mo
     assert.match(loaded.notices[0], /libtensorflow\.so\.2: cannot open shared object file \(fake\)/);
 
     // Changed after this job installed it (by another step of the same job): refused too.
-    await writeFile(join(folder!, 'node_modules', NODE, 'index.js'), `require('node:fs').writeFileSync(${JSON.stringify(join(base, 'late-imported'))}, 'x');\n`);
+    await writeFile(
+      join(folder!, 'node_modules', NODE, 'index.js'),
+      `require('node:fs').writeFileSync(${JSON.stringify(join(base, 'late-imported'))}, 'x');\n`,
+    );
     await assert.rejects(nativeFolder(NODE, workspace, { runnerTemp: temp, secrets: true }), /refused: its files changed since this job installed them/);
   });
 });

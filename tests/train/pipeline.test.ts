@@ -39,8 +39,13 @@ test('training iris twice on wasm writes byte-identical metrics.json, and evalua
 });
 
 test('predict decodes the saved model’s output into labels and probabilities', async () => {
-  const run = await predict(join(out, 'a'), [[5.1, 3.5, 1.4, 0.2], { sepal_length: 6.7, sepal_width: 3.0, petal_length: 5.2, petal_width: 2.3 }], { backend: 'wasm' });
-  assert.deepEqual(run.predictions.map((p) => (typeof p === 'object' ? p.label : undefined)), ['0', '2']);
+  const run = await predict(join(out, 'a'), [[5.1, 3.5, 1.4, 0.2], { sepal_length: 6.7, sepal_width: 3.0, petal_length: 5.2, petal_width: 2.3 }], {
+    backend: 'wasm',
+  });
+  assert.deepEqual(
+    run.predictions.map((p) => (typeof p === 'object' ? p.label : undefined)),
+    ['0', '2'],
+  );
 });
 
 test('evaluating a model with the config of another model is a user error', async () => {
@@ -50,4 +55,3 @@ test('evaluating a model with the config of another model is a user error', asyn
     return true;
   });
 });
-
