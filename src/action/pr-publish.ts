@@ -1,5 +1,4 @@
 /** Mode `pr`, once there is something to say: render the report (or what went wrong) and publish it. */
-import * as core from '@actions/core';
 import { join, resolve } from 'node:path';
 import type { UserError } from '../errors.ts';
 import type { PullRequestResult } from '../flow/pull-request.ts';

@@ -47,7 +47,7 @@ const runPr: ModeRunner = async (settings, context) => {
       trackedInputs: event.target,
       changedFilesFallback: settings.token ? (reason) => filesFromApi(settings, context, event.number, reason) : undefined,
     });
-  let result;
+  let result: Awaited<ReturnType<typeof evaluate>>;
   try {
     result = event.target ? await withPullRequestHead(context.workspace, event, evaluate) : await evaluate(context.workspace);
   } catch (error) {

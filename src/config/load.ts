@@ -210,9 +210,9 @@ function defaultWatch(files: string[], repoRoot: string): string[] {
 function readWatch(field: Field, repoRoot: string): string[] {
   const patterns = stringList(field);
   // Patterns are relative to the repository root, not to the config's folder.
-  items(field).forEach((item, i) =>
-    confinePath(repoRoot, repoRoot, patterns[i].replace(/^!/, ''), { file: item.source.file, line: item.line, field: item.path }),
-  );
+  for (const [i, item] of items(field).entries()) {
+    confinePath(repoRoot, repoRoot, patterns[i].replace(/^!/, ''), { file: item.source.file, line: item.line, field: item.path });
+  }
   if (patterns.length === 0) expected(field, 'a non-empty list of path patterns');
   return patterns;
 }

@@ -3,7 +3,7 @@
  * a value of the expected type or throws a UserError naming the file, the line of
  * the offending node, the key path, what was expected and what was found.
  */
-import { open } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { excerpt, fileErrorReason, quote, showName, UserError } from '../errors.ts';
 import { displayPath } from './display-path.ts';
@@ -56,7 +56,7 @@ export function parseYaml(text: string, shown: string): Field {
 
 /** The file's text, refused unread when fstat says it is over the YAML size limit. */
 async function readBounded(file: string, shown: string): Promise<string> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(file, 'r');
   } catch (error) {

@@ -150,7 +150,9 @@ export async function resolveCommits(requests: readonly CommitRequest[], options
     const { ok } = await fetchEach(cwd, remote, flags, [...bySha, ...deepened]);
     complete &&= ok.every(Boolean);
     const found = await localCommits(cwd, bySha);
-    bySha.forEach((rev, i) => fetched.set(rev, found[i]));
+    bySha.forEach((rev, i) => {
+      fetched.set(rev, found[i]);
+    });
   }
   // Only FETCH_HEAD says what a name named, and only its first line: one request per name.
   for (const rev of byName) {

@@ -26,8 +26,9 @@ interface DenseLayer {
   activation: (row: Float32Array, offset: number, width: number) => void;
 }
 
-const SELU_ALPHA = 1.6732632423543772848170429916717;
-const SELU_SCALE = 1.0507009873554804934193349852946;
+// The float64 nearest to SELU's constants (tfjs's own, printed to more digits than a double holds).
+const SELU_ALPHA = 1.6732632423543772;
+const SELU_SCALE = 1.0507009873554805;
 
 /** In-place activations with TF.js's definitions (tfjs-layers activations.ts). */
 const ACTIVATIONS: Record<string, DenseLayer['activation']> = {

@@ -79,7 +79,7 @@ export async function loadModel(dir: string, options: LoadOptions = {}): Promise
   }
   const pre = files.preprocessing;
   const inputShape = model.inputs.length === 1 ? model.inputs[0].shape : undefined;
-  if (!inputShape || inputShape.length !== 2 || inputShape[1] !== pre.inputSize) {
+  if (inputShape?.length !== 2 || inputShape[1] !== pre.inputSize) {
     model.dispose();
     throw new UserError(
       `takes input shape ${JSON.stringify(model.inputs.map((i) => i.shape))} but preprocessing.json encodes ${pre.inputSize} values per row: they come from different runs`,

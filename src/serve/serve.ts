@@ -20,7 +20,7 @@ export function jsonLineLog(event: Record<string, unknown>): void {
 export async function serve(modelDir: string, options: ServeOptions = {}): Promise<ModelServer> {
   const log = options.log ?? jsonLineLog;
   const server = await createModelServer({ ...options, model: modelDir, log });
-  let model;
+  let model: Awaited<typeof server.ready>;
   try {
     model = await server.ready;
   } catch (error) {

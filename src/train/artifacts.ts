@@ -5,19 +5,16 @@
  * tfjs-node, so saving and loading go through in-memory IO handlers.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { displayPath } from '../config/display-path.ts';
-import type { Preprocessing } from '../data/preprocessing.ts';
 import { UserError } from '../errors.ts';
 import type { TF } from './engine.ts';
 import { sha256 } from './hash.ts';
-import { ARTIFACT_FILES, type RunManifest } from './types.ts';
+import { ARTIFACT_FILES } from './types.ts';
 
 type LayersModel = import('@tensorflow/tfjs').LayersModel;
 type ModelArtifacts = import('@tensorflow/tfjs').io.ModelArtifacts;
 type ModelJSON = import('@tensorflow/tfjs').io.ModelJSON;
-type WeightsManifestConfig = import('@tensorflow/tfjs').io.WeightsManifestConfig;
-type WeightsManifestEntry = import('@tensorflow/tfjs').io.WeightsManifestEntry;
 
 /** Writes model.json and weights.bin into `dir`; returns their bytes for hashing. */
 export async function saveModel(tf: TF, model: LayersModel, dir: string): Promise<{ modelJson: Buffer; weights: Buffer }> {

@@ -154,10 +154,14 @@ function dropoutSeeds(model: LayersModel) {
   return {
     layers,
     reseed(seed: number) {
-      layers.forEach((layer, i) => (layer.seed = deriveSeed(seed, i)));
+      layers.forEach((layer, i) => {
+        layer.seed = deriveSeed(seed, i);
+      });
     },
     restore() {
-      layers.forEach((layer, i) => (layer.seed = original[i]));
+      layers.forEach((layer, i) => {
+        layer.seed = original[i];
+      });
     },
   };
 }

@@ -155,6 +155,7 @@ describe('mode command', () => {
 
     const badFlag = await command(11, '/model-ci retrain --gpu', 'admin-user');
     assert.match(replies(11).at(-1)!.body, /unknown flag “--gpu” for `retrain`/);
+    assert.deepEqual(reactionsOf(badFlag.commentId), ['confused', 'eyes']);
 
     const notPr = await command(12, '/model-ci retrain', 'admin-user', { onPullRequest: false });
     assert.match(replies(12).at(-1)!.body, /work on pull requests only/);

@@ -102,7 +102,9 @@ describe('mode deploy', () => {
       predictions.forEach((p, i) => {
         const expected = local[i] as { label: string; probabilities: number[] };
         assert.equal(p.label, expected.label, `row ${i}`);
-        p.probabilities.forEach((q, k) => assert.ok(Math.abs(q - expected.probabilities[k]) < 1e-5, `row ${i}: ${q} vs ${expected.probabilities[k]}`));
+        p.probabilities.forEach((q, k) => {
+          assert.ok(Math.abs(q - expected.probabilities[k]) < 1e-5, `row ${i}: ${q} vs ${expected.probabilities[k]}`);
+        });
       });
 
       const metrics = await (await fetch(`${url}/metrics`)).text();

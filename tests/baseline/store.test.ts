@@ -152,7 +152,7 @@ describe('baseline store on a git branch', () => {
     const log: string[] = [];
     const store = storeIn(fork.dir, log);
     await store.fetch();
-    assert.equal((await store.read('churn', main[3]))?.hasOwnProperty('record'), true);
+    assert.equal(Object.hasOwn((await store.read('churn', main[3])) ?? {}, 'record'), true);
     const nearest = await store.findNearest('churn', main[6]);
     assert.equal(nearest?.commit, main[5]);
     assert.equal(nearest?.behind, 1);

@@ -93,7 +93,9 @@ describe('readCsv', () => {
       '1.7976931348623157e308',
     ];
     const table = await csv(`v\n${values.join('\n')}\n`);
-    numbers(table.columns[0]).forEach((parsed, i) => assert.ok(Object.is(parsed, Number(values[i])), `${values[i]} → ${parsed}`));
+    numbers(table.columns[0]).forEach((parsed, i) => {
+      assert.ok(Object.is(parsed, Number(values[i])), `${values[i]} → ${parsed}`);
+    });
   });
 
   it('reads numbers as float32 when asked: each the float32 nearest its exact double, printed as written', async () => {
@@ -115,7 +117,9 @@ describe('readCsv', () => {
     const table = await csv(`v,w\n${values.map((v) => `${v},1`).join('\n')}\n`, { float32: true });
     const col = column(table, 'v');
     assert.ok(col.kind === 'numeric' && col.values instanceof Float32Array);
-    numbers(col).forEach((parsed, i) => assert.ok(Object.is(parsed, Math.fround(Number(values[i]))), `${values[i]} → ${parsed}`));
+    numbers(col).forEach((parsed, i) => {
+      assert.ok(Object.is(parsed, Math.fround(Number(values[i]))), `${values[i]} → ${parsed}`);
+    });
     // The shortest decimal that rounds to the same float32, not the widened double's 17 digits.
     assert.deepEqual(texts(col, 5), ['0', '0', '1.5', '0.1', '17.99']);
     assert.deepEqual(texts(col, values.length).slice(5), ['0.07871', '12.5', '16777216', '123456790000000', '3.1415927', '0', '1e-40', '3.4028235e+38']);

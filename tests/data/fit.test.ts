@@ -34,7 +34,9 @@ function someRows(data: TableRows, rows: number[]): TableRows {
 
 function close(actual: ArrayLike<number>, expected: number[]) {
   assert.equal(actual.length, expected.length);
-  expected.forEach((e, i) => assert.ok(Math.abs(actual[i] - e) < 1e-6, `[${i}] ${actual[i]} ≠ ${e}`));
+  expected.forEach((e, i) => {
+    assert.ok(Math.abs(actual[i] - e) < 1e-6, `[${i}] ${actual[i]} ≠ ${e}`);
+  });
 }
 
 describe('fitPreprocessing', () => {

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe } from 'node:test';
 import { createHash, randomBytes } from 'node:crypto';
-import type Docker from 'dockerode';
 import { buildImage } from '../../src/docker/build.ts';
 import { buildContext } from '../../src/docker/context.ts';
 import { buildModelImage, deployImage, type DeployInput } from '../../src/docker/deploy.ts';

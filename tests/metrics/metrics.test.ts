@@ -103,8 +103,12 @@ describe('evaluate: multiclass', () => {
     const predicted = [0, 2, 1, 0, 0, 1];
     const yTrue = new Float32Array(18);
     const yPred = new Float32Array(18).fill(0.2);
-    truth.forEach((k, r) => (yTrue[r * 3 + k] = 1));
-    predicted.forEach((k, r) => (yPred[r * 3 + k] = 0.6));
+    truth.forEach((k, r) => {
+      yTrue[r * 3 + k] = 1;
+    });
+    predicted.forEach((k, r) => {
+      yPred[r * 3 + k] = 0.6;
+    });
     const { metrics, evaluation } = evaluate(pre('multiclass-classification', { classes: ['a', 'b', 'c'] }), yTrue, yPred);
     near(metrics.accuracy, 2 / 6);
     near(metrics.precision, 2 / 9, 4);

@@ -46,7 +46,9 @@ describe('loadModel + createPredictor', () => {
       const near = (a: number, b: number) => assert.ok(Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
       if (variant === 'regression') {
         const { mean, std } = tiny.preprocessing.targetScale!;
-        predictions.forEach((p, i) => near(p as number, expected[i] * std + mean));
+        predictions.forEach((p, i) => {
+          near(p as number, expected[i] * std + mean);
+        });
       } else if (variant === 'binary') {
         predictions.forEach((p, i) => {
           const { label, probabilities } = p as ClassPrediction;
@@ -58,7 +60,9 @@ describe('loadModel + createPredictor', () => {
         predictions.forEach((p, i) => {
           const { label, probabilities } = p as ClassPrediction;
           const row = Array.from(expected.subarray(i * 3, i * 3 + 3));
-          probabilities.forEach((q, k) => near(q, row[k]));
+          probabilities.forEach((q, k) => {
+            near(q, row[k]);
+          });
           assert.equal(label, tiny.preprocessing.classes![row.indexOf(Math.max(...row))]);
         });
       }
@@ -83,7 +87,9 @@ describe('loadModel + createPredictor', () => {
     assert.ok(instances.length * loaded.densePlan!.macsPerRow > 1 << 16);
     const predictions = createPredictor(loaded).predict(instances) as ClassPrediction[];
     const expected = reference(tiny, instances);
-    predictions.forEach((p, i) => assert.equal(p.probabilities[1], expected[i]));
+    predictions.forEach((p, i) => {
+      assert.equal(p.probabilities[1], expected[i]);
+    });
   });
 
   test('a model with other layers has no dense plan and predicts through TF.js', async () => {
@@ -104,7 +110,9 @@ describe('loadModel + createPredictor', () => {
     assert.equal(loaded.densePlan, undefined);
     const predictions = createPredictor(loaded).predict(rows.multiclass) as ClassPrediction[];
     const expected = reference({ ...tiny, model }, rows.multiclass);
-    predictions.forEach((p, i) => assert.deepEqual(p.probabilities, Array.from(expected.subarray(i * 3, i * 3 + 3))));
+    predictions.forEach((p, i) => {
+      assert.deepEqual(p.probabilities, Array.from(expected.subarray(i * 3, i * 3 + 3)));
+    });
   });
 
   test('the wasm backend agrees with cpu to 1e-5', async () => {
@@ -115,7 +123,9 @@ describe('loadModel + createPredictor', () => {
     const wasm = createPredictor(wasmModel).predict(rows.multiclass) as ClassPrediction[];
     wasm.forEach((p, i) => {
       assert.equal(p.label, cpu[i].label);
-      p.probabilities.forEach((q, k) => assert.ok(Math.abs(q - cpu[i].probabilities[k]) < 1e-5, `${q} vs ${cpu[i].probabilities[k]}`));
+      p.probabilities.forEach((q, k) => {
+        assert.ok(Math.abs(q - cpu[i].probabilities[k]) < 1e-5, `${q} vs ${cpu[i].probabilities[k]}`);
+      });
     });
     await tf.setBackend('cpu');
   });

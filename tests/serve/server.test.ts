@@ -102,7 +102,9 @@ describe('model server over HTTP', () => {
       [14.2, 20.1, 'east', 820],
       [8, 10, 'north', 200],
     ]);
-    json.outputs.forEach((o: { probabilities: number[] }, i: number) => assert.ok(Math.abs(o.probabilities[1] - p[i]) < 1e-6));
+    json.outputs.forEach((o: { probabilities: number[] }, i: number) => {
+      assert.ok(Math.abs(o.probabilities[1] - p[i]) < 1e-6);
+    });
     assert.equal(json.outputs.length, 2);
   });
 

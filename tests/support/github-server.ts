@@ -392,7 +392,10 @@ export class GitHubServer {
   }
 
   async close(): Promise<void> {
-    for (const hold of this.holds) hold.waiting.splice(0).forEach((release) => release());
+    for (const hold of this.holds)
+      hold.waiting.splice(0).forEach((release) => {
+        release();
+      });
     this.http.closeAllConnections();
     await new Promise<void>((resolve) => this.http.close(() => resolve()));
   }
@@ -532,7 +535,9 @@ export class GitHubServer {
     const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(route.pattern.exec(url.pathname)![i + 1])]));
 
     const problems = this.checkRequest(req, contract, params, record.query, raw);
-    problems.forEach((problem) => violate('request', problem));
+    problems.forEach((problem) => {
+      violate('request', problem);
+    });
 
     const hold = this.holds.find((h) => matches(h.match, method, url.pathname));
     if (hold) {
@@ -540,7 +545,9 @@ export class GitHubServer {
         hold.waiting.push(release);
         if (hold.waiting.length >= hold.count) {
           this.holds.splice(this.holds.indexOf(hold), 1);
-          hold.waiting.forEach((r) => r());
+          hold.waiting.forEach((r) => {
+            r();
+          });
         }
       });
     }

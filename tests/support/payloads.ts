@@ -247,9 +247,13 @@ export function writeEventFile(payload: Payload, dir: string = mkdtempSync(join(
 
 function visit(node: unknown, fn: (node: Payload) => void): void {
   if (Array.isArray(node)) {
-    node.forEach((item) => visit(item, fn));
+    node.forEach((item) => {
+      visit(item, fn);
+    });
   } else if (node && typeof node === 'object') {
     fn(node as Payload);
-    Object.values(node).forEach((value) => visit(value, fn));
+    Object.values(node).forEach((value) => {
+      visit(value, fn);
+    });
   }
 }

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Params } from '../../src/config/types.ts';
 import type { Preprocessing } from '../../src/data/preprocessing.ts';
-import { UserError } from '../../src/errors.ts';
 import { loadModel } from '../../src/serve/model.ts';
 import { hashModel, saveModel, writeJsonArtifact } from '../../src/train/artifacts.ts';
 import { loadEngine, type TF } from '../../src/train/engine.ts';
@@ -36,14 +35,6 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'artifacts-'));
 });
 after(() => rm(dir, { recursive: true, force: true }));
-
-async function expectUserError(promise: Promise<unknown>, pattern: RegExp): Promise<void> {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(error instanceof UserError, `expected a UserError, got ${String(error)}`);
-    assert.match(error.describe(), pattern);
-    return true;
-  });
-}
 
 test('saves the standard layers format and loads it back with the same predictions', async () => {
   const model = buildModel(tf, { inputSize: 2, outputSize: 3, task: 'multiclass-classification' }, params);

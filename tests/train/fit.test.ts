@@ -114,7 +114,9 @@ test('an epoch fed in slices of whole batches trains exactly as one fit over the
   assert.deepEqual(sliced.weights, whole.weights);
   assert.deepEqual(sliced.history.val_loss, whole.history.val_loss);
   // The epoch's loss is the mean of the slices' means weighted by their rows: equal up to rounding.
-  sliced.history.loss.forEach((loss, i) => assert.ok(Math.abs(loss - whole.history.loss[i]) < 1e-6, `epoch ${i + 1}: ${loss} vs ${whole.history.loss[i]}`));
+  sliced.history.loss.forEach((loss, i) => {
+    assert.ok(Math.abs(loss - whole.history.loss[i]) < 1e-6, `epoch ${i + 1}: ${loss} vs ${whole.history.loss[i]}`);
+  });
 });
 
 test('early stopping stops when val_loss stops improving and restores the best epoch’s weights', async () => {
