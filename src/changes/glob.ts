@@ -26,9 +26,8 @@ export function compileGlob(pattern: string, field = 'glob'): PathMatcher {
     .replace(/^\/+/, '')
     .replace(/\/+$/, '');
   if (normalized === '') throw new UserError(`empty pattern ${JSON.stringify(pattern)}: expected a path or glob relative to the repository root`, { field });
-  const alternatives = expandBraces(normalized, field).map((p) => globToRegExpSource(p, field));
-  const regex = new RegExp(`^(?:${alternatives.join('|')})(?:/.*)?$`, 's');
-  return (path) => regex.test(path);
+  const alternatives = expandBraces(normalized, field).map((p) => compileTokens(p, field));
+  return (path) => alternatives.some((tokens) => matchTokens(tokens, path));
 }
 
 /** Escapes glob syntax so a literal path (a data file named `x[1].csv`) can be used as a pattern. */
@@ -75,26 +74,35 @@ function findUnescaped(text: string, char: string, from: number): number {
   return -1;
 }
 
-function globToRegExpSource(pattern: string, field: string): string {
-  let out = '';
+/**
+ * One step of a pattern. Matched by simulating the automaton (every live state at once), not by a
+ * backtracking regex: `*a*a*a…b` against a long path took seconds per star on V8's regex engine, and a
+ * PR writes its own `watch`. Time is (pattern length × path length) whatever the pattern.
+ */
+type Token =
+  | { kind: 'char'; test: (c: string) => boolean }
+  /** `*`: any run of characters but `/`. */
+  | { kind: 'star' }
+  /** `**` followed by `/`: zero or more whole folders. */
+  | { kind: 'folders' }
+  /** A final `**`: everything below. */
+  | { kind: 'rest' };
+
+function compileTokens(pattern: string, field: string): Token[] {
+  const tokens: Token[] = [];
+  const literal = (ch: string) => tokens.push({ kind: 'char', test: (c) => c === ch });
   let i = 0;
   while (i < pattern.length) {
     const c = pattern[i];
     const segmentStart = i === 0 || pattern[i - 1] === '/';
     if (c === '*' && pattern[i + 1] === '*' && segmentStart && (i + 2 === pattern.length || pattern[i + 2] === '/')) {
-      // `**/` is zero or more whole folders; a final `**` is everything below.
-      if (i + 2 === pattern.length) {
-        out += '.*';
-        i += 2;
-      } else {
-        out += '(?:[^/]*/)*';
-        i += 3;
-      }
+      tokens.push({ kind: i + 2 === pattern.length ? 'rest' : 'folders' });
+      i += 3;
     } else if (c === '*') {
       while (pattern[i] === '*') i++;
-      out += '[^/]*';
+      tokens.push({ kind: 'star' });
     } else if (c === '?') {
-      out += '[^/]';
+      tokens.push({ kind: 'char', test: (ch) => ch !== '/' });
       i++;
     } else if (c === '[') {
       const close = findClassEnd(pattern, i);
@@ -103,17 +111,64 @@ function globToRegExpSource(pattern: string, field: string): string {
       const negated = body.startsWith('!') || body.startsWith('^');
       if (negated) body = body.slice(1);
       const set = body.replace(/\\(.)/g, '$1').replace(/[\\\]^]/g, (m) => `\\${m}`);
-      out += negated ? `[^/${set}]` : `(?!/)[${set}]`;
+      // A one-character class is a regex that cannot backtrack.
+      const member = new RegExp(`^[${set}]$`, 's');
+      tokens.push({ kind: 'char', test: (ch) => ch !== '/' && member.test(ch) !== negated });
       i = close + 1;
     } else if (c === '\\' && i + 1 < pattern.length) {
-      out += escapeRegExp(pattern[i + 1]);
+      literal(pattern[i + 1]);
       i += 2;
     } else {
-      out += escapeRegExp(c);
+      literal(c);
       i++;
     }
   }
-  return out;
+  return tokens;
+}
+
+/**
+ * States: `2t` is "before token t", `2t + 1` is "inside a folder name of the `folders` token t". Past the
+ * last token, `2n` is the end and `TAIL` is "below a matched folder" (a pattern matching a folder matches
+ * everything in it).
+ */
+const TAIL = -1;
+
+function matchTokens(tokens: Token[], path: string): boolean {
+  const end = 2 * tokens.length;
+  // Adds `state` and what it reaches without reading a character.
+  const close = (states: Set<number>, state: number): void => {
+    if (states.has(state)) return;
+    states.add(state);
+    if (state === TAIL || state % 2 === 1 || state === end) return;
+    const kind = tokens[state / 2].kind;
+    if (kind !== 'char') close(states, state + 2);
+  };
+  let current = new Set<number>();
+  close(current, 0);
+  for (const c of path) {
+    const next = new Set<number>();
+    for (const state of current) {
+      if (state === TAIL) close(next, TAIL);
+      else if (state === end) {
+        if (c === '/') close(next, TAIL);
+      } else if (state % 2 === 1) close(next, c === '/' ? state - 1 : state);
+      else {
+        const token = tokens[state / 2];
+        if (token.kind === 'char') {
+          if (token.test(c)) close(next, state + 2);
+        } else if (token.kind === 'star') {
+          if (c !== '/') close(next, state);
+        } else if (token.kind === 'folders') {
+          close(next, c === '/' ? state : state + 1);
+        } else {
+          close(next, state);
+        }
+      }
+    }
+    if (next.size === 0) return false;
+    current = next;
+  }
+  return current.has(end) || current.has(TAIL);
 }
 
 /** Index of the `]` closing the class opened at `open`; a `]` right after `[` or `[!` is a member, as in POSIX. */
@@ -126,8 +181,4 @@ function findClassEnd(pattern: string, open: number): number {
     else if (pattern[i] === ']') return i;
   }
   return -1;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }

@@ -81,4 +81,17 @@ describe('compileGlob', () => {
     const bomb = '{a,b}'.repeat(12);
     assert.throws(() => compileGlob(bomb, 'watch[0]'), /more than 1024 alternatives/);
   });
+
+  // A PR writes its own `watch`. On the old backtracking regex this pattern took minutes against one
+  // 40-character path (8 stars: 1.4 s; each star multiplies it); the timeout only turns a hang into a
+  // failure, it asserts no speed.
+  test('many stars against a long path give the right answer without backtracking', { timeout: 60_000 }, () => {
+    const matches = compileGlob(`${'*a'.repeat(16)}b`, 'watch[0]');
+    assert.equal(matches(`${'a'.repeat(40)}b`), true);
+    assert.equal(matches('a'.repeat(40)), false);
+    assert.equal(matches(`${'a'.repeat(40)}/b`), false, 'a star never crosses a folder');
+    const folders = compileGlob(`${'**/'.repeat(16)}x.csv`, 'watch[1]');
+    assert.equal(folders(`${'d/'.repeat(40)}x.csv`), true);
+    assert.equal(folders(`${'d/'.repeat(40)}y.csv`), false);
+  });
 });
