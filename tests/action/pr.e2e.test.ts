@@ -272,7 +272,8 @@ describe('pull_request_target, opted into', () => {
       apiUrl: server.url,
       sha: repo.mainSha,
       ref: 'refs/heads/main',
-      inputs: { 'allow-pull-request-target': 'true' },
+      // The verdict is not what this test is about: only which commit was trained and where the report went.
+      inputs: { 'allow-pull-request-target': 'true', 'fail-on-regression': 'false' },
     });
   };
 
