@@ -8,7 +8,7 @@ import type { Ajv, ErrorObject, JSONSchemaType, ValidateFunction } from 'ajv';
 import { excerpt, shorten } from '../errors.ts';
 
 let instance: Promise<Ajv> | undefined;
-const compiled = new WeakMap<object, ValidateFunction>();
+const compiled = new WeakMap<object, Promise<ValidateFunction>>();
 
 /**
  * `allowUnionTypes` for scalars (string, number, boolean or null);
@@ -20,10 +20,13 @@ const ajv = () =>
   (instance ??= import('ajv').then(({ Ajv }) => new Ajv({ strict: true, allowUnionTypes: true, allErrors: true, verbose: true, discriminator: true })));
 
 /** Schemas with a `description` on a field use it as what was expected there. */
-export async function validator<T>(schema: JSONSchemaType<T>): Promise<ValidateFunction<T>> {
-  const validate = compiled.get(schema) ?? (await ajv()).compile(schema);
-  compiled.set(schema, validate);
-  return validate as ValidateFunction<T>;
+export function validator<T>(schema: JSONSchemaType<T>): Promise<ValidateFunction<T>> {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv().then((instance) => instance.compile(schema));
+    compiled.set(schema, validate);
+  }
+  return validate as Promise<ValidateFunction<T>>;
 }
 
 /** One problem of a document: where (`a.b[2]`, empty for the root), what was expected, what was there. */

@@ -58,6 +58,16 @@ describe('parseReportArtifact', () => {
     await rejects('"' + 'é'.repeat(1_000_001) + '"', /2000004 bytes, over the 2000000 allowed/);
   });
 
+  test('an unexpected field is named by a short excerpt, never echoed whole', async () => {
+    const key = `<script>${'k'.repeat(100_000)}`;
+    await assert.rejects(parseReportArtifact(JSON.stringify(artifact({ [key]: 1 }))), (error: unknown) => {
+      assert.ok(error instanceof UserError);
+      assert.match(error.describe(), /unexpected field "<script>k+…"/);
+      assert.ok(error.describe().length < 300, `${error.describe().length} characters`);
+      return true;
+    });
+  });
+
   test("carries the PR's config changes, and escapes them in the comment", async () => {
     const hostileKey = '<img src=x onerror=alert(1)> @org/team';
     const config = { file: 'model-ci.yml', decidedBy: 'base', changes: [{ key: hostileKey, base: 0.01, head: 0.5, afterMerge: true }] };
