@@ -5,17 +5,16 @@
  */
 import type { JSONSchemaType } from 'ajv';
 import type { CandidateFile } from '../action/candidate-file.ts';
+import { sha, str } from './parts.ts';
 
 export const CANDIDATE_SCHEMA = 1;
-
-const str = (maxLength = 500) => ({ type: 'string', maxLength }) as const;
 
 export const candidateSchema: JSONSchemaType<CandidateFile> = {
   type: 'object',
   additionalProperties: false,
   properties: {
     schema: { type: 'integer', const: CANDIDATE_SCHEMA },
-    headSha: { type: 'string', pattern: '^[0-9a-f]{40}([0-9a-f]{24})?$' },
+    headSha: sha,
     id: { type: 'string', pattern: '^c[0-9]{1,3}$' },
     name: str(),
     params: { type: 'object', required: [], maxProperties: 50 },

@@ -7,6 +7,7 @@
  */
 import type { JSONSchemaType } from 'ajv';
 import { type BaselineRecord, FULL_SHA, MODEL_CI_VERSION, MODEL_NAME } from '../baseline/record.ts';
+import { absentNotNull } from './parts.ts';
 
 const text = { type: 'string', minLength: 1, description: 'a non-empty string' } as const;
 const finite = { type: 'number', description: 'a finite number' } as const;
@@ -15,11 +16,6 @@ const pattern = (source: string, description: string) => ({ type: 'string', patt
 const commit = pattern(FULL_SHA.source, 'a full commit SHA (40 hex digits)');
 const object = { description: 'an object' } as const;
 const list = { description: 'an array' } as const;
-/**
- * `JSONSchemaType` wants `nullable` on an optional field; JSON never writes `undefined` as `null`, so a
- * `null` there is refused as any other wrong type would be.
- */
-export const absentNotNull = { nullable: true, not: { type: 'null' } } as const;
 
 export const recordSchema: JSONSchemaType<BaselineRecord> = {
   type: 'object',

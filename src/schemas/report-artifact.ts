@@ -11,14 +11,11 @@ import type { BaselineSource, ConfigReview, DataChange, MetricRow } from '../com
 import type { Task } from '../config/types.ts';
 import type { Problem } from '../report/error-report.ts';
 import type { Evaluation, History } from '../train/types.ts';
-import { absentNotNull } from './record.ts';
+import { optional as opt, sha, str } from './parts.ts';
 
 export const REPORT_ARTIFACT_SCHEMA = 1;
 
-const str = (maxLength = 500) => ({ type: 'string', maxLength }) as const;
-const opt = <S extends object>(schema: S) => ({ ...schema, ...absentNotNull });
 const num = { type: 'number' } as const;
-const sha = { type: 'string', pattern: '^[0-9a-f]{40}([0-9a-f]{24})?$' } as const;
 const list = <S extends object>(items: S, maxItems: number) => ({ type: 'array', items, maxItems }) as const;
 /** A config value: `null` is one (a key set to nothing), so it is nullable for real. */
 const scalar = { type: ['string', 'number', 'boolean'], maxLength: 2000, nullable: true } as const;
