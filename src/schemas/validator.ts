@@ -15,9 +15,14 @@ const compiled = new WeakMap<object, Promise<ValidateFunction>>();
  * `allErrors` so a record can say what all its problems are (bounded by whoever reports them);
  * `verbose` so an error carries the failing value and schema (for `expected` and `got`);
  * `discriminator` so a union picks its branch by `kind` and reports that branch's errors only.
+ * `default` is Ajv's CommonJS `module.exports`, the class, both under Node and in the bundle (whose Ajv
+ * chunk exports nothing else).
  */
 const ajv = () =>
-  (instance ??= import('ajv').then(({ Ajv }) => new Ajv({ strict: true, allowUnionTypes: true, allErrors: true, verbose: true, discriminator: true })));
+  (instance ??= import('ajv').then(
+    ({ default: exported }) =>
+      new (exported as unknown as typeof Ajv)({ strict: true, allowUnionTypes: true, allErrors: true, verbose: true, discriminator: true }),
+  ));
 
 /** Schemas with a `description` on a field use it as what was expected there. */
 export function validator<T>(schema: JSONSchemaType<T>): Promise<ValidateFunction<T>> {
