@@ -1,5 +1,5 @@
 /**
- * Pure: is a stored baseline record one this model-ci can compare against?
+ * Is a stored baseline record one this model-ci can compare against? (No I/O: Ajv is imported on first use.)
  *
  * Records outlive the model-ci version that wrote them, so reading one never
  * throws: the answer is `{ record }` or `{ unusable: why }`, and on `unusable`
