@@ -4,17 +4,20 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
 import { UserError } from '../errors.ts';
 import type { CandidateResult } from '../flow/sweep.ts';
+import { CANDIDATE_SCHEMA, candidateSchema } from '../schemas/candidate.ts';
+import { schemaProblems, validator } from '../schemas/validator.ts';
 
-const SCHEMA_VERSION = 1;
+/** A candidate's file as written: its result, the commit it trained and the schema number. */
+export type CandidateFile = CandidateResult & { schema: typeof CANDIDATE_SCHEMA; headSha: string };
+
 const PREFIX = 'candidate-';
 
 export async function writeCandidateFile(dir: string, headSha: string, result: CandidateResult): Promise<string> {
   await mkdir(dir, { recursive: true });
   const file = join(dir, `${PREFIX}${result.id}.json`);
-  await writeFile(file, `${JSON.stringify({ schema: SCHEMA_VERSION, headSha, ...result })}\n`);
+  await writeFile(file, `${JSON.stringify({ schema: CANDIDATE_SCHEMA, headSha, ...result } satisfies CandidateFile)}\n`);
   return file;
 }
 
@@ -31,41 +34,21 @@ export async function readCandidateFiles(dir: string, headSha: string): Promise<
     let value: unknown;
     try {
       value = JSON.parse(await readFile(file, 'utf8'));
-    } catch (error) {
-      throw new UserError(`not a candidate result: ${(error as Error).message}`, { file });
+    } catch {
+      // JSON.parse's message quotes the text: an untrusted file is never echoed, not even a fragment.
+      throw new UserError('not a candidate result: the file is not JSON', { file });
     }
-    const validate = validator();
-    if (!validate(value))
-      throw new UserError(`not a candidate result: ${validate.errors?.[0]?.instancePath || '(root)'} ${validate.errors?.[0]?.message ?? ''}`, { file });
-    const { schema: _schema, headSha: sha, ...result } = value as CandidateResult & { schema: number; headSha: string };
+    const validate = await validator(candidateSchema);
+    if (!validate(value)) {
+      const [first] = schemaProblems(validate.errors, value);
+      throw new UserError(`not a candidate result: ${first?.path || '(root)'}: ${first?.message ?? 'unknown problem'}`, {
+        file,
+        field: first?.path || undefined,
+      });
+    }
+    const { schema: _schema, headSha: sha, ...result } = value;
     if (sha !== headSha) throw new UserError(`the candidate result is for commit ${sha.slice(0, 12)}, not ${headSha.slice(0, 12)}`, { file });
     results.push(result);
   }
   return results;
 }
-
-const str = (maxLength = 500) => ({ type: 'string', maxLength });
-const num = { type: 'number' };
-const object = (properties: Record<string, object>, required: string[]) => ({ type: 'object', properties, required, additionalProperties: false });
-const record = (values: object, maxProperties = 1000) => ({ type: 'object', additionalProperties: values, maxProperties });
-const schema = object(
-  {
-    schema: { const: SCHEMA_VERSION },
-    headSha: { type: 'string', pattern: '^[0-9a-f]{40}([0-9a-f]{24})?$' },
-    id: { type: 'string', pattern: '^c[0-9]{1,3}$' },
-    name: str(),
-    params: record({}, 50),
-    backend: str(50),
-    run: object(
-      {
-        metrics: record(num, 100),
-        params: record({ anyOf: [str(2000), num, { type: 'boolean' }, { type: 'null' }] }),
-        data: record(object({ hash: str(100), rows: num }, ['hash', 'rows']), 1000),
-      },
-      ['metrics', 'params', 'data'],
-    ),
-  },
-  ['schema', 'headSha', 'id', 'name', 'params', 'backend', 'run'],
-);
-let compiled: ValidateFunction | undefined;
-const validator = () => (compiled ??= new Ajv({ strict: true }).compile(schema));

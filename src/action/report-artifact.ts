@@ -8,28 +8,33 @@
 import { constants } from 'node:fs';
 import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { MODEL_NAME } from '../config/load.ts';
-import { UserError } from '../errors.ts';
+import { quote, UserError } from '../errors.ts';
 import type { Problem } from '../report/error-report.ts';
 import type { ReportInput } from '../report/report.ts';
+import { REPORT_ARTIFACT_SCHEMA, reportArtifactSchema } from '../schemas/report-artifact.ts';
+import { validator } from '../schemas/validator.ts';
 
 export const ARTIFACT_FILE = 'report.json';
-const SCHEMA_VERSION = 1;
 
 interface ArtifactBase {
   pr: number;
   headSha: string;
   model: string;
 }
+/** Links are not carried: the posting run builds them from its own trusted context. */
+export type ArtifactReport = Omit<ReportInput, 'links'>;
 export type ReportArtifact =
-  | (ArtifactBase & { kind: 'report'; report: ReportInput; baseRef?: string })
+  | (ArtifactBase & { kind: 'report'; report: ArtifactReport; baseRef?: string })
   | (ArtifactBase & { kind: 'error'; title: string; problems: Problem[] });
+/** `report.json` as written: the artifact and its schema number. */
+export type ReportArtifactFile = ReportArtifact & { schema: typeof REPORT_ARTIFACT_SCHEMA };
 
 /** Writes `report.json` (and `report.md`, for people reading the artifact) into `dir`. */
 export async function writeReportArtifact(dir: string, artifact: ReportArtifact, markdown?: string): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, ARTIFACT_FILE), `${JSON.stringify({ schema: SCHEMA_VERSION, ...artifact })}\n`);
+  await writeFile(join(dir, ARTIFACT_FILE), `${JSON.stringify({ schema: REPORT_ARTIFACT_SCHEMA, ...artifact })}\n`);
   if (markdown !== undefined) await writeFile(join(dir, 'report.md'), markdown);
 }
 
@@ -47,14 +52,14 @@ export async function readReportArtifact(dir: string): Promise<ReportArtifact> {
     const stats = await handle.stat();
     if (!stats.isFile()) throw new UserError(`the report artifact ${ARTIFACT_FILE} is not a regular file`, { file });
     if (stats.size > MAX_BYTES) throw tooLarge(stats.size, file);
-    return parseReportArtifact(await handle.readFile('utf8'), file);
+    return await parseReportArtifact(await handle.readFile('utf8'), file);
   } finally {
     await handle.close();
   }
 }
 
-/** Pure: text → a validated artifact, or a UserError naming the first field that is wrong. */
-export function parseReportArtifact(text: string, file = ARTIFACT_FILE): ReportArtifact {
+/** Text → a validated artifact, or a UserError naming the first field that is wrong. */
+export async function parseReportArtifact(text: string, file = ARTIFACT_FILE): Promise<ReportArtifact> {
   const bytes = Buffer.byteLength(text);
   if (bytes > MAX_BYTES) throw tooLarge(bytes, file);
   let value: unknown;
@@ -64,12 +69,12 @@ export function parseReportArtifact(text: string, file = ARTIFACT_FILE): ReportA
     // JSON.parse's message quotes the text: an untrusted file is never echoed, not even a fragment.
     throw new UserError(`the report artifact is not JSON`, { file });
   }
-  const validate = validator();
+  const validate = await validator(reportArtifactSchema);
   if (!validate(value)) {
     const first = validate.errors?.[0];
     throw new UserError(`the report artifact is malformed: ${describe(first)}`, { file, field: first?.instancePath || undefined });
   }
-  const { schema: _schema, ...artifact } = value as unknown as ReportArtifact & { schema: number };
+  const { schema: _schema, ...artifact } = value;
   checkConsistent(artifact, file);
   return artifact;
 }
@@ -109,106 +114,9 @@ function checkConsistent(artifact: ReportArtifact, file: string): void {
 const tooLarge = (bytes: number, file: string) => new UserError(`the report artifact is ${bytes} bytes, over the ${MAX_BYTES} allowed`, { file });
 
 const MAX_BYTES = 2_000_000;
-const str = (maxLength = 500) => ({ type: 'string', maxLength });
-const sha = { type: 'string', pattern: '^[0-9a-f]{40}([0-9a-f]{24})?$' };
-const num = { type: 'number' };
-const scalar = { anyOf: [str(2000), num, { type: 'boolean' }, { type: 'null' }] };
-const list = (items: object, maxItems: number) => ({ type: 'array', items, maxItems });
-const object = (properties: Record<string, object>, required: string[] = []) => ({ type: 'object', properties, required, additionalProperties: false });
-const direction = { enum: ['higher', 'lower'] };
-const history = object({ epochs: num, loss: list(num, 100_000), val_loss: list(num, 100_000), stoppedEarlyAt: num, bestEpoch: num }, ['epochs', 'loss']);
-const evaluation = object(
-  {
-    task: { enum: ['binary-classification', 'multiclass-classification', 'regression'] },
-    testRows: num,
-    classes: list(str(200), 1000),
-    confusionMatrix: list(list(num, 1000), 1000),
-  },
-  ['task', 'testRows'],
-);
-const row = object(
-  {
-    name: str(200),
-    direction,
-    base: num,
-    head: num,
-    delta: num,
-    deltaPct: num,
-    status: { enum: ['better', 'worse', 'within-tolerance', 'unchanged', 'new', 'removed'] },
-    gate: object({ tolerance: num, relative: { type: 'boolean' }, threshold: num }),
-    gatePassed: { type: 'boolean' },
-    gateReason: str(1000),
-  },
-  ['name', 'direction', 'status'],
-);
-const comparison = object(
-  {
-    model: str(200),
-    verdict: { enum: ['better', 'worse', 'mixed', 'unchanged', 'gate-failed', 'no-baseline'] },
-    rows: list(row, 500),
-    params: list(object({ key: str(500), base: scalar, head: scalar }, ['key']), 5000),
-    data: list(
-      object(
-        {
-          file: str(1000),
-          change: { enum: ['added', 'removed', 'modified', 'unchanged'] },
-          baseRows: num,
-          headRows: num,
-          baseHash: str(100),
-          headHash: str(100),
-        },
-        ['file', 'change'],
-      ),
-      1000,
-    ),
-    baseline: object({ kind: { enum: ['record', 'ancestor', 'trained', 'none'] }, commit: sha, behind: num, note: str(2000) }, ['kind']),
-    headCommit: sha,
-    failedGates: list(row, 500),
-    config: object(
-      {
-        file: str(1000),
-        decidedBy: { enum: ['base', 'pr'] },
-        note: str(2000),
-        changes: list(object({ key: str(500), base: scalar, head: scalar, afterMerge: { type: 'boolean' } }, ['key', 'afterMerge']), 1000),
-      },
-      ['file', 'decidedBy', 'changes'],
-    ),
-  },
-  ['model', 'verdict', 'rows', 'params', 'data', 'baseline', 'failedGates'],
-);
-const report = object(
-  {
-    comparison,
-    head: object({ history, evaluation, backend: str(50), backendNotices: list(str(2000), 20), trainingMs: num, seed: num, runner: str(200) }, ['backend']),
-    base: object({ history, evaluation, backend: str(50) }),
-    // Links are not taken from the artifact: the posting run builds them from its own trusted context.
-    baseRef: str(255),
-  },
-  ['comparison', 'head'],
-);
-const common = { schema: { const: SCHEMA_VERSION }, pr: { type: 'integer', minimum: 1, maximum: 2 ** 31 }, headSha: sha, model: str(200) };
-const artifactSchema = {
-  oneOf: [
-    object({ ...common, kind: { const: 'report' }, report, baseRef: str(255) }, ['schema', 'kind', 'pr', 'headSha', 'model', 'report']),
-    object(
-      {
-        ...common,
-        kind: { const: 'error' },
-        title: str(500),
-        problems: list(object({ message: str(10_000), file: str(1000), line: num, field: str(500) }, ['message']), 50),
-      },
-      ['schema', 'kind', 'pr', 'headSha', 'model', 'title', 'problems'],
-    ),
-  ],
-};
-
-// Compiled on first use: writing an artifact (every PR run) must not pay for compiling its reader.
-let compiled: ValidateFunction | undefined;
-const validator = () => (compiled ??= new Ajv({ allErrors: false, strict: true }).compile(artifactSchema));
-
 function describe(error: ErrorObject | undefined): string {
   if (!error) return 'unknown problem';
   const at = error.instancePath || '(root)';
-  if (error.keyword === 'additionalProperties') return `${at}: unexpected field ${JSON.stringify(error.params.additionalProperty)}`;
+  if (error.keyword === 'additionalProperties') return `${at}: unexpected field ${quote(String(error.params.additionalProperty))}`;
   return `${at}: ${error.message ?? error.keyword}`;
 }

@@ -11,6 +11,8 @@ export const RECORD_SCHEMA = 1;
 export const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 /** A model name is a folder on the baselines branch: one safe path segment. */
 export const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** The model-ci version that wrote a record: semver, with a bounded pre-release or build suffix. */
+export const MODEL_CI_VERSION = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]{1,60})?$/;
 
 export interface ImageRecord {
   /** Repository without tag, e.g. `ghcr.io/acme/churn`. */

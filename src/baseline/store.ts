@@ -155,14 +155,18 @@ export function createBaselineStore(options: BaselineStoreOptions): BaselineStor
     const sha = await keyCommit(commit);
     const at = await tip();
     const text = at && (await tryGit(['cat-file', 'blob', `${at}:${pathOf(model, sha)}`], { cwd }));
-    return text ? parseRecord(text, { model, commit: sha }, label(model, sha)) : null;
+    return text ? await parseRecord(text, { model, commit: sha }, label(model, sha)) : null;
   }
 
   async function list(model: string): Promise<ListedRecord[]> {
     const blobs = await recordBlobs(model);
     if (blobs.size === 0) return [];
     const texts = await readBlobs(cwd, [...blobs.values()]);
-    const listed = [...blobs.keys()].map((commit, i): ListedRecord => ({ commit, ...parseRecord(texts[i], { model, commit }, label(model, commit)) }));
+    const listed = await Promise.all(
+      [...blobs.keys()].map(
+        async (commit, i): Promise<ListedRecord> => ({ commit, ...(await parseRecord(texts[i], { model, commit }, label(model, commit))) }),
+      ),
+    );
     const time = (entry: ListedRecord) => ('record' in entry ? Date.parse(entry.record.createdAt) : -Infinity);
     return listed.sort((a, b) => time(b) - time(a) || 0);
   }
@@ -193,7 +197,7 @@ export function createBaselineStore(options: BaselineStoreOptions): BaselineStor
     if (behind < 0) return null;
     const found = history[behind];
     const [text] = await readBlobs(cwd, [blobs.get(found)!]);
-    return { ...parseRecord(text, { model, commit: found }, label(model, found)), commit: found, behind };
+    return { ...(await parseRecord(text, { model, commit: found }, label(model, found))), commit: found, behind };
   }
 
   // Writes of one store run one after another: racing one another through the push would spend the bounded retries on ourselves.
@@ -207,7 +211,7 @@ export function createBaselineStore(options: BaselineStoreOptions): BaselineStor
   async function writeNow(record: BaselineRecord, { replace = false } = {}): Promise<{ commit: string }> {
     checkModel(record.model);
     if (!FULL_SHA.test(record.commit)) throw new Error(`a baseline record needs a full commit SHA, got ${JSON.stringify(record.commit)}`);
-    const problems = writeProblems(record);
+    const problems = await writeProblems(record);
     if (problems.length > 0) throw new Error(`refusing to write a baseline record that could not be read back: ${problems.join('; ')}`);
     const path = pathOf(record.model, record.commit);
     const content = `${JSON.stringify(record, null, 2)}\n`;
@@ -220,7 +224,7 @@ export function createBaselineStore(options: BaselineStoreOptions): BaselineStor
       const existing = parent && (await tryGit(['cat-file', 'blob', `${parent}:${path}`], { cwd }));
       if (existing === content) return { commit: parent! };
       if (existing && !replace)
-        throw new RecordExistsError(record.model, record.commit, branch, parseRecord(existing, record, label(record.model, record.commit)));
+        throw new RecordExistsError(record.model, record.commit, branch, await parseRecord(existing, record, label(record.model, record.commit)));
       const message = `${existing ? 'replace' : 'add'} baseline ${record.model} @ ${record.commit.slice(0, 12)}${record.runUrl ? `\n\n${record.runUrl}` : ''}`;
       const commit = await commitFile(cwd, parent, { [path]: content, ...(parent ? {} : { 'README.md': README }) }, message, identity);
       const race = useRemote ? await push(commit) : await moveLocalBranch(ref, commit, parent);

@@ -1,5 +1,5 @@
 /**
- * Pure: is a stored baseline record one this model-ci can compare against?
+ * Is a stored baseline record one this model-ci can compare against? (No I/O: Ajv is imported on first use.)
  *
  * Records outlive the model-ci version that wrote them, so reading one never
  * throws: the answer is `{ record }` or `{ unusable: why }`, and on `unusable`
@@ -11,104 +11,44 @@
  * is the first, so there is no upgrade yet and any other schema is unusable.
  */
 import { parseImageName } from '../docker/reference.ts';
+import { recordSchema } from '../schemas/record.ts';
+import { got, schemaProblems, validator } from '../schemas/validator.ts';
 import { VERSION } from '../version.ts';
-import { FULL_SHA, MODEL_NAME, RECORD_SCHEMA, type BaselineRecord } from './record.ts';
+import { type BaselineRecord, MODEL_CI_VERSION, RECORD_SCHEMA } from './record.ts';
 
 export type StoredRecord = { record: BaselineRecord } | { unusable: string };
 
 type Json = Record<string, unknown>;
-type Check = (value: unknown) => string | null;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const got = (value: unknown) => (value === undefined ? 'nothing' : (JSON.stringify(value)?.slice(0, 60) ?? String(value)));
-
-const string: Check = (v) => (typeof v === 'string' && v !== '' ? null : `expected a non-empty string, got ${got(v)}`);
-const finite: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : `expected a finite number, got ${got(v)}`);
-const count: Check = (v) => (Number.isInteger(v) && (v as number) >= 0 ? null : `expected a whole number ≥ 0, got ${got(v)}`);
-const matching =
-  (pattern: RegExp, expected: string): Check =>
-  (v) =>
-    typeof v === 'string' && pattern.test(v) ? null : `expected ${expected}, got ${got(v)}`;
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
-const date: Check = (v) =>
-  typeof v === 'string' && ISO_TIME.test(v) && !Number.isNaN(Date.parse(v)) ? null : `expected an ISO 8601 time such as 2025-03-04T05:06:07Z, got ${got(v)}`;
-const digest = matching(/^sha256:[0-9a-f]{64}$/, 'sha256:<64 hex digits>');
-const commitSha = matching(FULL_SHA, 'a full commit SHA (40 hex digits)');
-const modelName = matching(MODEL_NAME, 'a model name of letters, digits, ".", "_" and "-"');
-const version = matching(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]{1,60})?$/, 'a model-ci version such as 1.2.3');
-const backend = matching(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a backend name such as wasm');
-const imageName: Check = (v) => parses(v, (text) => Boolean(parseImageName(text)), 'an image name without tag or digest');
-const scalar: Check = (v) =>
-  v === null || ['string', 'number', 'boolean'].includes(typeof v) ? null : `expected a string, number, boolean or null, got ${got(v)}`;
 const MAX_PROBLEMS = 8;
 
-function parses(value: unknown, accept: (text: string) => boolean, expected: string): string | null {
-  if (typeof value === 'string') {
-    try {
-      if (accept(value)) return null;
-    } catch {
-      // The parser's own message quotes the whole value: ours is bounded.
-    }
-  }
-  return `expected ${expected}, got ${got(value)}`;
+/** Validates a record as the problems it has, each `path: what is wrong`: the schema, then what it cannot say. */
+async function recordProblems(raw: Json): Promise<string[]> {
+  const validate = await validator(recordSchema);
+  if (validate(raw)) return consistencyProblems(raw);
+  const problems = schemaProblems(validate.errors, raw).map(({ path, message }) => `${path}: ${message}`);
+  return problems.concat(isObject(raw) ? consistencyProblems(raw as unknown as BaselineRecord) : []);
 }
 
-/** Validates a record as the problems it has, each `path: what is wrong`. */
-function recordProblems(raw: Json): string[] {
+/** What a schema cannot say: a time that is a real date, an image name our reference parser accepts. */
+function consistencyProblems(record: BaselineRecord): string[] {
   const problems: string[] = [];
-  const check = (path: string, value: unknown, rule: Check) => {
-    const problem = rule(value);
-    if (problem) problems.push(`${path}: ${problem}`);
-  };
-  const object = (path: string, value: unknown): value is Json => {
-    if (isObject(value)) return true;
-    problems.push(`${path}: expected an object, got ${got(value)}`);
-    return false;
-  };
-  const map = (path: string, value: unknown, each: (key: string, item: unknown) => void) => {
-    if (object(path, value)) for (const [key, item] of Object.entries(value)) each(`${path}.${key}`, item);
-  };
-  const list = (path: string, value: unknown, rule: Check, optional = false) => {
-    if (optional && value === undefined) return;
-    if (!Array.isArray(value)) return problems.push(`${path}: expected an array, got ${got(value)}`);
-    value.forEach((item, i) => check(`${path}[${i}]`, item, rule));
-  };
-
-  check('modelCiVersion', raw.modelCiVersion, version);
-  check('model', raw.model, modelName);
-  check('commit', raw.commit, commitSha);
-  check('backend', raw.backend, backend);
-  for (const key of ['inputsHash', 'modelHash'] as const) check(key, raw[key], string);
-  check('createdAt', raw.createdAt, date);
-  map('metrics', raw.metrics, (path, value) => check(path, value, finite));
-  map('params', raw.params, (path, value) => check(path, value, scalar));
-  map('data', raw.data, (path, value) => {
-    if (!isObject(value)) return problems.push(`${path}: expected { hash, rows }, got ${got(value)}`);
-    check(`${path}.hash`, value.hash, string);
-    check(`${path}.rows`, value.rows, count);
-  });
-  if (raw.trainingMs !== undefined) check('trainingMs', raw.trainingMs, finite);
-  if (raw.runUrl !== undefined) check('runUrl', raw.runUrl, string);
-  for (const key of ['rollbackOf', 'reusedFrom'] as const) if (raw[key] !== undefined) check(key, raw[key], commitSha);
-  if (raw.history !== undefined && object('history', raw.history)) {
-    check('history.epochs', raw.history.epochs, count);
-    list('history.loss', raw.history.loss, finite);
-    list('history.val_loss', raw.history.val_loss, finite, true);
+  if (typeof record.createdAt === 'string' && Number.isNaN(Date.parse(record.createdAt))) {
+    problems.push(`createdAt: expected an ISO 8601 time such as 2025-03-04T05:06:07Z, got ${got(record.createdAt)}`);
   }
-  if (raw.evaluation !== undefined && object('evaluation', raw.evaluation)) {
-    check('evaluation.task', raw.evaluation.task, string);
-    check('evaluation.testRows', raw.evaluation.testRows, count);
-    list('evaluation.classes', raw.evaluation.classes, string, true);
-    const matrix = raw.evaluation.confusionMatrix;
-    if (matrix !== undefined && Array.isArray(matrix)) matrix.forEach((row, i) => list(`evaluation.confusionMatrix[${i}]`, row, count));
-    else if (matrix !== undefined) problems.push(`evaluation.confusionMatrix: expected an array of rows, got ${got(matrix)}`);
-  }
-  if (raw.image !== undefined && object('image', raw.image)) {
-    check('image.name', raw.image.name, imageName);
-    check('image.digest', raw.image.digest, digest);
-    list('image.tags', raw.image.tags, string);
-  }
+  const name = isObject(record.image) ? record.image.name : undefined;
+  if (typeof name === 'string' && !imageName(name)) problems.push(`image.name: expected an image name without tag or digest, got ${got(name)}`);
   return problems;
+}
+
+function imageName(text: string): boolean {
+  try {
+    return Boolean(parseImageName(text));
+  } catch {
+    // The parser's own message quotes the whole value: ours is bounded.
+    return false;
+  }
 }
 
 /**
@@ -116,7 +56,7 @@ function recordProblems(raw: Json): string[] {
  * its path) and must agree with what the record says, so a record copied to
  * the wrong place is not mistaken for another commit's; `where` names it in messages.
  */
-export function parseRecord(text: string, key: { model: string; commit: string }, where: string): StoredRecord {
+export async function parseRecord(text: string, key: { model: string; commit: string }, where: string): Promise<StoredRecord> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -124,7 +64,8 @@ export function parseRecord(text: string, key: { model: string; commit: string }
     return { unusable: `${where} is not valid JSON (${(error as Error).message})` };
   }
   if (!isObject(raw)) return { unusable: `${where} is not a baseline record (expected a JSON object, got ${got(raw)})` };
-  const writer = version(raw.modelCiVersion) === null ? `model-ci ${raw.modelCiVersion}` : 'an unknown model-ci version';
+  const writer =
+    typeof raw.modelCiVersion === 'string' && MODEL_CI_VERSION.test(raw.modelCiVersion) ? `model-ci ${raw.modelCiVersion}` : 'an unknown model-ci version';
   if (typeof raw.schema !== 'number' || !Number.isInteger(raw.schema)) {
     return { unusable: `${where} has no record schema number (written by ${writer}); model-ci ${VERSION} reads schema ${RECORD_SCHEMA}` };
   }
@@ -138,7 +79,7 @@ export function parseRecord(text: string, key: { model: string; commit: string }
       unusable: `${where} was written by an older ${writer} with record schema ${raw.schema}; model-ci ${VERSION} reads schema ${RECORD_SCHEMA} and cannot upgrade it without losing information`,
     };
   }
-  const problems = recordProblems(raw);
+  const problems = await recordProblems(raw);
   if (typeof raw.model === 'string' && raw.model !== key.model) problems.push(`model: the record says ${got(raw.model)} but is stored under ${got(key.model)}`);
   if (typeof raw.commit === 'string' && raw.commit !== key.commit)
     problems.push(`commit: the record says ${got(raw.commit)} but is stored under ${got(key.commit)}`);
@@ -153,10 +94,10 @@ function listed(problems: string[]): string {
 }
 
 /** Problems that would make `record` unreadable once stored; empty when it may be written. */
-export function writeProblems(record: BaselineRecord): string[] {
+export async function writeProblems(record: BaselineRecord): Promise<string[]> {
   // Through JSON first: NaN becomes null, undefined disappears — exactly what a reader would see.
   const raw = JSON.parse(JSON.stringify(record)) as Json;
-  const problems = recordProblems(raw);
+  const problems = await recordProblems(raw);
   if (raw.schema !== RECORD_SCHEMA) problems.unshift(`schema: expected ${RECORD_SCHEMA}, got ${got(raw.schema)}`);
   return problems;
 }

@@ -31,53 +31,63 @@ const artifact = (overrides: Record<string, unknown> = {}) => ({
 });
 
 const rejects = (value: unknown, pattern: RegExp) =>
-  assert.throws(
-    () => parseReportArtifact(typeof value === 'string' ? value : JSON.stringify(value)),
+  assert.rejects(
+    parseReportArtifact(typeof value === 'string' ? value : JSON.stringify(value)),
     (error: unknown) => error instanceof UserError && pattern.test(error.describe()),
   );
 
 describe('parseReportArtifact', () => {
-  test('accepts the artifact mode pr writes', () => {
-    const parsed = parseReportArtifact(JSON.stringify(artifact()));
+  test('accepts the artifact mode pr writes', async () => {
+    const parsed = await parseReportArtifact(JSON.stringify(artifact()));
     assert.equal(parsed.pr, 7);
     assert.equal(parsed.kind === 'report' && parsed.report.comparison.rows[0].head, 0.95);
   });
 
-  test('refuses anything else, naming the field', () => {
-    rejects('{"schema": 1,', /report\.json: the report artifact is not JSON/);
-    rejects(artifact({ pr: 0 }), /\/pr/);
-    rejects(artifact({ headSha: 'main' }), /\/headSha/);
-    rejects(artifact({ links: { run: 'https://evil.example' } }), /unexpected field "links"|must match exactly one schema/);
-    rejects(artifact({ schema: 2 }), /schema/);
-    rejects(
+  test('refuses anything else, naming the field', async () => {
+    await rejects('{"schema": 1,', /report\.json: the report artifact is not JSON/);
+    await rejects(artifact({ pr: 0 }), /\/pr/);
+    await rejects(artifact({ headSha: 'main' }), /\/headSha/);
+    await rejects(artifact({ links: { run: 'https://evil.example' } }), /unexpected field "links"|must match exactly one schema/);
+    await rejects(artifact({ schema: 2 }), /schema/);
+    await rejects(
       { ...artifact(), report: { ...artifact().report, comparison: { ...artifact().report.comparison, verdict: 'great' } } },
       /verdict|must be equal to one of/,
     );
-    rejects(' '.repeat(2_000_001), /over the 2000000 allowed/);
-    rejects(JSON.stringify(artifact()).replace('"head":0.95', '"head":1e999'), /\/report\/comparison\/rows\/0\/head: must be number/);
-    rejects('"' + 'é'.repeat(1_000_001) + '"', /2000004 bytes, over the 2000000 allowed/);
+    await rejects(' '.repeat(2_000_001), /over the 2000000 allowed/);
+    await rejects(JSON.stringify(artifact()).replace('"head":0.95', '"head":1e999'), /\/report\/comparison\/rows\/0\/head: must be number/);
+    await rejects('"' + 'é'.repeat(1_000_001) + '"', /2000004 bytes, over the 2000000 allowed/);
   });
 
-  test("carries the PR's config changes, and escapes them in the comment", () => {
+  test('an unexpected field is named by a short excerpt, never echoed whole', async () => {
+    const key = `<script>${'k'.repeat(100_000)}`;
+    await assert.rejects(parseReportArtifact(JSON.stringify(artifact({ [key]: 1 }))), (error: unknown) => {
+      assert.ok(error instanceof UserError);
+      assert.match(error.describe(), /unexpected field "<script>k+…"/);
+      assert.ok(error.describe().length < 300, `${error.describe().length} characters`);
+      return true;
+    });
+  });
+
+  test("carries the PR's config changes, and escapes them in the comment", async () => {
     const hostileKey = '<img src=x onerror=alert(1)> @org/team';
     const config = { file: 'model-ci.yml', decidedBy: 'base', changes: [{ key: hostileKey, base: 0.01, head: 0.5, afterMerge: true }] };
     const withConfig = artifact();
     Object.assign(withConfig.report.comparison, { config });
-    const parsed = parseReportArtifact(JSON.stringify(withConfig));
+    const parsed = await parseReportArtifact(JSON.stringify(withConfig));
     assert.ok(parsed.kind === 'report');
     const markdown = renderReport(parsed.report);
     assert.match(markdown, /\| 0\.01 \| 0\.5 \| \*\*applies after merge\*\* \|$/m);
     assert.doesNotMatch(markdown, /<img|@org\/team/);
-    rejects(
+    await rejects(
       { ...withConfig, report: { ...withConfig.report, comparison: { ...withConfig.report.comparison, config: { ...config, decidedBy: 'pr-itself' } } } },
       /decidedBy|must be equal to one of/,
     );
   });
 
-  test('hostile text in a valid artifact comes out escaped in the comment', () => {
+  test('hostile text in a valid artifact comes out escaped in the comment', async () => {
     const hostile = artifact();
     hostile.report.comparison.rows[0].name = '</details><img src=x onerror=alert(1)> | @org/team [x](https://evil.example)';
-    const parsed = parseReportArtifact(JSON.stringify(hostile));
+    const parsed = await parseReportArtifact(JSON.stringify(hostile));
     assert.ok(parsed.kind === 'report');
     const markdown = renderReport(parsed.report);
     assert.doesNotMatch(markdown, /<img|<\/details>/);

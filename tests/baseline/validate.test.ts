@@ -19,20 +19,20 @@ const record: BaselineRecord = {
 };
 const key = { model: 'iris', commit };
 
-test('a valid record parses as is, keeping fields a newer model-ci added within the same schema', () => {
+test('a valid record parses as is, keeping fields a newer model-ci added within the same schema', async () => {
   const withExtra = { ...record, notes: 'added by a later version' };
-  assert.deepEqual(parseRecord(JSON.stringify(withExtra), key, 'here'), { record: withExtra });
-  assert.deepEqual(writeProblems(record), []);
+  assert.deepEqual(await parseRecord(JSON.stringify(withExtra), key, 'here'), { record: withExtra });
+  assert.deepEqual(await writeProblems(record), []);
 });
 
-test('optional parts are checked when present', () => {
+test('optional parts are checked when present', async () => {
   const bad = {
     ...record,
     image: { name: 'ghcr.io/a/b', digest: 'latest', tags: ['x', 3] },
     history: { epochs: 2, loss: [0.5, 'x'] },
     evaluation: { task: 'multiclass-classification', testRows: 30, confusionMatrix: 'none' },
   };
-  const result = parseRecord(JSON.stringify(bad), key, 'here');
+  const result = await parseRecord(JSON.stringify(bad), key, 'here');
   assert.ok('unusable' in result);
   assert.match(result.unusable, /image\.digest: expected sha256:<64 hex digits>, got "latest"/);
   assert.match(result.unusable, /image\.tags\[1\]: expected a non-empty string, got 3/);
@@ -40,30 +40,30 @@ test('optional parts are checked when present', () => {
   assert.match(result.unusable, /evaluation\.confusionMatrix: expected an array of rows/);
 });
 
-test('a record without a schema number, or not an object, is unusable', () => {
+test('a record without a schema number, or not an object, is unusable', async () => {
   const { schema: _schema, ...noSchema } = record;
-  const missing = parseRecord(JSON.stringify(noSchema), key, 'here');
+  const missing = await parseRecord(JSON.stringify(noSchema), key, 'here');
   assert.ok('unusable' in missing);
   assert.match(missing.unusable, /has no record schema number \(written by model-ci 0\.1\.0\)/);
-  const array = parseRecord('[1,2]', key, 'here');
+  const array = await parseRecord('[1,2]', key, 'here');
   assert.ok('unusable' in array && /expected a JSON object/.test(array.unusable));
 });
 
-test('writeProblems sees what JSON would lose', () => {
-  assert.deepEqual(writeProblems({ ...record, metrics: { f1: Number.POSITIVE_INFINITY } }), ['metrics.f1: expected a finite number, got null']);
-  assert.deepEqual(writeProblems({ ...record, schema: 0 }), ['schema: expected 1, got 0']);
+test('writeProblems sees what JSON would lose', async () => {
+  assert.deepEqual(await writeProblems({ ...record, metrics: { f1: Number.POSITIVE_INFINITY } }), ['metrics.f1: expected a finite number, got null']);
+  assert.deepEqual(await writeProblems({ ...record, schema: 0 }), ['schema: expected 1, got 0']);
 });
 
 describe('a record from the baselines branch is checked field by field before anything uses it', () => {
   const image = { name: 'ghcr.io/acme/iris', digest: `sha256:${'0f'.repeat(32)}`, tags: ['ghcr.io/acme/iris:latest'] };
-  const unusable = (changes: Record<string, unknown>) => {
-    const result = parseRecord(JSON.stringify({ ...record, image, ...changes }), key, 'baselines:iris/x.json');
+  const unusable = async (changes: Record<string, unknown>) => {
+    const result = await parseRecord(JSON.stringify({ ...record, image, ...changes }), key, 'baselines:iris/x.json');
     assert.ok('unusable' in result, `accepted: ${JSON.stringify(changes)}`);
     return result.unusable;
   };
 
-  test('a record with an image, as the deploy writes it, is usable', () => {
-    assert.deepEqual(parseRecord(JSON.stringify({ ...record, image, reusedFrom: commit, rollbackOf: commit }), key, 'here'), {
+  test('a record with an image, as the deploy writes it, is usable', async () => {
+    assert.deepEqual(await parseRecord(JSON.stringify({ ...record, image, reusedFrom: commit, rollbackOf: commit }), key, 'here'), {
       record: { ...record, image, reusedFrom: commit, rollbackOf: commit },
     });
   });
@@ -101,20 +101,20 @@ describe('a record from the baselines branch is checked field by field before an
     ['an image that is text', { image: 'ghcr.io/acme/iris' }, /image: expected an object, got "ghcr\.io\/acme\/iris"/],
   ];
   for (const [what, changes, expected] of cases) {
-    test(`unusable, with the reason: ${what}`, () => {
-      const reason = unusable(changes);
+    test(`unusable, with the reason: ${what}`, async () => {
+      const reason = await unusable(changes);
       assert.match(reason, /^baselines:iris\/x\.json \(written by [^)]+\) cannot be used: /);
       assert.match(reason, expected);
     });
   }
 
-  test('a version that is not one is not echoed as the writer', () => {
-    assert.match(unusable({ modelCiVersion: 'x'.repeat(500), commit: 'main' }), /written by an unknown model-ci version\) cannot be used/);
+  test('a version that is not one is not echoed as the writer', async () => {
+    assert.match(await unusable({ modelCiVersion: 'x'.repeat(500), commit: 'main' }), /written by an unknown model-ci version\) cannot be used/);
   });
 
-  test('a record with thousands of bad fields gives a reason of a few of them', () => {
+  test('a record with thousands of bad fields gives a reason of a few of them', async () => {
     const metrics = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`m${i}`, 'bad']));
-    const reason = unusable({ metrics });
+    const reason = await unusable({ metrics });
     assert.match(reason, /; and 4992 more$/);
     assert.ok(reason.length < 2000, `${reason.length} characters`);
   });

@@ -1,0 +1,49 @@
+/**
+ * The schema of a sweep candidate's result file, typed against `CandidateFile`: a field the result
+ * types gain that this schema does not follow is a type error. Exact shape, bounded sizes; the commit
+ * it claims to be for is checked by its reader (`src/action/candidate-file.ts`).
+ */
+import type { JSONSchemaType } from 'ajv';
+import type { CandidateFile } from '../action/candidate-file.ts';
+import { sha, str } from './parts.ts';
+
+export const CANDIDATE_SCHEMA = 1;
+
+export const candidateSchema: JSONSchemaType<CandidateFile> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    schema: { type: 'integer', const: CANDIDATE_SCHEMA },
+    headSha: sha,
+    id: { type: 'string', pattern: '^c[0-9]{1,3}$' },
+    name: str(),
+    params: { type: 'object', required: [], maxProperties: 50 },
+    backend: str(50),
+    run: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        metrics: { type: 'object', required: [], additionalProperties: { type: 'number' }, maxProperties: 100 },
+        params: {
+          type: 'object',
+          required: [],
+          additionalProperties: { type: ['string', 'number', 'boolean'], maxLength: 2000, nullable: true },
+          maxProperties: 1000,
+        },
+        data: {
+          type: 'object',
+          required: [],
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { hash: str(100), rows: { type: 'number' } },
+            required: ['hash', 'rows'],
+          },
+          maxProperties: 1000,
+        },
+      },
+      required: ['metrics', 'params', 'data'],
+    },
+  },
+  required: ['schema', 'headSha', 'id', 'name', 'params', 'backend', 'run'],
+};

@@ -1,0 +1,196 @@
+/**
+ * The schema of the fork split's report artifact, typed against `ReportArtifactFile`: a field the
+ * report types gain that this schema does not follow is a type error. Every string and list is bounded
+ * and no unknown field is accepted. The union of a report and an error report is a `oneOf` picked by its
+ * `kind` discriminator. What a schema cannot say (an N×N matrix for N classes, the model name being the
+ * report's) is checked after it, in `src/action/report-artifact.ts`.
+ */
+import type { JSONSchemaType } from 'ajv';
+import type { ReportArtifactFile } from '../action/report-artifact.ts';
+import type { BaselineSource, ConfigReview, DataChange, MetricRow } from '../compare/types.ts';
+import type { Task } from '../config/types.ts';
+import type { Problem } from '../report/error-report.ts';
+import type { Evaluation, History } from '../train/types.ts';
+import { optional as opt, sha, str } from './parts.ts';
+
+export const REPORT_ARTIFACT_SCHEMA = 1;
+
+const num = { type: 'number' } as const;
+const list = <S extends object>(items: S, maxItems: number) => ({ type: 'array', items, maxItems }) as const;
+/** A config value: `null` is one (a key set to nothing), so it is nullable for real. */
+const scalar = { type: ['string', 'number', 'boolean'], maxLength: 2000, nullable: true } as const;
+
+const history: JSONSchemaType<History> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    epochs: num,
+    loss: list(num, 100_000),
+    val_loss: opt(list(num, 100_000)),
+    stoppedEarlyAt: opt(num),
+    bestEpoch: opt(num),
+  },
+  required: ['epochs', 'loss'],
+};
+const tasks: Task[] = ['binary-classification', 'multiclass-classification', 'regression'];
+const evaluation: JSONSchemaType<Evaluation> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    task: { type: 'string', enum: tasks },
+    testRows: num,
+    classes: opt(list(str(200), 1000)),
+    confusionMatrix: opt(list(list(num, 1000), 1000)),
+  },
+  required: ['task', 'testRows'],
+};
+const row: JSONSchemaType<MetricRow> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    name: str(200),
+    direction: { type: 'string', enum: ['higher', 'lower'] },
+    base: opt(num),
+    head: opt(num),
+    delta: opt(num),
+    deltaPct: opt(num),
+    status: { type: 'string', enum: ['better', 'worse', 'within-tolerance', 'unchanged', 'new', 'removed'] },
+    gate: opt({
+      type: 'object',
+      additionalProperties: false,
+      properties: { tolerance: opt(num), relative: opt({ type: 'boolean' }), threshold: opt(num) },
+      required: [],
+    }),
+    gatePassed: opt({ type: 'boolean' }),
+    gateReason: opt(str(1000)),
+  },
+  required: ['name', 'direction', 'status'],
+};
+const dataChange: JSONSchemaType<DataChange> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    file: str(1000),
+    change: { type: 'string', enum: ['added', 'removed', 'modified', 'unchanged'] },
+    baseRows: opt(num),
+    headRows: opt(num),
+    baseHash: opt(str(100)),
+    headHash: opt(str(100)),
+  },
+  required: ['file', 'change'],
+};
+const baseline: JSONSchemaType<BaselineSource> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    kind: { type: 'string', enum: ['record', 'ancestor', 'trained', 'none'] },
+    commit: opt(sha),
+    behind: opt(num),
+    note: opt(str(2000)),
+  },
+  required: ['kind'],
+};
+const config: JSONSchemaType<ConfigReview> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    file: str(1000),
+    decidedBy: { type: 'string', enum: ['base', 'pr'] },
+    note: opt(str(2000)),
+    changes: list(
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: { key: str(500), base: scalar, head: scalar, afterMerge: { type: 'boolean' } },
+        required: ['key', 'afterMerge'],
+      },
+      1000,
+    ),
+  },
+  required: ['file', 'decidedBy', 'changes'],
+};
+const problem: JSONSchemaType<Problem> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { message: str(10_000), file: opt(str(1000)), line: opt(num), column: opt(num), field: opt(str(500)) },
+  required: ['message'],
+};
+
+const common = {
+  schema: { type: 'integer', const: REPORT_ARTIFACT_SCHEMA },
+  pr: { type: 'integer', minimum: 1, maximum: 2 ** 31 },
+  headSha: sha,
+  model: str(200),
+} as const;
+
+export const reportArtifactSchema: JSONSchemaType<ReportArtifactFile> = {
+  type: 'object',
+  discriminator: { propertyName: 'kind' },
+  properties: { kind: { type: 'string', enum: ['report', 'error'] } },
+  required: ['kind'],
+  oneOf: [
+    {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        ...common,
+        kind: { type: 'string', const: 'report' },
+        report: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            comparison: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                model: str(200),
+                verdict: { type: 'string', enum: ['better', 'worse', 'mixed', 'unchanged', 'gate-failed', 'no-baseline'] },
+                rows: list(row, 500),
+                params: list(
+                  { type: 'object', additionalProperties: false, properties: { key: str(500), base: scalar, head: scalar }, required: ['key'] },
+                  5000,
+                ),
+                data: list(dataChange, 1000),
+                baseline,
+                headCommit: opt(sha),
+                failedGates: list(row, 500),
+                config: opt(config),
+              },
+              required: ['model', 'verdict', 'rows', 'params', 'data', 'baseline', 'failedGates'],
+            },
+            head: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                history: opt(history),
+                evaluation: opt(evaluation),
+                backend: str(50),
+                backendNotices: opt(list(str(2000), 20)),
+                trainingMs: opt(num),
+                seed: opt(num),
+                runner: opt(str(200)),
+              },
+              required: ['backend'],
+            },
+            base: opt({
+              type: 'object',
+              additionalProperties: false,
+              properties: { history: opt(history), evaluation: opt(evaluation), backend: opt(str(50)) },
+              required: [],
+            }),
+            baseRef: opt(str(255)),
+          },
+          required: ['comparison', 'head'],
+        },
+        baseRef: opt(str(255)),
+      },
+      required: ['schema', 'kind', 'pr', 'headSha', 'model', 'report'],
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      properties: { ...common, kind: { type: 'string', const: 'error' }, title: str(500), problems: list(problem, 50) },
+      required: ['schema', 'kind', 'pr', 'headSha', 'model', 'title', 'problems'],
+    },
+  ],
+};
