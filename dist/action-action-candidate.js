@@ -47,10 +47,13 @@ import "./action-chunk-e3b0c44298.js";
 // src/action/candidate.ts
 import { join, resolve } from "node:path";
 var runCandidate = async (settings, context) => {
-  if (!settings.candidate) throw new UserError("mode `candidate` needs the `candidate` input: the matrix id, e.g. `${{ matrix.candidate }}`", { field: "candidate" });
+  if (!settings.candidate)
+    throw new UserError("mode `candidate` needs the `candidate` input: the matrix id, e.g. `${{ matrix.candidate }}`", { field: "candidate" });
   const event = readEvent(context.eventName, context.payload);
   if (event.kind === "pull_request" && event.target) {
-    throw new UserError(`mode \`candidate\` does not run on pull_request_target; run the sweep on pull_request (a fork's comment goes through workflow_run)`, { field: "mode" });
+    throw new UserError(`mode \`candidate\` does not run on pull_request_target; run the sweep on pull_request (a fork's comment goes through workflow_run)`, {
+      field: "mode"
+    });
   }
   const headSha = event.kind === "pull_request" ? event.headSha : context.sha;
   const configFile = join(context.workspace, settings.config);

@@ -234,7 +234,13 @@ ${HELP_TEXT}`);
       await reply(HELP_TEXT);
     } else if (parsed.name === "report") {
       const model = peekModelName(join(context.workspace, settings.config));
-      const reposted = await repostStickyComment(gh, { owner, repo, issueNumber: event.issueNumber, marker: commentMarker(model), botLogin: settings.botLogin });
+      const reposted = await repostStickyComment(gh, {
+        owner,
+        repo,
+        issueNumber: event.issueNumber,
+        marker: commentMarker(model),
+        botLogin: settings.botLogin
+      });
       if (!reposted) await reply(`there is no model-ci report on this pull request yet: \`/model-ci retrain\` makes one.`);
     } else {
       const outcome = await retrain(gh, settings, context, event, parsed.backend);
@@ -254,7 +260,9 @@ async function retrain(gh, settings, context, event, backend) {
   if (pull.state === "closed") throw new UserError(`pull request #${pull.number} is closed`);
   const moved = await movedSince(gh, pull, event.comment.createdAt);
   if (moved) {
-    info(`model-ci: the head of #${pull.number} (${pull.headSha}) was pushed at ${moved.toISOString()}, after the command (${event.comment.createdAt}): not retraining`);
+    info(
+      `model-ci: the head of #${pull.number} (${pull.headSha}) was pushed at ${moved.toISOString()}, after the command (${event.comment.createdAt}): not retraining`
+    );
     return {
       trained: false,
       text: `the head of this pull request moved after your command: ${commitName(pull.headSha)} was pushed at ${moved.toISOString()}, after your comment. Nothing was trained; look at the new commits and comment \`/model-ci retrain\` again to train them.`
@@ -289,7 +297,8 @@ async function retrain(gh, settings, context, event, backend) {
 }
 async function movedSince(gh, pull, commentCreatedAt) {
   const commented = Date.parse(commentCreatedAt);
-  if (!Number.isFinite(commented)) throw new UserError(`the comment's created_at is not a time: ${escapeInline(commentCreatedAt.slice(0, 40))}`, { field: "comment.created_at" });
+  if (!Number.isFinite(commented))
+    throw new UserError(`the comment's created_at is not a time: ${escapeInline(commentCreatedAt.slice(0, 40))}`, { field: "comment.created_at" });
   const pushed = await headPushedAt(gh, pull);
   if (!pushed) {
     info(`model-ci: GitHub shows no push time for ${pull.headSha.slice(0, 7)} on ${pull.headRef}: cannot tell whether it came after the command`);

@@ -74,15 +74,21 @@ async function belongsToRun(gh, context, run, artifact) {
     });
   }
   if (run.pullRequests.length > 0 && !run.pullRequests.some((pr) => pr.number === artifact.pr)) {
-    throw new UserError(`the report artifact names PR #${artifact.pr}, but workflow run ${run.runId} ran for ${run.pullRequests.map((pr) => `#${pr.number}`).join(", ")}`, {
-      field: "pr"
-    });
+    throw new UserError(
+      `the report artifact names PR #${artifact.pr}, but workflow run ${run.runId} ran for ${run.pullRequests.map((pr) => `#${pr.number}`).join(", ")}`,
+      {
+        field: "pr"
+      }
+    );
   }
   const pull = await getPull(gh, context.owner, context.repo, artifact.pr);
   if (pull.headRepoFullName !== run.headRepoFullName) {
-    throw new UserError(`the report artifact names PR #${artifact.pr}, whose head is in ${pull.headRepoFullName ?? "a deleted repository"}, but workflow run ${run.runId} built ${run.headRepoFullName ?? "a deleted repository"}`, {
-      field: "pr"
-    });
+    throw new UserError(
+      `the report artifact names PR #${artifact.pr}, whose head is in ${pull.headRepoFullName ?? "a deleted repository"}, but workflow run ${run.runId} built ${run.headRepoFullName ?? "a deleted repository"}`,
+      {
+        field: "pr"
+      }
+    );
   }
   if (run.headBranch !== null && pull.headRef !== run.headBranch) {
     throw new UserError(`the report artifact names PR #${artifact.pr}, whose head branch is not the one workflow run ${run.runId} built`, { field: "pr" });

@@ -59861,9 +59861,11 @@ function quote(text) {
 var MODEL_FILES = Object.values(ARTIFACT_FILES);
 var REQUIRED_MODEL_FILES = [ARTIFACT_FILES.modelJson, ARTIFACT_FILES.weights, ARTIFACT_FILES.preprocessing];
 async function modelFiles(modelDir) {
-  const present = new Set(await readdir(modelDir).catch(() => {
-    throw new UserError(`model folder not found or not readable`, { file: modelDir });
-  }));
+  const present = new Set(
+    await readdir(modelDir).catch(() => {
+      throw new UserError(`model folder not found or not readable`, { file: modelDir });
+    })
+  );
   const missing = REQUIRED_MODEL_FILES.filter((name) => !present.has(name));
   if (missing.length > 0) {
     throw new UserError(`model folder is missing ${missing.join(", ")} (expected the files \`model-ci train\` writes)`, {
@@ -59956,10 +59958,9 @@ async function connectEngine(host) {
     await docker.ping();
   } catch (error) {
     const where = host ?? process.env.DOCKER_HOST ?? "unix:///var/run/docker.sock";
-    throw new UserError(
-      `no Docker engine answers at ${where}: ${error.message}. Start one, or set DOCKER_HOST to where it listens`,
-      { field: "DOCKER_HOST" }
-    );
+    throw new UserError(`no Docker engine answers at ${where}: ${error.message}. Start one, or set DOCKER_HOST to where it listens`, {
+      field: "DOCKER_HOST"
+    });
   }
   return docker;
 }
@@ -60020,10 +60021,7 @@ function followProgress(stream, options) {
         reject(error);
       } else resolve2(events);
     };
-    const timer = setTimeout(
-      () => finish(new StreamTimeoutError(`no end after ${Math.round(options.timeoutMs / 1e3)} s`)),
-      options.timeoutMs
-    );
+    const timer = setTimeout(() => finish(new StreamTimeoutError(`no end after ${Math.round(options.timeoutMs / 1e3)} s`)), options.timeoutMs);
     const handle = (line) => {
       if (line.trim() === "") return;
       let event;
@@ -60142,12 +60140,14 @@ function computeLabels(input) {
     [`${LABEL_PREFIX}.backend`]: input.backend,
     [`${LABEL_PREFIX}.version`]: VERSION
   };
-  return Object.fromEntries(
-    Object.entries(labels).filter((entry) => entry[1] !== void 0 && entry[1] !== "")
-  );
+  return Object.fromEntries(Object.entries(labels).filter((entry) => entry[1] !== void 0 && entry[1] !== ""));
 }
 function compactJson(metrics) {
-  return JSON.stringify(Object.fromEntries(Object.keys(metrics).sort().map((k) => [k, metrics[k]])));
+  return JSON.stringify(
+    Object.fromEntries(
+      Object.keys(metrics).sort().map((k) => [k, metrics[k]])
+    )
+  );
 }
 
 // src/docker/push.ts
@@ -60339,7 +60339,13 @@ async function runDeploy(options) {
   }
   const run = await log.group(
     "train",
-    () => trainModel(configFile, { out: join2(options.artifactsDir, "main"), backend: options.backend, workspace: options.workspace, log: log.info, trackedAt: options.commit })
+    () => trainModel(configFile, {
+      out: join2(options.artifactsDir, "main"),
+      backend: options.backend,
+      workspace: options.workspace,
+      log: log.info,
+      trackedAt: options.commit
+    })
   );
   const comparison = compareRuns({
     model: run.config.name,
@@ -60494,7 +60500,9 @@ var runDeployMode = async (settings, context) => {
     return;
   }
   if (event.kind !== "push" && event.kind !== "workflow_dispatch") {
-    throw new UserError(`mode \`deploy\` runs on push or workflow_dispatch events, not on ${event.kind === "ignored" ? event.eventName : event.kind}`, { field: "mode" });
+    throw new UserError(`mode \`deploy\` runs on push or workflow_dispatch events, not on ${event.kind === "ignored" ? event.eventName : event.kind}`, {
+      field: "mode"
+    });
   }
   const image = imageName(settings, context);
   const onDefaultBranch = context.ref === `refs/heads/${context.defaultBranch}`;

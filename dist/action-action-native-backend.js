@@ -30,7 +30,10 @@ async function prepareNativeBackend(settings, context) {
   }
   try {
     const folder = await group(`native backend ${packageName}`, () => nativeFolder(packageName, context.workspace, { install: true, log: info }));
-    if (!folder) warning(`install-native-backend: no tool cache on this runner (RUNNER_TOOL_CACHE, or RUNNER_TEMP in a job that holds secrets, is unset): ${packageName} must be in the workspace`);
+    if (!folder)
+      warning(
+        `install-native-backend: no tool cache on this runner (RUNNER_TOOL_CACHE, or RUNNER_TEMP in a job that holds secrets, is unset): ${packageName} must be in the workspace`
+      );
   } catch (error) {
     warning(`could not install ${packageName}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
   }

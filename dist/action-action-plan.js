@@ -51,7 +51,11 @@ function routeRunner(input) {
   if (!input.gpuRunnerLabels) return hosted("no GPU runner is configured");
   if (!input.trust.trusted) return hosted(`${input.trust.reason}: never routed to a self-hosted runner`);
   if (input.backend === "cpu" || input.backend === "wasm") return hosted(`the ${input.backend} backend needs no GPU`, input.backend);
-  return { runsOn: input.gpuRunnerLabels, backend: "tensorflow-gpu", reason: `a GPU runner is configured and the code is this repository's own (${input.trust.reason})` };
+  return {
+    runsOn: input.gpuRunnerLabels,
+    backend: "tensorflow-gpu",
+    reason: `a GPU runner is configured and the code is this repository's own (${input.trust.reason})`
+  };
 }
 
 // src/github/trust.ts
@@ -81,7 +85,9 @@ function codeTrust(input) {
     case "workflow_run": {
       const event = at(payload, "workflow_run", "event");
       if (typeof event !== "string" || !WORKFLOW_RUN_HEAD_EVENTS.has(event)) {
-        return untrusted(`workflow_run of a ${typeof event === "string" ? JSON.stringify(event) : "missing"} event, whose head_repository does not name the code that ran`);
+        return untrusted(
+          `workflow_run of a ${typeof event === "string" ? JSON.stringify(event) : "missing"} event, whose head_repository does not name the code that ran`
+        );
       }
       return sameRepo("workflow_run.head_repository.full_name", fullName(at(payload, "workflow_run", "head_repository")));
     }
@@ -125,7 +131,9 @@ var runPlan = async (settings, context) => {
     trust,
     backend: settings.backend ?? config.backend
   });
-  info(`plan: ${retrain.retrain ? "retrain" : "no retrain"} (${retrain.reason}); runs-on ${JSON.stringify(route.runsOn)}, backend ${route.backend}: ${route.reason}`);
+  info(
+    `plan: ${retrain.retrain ? "retrain" : "no retrain"} (${retrain.reason}); runs-on ${JSON.stringify(route.runsOn)}, backend ${route.backend}: ${route.reason}`
+  );
   setOutput("retrained", String(retrain.retrain));
   if (config.sweep) {
     const candidates = sweepCandidates(config.sweep);

@@ -40,7 +40,11 @@ import { join, resolve } from "node:path";
 async function publishPullRequestReport(settings, context, event, result) {
   const markdown = renderReport({ ...result.report, links: links(context), baseRef: event.baseRef });
   const reportDir = resolve(context.workspace, settings.reportDir);
-  await writeReportArtifact(reportDir, { kind: "report", pr: event.number, headSha: event.headSha, model: result.model, report: result.report, baseRef: event.baseRef }, markdown);
+  await writeReportArtifact(
+    reportDir,
+    { kind: "report", pr: event.number, headSha: event.headSha, model: result.model, report: result.report, baseRef: event.baseRef },
+    markdown
+  );
   await writeSummary(markdown);
   if (canComment(settings, event)) await postComment(gitHubClient(settings, context), settings, context, event.number, result.model, markdown);
   setResultOutputs(result.comparison.verdict, result.headRun.metrics, result.headRun.engine.backend, join(reportDir, "report.md"));
@@ -52,7 +56,14 @@ async function publishPullRequestError(settings, context, event, error) {
   const title = "model-ci could not evaluate this pull request";
   const markdown = renderErrorReport({ model, title, problems, links: links(context) });
   await writeSummary(markdown);
-  await writeReportArtifact(resolve(context.workspace, settings.reportDir), { kind: "error", pr: event.number, headSha: event.headSha, model, title, problems });
+  await writeReportArtifact(resolve(context.workspace, settings.reportDir), {
+    kind: "error",
+    pr: event.number,
+    headSha: event.headSha,
+    model,
+    title,
+    problems
+  });
   if (canComment(settings, event)) await postComment(gitHubClient(settings, context), settings, context, event.number, model, markdown);
 }
 var canComment = (settings, event) => settings.comment && (!event.isFork || event.target) && settings.token !== "";

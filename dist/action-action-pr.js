@@ -43,7 +43,8 @@ var runPr = async (settings, context) => {
   if (event.kind !== "pull_request") {
     throw new UserError(`mode \`pr\` runs on pull_request events (opened, synchronize, reopened), not on a ${event.kind} event`, { field: "mode" });
   }
-  if (event.isFork && !event.target && settings.comment) info("fork pull request: the token is read-only, so the report goes to the report files for the workflow_run job to post");
+  if (event.isFork && !event.target && settings.comment)
+    info("fork pull request: the token is read-only, so the report goes to the report files for the workflow_run job to post");
   const evaluate = (repoRoot) => runPullRequest({
     repoRoot,
     configPath: settings.config,
@@ -84,7 +85,9 @@ async function filesFromApi(settings, context, number, reason) {
   const [{ gitHubClient }, { listPullFiles }] = await Promise.all([import("./action-action-publish.js"), import("./action-github-pulls.js")]);
   const listed = await listPullFiles(gitHubClient(settings, context), context.owner, context.repo, number);
   if (listed.truncated) {
-    throw new UserError(`git could not diff this PR (${reason}) and GitHub lists only its first ${listed.files.length} files; set \`force-retrain: true\` to retrain regardless`);
+    throw new UserError(
+      `git could not diff this PR (${reason}) and GitHub lists only its first ${listed.files.length} files; set \`force-retrain: true\` to retrain regardless`
+    );
   }
   return listed.files.map((file) => {
     const status = file.status === "removed" ? "deleted" : file.status === "added" || file.status === "renamed" ? file.status : "modified";

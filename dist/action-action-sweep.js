@@ -124,9 +124,12 @@ function paramsText(candidate) {
 // src/action/sweep.ts
 var runSweep = async (settings, context) => {
   const event = readEvent(context.eventName, context.payload);
-  if (event.kind !== "pull_request") throw new UserError(`mode \`sweep\` reports on a pull request, not on ${event.kind === "ignored" ? event.eventName : event.kind}`, { field: "mode" });
+  if (event.kind !== "pull_request")
+    throw new UserError(`mode \`sweep\` reports on a pull request, not on ${event.kind === "ignored" ? event.eventName : event.kind}`, { field: "mode" });
   if (event.kind === "pull_request" && event.target) {
-    throw new UserError(`mode \`sweep\` does not run on pull_request_target; run the sweep on pull_request (a fork's comment goes through workflow_run)`, { field: "mode" });
+    throw new UserError(`mode \`sweep\` does not run on pull_request_target; run the sweep on pull_request (a fork's comment goes through workflow_run)`, {
+      field: "mode"
+    });
   }
   const configFile = join(context.workspace, settings.config);
   const prConfig = await loadConfig(configFile, { repoRoot: context.workspace });
@@ -135,7 +138,9 @@ var runSweep = async (settings, context) => {
   for (const result of results) {
     const expected = findCandidate(config, result.id);
     if (JSON.stringify(expected.params) !== JSON.stringify(result.params)) {
-      throw new UserError(`candidate ${result.id}'s result was trained with other params than the config's sweep gives it (the sweep changed?)`, { field: "candidate" });
+      throw new UserError(`candidate ${result.id}'s result was trained with other params than the config's sweep gives it (the sweep changed?)`, {
+        field: "candidate"
+      });
     }
   }
   const baseline = await group(
@@ -154,7 +159,14 @@ var runSweep = async (settings, context) => {
       results[0].backend
     )
   );
-  const ranking = rankSweep({ model: config.name, metrics: config.metrics, base: baseline.side, baseline: baseline.source, headCommit: event.headSha, results });
+  const ranking = rankSweep({
+    model: config.name,
+    metrics: config.metrics,
+    base: baseline.side,
+    baseline: baseline.source,
+    headCommit: event.headSha,
+    results
+  });
   const markdown = renderCandidates({
     model: config.name,
     ranking,
@@ -163,7 +175,8 @@ var runSweep = async (settings, context) => {
     links: { run: context.runUrl || void 0, summary: context.runUrl || void 0, repository: `${context.serverUrl}/${context.owner}/${context.repo}` }
   });
   await writeSummary(markdown);
-  if (settings.comment && !event.isFork && settings.token) await postComment(gitHubClient(settings, context), settings, context, event.number, config.name, markdown);
+  if (settings.comment && !event.isFork && settings.token)
+    await postComment(gitHubClient(settings, context), settings, context, event.number, config.name, markdown);
   const { best } = ranking;
   setOutput("best-candidate", best ? best.name.split(" ")[0] : "");
   setOutput("verdict", best ? best.comparison.verdict : "gate-failed");

@@ -80,13 +80,20 @@ async function install(packageName, folder, options) {
   await mkdir(folder, { recursive: true });
   const staging = await mkdtemp(join(options.runnerTemp ?? process.env.RUNNER_TEMP ?? tmpdir(), "model-ci-pack-"));
   try {
-    const [packed] = JSON.parse(await run(["pack", "--json", "--pack-destination", staging, options.source ?? `${packageName}@${NATIVE_VERSION}`], staging));
+    const [packed] = JSON.parse(
+      await run(["pack", "--json", "--pack-destination", staging, options.source ?? `${packageName}@${NATIVE_VERSION}`], staging)
+    );
     const expected = NATIVE_INTEGRITY[packageName];
     if (!expected || packed?.integrity !== expected) {
-      throw new Error(`the ${packageName} tarball's integrity ${packed?.integrity ?? "(none)"} is not the ${expected ?? "(none pinned)"} model-ci pins for ${NATIVE_VERSION}; not installed`);
+      throw new Error(
+        `the ${packageName} tarball's integrity ${packed?.integrity ?? "(none)"} is not the ${expected ?? "(none pinned)"} model-ci pins for ${NATIVE_VERSION}; not installed`
+      );
     }
-    await writeFile(join(folder, "package.json"), `${JSON.stringify({ name: "model-ci-native-backend", private: true, allowScripts: { [packageName]: true } }, null, 2)}
-`);
+    await writeFile(
+      join(folder, "package.json"),
+      `${JSON.stringify({ name: "model-ci-native-backend", private: true, allowScripts: { [packageName]: true } }, null, 2)}
+`
+    );
     await run(["install", "--no-audit", "--no-fund", "--no-save", join(staging, packed.filename.replace(/^.*[\\/]/, ""))], folder);
   } catch (error) {
     await rm(folder, { recursive: true, force: true });
@@ -128,7 +135,10 @@ async function treeHash(folder) {
 }
 async function gpuLibraryVersions(root = "/") {
   const versions = {};
-  const cuda = await readFile(join(root, "usr/local/cuda/version.json"), "utf8").then((text) => JSON.parse(text).cuda?.version, () => void 0);
+  const cuda = await readFile(join(root, "usr/local/cuda/version.json"), "utf8").then(
+    (text) => JSON.parse(text).cuda?.version,
+    () => void 0
+  );
   if (cuda) versions.cuda = cuda;
   for (const header of ["usr/include/cudnn_version.h", "usr/include/x86_64-linux-gnu/cudnn_version_v8.h", "usr/local/cuda/include/cudnn_version.h"]) {
     const text = await readFile(join(root, header), "utf8").catch(() => void 0);

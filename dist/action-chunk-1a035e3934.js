@@ -36,15 +36,7 @@ function renderConfusionMatrix(head, base, baseLabel) {
     })
   ]);
   const caption = previous ? `**Confusion matrix** (PR, ${head.testRows} test rows; changes against ${escapeInline(baseLabel)} in parentheses)` : `**Confusion matrix** (PR, ${head.testRows} test rows)`;
-  return [
-    caption,
-    "",
-    table(
-      ["actual \u2193 / predicted \u2192", ...classes.map(escapeCell)],
-      rows,
-      ["l", ...classes.map(() => "r")]
-    )
-  ].join("\n");
+  return [caption, "", table(["actual \u2193 / predicted \u2192", ...classes.map(escapeCell)], rows, ["l", ...classes.map(() => "r")])].join("\n");
 }
 function comparableMatrix(base, classes) {
   const sameClasses = base?.classes?.length === classes.length && base.classes.every((label, i) => label === classes[i]) && base.confusionMatrix;
@@ -90,7 +82,7 @@ function renderChart(group) {
   const picked = sampleIndices(epochs, MAX_CHART_POINTS);
   const sampled = group.map((s) => picked.map((i) => s.values[i]));
   const all = sampled.flat();
-  let low = roundBound(Math.min(...all), Math.floor);
+  const low = roundBound(Math.min(...all), Math.floor);
   let high = roundBound(Math.max(...all), Math.ceil);
   if (low === high) high = low + (Math.abs(low) || 1) * 0.1;
   const palette = JSON.stringify({ themeVariables: { xyChart: { plotColorPalette: group.map((s) => s.color).join(", ") } } });

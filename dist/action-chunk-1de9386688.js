@@ -61,9 +61,11 @@ function registryClient(registry, credentials) {
     const tokenUrl = new URL(parsed.params.realm);
     if (parsed.params.service) tokenUrl.searchParams.set("service", parsed.params.service);
     tokenUrl.searchParams.set("scope", parsed.params.scope ?? fallbackScope);
-    const response = await fetch(tokenUrl, { headers: basic ? { authorization: basic } : {}, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }).catch((error) => {
-      throw new Error(`token service of ${registry} unreachable (${tokenUrl.origin}): ${causeOf(error)}`);
-    });
+    const response = await fetch(tokenUrl, { headers: basic ? { authorization: basic } : {}, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }).catch(
+      (error) => {
+        throw new Error(`token service of ${registry} unreachable (${tokenUrl.origin}): ${causeOf(error)}`);
+      }
+    );
     if (response.status === 401 || response.status === 403) {
       throw new UserError(`registry refused credentials for ${registry} (token service answered HTTP ${response.status})`, {
         field: "registry-password"

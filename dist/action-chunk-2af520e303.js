@@ -51,14 +51,22 @@ function findCandidate(config, id) {
   if (!config.sweep) throw new UserError("mode `candidate` needs a `sweep` in the config", { file: config.file, field: "sweep" });
   const candidates = sweepCandidates(config.sweep);
   const found = candidates.find((candidate) => candidate.id === id);
-  if (!found) throw new UserError(`no sweep candidate ${JSON.stringify(id)}: the sweep has ${candidates[0].id}\u2026${candidates.at(-1).id}`, { field: "candidate" });
+  if (!found)
+    throw new UserError(`no sweep candidate ${JSON.stringify(id)}: the sweep has ${candidates[0].id}\u2026${candidates.at(-1).id}`, { field: "candidate" });
   return found;
 }
 function rankSweep(input) {
   const candidates = input.results.map((result) => ({
     name: `${result.id} ${result.name}`,
     params: Object.fromEntries(Object.entries(result.params).map(([key, value]) => [key, asScalar(value)])),
-    comparison: compareRuns({ model: input.model, metrics: input.metrics, base: input.base, head: result.run, baseline: input.baseline, headCommit: input.headCommit })
+    comparison: compareRuns({
+      model: input.model,
+      metrics: input.metrics,
+      base: input.base,
+      head: result.run,
+      baseline: input.baseline,
+      headCommit: input.headCommit
+    })
   }));
   return rankCandidates(candidates, input.metrics);
 }

@@ -26,7 +26,8 @@ async function localCommits(cwd, revs) {
   const output = await git(["cat-file", "--batch-check=%(objectname)"], { cwd, input: revs.map((rev) => `${rev}^{commit}
 `).join("") });
   const lines = output.split("\n").slice(0, -1);
-  if (lines.length !== revs.length) throw new Error(`git cat-file --batch-check answered ${lines.length} lines for ${revs.length} revisions: ${JSON.stringify(output)}`);
+  if (lines.length !== revs.length)
+    throw new Error(`git cat-file --batch-check answered ${lines.length} lines for ${revs.length} revisions: ${JSON.stringify(output)}`);
   return lines.map((line) => /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(line) ? line : null);
 }
 function checkRevision(rev, field) {
@@ -69,7 +70,9 @@ async function resolveCommits(requests, options) {
     const { ok } = await fetchEach(cwd, remote, flags, [...bySha, ...deepened]);
     complete &&= ok.every(Boolean);
     const found = await localCommits(cwd, bySha);
-    bySha.forEach((rev, i) => fetched.set(rev, found[i]));
+    bySha.forEach((rev, i) => {
+      fetched.set(rev, found[i]);
+    });
   }
   for (const rev of byName) {
     const [ok] = (await fetchEach(cwd, remote, flags, [rev])).ok;

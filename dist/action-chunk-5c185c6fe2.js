@@ -72,7 +72,9 @@ async function findBaseline(options, model, baseSha, backend, recordsFetched) {
   let note;
   if (nearest && "record" in nearest) {
     const { record, behind } = nearest;
-    log.info(behind === 0 ? `baseline: record of ${baseSha.slice(0, 7)}` : `baseline: record of ancestor ${record.commit.slice(0, 7)}, ${behind} commits behind the base`);
+    log.info(
+      behind === 0 ? `baseline: record of ${baseSha.slice(0, 7)}` : `baseline: record of ancestor ${record.commit.slice(0, 7)}, ${behind} commits behind the base`
+    );
     return {
       source: { kind: behind === 0 ? "record" : "ancestor", commit: record.commit, behind },
       side: { metrics: record.metrics, params: record.params, data: record.data },

@@ -215,7 +215,10 @@ var CsvParser = class {
           end = j;
           i = j + 1;
           if (i < n && data[i] !== COMMA && data[i] !== LF && data[i] !== CR) {
-            throw this.error(this.line, `unexpected ${JSON.stringify(String.fromCharCode(data[i]))} after a closing quote (a quote inside a quoted field is written "")`);
+            throw this.error(
+              this.line,
+              `unexpected ${JSON.stringify(String.fromCharCode(data[i]))} after a closing quote (a quote inside a quoted field is written "")`
+            );
           }
         } else {
           while (i < n && data[i] !== COMMA && data[i] !== LF && data[i] !== CR) i++;
@@ -367,11 +370,19 @@ var CsvParser = class {
       }
       if (col.firstNonFinite) {
         const { line, value } = col.firstNonFinite;
-        throw this.error(line, `column ${showName(col.name)} has ${quote(value)} on line ${line}; values must be finite numbers (no NaN or Infinity)`, col.name);
+        throw this.error(
+          line,
+          `column ${showName(col.name)} has ${quote(value)} on line ${line}; values must be finite numbers (no NaN or Infinity)`,
+          col.name
+        );
       }
       if (col.firstBeyondFloat32) {
         const { line, value } = col.firstBeyondFloat32;
-        throw this.error(line, `column ${showName(col.name)} has ${quote(value)} on line ${line}, beyond \xB13.4e38, the range of the float32 numbers model-ci trains with`, col.name);
+        throw this.error(
+          line,
+          `column ${showName(col.name)} has ${quote(value)} on line ${line}, beyond \xB13.4e38, the range of the float32 numbers model-ci trains with`,
+          col.name
+        );
       }
       return { name: col.name, kind: "numeric", values: exact(col.values, rows) };
     });
@@ -600,10 +611,10 @@ function checkColumns(config, table) {
   if (config.task === "regression") {
     if (target.kind !== "numeric") {
       const row = firstTextRow(target);
-      throw new UserError(
-        `the target \`${targetName}\` of a regression must hold numbers, but line ${lineOfRow(table, row)} has text there`,
-        { ...where, line: lineOfRow(table, row) }
-      );
+      throw new UserError(`the target \`${targetName}\` of a regression must hold numbers, but line ${lineOfRow(table, row)} has text there`, {
+        ...where,
+        line: lineOfRow(table, row)
+      });
     }
     return;
   }
@@ -623,7 +634,10 @@ function checkColumns(config, table) {
   }
 }
 function firstTextRow(col) {
-  return Math.max(0, col.codes.findIndex((code) => Number.isNaN(Number(col.dictionary[code]))));
+  return Math.max(
+    0,
+    col.codes.findIndex((code) => Number.isNaN(Number(col.dictionary[code])))
+  );
 }
 function preview(labels) {
   const shown = labels.slice(0, 10).map(quote);
@@ -1219,10 +1233,14 @@ function dropoutSeeds(model) {
   return {
     layers,
     reseed(seed) {
-      layers.forEach((layer, i) => layer.seed = deriveSeed(seed, i));
+      layers.forEach((layer, i) => {
+        layer.seed = deriveSeed(seed, i);
+      });
     },
     restore() {
-      layers.forEach((layer, i) => layer.seed = original[i]);
+      layers.forEach((layer, i) => {
+        layer.seed = original[i];
+      });
     }
   };
 }

@@ -38,7 +38,8 @@ async function readCandidateFiles(dir, headSha) {
       throw new UserError(`not a candidate result: ${error.message}`, { file });
     }
     const validate = validator();
-    if (!validate(value)) throw new UserError(`not a candidate result: ${validate.errors?.[0]?.instancePath || "(root)"} ${validate.errors?.[0]?.message ?? ""}`, { file });
+    if (!validate(value))
+      throw new UserError(`not a candidate result: ${validate.errors?.[0]?.instancePath || "(root)"} ${validate.errors?.[0]?.message ?? ""}`, { file });
     const { schema: _schema, headSha: sha, ...result } = value;
     if (sha !== headSha) throw new UserError(`the candidate result is for commit ${sha.slice(0, 12)}, not ${headSha.slice(0, 12)}`, { file });
     results.push(result);

@@ -128,10 +128,13 @@ function checkFinite(metrics, side, location) {
   for (const [name, value] of Object.entries(metrics)) {
     if (typeof value !== "number" || !Number.isFinite(value)) {
       const hint = typeof value === "number" ? " (did training diverge? check the learning rate)" : "";
-      throw new UserError(`metric "${name}" of ${side} is ${typeof value === "number" ? String(value) : JSON.stringify(value)}${hint}; expected a finite number`, {
-        ...location,
-        field: `metrics.${name}`
-      });
+      throw new UserError(
+        `metric "${name}" of ${side} is ${typeof value === "number" ? String(value) : JSON.stringify(value)}${hint}; expected a finite number`,
+        {
+          ...location,
+          field: `metrics.${name}`
+        }
+      );
     }
   }
 }

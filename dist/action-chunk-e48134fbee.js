@@ -51,7 +51,12 @@ ${target.body}`;
   if (!keep || keep.id === created.id) {
     return { action: "created", id: created.id, deletedDuplicates: await deleteComments(gh, owner, repo, ours.slice(1)) };
   }
-  const deletedDuplicates = await deleteComments(gh, owner, repo, ours.filter((c) => c.id !== keep.id));
+  const deletedDuplicates = await deleteComments(
+    gh,
+    owner,
+    repo,
+    ours.filter((c) => c.id !== keep.id)
+  );
   if (keep.body !== body) {
     await write(where, () => gh.rest.issues.updateComment({ owner, repo, comment_id: keep.id, body }));
     return { action: "updated", id: keep.id, deletedDuplicates };

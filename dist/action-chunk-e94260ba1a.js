@@ -100,7 +100,10 @@ function parseReportArtifact(text, file = ARTIFACT_FILE) {
 }
 function checkConsistent(artifact, file) {
   if (!MODEL_NAME.test(artifact.model)) {
-    throw new UserError(`the report artifact's model name is not one model-ci accepts (lowercase letters and digits joined by single . _ or -)`, { file, field: "/model" });
+    throw new UserError(`the report artifact's model name is not one model-ci accepts (lowercase letters and digits joined by single . _ or -)`, {
+      file,
+      field: "/model"
+    });
   }
   if (artifact.kind !== "report") return;
   if (artifact.report.comparison.model !== artifact.model) {
@@ -163,7 +166,14 @@ var comparison = object(
     params: list(object({ key: str(500), base: scalar, head: scalar }, ["key"]), 5e3),
     data: list(
       object(
-        { file: str(1e3), change: { enum: ["added", "removed", "modified", "unchanged"] }, baseRows: num, headRows: num, baseHash: str(100), headHash: str(100) },
+        {
+          file: str(1e3),
+          change: { enum: ["added", "removed", "modified", "unchanged"] },
+          baseRows: num,
+          headRows: num,
+          baseHash: str(100),
+          headHash: str(100)
+        },
         ["file", "change"]
       ),
       1e3
@@ -186,10 +196,7 @@ var comparison = object(
 var report = object(
   {
     comparison,
-    head: object(
-      { history, evaluation, backend: str(50), backendNotices: list(str(2e3), 20), trainingMs: num, seed: num, runner: str(200) },
-      ["backend"]
-    ),
+    head: object({ history, evaluation, backend: str(50), backendNotices: list(str(2e3), 20), trainingMs: num, seed: num, runner: str(200) }, ["backend"]),
     base: object({ history, evaluation, backend: str(50) }),
     // Links are not taken from the artifact: the posting run builds them from its own trusted context.
     baseRef: str(255)

@@ -138,7 +138,8 @@ function parseRecord(text, key, where) {
   }
   const problems = recordProblems(raw);
   if (typeof raw.model === "string" && raw.model !== key.model) problems.push(`model: the record says ${got(raw.model)} but is stored under ${got(key.model)}`);
-  if (typeof raw.commit === "string" && raw.commit !== key.commit) problems.push(`commit: the record says ${got(raw.commit)} but is stored under ${got(key.commit)}`);
+  if (typeof raw.commit === "string" && raw.commit !== key.commit)
+    problems.push(`commit: the record says ${got(raw.commit)} but is stored under ${got(key.commit)}`);
   if (problems.length > 0) return { unusable: `${where} (written by ${writer}) cannot be used: ${listed(problems)}` };
   return { record: raw };
 }
@@ -167,9 +168,12 @@ these records. Do not edit by hand: every change is a commit by model-ci.
 var RecordExistsError = class extends UserError {
   existing;
   constructor(model, commit, branch, existing) {
-    super(`a baseline record of ${model} at ${commit.slice(0, 12)} already exists on ${branch} with different content; it is replaced only when asked (replace)`, {
-      file: `${branch}:${model}/${commit}.json`
-    });
+    super(
+      `a baseline record of ${model} at ${commit.slice(0, 12)} already exists on ${branch} with different content; it is replaced only when asked (replace)`,
+      {
+        file: `${branch}:${model}/${commit}.json`
+      }
+    );
     this.existing = existing;
   }
 };
@@ -283,7 +287,8 @@ function createBaselineStore(options) {
       const parent = await tip();
       const existing = parent && await tryGit(["cat-file", "blob", `${parent}:${path}`], { cwd });
       if (existing === content) return { commit: parent };
-      if (existing && !replace) throw new RecordExistsError(record.model, record.commit, branch, parseRecord(existing, record, label(record.model, record.commit)));
+      if (existing && !replace)
+        throw new RecordExistsError(record.model, record.commit, branch, parseRecord(existing, record, label(record.model, record.commit)));
       const message = `${existing ? "replace" : "add"} baseline ${record.model} @ ${record.commit.slice(0, 12)}${record.runUrl ? `
 
 ${record.runUrl}` : ""}`;
@@ -298,7 +303,9 @@ ${record.runUrl}` : ""}`;
       log(`${branch} moved while writing (${race}); retrying on the new tip (attempt ${attempt + 1} of ${maxAttempts})`);
       await sleep(50 * attempt + Math.random() * 100 * attempt);
     }
-    throw new Error(`gave up writing the baseline record of ${record.model} @ ${record.commit.slice(0, 12)} after ${maxAttempts} attempts: ${branch} kept moving (${lastRace})`);
+    throw new Error(
+      `gave up writing the baseline record of ${record.model} @ ${record.commit.slice(0, 12)} after ${maxAttempts} attempts: ${branch} kept moving (${lastRace})`
+    );
   }
   async function push(commit) {
     try {
@@ -323,9 +330,12 @@ ${error.stderr}`;
 }
 function checkModel(model) {
   if (!MODEL_NAME.test(model)) {
-    throw new UserError(`model name ${JSON.stringify(model)} cannot name a folder of baseline records: use letters, digits, ".", "_" and "-", starting with a letter or digit`, {
-      field: "name"
-    });
+    throw new UserError(
+      `model name ${JSON.stringify(model)} cannot name a folder of baseline records: use letters, digits, ".", "_" and "-", starting with a letter or digit`,
+      {
+        field: "name"
+      }
+    );
   }
 }
 async function configuredIdentity(cwd) {

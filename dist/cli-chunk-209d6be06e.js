@@ -46,7 +46,11 @@ function limit(name, env = process.env) {
   return value;
 }
 function formatBytes(value) {
-  for (const [unit, size] of [["GiB", GiB], ["MiB", MiB], ["KiB", KiB]]) {
+  for (const [unit, size] of [
+    ["GiB", GiB],
+    ["MiB", MiB],
+    ["KiB", KiB]
+  ]) {
     if (value >= size) return `${Number((value / size).toFixed(1))} ${unit}`;
   }
   return `${value} bytes`;

@@ -36,10 +36,7 @@ function parseImageReference(input, field = "image") {
   const hasRegistry = parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === "localhost");
   const registry = hasRegistry ? parts.shift() : DOCKER_HUB;
   if (!REGISTRY.test(registry) || parts.length === 0 || parts.some((p) => !PATH_COMPONENT.test(p))) {
-    throw new UserError(
-      `"${input}" is not a valid image name: expected [registry/]path with lowercase letters, digits and . _ - separators`,
-      { field }
-    );
+    throw new UserError(`"${input}" is not a valid image name: expected [registry/]path with lowercase letters, digits and . _ - separators`, { field });
   }
   const path = registry === DOCKER_HUB && parts.length === 1 ? `library/${parts[0]}` : parts.join("/");
   const name = hasRegistry ? `${registry}/${parts.join("/")}` : parts.join("/");

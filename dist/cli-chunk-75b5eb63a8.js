@@ -202,7 +202,10 @@ var CsvParser = class {
           end = j;
           i = j + 1;
           if (i < n && data[i] !== COMMA && data[i] !== LF && data[i] !== CR) {
-            throw this.error(this.line, `unexpected ${JSON.stringify(String.fromCharCode(data[i]))} after a closing quote (a quote inside a quoted field is written "")`);
+            throw this.error(
+              this.line,
+              `unexpected ${JSON.stringify(String.fromCharCode(data[i]))} after a closing quote (a quote inside a quoted field is written "")`
+            );
           }
         } else {
           while (i < n && data[i] !== COMMA && data[i] !== LF && data[i] !== CR) i++;
@@ -354,11 +357,19 @@ var CsvParser = class {
       }
       if (col.firstNonFinite) {
         const { line, value } = col.firstNonFinite;
-        throw this.error(line, `column ${showName(col.name)} has ${quote(value)} on line ${line}; values must be finite numbers (no NaN or Infinity)`, col.name);
+        throw this.error(
+          line,
+          `column ${showName(col.name)} has ${quote(value)} on line ${line}; values must be finite numbers (no NaN or Infinity)`,
+          col.name
+        );
       }
       if (col.firstBeyondFloat32) {
         const { line, value } = col.firstBeyondFloat32;
-        throw this.error(line, `column ${showName(col.name)} has ${quote(value)} on line ${line}, beyond \xB13.4e38, the range of the float32 numbers model-ci trains with`, col.name);
+        throw this.error(
+          line,
+          `column ${showName(col.name)} has ${quote(value)} on line ${line}, beyond \xB13.4e38, the range of the float32 numbers model-ci trains with`,
+          col.name
+        );
       }
       return { name: col.name, kind: "numeric", values: exact(col.values, rows) };
     });

@@ -2449,9 +2449,11 @@ import { join } from "node:path";
 var MODEL_FILES = Object.values(ARTIFACT_FILES);
 var REQUIRED_MODEL_FILES = [ARTIFACT_FILES.modelJson, ARTIFACT_FILES.weights, ARTIFACT_FILES.preprocessing];
 async function modelFiles(modelDir) {
-  const present = new Set(await readdir(modelDir).catch(() => {
-    throw new UserError(`model folder not found or not readable`, { file: modelDir });
-  }));
+  const present = new Set(
+    await readdir(modelDir).catch(() => {
+      throw new UserError(`model folder not found or not readable`, { file: modelDir });
+    })
+  );
   const missing = REQUIRED_MODEL_FILES.filter((name) => !present.has(name));
   if (missing.length > 0) {
     throw new UserError(`model folder is missing ${missing.join(", ")} (expected the files \`model-ci train\` writes)`, {

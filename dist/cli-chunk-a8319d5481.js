@@ -175,10 +175,10 @@ function checkColumns(config, table) {
   if (config.task === "regression") {
     if (target.kind !== "numeric") {
       const row = firstTextRow(target);
-      throw new UserError(
-        `the target \`${targetName}\` of a regression must hold numbers, but line ${lineOfRow(table, row)} has text there`,
-        { ...where, line: lineOfRow(table, row) }
-      );
+      throw new UserError(`the target \`${targetName}\` of a regression must hold numbers, but line ${lineOfRow(table, row)} has text there`, {
+        ...where,
+        line: lineOfRow(table, row)
+      });
     }
     return;
   }
@@ -198,7 +198,10 @@ function checkColumns(config, table) {
   }
 }
 function firstTextRow(col) {
-  return Math.max(0, col.codes.findIndex((code) => Number.isNaN(Number(col.dictionary[code]))));
+  return Math.max(
+    0,
+    col.codes.findIndex((code) => Number.isNaN(Number(col.dictionary[code])))
+  );
 }
 function preview(labels) {
   const shown = labels.slice(0, 10).map(quote);
@@ -696,10 +699,14 @@ function dropoutSeeds(model) {
   return {
     layers,
     reseed(seed) {
-      layers.forEach((layer, i) => layer.seed = deriveSeed(seed, i));
+      layers.forEach((layer, i) => {
+        layer.seed = deriveSeed(seed, i);
+      });
     },
     restore() {
-      layers.forEach((layer, i) => layer.seed = original[i]);
+      layers.forEach((layer, i) => {
+        layer.seed = original[i];
+      });
     }
   };
 }

@@ -44,10 +44,7 @@ function followProgress(stream, options) {
         reject(error);
       } else resolve(events);
     };
-    const timer = setTimeout(
-      () => finish(new StreamTimeoutError(`no end after ${Math.round(options.timeoutMs / 1e3)} s`)),
-      options.timeoutMs
-    );
+    const timer = setTimeout(() => finish(new StreamTimeoutError(`no end after ${Math.round(options.timeoutMs / 1e3)} s`)), options.timeoutMs);
     const handle = (line) => {
       if (line.trim() === "") return;
       let event;
@@ -166,12 +163,14 @@ function computeLabels(input) {
     [`${LABEL_PREFIX}.backend`]: input.backend,
     [`${LABEL_PREFIX}.version`]: VERSION
   };
-  return Object.fromEntries(
-    Object.entries(labels).filter((entry) => entry[1] !== void 0 && entry[1] !== "")
-  );
+  return Object.fromEntries(Object.entries(labels).filter((entry) => entry[1] !== void 0 && entry[1] !== ""));
 }
 function compactJson(metrics) {
-  return JSON.stringify(Object.fromEntries(Object.keys(metrics).sort().map((k) => [k, metrics[k]])));
+  return JSON.stringify(
+    Object.fromEntries(
+      Object.keys(metrics).sort().map((k) => [k, metrics[k]])
+    )
+  );
 }
 
 // src/docker/registry.ts
@@ -227,9 +226,11 @@ function registryClient(registry, credentials) {
     const tokenUrl = new URL(parsed.params.realm);
     if (parsed.params.service) tokenUrl.searchParams.set("service", parsed.params.service);
     tokenUrl.searchParams.set("scope", parsed.params.scope ?? fallbackScope);
-    const response = await fetch(tokenUrl, { headers: basic ? { authorization: basic } : {}, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }).catch((error) => {
-      throw new Error(`token service of ${registry} unreachable (${tokenUrl.origin}): ${causeOf(error)}`);
-    });
+    const response = await fetch(tokenUrl, { headers: basic ? { authorization: basic } : {}, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }).catch(
+      (error) => {
+        throw new Error(`token service of ${registry} unreachable (${tokenUrl.origin}): ${causeOf(error)}`);
+      }
+    );
     if (response.status === 401 || response.status === 403) {
       throw new UserError(`registry refused credentials for ${registry} (token service answered HTTP ${response.status})`, {
         field: "registry-password"

@@ -101,13 +101,20 @@ async function install(packageName, folder, options) {
   await mkdir(folder, { recursive: true });
   const staging = await mkdtemp(join(options.runnerTemp ?? process.env.RUNNER_TEMP ?? tmpdir(), "model-ci-pack-"));
   try {
-    const [packed] = JSON.parse(await run(["pack", "--json", "--pack-destination", staging, options.source ?? `${packageName}@${NATIVE_VERSION}`], staging));
+    const [packed] = JSON.parse(
+      await run(["pack", "--json", "--pack-destination", staging, options.source ?? `${packageName}@${NATIVE_VERSION}`], staging)
+    );
     const expected = NATIVE_INTEGRITY[packageName];
     if (!expected || packed?.integrity !== expected) {
-      throw new Error(`the ${packageName} tarball's integrity ${packed?.integrity ?? "(none)"} is not the ${expected ?? "(none pinned)"} model-ci pins for ${NATIVE_VERSION}; not installed`);
+      throw new Error(
+        `the ${packageName} tarball's integrity ${packed?.integrity ?? "(none)"} is not the ${expected ?? "(none pinned)"} model-ci pins for ${NATIVE_VERSION}; not installed`
+      );
     }
-    await writeFile(join(folder, "package.json"), `${JSON.stringify({ name: "model-ci-native-backend", private: true, allowScripts: { [packageName]: true } }, null, 2)}
-`);
+    await writeFile(
+      join(folder, "package.json"),
+      `${JSON.stringify({ name: "model-ci-native-backend", private: true, allowScripts: { [packageName]: true } }, null, 2)}
+`
+    );
     await run(["install", "--no-audit", "--no-fund", "--no-save", join(staging, packed.filename.replace(/^.*[\\/]/, ""))], folder);
   } catch (error) {
     await rm(folder, { recursive: true, force: true });
@@ -149,7 +156,10 @@ async function treeHash(folder) {
 }
 async function gpuLibraryVersions(root = "/") {
   const versions = {};
-  const cuda = await readFile(join(root, "usr/local/cuda/version.json"), "utf8").then((text) => JSON.parse(text).cuda?.version, () => void 0);
+  const cuda = await readFile(join(root, "usr/local/cuda/version.json"), "utf8").then(
+    (text) => JSON.parse(text).cuda?.version,
+    () => void 0
+  );
   if (cuda) versions.cuda = cuda;
   for (const header of ["usr/include/cudnn_version.h", "usr/include/x86_64-linux-gnu/cudnn_version_v8.h", "usr/local/cuda/include/cudnn_version.h"]) {
     const text = await readFile(join(root, header), "utf8").catch(() => void 0);
@@ -292,10 +302,9 @@ function encodeInstances(pre, instances, field = "instances") {
 function valuesInFeatureOrder(features, instance, where) {
   if (Array.isArray(instance)) {
     if (instance.length !== features.length) {
-      throw new UserError(
-        `expected ${features.length} values in feature order (${features.map((f) => f.name).join(", ")}), got ${instance.length}`,
-        { field: where }
-      );
+      throw new UserError(`expected ${features.length} values in feature order (${features.map((f) => f.name).join(", ")}), got ${instance.length}`, {
+        field: where
+      });
     }
     return instance;
   }
@@ -306,9 +315,12 @@ function valuesInFeatureOrder(features, instance, where) {
   const known = new Set(features.map((f) => f.name));
   const unknown = Object.keys(record).filter((key) => !known.has(key));
   if (unknown.length > 0) {
-    throw new UserError(`unknown feature ${unknown.slice(0, 10).map(quote).join(", ")}${unknown.length > 10 ? ", \u2026" : ""}; features are ${[...known].join(", ")}`, {
-      field: where
-    });
+    throw new UserError(
+      `unknown feature ${unknown.slice(0, 10).map(quote).join(", ")}${unknown.length > 10 ? ", \u2026" : ""}; features are ${[...known].join(", ")}`,
+      {
+        field: where
+      }
+    );
   }
   const missing = features.filter((f) => !(f.name in record)).map((f) => f.name);
   if (missing.length > 0) throw new UserError(`missing feature ${missing.join(", ")}`, { field: where });
@@ -437,7 +449,16 @@ async function readModelFiles(dir) {
   const runBytes = await readOptional(join3(root, ARTIFACT_FILES.run));
   const run = runBytes ? checkRun(parseJson(runBytes, join3(root, ARTIFACT_FILES.run)), join3(root, ARTIFACT_FILES.run)) : void 0;
   const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength);
-  return { dir: root, modelTopology, weightSpecs, weightData, preprocessing, metrics, run, contentHash: hashModel({ modelJson: modelJsonBytes, weights, preprocessing: preprocessingBytes.toString("utf8") }) };
+  return {
+    dir: root,
+    modelTopology,
+    weightSpecs,
+    weightData,
+    preprocessing,
+    metrics,
+    run,
+    contentHash: hashModel({ modelJson: modelJsonBytes, weights, preprocessing: preprocessingBytes.toString("utf8") })
+  };
 }
 async function readRequired(root, name) {
   const file = resolve(root, name);
@@ -489,7 +510,8 @@ function checkModelJson(value, file) {
     group.weights.forEach((spec, w) => {
       const where = `weightsManifest[${g}].weights[${w}]`;
       if (!isObject(spec) || typeof spec.name !== "string" || typeof spec.dtype !== "string") fail(file, where, "an object with name, shape and dtype");
-      if (!Array.isArray(spec.shape) || !spec.shape.every((d) => Number.isInteger(d) && d >= 0)) fail(file, `${where}.shape`, "an array of non-negative integers");
+      if (!Array.isArray(spec.shape) || !spec.shape.every((d) => Number.isInteger(d) && d >= 0))
+        fail(file, `${where}.shape`, "an array of non-negative integers");
       const elementType = isObject(spec.quantization) && typeof spec.quantization.dtype === "string" ? spec.quantization.dtype : spec.dtype;
       if (!(elementType in BYTES_PER_ELEMENT)) fail(file, `${where}.dtype`, `one of ${Object.keys(BYTES_PER_ELEMENT).join(", ")}`);
       weightSpecs.push(spec);
@@ -500,7 +522,10 @@ function checkModelJson(value, file) {
 function shardPath(root, path) {
   const full = resolve(root, path);
   if (!full.startsWith(root + sep)) {
-    throw new UserError(`weight file ${JSON.stringify(path)} is outside the model folder`, { file: displayPath(join3(root, ARTIFACT_FILES.modelJson)), field: "weightsManifest" });
+    throw new UserError(`weight file ${JSON.stringify(path)} is outside the model folder`, {
+      file: displayPath(join3(root, ARTIFACT_FILES.modelJson)),
+      field: "weightsManifest"
+    });
   }
   return relative2(root, full);
 }
@@ -590,7 +615,7 @@ async function loadModel(dir, options = {}) {
   }
   const pre = files.preprocessing;
   const inputShape = model.inputs.length === 1 ? model.inputs[0].shape : void 0;
-  if (!inputShape || inputShape.length !== 2 || inputShape[1] !== pre.inputSize) {
+  if (inputShape?.length !== 2 || inputShape[1] !== pre.inputSize) {
     model.dispose();
     throw new UserError(
       `takes input shape ${JSON.stringify(model.inputs.map((i) => i.shape))} but preprocessing.json encodes ${pre.inputSize} values per row: they come from different runs`,
@@ -602,9 +627,12 @@ async function loadModel(dir, options = {}) {
   const expected = pre.task === "regression" ? [1] : pre.task === "binary-classification" ? [1, 2] : [pre.classes?.length ?? 0];
   if (!expected.includes(outputWidth)) {
     model.dispose();
-    throw new UserError(`outputs ${JSON.stringify(model.outputs.map((o) => o.shape))} but a ${pre.task} model with these classes outputs ${expected.join(" or ")} per row`, {
-      file: modelJsonFile
-    });
+    throw new UserError(
+      `outputs ${JSON.stringify(model.outputs.map((o) => o.shape))} but a ${pre.task} model with these classes outputs ${expected.join(" or ")} per row`,
+      {
+        file: modelJsonFile
+      }
+    );
   }
   const modelHash = files.run?.hashes.model ?? files.contentHash;
   const densePlan = verifiedDensePlan(tf, model);

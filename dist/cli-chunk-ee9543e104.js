@@ -6623,7 +6623,9 @@ async function loadParams(file, overrides = {}) {
   } catch (error) {
     const key = error instanceof UserError ? keys.find((k) => error.location.field?.startsWith(k)) : void 0;
     if (key === void 0) throw error;
-    throw new UserError(`${error.message} (the value ${JSON.stringify(overrides[key])} comes from the config's sweep)`, { field: `sweep.${key}` });
+    throw new UserError(`${error.message} (the value ${JSON.stringify(overrides[key])} comes from the config's sweep)`, {
+      field: `sweep.${key}`
+    });
   }
 }
 var KEY = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
@@ -6632,7 +6634,10 @@ function checkKeys(field) {
     for (const [key, inner] of mapping(field, null)) {
       if (!KEY.test(key)) {
         const where = field.path ? `a key of \`${field.path}\`` : "a top-level key";
-        fail({ ...inner, line: inner.keyLine, path: field.path }, `${where} is not a params name (letters, digits, _ . -, at most 64 characters); is this file a params file?`);
+        fail(
+          { ...inner, line: inner.keyLine, path: field.path },
+          `${where} is not a params name (letters, digits, _ . -, at most 64 characters); is this file a params file?`
+        );
       }
       checkKeys(inner);
     }
@@ -6817,7 +6822,9 @@ function defaultWatch(files, repoRoot) {
 }
 function readWatch(field, repoRoot) {
   const patterns = stringList(field);
-  items(field).forEach((item, i) => confinePath(repoRoot, repoRoot, patterns[i].replace(/^!/, ""), { file: item.source.file, line: item.line, field: item.path }));
+  for (const [i, item] of items(field).entries()) {
+    confinePath(repoRoot, repoRoot, patterns[i].replace(/^!/, ""), { file: item.source.file, line: item.line, field: item.path });
+  }
   if (patterns.length === 0) expected(field, "a non-empty list of path patterns");
   return patterns;
 }

@@ -57323,10 +57323,9 @@ async function connectEngine(host) {
     await docker.ping();
   } catch (error) {
     const where = host ?? process.env.DOCKER_HOST ?? "unix:///var/run/docker.sock";
-    throw new UserError(
-      `no Docker engine answers at ${where}: ${error.message}. Start one, or set DOCKER_HOST to where it listens`,
-      { field: "DOCKER_HOST" }
-    );
+    throw new UserError(`no Docker engine answers at ${where}: ${error.message}. Start one, or set DOCKER_HOST to where it listens`, {
+      field: "DOCKER_HOST"
+    });
   }
   return docker;
 }

@@ -80,7 +80,13 @@ async function runDeploy(options) {
   }
   const run = await log.group(
     "train",
-    () => trainModel(configFile, { out: join(options.artifactsDir, "main"), backend: options.backend, workspace: options.workspace, log: log.info, trackedAt: options.commit })
+    () => trainModel(configFile, {
+      out: join(options.artifactsDir, "main"),
+      backend: options.backend,
+      workspace: options.workspace,
+      log: log.info,
+      trackedAt: options.commit
+    })
   );
   const comparison = compareRuns({
     model: run.config.name,

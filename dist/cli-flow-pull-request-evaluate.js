@@ -49,7 +49,11 @@ function isBaseDecided(key) {
 function decideConfig(base, pr, missing = "the base commit has no model-ci config") {
   if (!base) return { config: pr, decidedBy: "pr", note: `${missing}: this PR's config applies` };
   if (base.task !== pr.task) {
-    return { config: pr, decidedBy: "pr", note: `this PR changes the task from ${base.task} to ${pr.task}, which the base's metrics do not apply to: this PR's config applies` };
+    return {
+      config: pr,
+      decidedBy: "pr",
+      note: `this PR changes the task from ${base.task} to ${pr.task}, which the base's metrics do not apply to: this PR's config applies`
+    };
   }
   const data = { ...pr.data };
   delete data.test;
@@ -106,9 +110,12 @@ async function judgeConfig(options, baseSha, pr) {
   const file = relative2(repoRoot, configFile).split(sep2).join("/");
   const shown = `${file} at ${baseSha.slice(0, 7)}`;
   if (await tryGit(["cat-file", "-e", `${baseSha}^{commit}`], { cwd: repoRoot }) === null) {
-    throw new UserError(`the base commit ${baseSha.slice(0, 7)} is not in this checkout, so its ${file} cannot judge this PR; fetch it (actions/checkout with fetch-depth: 0)`, {
-      field: "base"
-    });
+    throw new UserError(
+      `the base commit ${baseSha.slice(0, 7)} is not in this checkout, so its ${file} cannot judge this PR; fetch it (actions/checkout with fetch-depth: 0)`,
+      {
+        field: "base"
+      }
+    );
   }
   const blob = await tryGit(["rev-parse", "--verify", "--quiet", `${baseSha}:${file}`], { cwd: repoRoot });
   let base;
@@ -199,7 +206,9 @@ async function findBaseline(options, model, baseSha, backend, recordsFetched) {
   let note;
   if (nearest && "record" in nearest) {
     const { record, behind } = nearest;
-    log.info(behind === 0 ? `baseline: record of ${baseSha.slice(0, 7)}` : `baseline: record of ancestor ${record.commit.slice(0, 7)}, ${behind} commits behind the base`);
+    log.info(
+      behind === 0 ? `baseline: record of ${baseSha.slice(0, 7)}` : `baseline: record of ancestor ${record.commit.slice(0, 7)}, ${behind} commits behind the base`
+    );
     return {
       source: { kind: behind === 0 ? "record" : "ancestor", commit: record.commit, behind },
       side: { metrics: record.metrics, params: record.params, data: record.data },

@@ -106,9 +106,8 @@ var MAX_EXPANSIONS = 1024;
 function compileGlob(pattern, field = "glob") {
   const normalized = pattern.replace(/^(\.\/)+/, "").replace(/^\/+/, "").replace(/\/+$/, "");
   if (normalized === "") throw new UserError(`empty pattern ${JSON.stringify(pattern)}: expected a path or glob relative to the repository root`, { field });
-  const alternatives = expandBraces(normalized, field).map((p) => globToRegExpSource(p, field));
-  const regex = new RegExp(`^(?:${alternatives.join("|")})(?:/.*)?$`, "s");
-  return (path) => regex.test(path);
+  const alternatives = expandBraces(normalized, field).map((p) => compileTokens(p, field));
+  return (path) => alternatives.some((tokens) => matchTokens(tokens, path));
 }
 function expandBraces(pattern, field) {
   const open = findUnescaped(pattern, "{", 0);
@@ -147,25 +146,21 @@ function findUnescaped(text, char, from) {
   }
   return -1;
 }
-function globToRegExpSource(pattern, field) {
-  let out = "";
+function compileTokens(pattern, field) {
+  const tokens = [];
+  const literal = (ch) => tokens.push({ kind: "char", test: (c) => c === ch });
   let i = 0;
   while (i < pattern.length) {
     const c = pattern[i];
     const segmentStart = i === 0 || pattern[i - 1] === "/";
     if (c === "*" && pattern[i + 1] === "*" && segmentStart && (i + 2 === pattern.length || pattern[i + 2] === "/")) {
-      if (i + 2 === pattern.length) {
-        out += ".*";
-        i += 2;
-      } else {
-        out += "(?:[^/]*/)*";
-        i += 3;
-      }
+      tokens.push({ kind: i + 2 === pattern.length ? "rest" : "folders" });
+      i += 3;
     } else if (c === "*") {
       while (pattern[i] === "*") i++;
-      out += "[^/]*";
+      tokens.push({ kind: "star" });
     } else if (c === "?") {
-      out += "[^/]";
+      tokens.push({ kind: "char", test: (ch) => ch !== "/" });
       i++;
     } else if (c === "[") {
       const close = findClassEnd(pattern, i);
@@ -174,17 +169,55 @@ function globToRegExpSource(pattern, field) {
       const negated = body.startsWith("!") || body.startsWith("^");
       if (negated) body = body.slice(1);
       const set = body.replace(/\\(.)/g, "$1").replace(/[\\\]^]/g, (m) => `\\${m}`);
-      out += negated ? `[^/${set}]` : `(?!/)[${set}]`;
+      const member = new RegExp(`^[${set}]$`, "s");
+      tokens.push({ kind: "char", test: (ch) => ch !== "/" && member.test(ch) !== negated });
       i = close + 1;
     } else if (c === "\\" && i + 1 < pattern.length) {
-      out += escapeRegExp(pattern[i + 1]);
+      literal(pattern[i + 1]);
       i += 2;
     } else {
-      out += escapeRegExp(c);
+      literal(c);
       i++;
     }
   }
-  return out;
+  return tokens;
+}
+var TAIL = -1;
+function matchTokens(tokens, path) {
+  const end = 2 * tokens.length;
+  const close = (states, state) => {
+    if (states.has(state)) return;
+    states.add(state);
+    if (state === TAIL || state % 2 === 1 || state === end) return;
+    const kind = tokens[state / 2].kind;
+    if (kind !== "char") close(states, state + 2);
+  };
+  let current = /* @__PURE__ */ new Set();
+  close(current, 0);
+  for (const c of path) {
+    const next = /* @__PURE__ */ new Set();
+    for (const state of current) {
+      if (state === TAIL) close(next, TAIL);
+      else if (state === end) {
+        if (c === "/") close(next, TAIL);
+      } else if (state % 2 === 1) close(next, c === "/" ? state - 1 : state);
+      else {
+        const token = tokens[state / 2];
+        if (token.kind === "char") {
+          if (token.test(c)) close(next, state + 2);
+        } else if (token.kind === "star") {
+          if (c !== "/") close(next, state);
+        } else if (token.kind === "folders") {
+          close(next, c === "/" ? state : state + 1);
+        } else {
+          close(next, state);
+        }
+      }
+    }
+    if (next.size === 0) return false;
+    current = next;
+  }
+  return current.has(end) || current.has(TAIL);
 }
 function findClassEnd(pattern, open) {
   let i = open + 1;
@@ -195,9 +228,6 @@ function findClassEnd(pattern, open) {
     else if (pattern[i] === "]") return i;
   }
   return -1;
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
 
 // src/changes/watch.ts

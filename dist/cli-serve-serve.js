@@ -174,7 +174,8 @@ function inputsToRows(inputs, bad) {
   const length = columns.length > 0 && Array.isArray(columns[0][1]) ? columns[0][1].length : 0;
   for (const [feature, values] of columns) {
     if (!Array.isArray(values)) throw bad(`inputs.${feature} must be an array with one value per row`);
-    if (values.length !== length) throw bad(`inputs.${feature} has ${values.length} values but inputs.${columns[0][0]} has ${length}; every column needs one value per row`);
+    if (values.length !== length)
+      throw bad(`inputs.${feature} has ${values.length} values but inputs.${columns[0][0]} has ${length}; every column needs one value per row`);
   }
   return Array.from({ length }, (_, i) => Object.fromEntries(columns.map(([feature, values]) => [feature, values[i]])));
 }
@@ -349,7 +350,11 @@ async function createModelServer(options) {
       throw new RequestError(404, `model ${JSON.stringify(route.name)} is not served here; this server serves ${JSON.stringify(name)}`, "not_found");
     }
     if (loaded && route.version !== void 0 && route.version !== loaded.version) {
-      throw new RequestError(404, `model ${JSON.stringify(name)} has no version ${JSON.stringify(route.version)}; the served version is ${JSON.stringify(loaded.version)}`, "not_found");
+      throw new RequestError(
+        404,
+        `model ${JSON.stringify(name)} has no version ${JSON.stringify(route.version)}; the served version is ${JSON.stringify(loaded.version)}`,
+        "not_found"
+      );
     }
     return loaded;
   }
@@ -454,10 +459,13 @@ function readBody(req, limit) {
 }
 function listenError(error, host, port) {
   const where = `${host}:${port}`;
-  if (error.code === "EADDRINUSE") return new UserError(`cannot listen on ${where}: the port is already in use; stop what listens there or pick another port (0 picks a free one)`);
+  if (error.code === "EADDRINUSE")
+    return new UserError(`cannot listen on ${where}: the port is already in use; stop what listens there or pick another port (0 picks a free one)`);
   if (error.code === "EACCES") return new UserError(`cannot listen on ${where}: permission denied (ports below 1024 need privileges); pick a higher port`);
   if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND" || error.code === "EAI_AGAIN") {
-    return new UserError(`cannot listen on ${where}: ${JSON.stringify(host)} is not an address of this machine (use 127.0.0.1, or 0.0.0.0 for every interface)`);
+    return new UserError(
+      `cannot listen on ${where}: ${JSON.stringify(host)} is not an address of this machine (use 127.0.0.1, or 0.0.0.0 for every interface)`
+    );
   }
   return error;
 }

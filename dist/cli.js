@@ -166,7 +166,11 @@ function formatNumber(value) {
 }
 function metricsTable(metrics, configured) {
   const direction = new Map(configured.map((m) => [m.name, m.direction]));
-  const rows = Object.entries(metrics).map(([name, value]) => [name, formatNumber(value), direction.get(name) === "lower" ? "lower is better" : "higher is better"]);
+  const rows = Object.entries(metrics).map(([name, value]) => [
+    name,
+    formatNumber(value),
+    direction.get(name) === "lower" ? "lower is better" : "higher is better"
+  ]);
   return columns([["metric", "value", ""], ...rows]);
 }
 function confusionTable(evaluation, maxClasses = 10) {
@@ -208,7 +212,11 @@ var train = {
     const progress = (line) => io.stderr(`${line}
 `);
     const { trainModel } = await import("./cli-train-pipeline.js");
-    const run = await trainModel(configFile, { out: stringOption(args, "out"), backend, log: args.values.quiet ? (line) => line.startsWith("notice:") && progress(line) : progress });
+    const run = await trainModel(configFile, {
+      out: stringOption(args, "out"),
+      backend,
+      log: args.values.quiet ? (line) => line.startsWith("notice:") && progress(line) : progress
+    });
     const { history, manifest } = run;
     const epochs = history.stoppedEarlyAt === void 0 ? `${history.epochs} epochs` : `${history.epochs} epochs, early stop kept epoch ${history.stoppedEarlyAt + 1}`;
     const lines = [
@@ -329,7 +337,16 @@ var example = {
       await store.write(recordFromRun(mainRun, repo.mainSha));
       await exampleGit(dir, ["switch", "--quiet", "pr"]);
       io.stderr("\n== 2. pull request: params and data changed; retrain and compare against main\n");
-      const pr = await runPullRequest({ repoRoot: dir, configPath: "model-ci.yml", base: "main", head: "pr", artifactsDir: join2(artifacts, "pr"), store, log, fetch: false });
+      const pr = await runPullRequest({
+        repoRoot: dir,
+        configPath: "model-ci.yml",
+        base: "main",
+        head: "pr",
+        artifactsDir: join2(artifacts, "pr"),
+        store,
+        log,
+        fetch: false
+      });
       if (pr.kind === "skipped") throw new Error(`the example PR changes params and data, yet nothing was retrained: ${pr.reason}`);
       io.stderr("\n== The comment model-ci posts on the pull request:\n\n");
       io.stdout(renderReport({ ...pr.report, baseRef: "main" }));
@@ -338,7 +355,9 @@ var example = {
         if (!isUserError(error)) throw error;
         io.stderr(`${error.message}
 `);
-        io.stderr("The deploy half needs a Docker engine. On Debian, as root: `bash .ci/docker.sh start`, then\n`set -a; . /tmp/model-ci-docker/env; set +a` (the engine and its local base image) and run the example again.\n");
+        io.stderr(
+          "The deploy half needs a Docker engine. On Debian, as root: `bash .ci/docker.sh start`, then\n`set -a; . /tmp/model-ci-docker/env; set +a` (the engine and its local base image) and run the example again.\n"
+        );
         return void 0;
       });
       if (docker) await deployAndPredict(docker, dir, artifacts, stringOption(args, "base-image"), io);
@@ -419,7 +438,10 @@ function freePort() {
 async function waitForHealthy(url, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   for (; ; ) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false
+    );
     if (ok) return;
     if (Date.now() > deadline) throw new Error(`the model server did not become healthy at ${url} within ${timeoutMs / 1e3} s`);
     await new Promise((r) => setTimeout(r, 250));
@@ -457,7 +479,8 @@ var predict = {
     const csv = stringOption(args, "csv");
     const json = stringOption(args, "json");
     const stdin = args.positionals[0];
-    if (stdin !== void 0 && stdin !== "-") throw new UserError(`unexpected argument ${JSON.stringify(stdin)}; use --csv <file>, --json <file> or - for stdin`);
+    if (stdin !== void 0 && stdin !== "-")
+      throw new UserError(`unexpected argument ${JSON.stringify(stdin)}; use --csv <file>, --json <file> or - for stdin`);
     const sources = [csv, json, stdin].filter((s) => s !== void 0);
     if (sources.length !== 1) {
       throw new UserError(`give exactly one input: --csv <file>, --json <file> or - for JSON on stdin (got ${sources.length === 0 ? "none" : sources.length})`);
@@ -564,10 +587,7 @@ var serve = {
     backend: { type: "string", short: "b", value: "name", description: `${BACKENDS.join(" | ")} (default auto)` }
   },
   maxPositionals: 1,
-  examples: [
-    "model-ci serve .model-ci/iris",
-    `curl -s localhost:8501/v1/models/iris:predict -d '{"instances": [[5.1, 3.5, 1.4, 0.2]]}'`
-  ],
+  examples: ["model-ci serve .model-ci/iris", `curl -s localhost:8501/v1/models/iris:predict -d '{"instances": [[5.1, 3.5, 1.4, 0.2]]}'`],
   async run(args, io) {
     const modelDir = args.positionals[0];
     if (!modelDir) throw new UserError("give the model folder to serve: model-ci serve <model-dir>");
@@ -652,9 +672,11 @@ async function runCli(argv, io, commands = COMMANDS) {
 `);
       return EXIT.userError;
     }
-    io.stderr(`model-ci: internal error (a bug; please report it with the command you ran):
+    io.stderr(
+      `model-ci: internal error (a bug; please report it with the command you ran):
 ${error instanceof Error ? error.stack ?? error.message : String(error)}
-`);
+`
+    );
     return EXIT.bug;
   }
 }
@@ -663,7 +685,10 @@ function findCommand(name, commands) {
   if (command) return command;
   const what = name.startsWith("-") ? "option" : "command";
   throw new UserError(
-    `unknown ${what} ${JSON.stringify(name)}${didYouMean(name, commands.map((c) => c.name))}; commands are ${commands.map((c) => c.name).join(", ")} (see \`model-ci --help\`)`
+    `unknown ${what} ${JSON.stringify(name)}${didYouMean(
+      name,
+      commands.map((c) => c.name)
+    )}; commands are ${commands.map((c) => c.name).join(", ")} (see \`model-ci --help\`)`
   );
 }
 

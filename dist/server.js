@@ -90391,10 +90391,9 @@ function encodeInstances(pre, instances, field = "instances") {
 function valuesInFeatureOrder(features, instance, where2) {
   if (Array.isArray(instance)) {
     if (instance.length !== features.length) {
-      throw new UserError(
-        `expected ${features.length} values in feature order (${features.map((f) => f.name).join(", ")}), got ${instance.length}`,
-        { field: where2 }
-      );
+      throw new UserError(`expected ${features.length} values in feature order (${features.map((f) => f.name).join(", ")}), got ${instance.length}`, {
+        field: where2
+      });
     }
     return instance;
   }
@@ -90405,9 +90404,12 @@ function valuesInFeatureOrder(features, instance, where2) {
   const known = new Set(features.map((f) => f.name));
   const unknown = Object.keys(record).filter((key) => !known.has(key));
   if (unknown.length > 0) {
-    throw new UserError(`unknown feature ${unknown.slice(0, 10).map(quote).join(", ")}${unknown.length > 10 ? ", \u2026" : ""}; features are ${[...known].join(", ")}`, {
-      field: where2
-    });
+    throw new UserError(
+      `unknown feature ${unknown.slice(0, 10).map(quote).join(", ")}${unknown.length > 10 ? ", \u2026" : ""}; features are ${[...known].join(", ")}`,
+      {
+        field: where2
+      }
+    );
   }
   const missing = features.filter((f) => !(f.name in record)).map((f) => f.name);
   if (missing.length > 0) throw new UserError(`missing feature ${missing.join(", ")}`, { field: where2 });
@@ -90523,13 +90525,20 @@ async function install(packageName, folder, options) {
   await mkdir(folder, { recursive: true });
   const staging = await mkdtemp(join(options.runnerTemp ?? process.env.RUNNER_TEMP ?? tmpdir(), "model-ci-pack-"));
   try {
-    const [packed] = JSON.parse(await run(["pack", "--json", "--pack-destination", staging, options.source ?? `${packageName}@${NATIVE_VERSION}`], staging));
+    const [packed] = JSON.parse(
+      await run(["pack", "--json", "--pack-destination", staging, options.source ?? `${packageName}@${NATIVE_VERSION}`], staging)
+    );
     const expected = NATIVE_INTEGRITY[packageName];
     if (!expected || packed?.integrity !== expected) {
-      throw new Error(`the ${packageName} tarball's integrity ${packed?.integrity ?? "(none)"} is not the ${expected ?? "(none pinned)"} model-ci pins for ${NATIVE_VERSION}; not installed`);
+      throw new Error(
+        `the ${packageName} tarball's integrity ${packed?.integrity ?? "(none)"} is not the ${expected ?? "(none pinned)"} model-ci pins for ${NATIVE_VERSION}; not installed`
+      );
     }
-    await writeFile(join(folder, "package.json"), `${JSON.stringify({ name: "model-ci-native-backend", private: true, allowScripts: { [packageName]: true } }, null, 2)}
-`);
+    await writeFile(
+      join(folder, "package.json"),
+      `${JSON.stringify({ name: "model-ci-native-backend", private: true, allowScripts: { [packageName]: true } }, null, 2)}
+`
+    );
     await run(["install", "--no-audit", "--no-fund", "--no-save", join(staging, packed.filename.replace(/^.*[\\/]/, ""))], folder);
   } catch (error) {
     await rm(folder, { recursive: true, force: true });
@@ -90571,7 +90580,10 @@ async function treeHash(folder) {
 }
 async function gpuLibraryVersions(root = "/") {
   const versions = {};
-  const cuda = await readFile(join(root, "usr/local/cuda/version.json"), "utf8").then((text) => JSON.parse(text).cuda?.version, () => void 0);
+  const cuda = await readFile(join(root, "usr/local/cuda/version.json"), "utf8").then(
+    (text) => JSON.parse(text).cuda?.version,
+    () => void 0
+  );
   if (cuda) versions.cuda = cuda;
   for (const header2 of ["usr/include/cudnn_version.h", "usr/include/x86_64-linux-gnu/cudnn_version_v8.h", "usr/local/cuda/include/cudnn_version.h"]) {
     const text = await readFile(join(root, header2), "utf8").catch(() => void 0);
@@ -90812,7 +90824,16 @@ async function readModelFiles(dir) {
   const runBytes = await readOptional(join3(root, ARTIFACT_FILES.run));
   const run = runBytes ? checkRun(parseJson(runBytes, join3(root, ARTIFACT_FILES.run)), join3(root, ARTIFACT_FILES.run)) : void 0;
   const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength);
-  return { dir: root, modelTopology, weightSpecs, weightData, preprocessing, metrics, run, contentHash: hashModel({ modelJson: modelJsonBytes, weights, preprocessing: preprocessingBytes.toString("utf8") }) };
+  return {
+    dir: root,
+    modelTopology,
+    weightSpecs,
+    weightData,
+    preprocessing,
+    metrics,
+    run,
+    contentHash: hashModel({ modelJson: modelJsonBytes, weights, preprocessing: preprocessingBytes.toString("utf8") })
+  };
 }
 async function readRequired(root, name) {
   const file = resolve(root, name);
@@ -90864,7 +90885,8 @@ function checkModelJson(value, file) {
     group.weights.forEach((spec, w) => {
       const where2 = `weightsManifest[${g}].weights[${w}]`;
       if (!isObject(spec) || typeof spec.name !== "string" || typeof spec.dtype !== "string") fail(file, where2, "an object with name, shape and dtype");
-      if (!Array.isArray(spec.shape) || !spec.shape.every((d) => Number.isInteger(d) && d >= 0)) fail(file, `${where2}.shape`, "an array of non-negative integers");
+      if (!Array.isArray(spec.shape) || !spec.shape.every((d) => Number.isInteger(d) && d >= 0))
+        fail(file, `${where2}.shape`, "an array of non-negative integers");
       const elementType = isObject(spec.quantization) && typeof spec.quantization.dtype === "string" ? spec.quantization.dtype : spec.dtype;
       if (!(elementType in BYTES_PER_ELEMENT)) fail(file, `${where2}.dtype`, `one of ${Object.keys(BYTES_PER_ELEMENT).join(", ")}`);
       weightSpecs.push(spec);
@@ -90875,7 +90897,10 @@ function checkModelJson(value, file) {
 function shardPath(root, path) {
   const full = resolve(root, path);
   if (!full.startsWith(root + sep2)) {
-    throw new UserError(`weight file ${JSON.stringify(path)} is outside the model folder`, { file: displayPath(join3(root, ARTIFACT_FILES.modelJson)), field: "weightsManifest" });
+    throw new UserError(`weight file ${JSON.stringify(path)} is outside the model folder`, {
+      file: displayPath(join3(root, ARTIFACT_FILES.modelJson)),
+      field: "weightsManifest"
+    });
   }
   return relative3(root, full);
 }
@@ -90965,7 +90990,7 @@ async function loadModel(dir, options = {}) {
   }
   const pre = files.preprocessing;
   const inputShape = model2.inputs.length === 1 ? model2.inputs[0].shape : void 0;
-  if (!inputShape || inputShape.length !== 2 || inputShape[1] !== pre.inputSize) {
+  if (inputShape?.length !== 2 || inputShape[1] !== pre.inputSize) {
     model2.dispose();
     throw new UserError(
       `takes input shape ${JSON.stringify(model2.inputs.map((i) => i.shape))} but preprocessing.json encodes ${pre.inputSize} values per row: they come from different runs`,
@@ -90977,9 +91002,12 @@ async function loadModel(dir, options = {}) {
   const expected = pre.task === "regression" ? [1] : pre.task === "binary-classification" ? [1, 2] : [pre.classes?.length ?? 0];
   if (!expected.includes(outputWidth)) {
     model2.dispose();
-    throw new UserError(`outputs ${JSON.stringify(model2.outputs.map((o) => o.shape))} but a ${pre.task} model with these classes outputs ${expected.join(" or ")} per row`, {
-      file: modelJsonFile
-    });
+    throw new UserError(
+      `outputs ${JSON.stringify(model2.outputs.map((o) => o.shape))} but a ${pre.task} model with these classes outputs ${expected.join(" or ")} per row`,
+      {
+        file: modelJsonFile
+      }
+    );
   }
   const modelHash = files.run?.hashes.model ?? files.contentHash;
   const densePlan = verifiedDensePlan(tf, model2);
@@ -91235,7 +91263,8 @@ function inputsToRows(inputs, bad) {
   const length = columns.length > 0 && Array.isArray(columns[0][1]) ? columns[0][1].length : 0;
   for (const [feature, values] of columns) {
     if (!Array.isArray(values)) throw bad(`inputs.${feature} must be an array with one value per row`);
-    if (values.length !== length) throw bad(`inputs.${feature} has ${values.length} values but inputs.${columns[0][0]} has ${length}; every column needs one value per row`);
+    if (values.length !== length)
+      throw bad(`inputs.${feature} has ${values.length} values but inputs.${columns[0][0]} has ${length}; every column needs one value per row`);
   }
   return Array.from({ length }, (_, i) => Object.fromEntries(columns.map(([feature, values]) => [feature, values[i]])));
 }
@@ -91410,7 +91439,11 @@ async function createModelServer(options) {
       throw new RequestError(404, `model ${JSON.stringify(route.name)} is not served here; this server serves ${JSON.stringify(name)}`, "not_found");
     }
     if (loaded && route.version !== void 0 && route.version !== loaded.version) {
-      throw new RequestError(404, `model ${JSON.stringify(name)} has no version ${JSON.stringify(route.version)}; the served version is ${JSON.stringify(loaded.version)}`, "not_found");
+      throw new RequestError(
+        404,
+        `model ${JSON.stringify(name)} has no version ${JSON.stringify(route.version)}; the served version is ${JSON.stringify(loaded.version)}`,
+        "not_found"
+      );
     }
     return loaded;
   }
@@ -91515,10 +91548,13 @@ function readBody(req, limit) {
 }
 function listenError(error, host, port) {
   const where2 = `${host}:${port}`;
-  if (error.code === "EADDRINUSE") return new UserError(`cannot listen on ${where2}: the port is already in use; stop what listens there or pick another port (0 picks a free one)`);
+  if (error.code === "EADDRINUSE")
+    return new UserError(`cannot listen on ${where2}: the port is already in use; stop what listens there or pick another port (0 picks a free one)`);
   if (error.code === "EACCES") return new UserError(`cannot listen on ${where2}: permission denied (ports below 1024 need privileges); pick a higher port`);
   if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND" || error.code === "EAI_AGAIN") {
-    return new UserError(`cannot listen on ${where2}: ${JSON.stringify(host)} is not an address of this machine (use 127.0.0.1, or 0.0.0.0 for every interface)`);
+    return new UserError(
+      `cannot listen on ${where2}: ${JSON.stringify(host)} is not an address of this machine (use 127.0.0.1, or 0.0.0.0 for every interface)`
+    );
   }
   return error;
 }
@@ -91566,7 +91602,8 @@ function integer(name, fallback, min6, max6) {
   const raw = process.env[name];
   if (raw === void 0 || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min6 || value > max6) throw new UserError(`expected an integer from ${min6} to ${max6}, got ${JSON.stringify(raw)}`, { field: name });
+  if (!Number.isInteger(value) || value < min6 || value > max6)
+    throw new UserError(`expected an integer from ${min6} to ${max6}, got ${JSON.stringify(raw)}`, { field: name });
   return value;
 }
 function backend2() {

@@ -6,7 +6,7 @@
  * and it is rendered again by our own escaping renderer — markdown that came in the file is never posted.
  */
 import { constants } from 'node:fs';
-import { mkdir, open, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { MODEL_NAME } from '../config/load.ts';
@@ -41,7 +41,7 @@ export async function writeReportArtifact(dir: string, artifact: ReportArtifact,
 /** Reads `report.json` from `dir`: a regular file (not a symlink), its size checked before it is read. */
 export async function readReportArtifact(dir: string): Promise<ReportArtifact> {
   const file = join(dir, ARTIFACT_FILE);
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
   } catch (error) {
