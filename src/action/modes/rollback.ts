@@ -5,18 +5,16 @@
  */
 import * as core from '@actions/core';
 import { join } from 'node:path';
-import { createBaselineStore } from '../baseline/store.ts';
-import { loadConfig } from '../config/load.ts';
-import { confineToRepository } from '../docker/reference.ts';
-import { retagRemote } from '../docker/registry.ts';
-import { UserError } from '../errors.ts';
-import { resolveCommit } from '../git/history.ts';
-import { actionLogger } from './log.ts';
-import { writeSummary } from './summary.ts';
-import { imageName, registryAuth } from './registry-auth.ts';
-import type { ModeRunner } from './runner.ts';
+import { loadConfig } from '../../config/load.ts';
+import { confineToRepository } from '../../docker/reference.ts';
+import { retagRemote } from '../../docker/registry.ts';
+import { UserError } from '../../errors.ts';
+import { resolveCommit } from '../../git/history.ts';
+import { actionLogger } from '../log.ts';
+import { imageName, registryAuth } from '../registry-auth.ts';
+import type { ModeRunner } from './table.ts';
 
-const runRollback: ModeRunner = async (settings, context) => {
+const runRollback: ModeRunner = async ({ settings, context, kit }) => {
   if (!settings.rollbackTo)
     throw new UserError('mode `rollback` needs `rollback-to`: the commit SHA or tag whose image should serve again', { field: 'rollback-to' });
   const config = await loadConfig(join(context.workspace, settings.config), { repoRoot: context.workspace });
@@ -27,7 +25,7 @@ const runRollback: ModeRunner = async (settings, context) => {
     field: 'rollback-to',
     log: actionLogger.info,
   });
-  const store = createBaselineStore({ cwd: context.workspace, branch: settings.baselineBranch, log: actionLogger.info });
+  const store = kit.store();
   await store.fetch();
   const stored = await store.read(config.name, target);
   if (!stored)
@@ -63,7 +61,7 @@ const runRollback: ModeRunner = async (settings, context) => {
   core.setOutput('digest', digest);
   core.setOutput('tags', image.tags[0]);
   core.setOutput('model-version', `sha-${target.slice(0, 7)}`);
-  await writeSummary(
+  await kit.summary(
     `### model-ci · ${config.name} — rolled back\n\n\`latest\` of \`${pinned.name}\` points again at \`${digest}\`, the model of ${target.slice(0, 7)}; recorded for ${context.sha.slice(0, 7)}.\n`,
   );
 };

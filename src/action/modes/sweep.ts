@@ -5,26 +5,19 @@
  */
 import * as core from '@actions/core';
 import { join, resolve } from 'node:path';
-import { createBaselineStore } from '../baseline/store.ts';
-import { loadConfig } from '../config/load.ts';
-import type { ConcreteBackend } from '../config/types.ts';
-import { UserError } from '../errors.ts';
-import { judgeConfigAgainst } from '../flow/base-config.ts';
-import { findBaseline } from '../flow/pull-request-evaluate.ts';
-import { findCandidate, rankSweep } from '../flow/sweep.ts';
-import { readEvent } from '../github/events.ts';
-import { renderCandidates } from '../report/candidates.ts';
-import { readCandidateFiles } from './candidate-file.ts';
-import { actionLogger } from './log.ts';
-import { gitHubClient, postComment } from './publish.ts';
-import type { ModeRunner } from './runner.ts';
-import { writeSummary } from './summary.ts';
+import { loadConfig } from '../../config/load.ts';
+import type { ConcreteBackend } from '../../config/types.ts';
+import { UserError } from '../../errors.ts';
+import { judgeConfigAgainst } from '../../flow/base-config.ts';
+import { findBaseline } from '../../flow/pull-request-evaluate.ts';
+import { findCandidate, rankSweep } from '../../flow/sweep.ts';
+import { renderCandidates } from '../../report/candidates.ts';
+import { readCandidateFiles } from '../candidate-file.ts';
+import { actionLogger } from '../log.ts';
+import type { ModeRunner } from './table.ts';
 
-const runSweep: ModeRunner = async (settings, context) => {
-  const event = readEvent(context.eventName, context.payload);
-  if (event.kind !== 'pull_request')
-    throw new UserError(`mode \`sweep\` reports on a pull request, not on ${event.kind === 'ignored' ? event.eventName : event.kind}`, { field: 'mode' });
-  if (event.kind === 'pull_request' && event.target) {
+const runSweep: ModeRunner<'pull_request'> = async ({ settings, context, kit, event }) => {
+  if (event.target) {
     // A base checkout beside a write token and secrets: training the head here would train the base.
     throw new UserError(`mode \`sweep\` does not run on pull_request_target; run the sweep on pull_request (a fork's comment goes through workflow_run)`, {
       field: 'mode',
@@ -50,7 +43,7 @@ const runSweep: ModeRunner = async (settings, context) => {
         repoRoot: context.workspace,
         configPath: settings.config,
         artifactsDir: resolve(context.workspace, settings.artifactsDir),
-        store: createBaselineStore({ cwd: context.workspace, branch: settings.baselineBranch, log: actionLogger.info }),
+        store: kit.store(),
         log: actionLogger,
         workspace: context.workspace,
       },
@@ -72,11 +65,10 @@ const runSweep: ModeRunner = async (settings, context) => {
     ranking,
     metrics: config.metrics.map((metric) => metric.name),
     baseRef: event.baseRef,
-    links: { run: context.runUrl || undefined, summary: context.runUrl || undefined, repository: `${context.serverUrl}/${context.owner}/${context.repo}` },
+    links: kit.links,
   });
-  await writeSummary(markdown);
-  if (settings.comment && !event.isFork && settings.token)
-    await postComment(gitHubClient(settings, context), settings, context, event.number, config.name, markdown);
+  await kit.summary(markdown);
+  if (settings.comment && !event.isFork && settings.token) await kit.comment(event.number, config.name, markdown);
 
   const { best } = ranking;
   core.setOutput('best-candidate', best ? best.name.split(' ')[0] : '');
