@@ -6,7 +6,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { UserError } from '../errors.ts';
-import type { CandidateResult } from '../flow/sweep.ts';
+import type { CandidateResult } from '../flow/sweep-candidates.ts';
 
 const SCHEMA_VERSION = 1;
 const PREFIX = 'candidate-';

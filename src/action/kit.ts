@@ -9,7 +9,7 @@ import type { GitHub } from '../github/client.ts';
 import type { ReportLinks } from '../report/report.ts';
 import type { RunContext } from './context.ts';
 import type { Settings } from './inputs.ts';
-import { actionLogger } from './log.ts';
+import { actionLogger } from './core-logger.ts';
 
 export interface RunKit {
   /** Links for a report's footer: this run and the repository. */

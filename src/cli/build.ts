@@ -27,7 +27,7 @@ export const build: Command = {
       import('../docker/context.ts'),
       import('../docker/engine.ts'),
       import('../docker/deploy.ts'),
-      import('../flow/dist.ts'),
+      import('../docker/server-dist.ts'),
       import('../git/run.ts'),
     ]);
     const manifest = await readManifest(resolve(modelDir));

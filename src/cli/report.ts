@@ -28,8 +28,8 @@ export const report: Command = {
     const configFile = resolve(stringOption(args, 'config') ?? DEFAULT_CONFIG);
     const [{ createBaselineStore }, { consoleLogger }, { runPullRequest }, { renderReport }] = await Promise.all([
       import('../baseline/store.ts'),
-      import('../flow/logger.ts'),
-      import('../flow/pull-request.ts'),
+      import('../logger.ts'),
+      import('../flow/pull-request/decide.ts'),
       import('../report/report.ts'),
     ]);
     const repoRoot = await repositoryRoot(dirname(configFile));

@@ -6,12 +6,12 @@ import * as core from '@actions/core';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../../config/load.ts';
 import { UserError } from '../../errors.ts';
-import { judgeConfigAgainst } from '../../flow/base-config.ts';
-import { findCandidate } from '../../flow/sweep.ts';
+import { judgeConfigAgainst } from '../../flow/pull-request/base-config.ts';
+import { findCandidate } from '../../flow/sweep-candidates.ts';
 import { readEvent } from '../../github/events.ts';
 import { trainModel } from '../../train/pipeline.ts';
 import { writeCandidateFile } from '../candidate-file.ts';
-import { actionLogger } from '../log.ts';
+import { actionLogger } from '../core-logger.ts';
 import type { ModeRunner } from './table.ts';
 
 const runCandidate: ModeRunner = async ({ settings, context, kit }) => {

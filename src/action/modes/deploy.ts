@@ -6,10 +6,10 @@ import * as core from '@actions/core';
 import { resolve } from 'node:path';
 import { serverBundleFiles } from '../../docker/context.ts';
 import { connectEngine } from '../../docker/engine.ts';
-import { runDeploy } from '../../flow/deploy.ts';
-import { serverDistDir } from '../../flow/dist.ts';
+import { runDeploy } from '../../flow/deploy-model.ts';
+import { serverDistDir } from '../../docker/server-dist.ts';
 import { renderDeploySummary } from '../../report/deploy-summary.ts';
-import { actionLogger } from '../log.ts';
+import { actionLogger } from '../core-logger.ts';
 import { imageName, registryAuth } from '../registry-auth.ts';
 import type { ModeRunner } from './table.ts';
 

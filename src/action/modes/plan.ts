@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { changedFiles } from '../../changes/diff.ts';
 import { decideRetrain } from '../../changes/watch.ts';
 import { loadConfig } from '../../config/load.ts';
-import { routeRunner } from '../../flow/route.ts';
-import { sweepCandidates } from '../../flow/sweep.ts';
+import { routeRunner } from '../../github/runner-route.ts';
+import { sweepCandidates } from '../../flow/sweep-candidates.ts';
 import { readEvent } from '../../github/events.ts';
 import { codeTrust } from '../../github/trust.ts';
 import { getPull } from '../../github/pulls.ts';
-import { actionLogger } from '../log.ts';
+import { actionLogger } from '../core-logger.ts';
 import type { ModeRunner } from './table.ts';
 
 const runPlan: ModeRunner = async ({ settings, context, kit }) => {

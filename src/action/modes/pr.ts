@@ -10,10 +10,10 @@ import * as core from '@actions/core';
 import { join, resolve } from 'node:path';
 import type { ChangedFile } from '../../changes/types.ts';
 import { isUserError, UserError } from '../../errors.ts';
-import { type PullRequestResult, runPullRequest } from '../../flow/pull-request.ts';
-import { withPullRequestHead } from '../../flow/worktree.ts';
+import { type PullRequestResult, runPullRequest } from '../../flow/pull-request/decide.ts';
+import { withPullRequestHead } from '../../git/worktree.ts';
 import type { PullRequestEvent } from '../../github/events.ts';
-import { actionLogger } from '../log.ts';
+import { actionLogger } from '../core-logger.ts';
 import { peekModelName } from '../model-name.ts';
 import type { ModeRun, ModeRunner } from './table.ts';
 

@@ -10,7 +10,7 @@ import { confineToRepository } from '../../docker/reference.ts';
 import { retagRemote } from '../../docker/registry.ts';
 import { UserError } from '../../errors.ts';
 import { resolveCommit } from '../../git/history.ts';
-import { actionLogger } from '../log.ts';
+import { actionLogger } from '../core-logger.ts';
 import { imageName, registryAuth } from '../registry-auth.ts';
 import type { ModeRunner } from './table.ts';
 

@@ -8,12 +8,12 @@ import { join, resolve } from 'node:path';
 import { loadConfig } from '../../config/load.ts';
 import type { ConcreteBackend } from '../../config/types.ts';
 import { UserError } from '../../errors.ts';
-import { judgeConfigAgainst } from '../../flow/base-config.ts';
-import { findBaseline } from '../../flow/pull-request-evaluate.ts';
-import { findCandidate, rankSweep } from '../../flow/sweep.ts';
+import { judgeConfigAgainst } from '../../flow/pull-request/base-config.ts';
+import { findBaseline } from '../../flow/pull-request/evaluate.ts';
+import { findCandidate, rankSweep } from '../../flow/sweep-candidates.ts';
 import { renderCandidates } from '../../report/candidates.ts';
 import { readCandidateFiles } from '../candidate-file.ts';
-import { actionLogger } from '../log.ts';
+import { actionLogger } from '../core-logger.ts';
 import type { ModeRunner } from './table.ts';
 
 const runSweep: ModeRunner<'pull_request'> = async ({ settings, context, kit, event }) => {

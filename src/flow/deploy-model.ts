@@ -28,7 +28,7 @@ import { tryGit } from '../git/run.ts';
 import { trainModel } from '../train/pipeline.ts';
 import { plannedInputs } from '../train/planned-inputs.ts';
 import type { Metrics } from '../train/types.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../logger.ts';
 
 export interface DeployOptions {
   repoRoot: string;
