@@ -9,7 +9,7 @@ import { EXIT, stringOption, type CliIO, type Command } from './command.ts';
 /** The whole flow's modules, loaded when the example runs: every other command starts without parsing them. */
 async function flow() {
   const [fromRun, store, load, csv, table, context, engine, deploy, dist, exampleRepo, logger, pullRequest, report, pipeline] = await Promise.all([
-    import('../baseline/from-run.ts'),
+    import('../baseline/derive.ts'),
     import('../baseline/store.ts'),
     import('../config/load.ts'),
     import('../data/csv.ts'),

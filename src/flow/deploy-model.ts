@@ -10,7 +10,7 @@
  */
 import type Docker from 'dockerode';
 import { join } from 'node:path';
-import { recordFromRun } from '../baseline/from-run.ts';
+import { recordFromRun, reusedRecord } from '../baseline/derive.ts';
 import type { BaselineRecord, ImageRecord } from '../baseline/record.ts';
 import type { BaselineStore } from '../baseline/store.ts';
 import { compareRuns } from '../compare/compare.ts';
@@ -173,15 +173,7 @@ async function reuse(options: DeployOptions, previous: BaselineRecord, previousI
     reusedFrom: previous.commit,
   };
   if (!options.record) return outcome;
-  const { rollbackOf: _rollbackOf, runUrl: _runUrl, ...kept } = previous;
-  const record: BaselineRecord = {
-    ...kept,
-    commit: options.commit,
-    createdAt: new Date().toISOString(),
-    image,
-    reusedFrom: previous.commit,
-    ...(options.runUrl ? { runUrl: options.runUrl } : {}),
-  };
+  const record = reusedRecord(previous, { commit: options.commit, image, runUrl: options.runUrl });
   await writeRecord(options, record);
   return { ...outcome, record };
 }
