@@ -2,7 +2,7 @@ import { BACKENDS } from '../config/types.ts';
 import { displayPath } from '../config/display-path.ts';
 import { choice, stringOption, type Command } from './command.ts';
 import { confusionTable, metricsTable } from './format.ts';
-import { DEFAULT_CONFIG } from './train.ts';
+import { DEFAULT_CONFIG } from '../defaults.ts';
 
 export const evaluate: Command = {
   name: 'evaluate',

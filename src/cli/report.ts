@@ -3,7 +3,7 @@ import { BACKENDS } from '../config/types.ts';
 import { UserError } from '../errors.ts';
 import { choice, EXIT, stringOption, type Command } from './command.ts';
 import { failedGateLines } from './format.ts';
-import { DEFAULT_CONFIG } from './train.ts';
+import { DEFAULT_CONFIG } from '../defaults.ts';
 
 export const report: Command = {
   name: 'report',

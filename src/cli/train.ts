@@ -2,8 +2,7 @@ import { BACKENDS } from '../config/types.ts';
 import { displayPath } from '../config/display-path.ts';
 import { choice, stringOption, type Command } from './command.ts';
 import { confusionTable, metricsTable, seconds } from './format.ts';
-
-export const DEFAULT_CONFIG = 'model-ci.yml';
+import { DEFAULT_CONFIG } from '../defaults.ts';
 
 export const train: Command = {
   name: 'train',
