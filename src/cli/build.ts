@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
 import { ARTIFACT_FILES, type RunManifest } from '../train/types.ts';
-import { stringOption, type Command } from './command.ts';
+import { stringOption, type Command } from './command-spec.ts';
 import { DEFAULT_BASE_IMAGE } from '../defaults.ts';
 
 export const build: Command = {
@@ -27,7 +27,7 @@ export const build: Command = {
     const [{ serverBundleFiles }, { connectEngine }, { buildModelImage }, { serverDistDir }, { tryGit }] = await Promise.all([
       import('../docker/context.ts'),
       import('../docker/engine.ts'),
-      import('../docker/deploy.ts'),
+      import('../docker/build-and-push.ts'),
       import('../docker/server-dist.ts'),
       import('../git/run.ts'),
     ]);

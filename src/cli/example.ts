@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isUserError } from '../errors.ts';
-import { EXIT, stringOption, type CliIO, type Command } from './command.ts';
+import { EXIT, stringOption, type CliIO, type Command } from './command-spec.ts';
 import { DEFAULT_ARTIFACTS_DIR, DEFAULT_BASE_IMAGE } from '../defaults.ts';
 
 /** The whole flow's modules, loaded when the example runs: every other command starts without parsing them. */

@@ -18,7 +18,7 @@ import type { BaselineSource, Comparison } from '../compare/types.ts';
 import { loadConfig } from '../config/load.ts';
 import type { BackendName } from '../config/types.ts';
 import type { ContextFile } from '../docker/context.ts';
-import { buildModelImage, deployImage, type BuiltImage, type DeployResult } from '../docker/deploy.ts';
+import { buildModelImage, deployImage, type BuiltImage, type DeployResult } from '../docker/build-and-push.ts';
 import type { RegistryAuth } from '../docker/push.ts';
 import { confineToRepository } from '../docker/reference.ts';
 import { retagRemote } from '../docker/registry.ts';

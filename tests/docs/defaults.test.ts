@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { parse } from 'yaml';
 import { readSettings } from '../../src/action/inputs.ts';
 import { build } from '../../src/cli/build.ts';
-import { commandHelp } from '../../src/cli/command.ts';
+import { commandHelp } from '../../src/cli/command-spec.ts';
 import { ACTION_INPUT_DEFAULTS, DEFAULT_BASE_IMAGE } from '../../src/defaults.ts';
 
 const action = parse(readFileSync(join(import.meta.dirname, '..', '..', 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: unknown }> };
