@@ -1,16 +1,12 @@
 /**
- * Mode `sweep`: after a sweep's candidate jobs, compares every candidate against main's baseline in one
- * table, names the best, and posts it as the model's sticky comment. Fails when no candidate passes its
+ * Mode `sweep`: after a sweep's candidate jobs, reads their result files, judges them (src/flow/judge-sweep.ts)
+ * in one table, names the best, and posts it as the model's sticky comment. Fails when no candidate passes its
  * gates: none should be merged as it is.
  */
 import * as core from '@actions/core';
-import { join, resolve } from 'node:path';
-import { loadConfig } from '../../config/load.ts';
-import type { ConcreteBackend } from '../../config/types.ts';
+import { resolve } from 'node:path';
 import { UserError } from '../../errors.ts';
-import { judgeConfigAgainst } from '../../flow/pull-request/base-config.ts';
-import { findBaseline } from '../../flow/pull-request/evaluate.ts';
-import { findCandidate, rankSweep } from '../../flow/sweep-candidates.ts';
+import { judgeSweep } from '../../flow/judge-sweep.ts';
 import { renderCandidates } from '../../report/candidates.ts';
 import { readCandidateFiles } from '../candidate-file.ts';
 import { actionLogger } from '../core-logger.ts';
@@ -23,41 +19,16 @@ const runSweep: ModeRunner<'pull_request'> = async ({ settings, context, kit, ev
       field: 'mode',
     });
   }
-  const configFile = join(context.workspace, settings.config);
-  const prConfig = await loadConfig(configFile, { repoRoot: context.workspace });
-  // The base's metrics and gates rank and gate the candidates: a sweep must not loosen its own gate either.
-  const { config } = await judgeConfigAgainst({ repoRoot: context.workspace, configPath: settings.config, log: actionLogger.info }, event.baseSha, prConfig);
   const results = await readCandidateFiles(resolve(context.workspace, settings.reportDir), event.headSha);
-  // Each result must be a candidate of this config's sweep, with the params the config gives it.
-  for (const result of results) {
-    const expected = findCandidate(config, result.id);
-    if (JSON.stringify(expected.params) !== JSON.stringify(result.params)) {
-      throw new UserError(`candidate ${result.id}'s result was trained with other params than the config's sweep gives it (the sweep changed?)`, {
-        field: 'candidate',
-      });
-    }
-  }
-  const baseline = await core.group(`baseline of ${config.name}`, () =>
-    findBaseline(
-      {
-        repoRoot: context.workspace,
-        configPath: settings.config,
-        artifactsDir: resolve(context.workspace, settings.artifactsDir),
-        store: kit.store(),
-        log: actionLogger,
-        workspace: context.workspace,
-      },
-      config.name,
-      event.baseSha,
-      results[0].backend as ConcreteBackend,
-    ),
-  );
-  const ranking = rankSweep({
-    model: config.name,
-    metrics: config.metrics,
-    base: baseline.side,
-    baseline: baseline.source,
-    headCommit: event.headSha,
+  const { config, ranking } = await judgeSweep({
+    repoRoot: context.workspace,
+    configPath: settings.config,
+    artifactsDir: resolve(context.workspace, settings.artifactsDir),
+    store: kit.store(),
+    log: actionLogger,
+    workspace: context.workspace,
+    baseSha: event.baseSha,
+    headSha: event.headSha,
     results,
   });
   const markdown = renderCandidates({
