@@ -8,7 +8,7 @@ import { readRunContext } from './action/context.ts';
 import { readSettings } from './action/inputs.ts';
 import { readEvent } from './github/events.ts';
 import { createRunKit } from './action/kit.ts';
-import { acceptEvent, MODE_TABLE, resolveMode, SECRET_MODES, TRAINING_MODES } from './action/modes/table.ts';
+import { acceptEvent, MODE_TABLE, resolveMode, SECRET_MODES, TRAINING_MODES } from './action/modes/mode-table.ts';
 
 export async function run(): Promise<void> {
   try {

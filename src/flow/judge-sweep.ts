@@ -9,7 +9,7 @@ import { loadConfig } from '../config/load.ts';
 import type { ConcreteBackend, ModelCiConfig } from '../config/types.ts';
 import { UserError } from '../errors.ts';
 import { judgeConfigAgainst } from './pull-request/base-config.ts';
-import { type BaselineOptions, findBaseline } from './pull-request/evaluate.ts';
+import { type BaselineOptions, findBaseline } from './pull-request/train-and-compare.ts';
 import { type CandidateResult, findCandidate, rankSweep } from './sweep-candidates.ts';
 
 export interface SweepOptions extends BaselineOptions {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { acceptEvent, type ConcreteMode, MODE_TABLE, resolveMode } from '../../src/action/modes/table.ts';
+import { acceptEvent, type ConcreteMode, MODE_TABLE, resolveMode } from '../../src/action/modes/mode-table.ts';
 import { MODES } from '../../src/action/inputs.ts';
 import { isUserError } from '../../src/errors.ts';
 import { readEvent } from '../../src/github/events.ts';

@@ -12,7 +12,7 @@ import { readEvent } from '../../github/events.ts';
 import { trainModel } from '../../train/pipeline.ts';
 import { writeCandidateFile } from '../candidate-file.ts';
 import { actionLogger } from '../core-logger.ts';
-import type { ModeRunner } from './table.ts';
+import type { ModeRunner } from './mode-table.ts';
 
 const runCandidate: ModeRunner = async ({ settings, context, kit }) => {
   if (!settings.candidate)

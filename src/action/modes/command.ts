@@ -25,7 +25,7 @@ import { escapeInline } from '../../report/escape.ts';
 import { renderReport } from '../../report/report.ts';
 import { actionLogger } from '../core-logger.ts';
 import { peekModelName } from '../model-name.ts';
-import type { ModeRun, ModeRunner } from './table.ts';
+import type { ModeRun, ModeRunner } from './mode-table.ts';
 
 const runCommand: ModeRunner<'issue_comment'> = async (run) => {
   const { settings, context, kit, event } = run;

@@ -13,7 +13,7 @@ import { renderErrorReport } from '../../report/error-report.ts';
 import { renderReport, type ReportLinks } from '../../report/report.ts';
 import type { RunContext } from '../context.ts';
 import { readReportArtifact, type ReportArtifact } from '../report-artifact.ts';
-import type { ModeRunner } from './table.ts';
+import type { ModeRunner } from './mode-table.ts';
 
 const runComment: ModeRunner<'workflow_run'> = async ({ settings, context, kit, event }) => {
   if (event.event !== 'pull_request') {

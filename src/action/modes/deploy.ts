@@ -11,7 +11,7 @@ import { serverDistDir } from '../../docker/server-dist.ts';
 import { renderDeploySummary } from '../../report/deploy-summary.ts';
 import { actionLogger } from '../core-logger.ts';
 import { imageName, registryAuth } from '../registry-auth.ts';
-import type { ModeRunner } from './table.ts';
+import type { ModeRunner } from './mode-table.ts';
 
 const runDeployMode: ModeRunner<'push' | 'workflow_dispatch'> = async ({ settings, context, kit, event }) => {
   if (event.kind === 'push' && event.deleted) {

@@ -13,7 +13,7 @@ import { readEvent } from '../../github/events.ts';
 import { codeTrust } from '../../github/trust.ts';
 import { getPull } from '../../github/pulls.ts';
 import { actionLogger } from '../core-logger.ts';
-import type { ModeRunner } from './table.ts';
+import type { ModeRunner } from './mode-table.ts';
 
 const runPlan: ModeRunner = async ({ settings, context, kit }) => {
   const config = await loadConfig(join(context.workspace, settings.config), { repoRoot: context.workspace });

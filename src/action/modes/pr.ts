@@ -15,7 +15,7 @@ import { withPullRequestHead } from '../../git/worktree.ts';
 import type { PullRequestEvent } from '../../github/events.ts';
 import { actionLogger } from '../core-logger.ts';
 import { peekModelName } from '../model-name.ts';
-import type { ModeRun, ModeRunner } from './table.ts';
+import type { ModeRun, ModeRunner } from './mode-table.ts';
 
 type PrRun = ModeRun<PullRequestEvent>;
 

@@ -7,7 +7,7 @@ import { UserError } from '../../errors.ts';
 import { rollBack } from '../../flow/rollback-model.ts';
 import { actionLogger } from '../core-logger.ts';
 import { imageName, registryAuth } from '../registry-auth.ts';
-import type { ModeRunner } from './table.ts';
+import type { ModeRunner } from './mode-table.ts';
 
 const runRollback: ModeRunner = async ({ settings, context, kit }) => {
   if (!settings.rollbackTo)

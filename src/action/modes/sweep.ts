@@ -10,7 +10,7 @@ import { judgeSweep } from '../../flow/judge-sweep.ts';
 import { renderCandidates } from '../../report/candidates.ts';
 import { readCandidateFiles } from '../candidate-file.ts';
 import { actionLogger } from '../core-logger.ts';
-import type { ModeRunner } from './table.ts';
+import type { ModeRunner } from './mode-table.ts';
 
 const runSweep: ModeRunner<'pull_request'> = async ({ settings, context, kit, event }) => {
   if (event.target) {

@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { join, resolve } from 'node:path';
 import { trainModel } from '../../train/pipeline.ts';
 import { actionLogger } from '../core-logger.ts';
-import type { ModeRunner } from './table.ts';
+import type { ModeRunner } from './mode-table.ts';
 
 const runTrain: ModeRunner = async ({ settings, context, kit }) => {
   const out = resolve(context.workspace, settings.artifactsDir, 'model');

@@ -3,7 +3,7 @@
  * changed paths → retrain? → train the PR → find main's baseline (record, nearest ancestor, or train the
  * base commit here) → compare. Rendering and posting are the caller's.
  *
- * This half decides and is loaded up front; ./evaluate.ts trains and compares, and is imported only past
+ * This half decides and is loaded up front; ./train-and-compare.ts trains and compares, and is imported only past
  * the decision, so a PR that retrains nothing never loads TensorFlow.js (tests/action/pr.e2e.test.ts).
  */
 import { join } from 'node:path';
@@ -75,7 +75,7 @@ export async function runPullRequest(options: PullRequestOptions): Promise<PullR
   log.info(`retraining ${config.name}: ${decision.reason}`);
 
   // Everything past the decision (TensorFlow.js, the baseline store, the comparison) loads only now.
-  const { evaluatePullRequest } = await import('./evaluate.ts');
+  const { evaluatePullRequest } = await import('./train-and-compare.ts');
   return evaluatePullRequest(options, { config, configFile, baseSha, headSha, reason: decision.reason });
 }
 
