@@ -16,7 +16,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serverBundleFiles } from '../src/docker/context.ts';
-import { buildModelImage, type DeployInput, type DeployResult } from '../src/docker/deploy.ts';
+import { buildModelImage, type DeployInput, type DeployResult } from '../src/docker/build-and-push.ts';
 import { pushImage } from '../src/docker/push.ts';
 import type { RunManifest } from '../src/train/types.ts';
 import { dockerEnv, folderBytes, ownRegistry } from '../tests/support/docker-env.ts';

@@ -14,7 +14,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBaselineStore } from '../src/baseline/store.ts';
-import { recordFromRun } from '../src/baseline/from-run.ts';
+import { recordFromRun } from '../src/baseline/derive.ts';
 import { trainModel } from '../src/train/pipeline.ts';
 import type { RunManifest } from '../src/train/types.ts';
 import { ACTION_ENTRY, runAction } from '../tests/support/action-runner.ts';

@@ -5,7 +5,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../errors.ts';
-import type { CandidateResult } from '../flow/sweep.ts';
+import type { CandidateResult } from '../flow/sweep-candidates.ts';
 import { CANDIDATE_SCHEMA, candidateSchema } from '../schemas/candidate.ts';
 import { schemaProblems, validator } from '../schemas/validator.ts';
 

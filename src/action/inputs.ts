@@ -5,6 +5,15 @@
 import * as core from '@actions/core';
 import { BACKENDS, type BackendName } from '../config/types.ts';
 import { UserError } from '../errors.ts';
+import {
+  DEFAULT_ARTIFACTS_DIR,
+  DEFAULT_BASE_IMAGE,
+  DEFAULT_BASELINE_BRANCH,
+  DEFAULT_BOT_LOGIN,
+  DEFAULT_CONFIG,
+  DEFAULT_HOSTED_RUNNER,
+  DEFAULT_REPORT_DIR,
+} from '../defaults.ts';
 
 export const MODES = ['auto', 'pr', 'deploy', 'comment', 'command', 'plan', 'rollback', 'train', 'candidate', 'sweep'] as const;
 export type Mode = (typeof MODES)[number];
@@ -47,24 +56,24 @@ export function readSettings(read: (name: string) => string = (name) => core.get
   const backend = read('backend');
   return {
     mode: oneOf('mode', read('mode') || 'auto', MODES),
-    config: read('config') || 'model-ci.yml',
+    config: read('config') || DEFAULT_CONFIG,
     token,
     backend: backend ? oneOf('backend', backend, BACKENDS) : undefined,
     forceRetrain: bool('force-retrain', read('force-retrain'), false),
     failOnRegression: bool('fail-on-regression', read('fail-on-regression'), true),
     comment: bool('comment', read('comment'), true),
-    reportDir: read('report-dir') || 'model-ci-report',
-    artifactsDir: read('artifacts-dir') || '.model-ci',
-    baselineBranch: read('baseline-branch') || 'model-ci/baselines',
+    reportDir: read('report-dir') || DEFAULT_REPORT_DIR,
+    artifactsDir: read('artifacts-dir') || DEFAULT_ARTIFACTS_DIR,
+    baselineBranch: read('baseline-branch') || DEFAULT_BASELINE_BRANCH,
     image: read('image'),
     registryUsername: read('registry-username'),
     registryPassword,
-    baseImage: read('base-image') || 'node:24-slim',
+    baseImage: read('base-image') || DEFAULT_BASE_IMAGE,
     push: bool('push', read('push'), true),
     rollbackTo: read('rollback-to'),
     gpuRunnerLabels: labels(read('gpu-runner-labels')),
-    hostedRunner: read('hosted-runner') || 'ubuntu-latest',
-    botLogin: read('bot-login') || 'github-actions[bot]',
+    hostedRunner: read('hosted-runner') || DEFAULT_HOSTED_RUNNER,
+    botLogin: read('bot-login') || DEFAULT_BOT_LOGIN,
     candidate: read('candidate'),
     installNativeBackend: bool('install-native-backend', read('install-native-backend'), false),
     allowPullRequestTarget: bool('allow-pull-request-target', read('allow-pull-request-target'), false),

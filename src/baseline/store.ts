@@ -28,6 +28,7 @@ import { hasRemote, isShallow, localCommit, resolveCommit } from '../git/history
 import { GitError, git, gitBytes, tryGit } from '../git/run.ts';
 import { FULL_SHA, MODEL_NAME, type BaselineRecord } from './record.ts';
 import { parseRecord, writeProblems, type StoredRecord } from './validate.ts';
+import { DEFAULT_BASELINE_BRANCH } from '../defaults.ts';
 
 export type { StoredRecord } from './validate.ts';
 
@@ -68,7 +69,6 @@ export interface BaselineStore {
   list(model: string): Promise<ListedRecord[]>;
 }
 
-export const DEFAULT_BRANCH = 'model-ci/baselines';
 const DEFAULT_IDENTITY = { name: 'model-ci', email: 'model-ci@users.noreply.github.com' };
 /** Push failures that mean "the branch moved under us": fetch and redo. Anything else (permissions, protection) is final. */
 const LOST_RACE = /non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value|reference already exists/i;
@@ -96,7 +96,7 @@ export class RecordExistsError extends UserError {
 }
 
 export function createBaselineStore(options: BaselineStoreOptions): BaselineStore {
-  const { cwd, remote = 'origin', branch = DEFAULT_BRANCH, maxAttempts = 5 } = options;
+  const { cwd, remote = 'origin', branch = DEFAULT_BASELINE_BRANCH, maxAttempts = 5 } = options;
   const log = options.log ?? (() => {});
   let settings: Promise<{ ref: string; useRemote: boolean }> | undefined;
 

@@ -2,12 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
 import { ARTIFACT_FILES, type RunManifest } from '../train/types.ts';
-import { stringOption, type Command } from './command.ts';
+import { stringOption, type Command } from './command-spec.ts';
+import { DEFAULT_BASE_IMAGE } from '../defaults.ts';
 
 export const build: Command = {
   name: 'build',
   summary: 'build the model server image from a trained model folder, against the local Docker engine',
-  usage: '--model <dir> --image <name> [--base-image node:24-slim]',
+  usage: `--model <dir> --image <name> [--base-image ${DEFAULT_BASE_IMAGE}]`,
   description: [
     'Builds the image a deploy would push: the model server bundle and the model folder on the base',
     'image, model files in the last layer. Tags it sha-<7> of the commit the model was trained from',
@@ -16,7 +17,7 @@ export const build: Command = {
   options: {
     model: { type: 'string', short: 'm', value: 'dir', description: 'trained model folder (from `model-ci train`)' },
     image: { type: 'string', value: 'name', description: 'image name without tag, e.g. registry.example/team/churn' },
-    'base-image': { type: 'string', value: 'image', description: 'base image (default node:24-slim; Debian/glibc)' },
+    'base-image': { type: 'string', value: 'image', description: `base image (default ${DEFAULT_BASE_IMAGE}; Debian/glibc)` },
   },
   examples: ['model-ci build --model .model-ci/breast-cancer --image local/breast-cancer'],
   async run(args, io) {
@@ -26,8 +27,8 @@ export const build: Command = {
     const [{ serverBundleFiles }, { connectEngine }, { buildModelImage }, { serverDistDir }, { tryGit }] = await Promise.all([
       import('../docker/context.ts'),
       import('../docker/engine.ts'),
-      import('../docker/deploy.ts'),
-      import('../flow/dist.ts'),
+      import('../docker/build-and-push.ts'),
+      import('../docker/server-dist.ts'),
       import('../git/run.ts'),
     ]);
     const manifest = await readManifest(resolve(modelDir));
@@ -37,7 +38,7 @@ export const build: Command = {
     const built = await buildModelImage(docker, {
       modelDir: resolve(modelDir),
       serverFiles: await serverBundleFiles(serverDistDir()),
-      baseImage: stringOption(args, 'base-image') ?? 'node:24-slim',
+      baseImage: stringOption(args, 'base-image') ?? DEFAULT_BASE_IMAGE,
       target: { image, sha, ref: '', defaultBranch: 'main', gatesPassed: false },
       labels: {
         model: manifest.name,

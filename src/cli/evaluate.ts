@@ -1,8 +1,6 @@
-import { BACKENDS } from '../config/types.ts';
 import { displayPath } from '../config/display-path.ts';
-import { choice, stringOption, type Command } from './command.ts';
+import { backendOf, backendOption, CONFIG_OPTION, configOf, stringOption, type Command } from './command-spec.ts';
 import { confusionTable, metricsTable } from './format.ts';
-import { DEFAULT_CONFIG } from './train.ts';
 
 export const evaluate: Command = {
   name: 'evaluate',
@@ -13,14 +11,14 @@ export const evaluate: Command = {
     'with the preprocessing saved beside the model. Writes nothing.',
   ].join('\n'),
   options: {
-    config: { type: 'string', short: 'c', value: 'file', description: `the model-ci config (default ${DEFAULT_CONFIG})` },
+    config: CONFIG_OPTION,
     model: { type: 'string', short: 'm', value: 'dir', description: 'model folder (default .model-ci/<name>)' },
-    backend: { type: 'string', short: 'b', value: 'name', description: `${BACKENDS.join(' | ')} (default: the config's backend)` },
+    backend: backendOption("the config's backend"),
   },
   examples: ['model-ci evaluate --model .model-ci/breast-cancer'],
   async run(args, io) {
-    const configFile = stringOption(args, 'config') ?? DEFAULT_CONFIG;
-    const backend = choice(args.values.backend, BACKENDS, '--backend');
+    const configFile = configOf(args);
+    const backend = backendOf(args);
     const { evaluateModel } = await import('../train/pipeline.ts');
     const run = await evaluateModel(configFile, stringOption(args, 'model'), { backend, log: (line) => io.stderr(`${line}\n`) });
     const lines = [

@@ -4,23 +4,24 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isUserError } from '../errors.ts';
-import { EXIT, stringOption, type CliIO, type Command } from './command.ts';
+import { EXIT, stringOption, type CliIO, type Command } from './command-spec.ts';
+import { DEFAULT_ARTIFACTS_DIR, DEFAULT_BASE_IMAGE } from '../defaults.ts';
 
 /** The whole flow's modules, loaded when the example runs: every other command starts without parsing them. */
 async function flow() {
   const [fromRun, store, load, csv, table, context, engine, deploy, dist, exampleRepo, logger, pullRequest, report, pipeline] = await Promise.all([
-    import('../baseline/from-run.ts'),
+    import('../baseline/derive.ts'),
     import('../baseline/store.ts'),
     import('../config/load.ts'),
     import('../data/csv.ts'),
     import('../data/table.ts'),
     import('../docker/context.ts'),
     import('../docker/engine.ts'),
-    import('../flow/deploy.ts'),
-    import('../flow/dist.ts'),
-    import('../flow/example-repo.ts'),
-    import('../flow/logger.ts'),
-    import('../flow/pull-request.ts'),
+    import('../flow/deploy-model.ts'),
+    import('../docker/server-dist.ts'),
+    import('./example-repo.ts'),
+    import('../logger.ts'),
+    import('../flow/pull-request/decide.ts'),
     import('../report/report.ts'),
     import('../train/pipeline.ts'),
   ]);
@@ -49,7 +50,7 @@ const IMAGE = 'model-ci-example/breast-cancer';
 export const example: Command = {
   name: 'example',
   summary: 'the whole flow over fixtures/breast-cancer in a temporary git repository',
-  usage: '[--base-image node:24-slim] [--keep]',
+  usage: `[--base-image ${DEFAULT_BASE_IMAGE}] [--keep]`,
   description: [
     'Makes a git repository from fixtures/breast-cancer with a main commit (trained and recorded as',
     'the baseline) and a pull-request branch that widens the network and adds 40 rows, then prints',
@@ -57,7 +58,7 @@ export const example: Command = {
     'merges the PR, builds the model server image, starts it and sends one prediction.',
   ].join('\n'),
   options: {
-    'base-image': { type: 'string', value: 'image', description: 'base image of the server image (default $MODEL_CI_BASE_IMAGE or node:24-slim)' },
+    'base-image': { type: 'string', value: 'image', description: `base image of the server image (default $MODEL_CI_BASE_IMAGE or ${DEFAULT_BASE_IMAGE})` },
     keep: { type: 'boolean', description: 'keep the temporary repository and print its path' },
   },
   async run(args, io) {
@@ -68,7 +69,7 @@ export const example: Command = {
     try {
       const repo = await createExampleRepo(dir);
       const store = createBaselineStore({ cwd: dir, log: log.info });
-      const artifacts = join(dir, '.model-ci');
+      const artifacts = join(dir, DEFAULT_ARTIFACTS_DIR);
 
       io.stderr('\n== 1. main: train the model and record it as the baseline\n');
       await exampleGit(dir, ['switch', '--quiet', 'main']);
@@ -127,7 +128,7 @@ async function deployAndPredict(docker: Docker, dir: string, artifacts: string, 
     log,
     docker,
     image: IMAGE,
-    baseImage: baseImage ?? process.env.MODEL_CI_BASE_IMAGE ?? 'node:24-slim',
+    baseImage: baseImage ?? process.env.MODEL_CI_BASE_IMAGE ?? DEFAULT_BASE_IMAGE,
     serverFiles: await serverBundleFiles(serverDistDir()),
     push: false,
     record: true,

@@ -1,4 +1,5 @@
 /** Pure: results → the concise text a person reads in a terminal. */
+import { formatNumber } from '../compare/numbers.ts';
 import type { MetricRow } from '../compare/types.ts';
 import type { MetricConfig } from '../config/types.ts';
 import type { Evaluation, Metrics } from '../train/types.ts';
@@ -9,21 +10,12 @@ export function columns(rows: readonly (readonly string[])[], indent = '  '): st
   return rows.map((row) => (indent + row.map((cell, c) => cell.padEnd(widths[c])).join('  ')).trimEnd()).join('\n');
 }
 
-export function formatNumber(value: number): string {
-  if (Number.isInteger(value)) return String(value);
-  return Math.abs(value) >= 1000
-    ? value.toFixed(1)
-    : value
-        .toPrecision(4)
-        .replace(/(\.\d*?)0+$/, '$1')
-        .replace(/\.$/, '');
-}
-
 export function metricsTable(metrics: Metrics, configured: readonly MetricConfig[]): string {
   const direction = new Map(configured.map((m) => [m.name, m.direction]));
   const rows = Object.entries(metrics).map(([name, value]) => [
     name,
-    formatNumber(value),
+    // A diverged run's NaN is shown, not a crash: the CLI reports what training produced.
+    Number.isFinite(value) ? formatNumber(value) : String(value),
     direction.get(name) === 'lower' ? 'lower is better' : 'higher is better',
   ]);
   return columns([['metric', 'value', ''], ...rows]);

@@ -1,8 +1,7 @@
-import { BACKENDS } from '../config/types.ts';
 import { UserError } from '../errors.ts';
 import { ARTIFACT_FILES } from '../train/types.ts';
 import type { Preprocessing } from '../data/preprocessing.ts';
-import { choice, stringOption, type Command } from './command.ts';
+import { backendOf, backendOption, stringOption, type Command } from './command-spec.ts';
 
 export const predict: Command = {
   name: 'predict',
@@ -21,7 +20,7 @@ export const predict: Command = {
     model: { type: 'string', short: 'm', value: 'dir', description: 'model folder written by `model-ci train` (required)' },
     csv: { type: 'string', value: 'file', description: 'rows to predict, as CSV with a header' },
     json: { type: 'string', value: 'file', description: 'rows to predict, as JSON' },
-    backend: { type: 'string', short: 'b', value: 'name', description: `${BACKENDS.join(' | ')} (default auto)` },
+    backend: backendOption('auto'),
   },
   maxPositionals: 1,
   examples: [
@@ -40,7 +39,7 @@ export const predict: Command = {
     if (sources.length !== 1) {
       throw new UserError(`give exactly one input: --csv <file>, --json <file> or - for JSON on stdin (got ${sources.length === 0 ? 'none' : sources.length})`);
     }
-    const backend = choice(args.values.backend, BACKENDS, '--backend');
+    const backend = backendOf(args);
     const log = (line: string) => io.stderr(`${line}\n`);
     const [{ readJsonArtifact }, { predict: predictWithModel }, { instancesFromCsv, instancesFromJson, readJsonFile }] = await Promise.all([
       import('../train/artifacts.ts'),

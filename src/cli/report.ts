@@ -1,9 +1,7 @@
 import { dirname, relative, resolve } from 'node:path';
-import { BACKENDS } from '../config/types.ts';
 import { UserError } from '../errors.ts';
-import { choice, EXIT, stringOption, type Command } from './command.ts';
+import { backendOf, backendOption, CONFIG_OPTION, configOf, EXIT, stringOption, type Command } from './command-spec.ts';
 import { failedGateLines } from './format.ts';
-import { DEFAULT_CONFIG } from './train.ts';
 
 export const report: Command = {
   name: 'report',
@@ -17,19 +15,19 @@ export const report: Command = {
   ].join('\n'),
   options: {
     base: { type: 'string', value: 'ref', description: 'the branch, tag or commit to compare against, e.g. main' },
-    config: { type: 'string', short: 'c', value: 'file', description: `the model-ci config (default ${DEFAULT_CONFIG})` },
-    backend: { type: 'string', short: 'b', value: 'name', description: `${BACKENDS.join(' | ')} (default: the config's backend)` },
+    config: CONFIG_OPTION,
+    backend: backendOption("the config's backend"),
     out: { type: 'string', short: 'o', value: 'dir', description: 'where both models are written (default .model-ci/report)' },
   },
   examples: ['model-ci report --base main', 'model-ci report --base origin/main --config models/churn/model-ci.yml'],
   async run(args, io) {
     const base = stringOption(args, 'base');
     if (!base) throw new UserError('`model-ci report` needs --base <ref>, the branch or commit to compare against (e.g. --base main)');
-    const configFile = resolve(stringOption(args, 'config') ?? DEFAULT_CONFIG);
+    const configFile = resolve(configOf(args));
     const [{ createBaselineStore }, { consoleLogger }, { runPullRequest }, { renderReport }] = await Promise.all([
       import('../baseline/store.ts'),
-      import('../flow/logger.ts'),
-      import('../flow/pull-request.ts'),
+      import('../logger.ts'),
+      import('../flow/pull-request/decide.ts'),
       import('../report/report.ts'),
     ]);
     const repoRoot = await repositoryRoot(dirname(configFile));
@@ -40,7 +38,7 @@ export const report: Command = {
       head: 'HEAD',
       // Asked for a report: train even when git sees no watched change (the working tree may be uncommitted).
       force: true,
-      backend: choice(args.values.backend, BACKENDS, '--backend'),
+      backend: backendOf(args),
       artifactsDir: resolve(stringOption(args, 'out') ?? '.model-ci/report'),
       store: createBaselineStore({ cwd: repoRoot }),
       log: consoleLogger((line) => io.stderr(`${line}\n`)),

@@ -2,8 +2,8 @@
 import { didYouMean } from '../config/suggest.ts';
 import { isUserError, UserError } from '../errors.ts';
 import { VERSION } from '../version.ts';
-import { commandHelp, EXIT, EXIT_CODES_HELP, parseCommandArgs, type CliIO, type Command } from './command.ts';
-import { COMMANDS } from './registry.ts';
+import { commandHelp, EXIT, EXIT_CODES_HELP, parseCommandArgs, type CliIO, type Command } from './command-spec.ts';
+import { COMMANDS } from './commands.ts';
 
 export function topLevelHelp(commands: readonly Command[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length));

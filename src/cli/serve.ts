@@ -1,6 +1,5 @@
-import { BACKENDS } from '../config/types.ts';
 import { UserError } from '../errors.ts';
-import { choice, EXIT, stringOption, type Command } from './command.ts';
+import { backendOf, backendOption, EXIT, stringOption, type Command } from './command-spec.ts';
 
 /** `model-ci serve <model-dir>`: the image's model server, run locally until Ctrl-C. */
 export const serve: Command = {
@@ -16,7 +15,7 @@ export const serve: Command = {
     port: { type: 'string', short: 'p', value: 'port', description: 'port to listen on (default 8501, 0 picks a free one)' },
     host: { type: 'string', value: 'address', description: 'address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)' },
     name: { type: 'string', short: 'n', value: 'name', description: 'model name in the URL (default: the name in run.json)' },
-    backend: { type: 'string', short: 'b', value: 'name', description: `${BACKENDS.join(' | ')} (default auto)` },
+    backend: backendOption('auto'),
   },
   maxPositionals: 1,
   examples: ['model-ci serve .model-ci/iris', `curl -s localhost:8501/v1/models/iris:predict -d '{"instances": [[5.1, 3.5, 1.4, 0.2]]}'`],
@@ -31,7 +30,7 @@ export const serve: Command = {
       port,
       host: stringOption(args, 'host') ?? '127.0.0.1',
       name: stringOption(args, 'name'),
-      backend: choice(args.values.backend, BACKENDS, '--backend'),
+      backend: backendOf(args),
       log: (event) => {
         for (const notice of (event.notices as string[] | undefined) ?? []) io.stderr(`notice: ${notice}\n`);
         if (event.event === 'start') {

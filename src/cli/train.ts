@@ -1,9 +1,6 @@
-import { BACKENDS } from '../config/types.ts';
 import { displayPath } from '../config/display-path.ts';
-import { choice, stringOption, type Command } from './command.ts';
+import { backendOf, backendOption, CONFIG_OPTION, configOf, stringOption, type Command } from './command-spec.ts';
 import { confusionTable, metricsTable, seconds } from './format.ts';
-
-export const DEFAULT_CONFIG = 'model-ci.yml';
 
 export const train: Command = {
   name: 'train',
@@ -16,15 +13,15 @@ export const train: Command = {
     'Progress goes to stderr, the summary to stdout.',
   ].join('\n'),
   options: {
-    config: { type: 'string', short: 'c', value: 'file', description: `the model-ci config (default ${DEFAULT_CONFIG})` },
+    config: CONFIG_OPTION,
     out: { type: 'string', short: 'o', value: 'dir', description: 'artifacts folder (default .model-ci/<name>)' },
-    backend: { type: 'string', short: 'b', value: 'name', description: `${BACKENDS.join(' | ')} (default: the config's backend)` },
+    backend: backendOption("the config's backend"),
     quiet: { type: 'boolean', short: 'q', description: 'no per-epoch progress' },
   },
   examples: ['model-ci train', 'model-ci train --config fixtures/iris/model-ci.yml --backend cpu --out /tmp/iris'],
   async run(args, io) {
-    const configFile = stringOption(args, 'config') ?? DEFAULT_CONFIG;
-    const backend = choice(args.values.backend, BACKENDS, '--backend');
+    const configFile = configOf(args);
+    const backend = backendOf(args);
     const progress = (line: string) => io.stderr(`${line}\n`);
     const { trainModel } = await import('../train/pipeline.ts');
     const run = await trainModel(configFile, {

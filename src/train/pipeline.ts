@@ -22,6 +22,7 @@ import { fitModel, predictRows } from './fit.ts';
 import { hashInputs } from './hash.ts';
 import { buildModel, networkShape } from './model.ts';
 import { ARTIFACT_FILES, type Evaluation, type History, type Metrics, type RunManifest } from './types.ts';
+import { DEFAULT_ARTIFACTS_DIR } from '../defaults.ts';
 
 export interface EngineOptions {
   /** Default: the config's `backend` (train, evaluate) or `auto` (predict). */
@@ -34,7 +35,7 @@ export interface EngineOptions {
 
 /** Where artifacts go unless told otherwise: `.model-ci/<name>` under the current folder (git-ignored). */
 export function defaultModelDir(config: ModelCiConfig): string {
-  return join('.model-ci', config.name);
+  return join(DEFAULT_ARTIFACTS_DIR, config.name);
 }
 
 export interface TrainOptions extends EngineOptions {

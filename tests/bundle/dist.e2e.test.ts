@@ -30,7 +30,7 @@ test('dist/licenses.txt names every bundled package and carries the Apache-2.0 t
 test("dist/ file names carry no content hash: a chunk's name says which module it loads or is a hash of the modules it holds", async () => {
   const files = (await readdir(dist)).filter((file) => file.endsWith('.js'));
   assert.ok(files.includes('index.js') && files.includes('cli.js') && files.includes('server.js'));
-  assert.ok(files.includes('action-action-pr.js'), `the pull-request mode has its own named chunk: ${files.join(', ')}`);
+  assert.ok(files.includes('action-action-modes-pr.js'), `the pull-request mode has its own named chunk: ${files.join(', ')}`);
   for (const file of files) assert.match(file, /^(index|cli|server)\.js$|^(action|cli)-([a-z0-9-]+|chunk-[0-9a-f]{10})\.js$/);
   assert.deepEqual(
     files.filter((file) => /-[A-Z0-9]{8}\.js$/.test(file)),

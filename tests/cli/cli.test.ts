@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Command } from '../../src/cli/command.ts';
+import type { Command } from '../../src/cli/command-spec.ts';
 import { runCli as runInProcess } from '../../src/cli/run.ts';
 import { UserError } from '../../src/errors.ts';
 import { runCli } from './helpers.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { parseCommandArgs } from '../../src/cli/command.ts';
+import { parseCommandArgs } from '../../src/cli/command-spec.ts';
 import { serve } from '../../src/cli/serve.ts';
 import { writeTinyModel } from '../support/tiny-model.ts';
 import { runCli } from '../cli/helpers.ts';

@@ -3,14 +3,14 @@
  * controls), and the decision of which config judges the PR: see src/config/base-decides.ts.
  */
 import { join, relative, sep } from 'node:path';
-import { diffConfig } from '../compare/config-diff.ts';
-import type { ConfigReview } from '../compare/types.ts';
-import { decideConfig, type ConfigDecision } from '../config/base-decides.ts';
-import { loadConfig } from '../config/load.ts';
-import type { ModelCiConfig } from '../config/types.ts';
-import { isUserError, UserError } from '../errors.ts';
-import { resolveCommit } from '../git/history.ts';
-import { git, tryGit } from '../git/run.ts';
+import { diffConfig } from '../../compare/config-diff.ts';
+import type { ConfigReview } from '../../compare/types.ts';
+import { decideConfig, type ConfigDecision } from '../../config/base-decides.ts';
+import { loadConfig } from '../../config/load.ts';
+import type { ModelCiConfig } from '../../config/types.ts';
+import { isUserError, UserError } from '../../errors.ts';
+import { resolveCommit } from '../../git/history.ts';
+import { git, tryGit } from '../../git/run.ts';
 
 export interface JudgedConfig extends ConfigDecision {
   review: ConfigReview;

@@ -4,30 +4,19 @@
  */
 import * as core from '@actions/core';
 import { resolve } from 'node:path';
-import { createBaselineStore } from '../baseline/store.ts';
-import { serverBundleFiles } from '../docker/context.ts';
-import { connectEngine } from '../docker/engine.ts';
-import { UserError } from '../errors.ts';
-import { runDeploy } from '../flow/deploy.ts';
-import { serverDistDir } from '../flow/dist.ts';
-import { readEvent } from '../github/events.ts';
-import { renderDeploySummary } from '../report/deploy-summary.ts';
-import { actionLogger } from './log.ts';
-import { failOnGates, setResultOutputs } from './results.ts';
-import { writeSummary } from './summary.ts';
-import { imageName, registryAuth } from './registry-auth.ts';
-import type { ModeRunner } from './runner.ts';
+import { serverBundleFiles } from '../../docker/context.ts';
+import { connectEngine } from '../../docker/engine.ts';
+import { runDeploy } from '../../flow/deploy-model.ts';
+import { serverDistDir } from '../../docker/server-dist.ts';
+import { renderDeploySummary } from '../../report/deploy-summary.ts';
+import { actionLogger } from '../core-logger.ts';
+import { imageName, registryAuth } from '../registry-auth.ts';
+import type { ModeRunner } from './mode-table.ts';
 
-const runDeployMode: ModeRunner = async (settings, context) => {
-  const event = readEvent(context.eventName, context.payload);
+const runDeployMode: ModeRunner<'push' | 'workflow_dispatch'> = async ({ settings, context, kit, event }) => {
   if (event.kind === 'push' && event.deleted) {
     core.info(`model-ci: ${event.ref} was deleted: nothing to deploy`);
     return;
-  }
-  if (event.kind !== 'push' && event.kind !== 'workflow_dispatch') {
-    throw new UserError(`mode \`deploy\` runs on push or workflow_dispatch events, not on ${event.kind === 'ignored' ? event.eventName : event.kind}`, {
-      field: 'mode',
-    });
   }
   const image = imageName(settings, context);
   const onDefaultBranch = context.ref === `refs/heads/${context.defaultBranch}`;
@@ -39,7 +28,7 @@ const runDeployMode: ModeRunner = async (settings, context) => {
     defaultBranch: context.defaultBranch,
     backend: settings.backend,
     artifactsDir: resolve(context.workspace, settings.artifactsDir),
-    store: createBaselineStore({ cwd: context.workspace, branch: settings.baselineBranch, log: actionLogger.info }),
+    store: kit.store(),
     log: actionLogger,
     workspace: context.workspace,
     docker: await connectEngine(),
@@ -48,7 +37,7 @@ const runDeployMode: ModeRunner = async (settings, context) => {
     serverFiles: await serverBundleFiles(serverDistDir()),
     push: settings.push,
     auth: settings.push ? registryAuth(settings, context) : undefined,
-    repositoryUrl: `${context.serverUrl}/${context.owner}/${context.repo}`,
+    repositoryUrl: kit.repositoryUrl,
     runUrl: context.runUrl || undefined,
     record: onDefaultBranch,
   });
@@ -59,8 +48,8 @@ const runDeployMode: ModeRunner = async (settings, context) => {
   if (digest) core.setOutput('digest', digest);
   core.setOutput('model-version', outcome.image.version);
   core.setOutput('retrained', String(outcome.reusedFrom === undefined));
-  setResultOutputs(outcome.comparison.verdict, outcome.metrics, outcome.backend, '');
-  await writeSummary(
+  kit.setResultOutputs(outcome.comparison.verdict, outcome.metrics, outcome.backend, '');
+  await kit.summary(
     renderDeploySummary({
       model: outcome.model,
       comparison: outcome.comparison,
@@ -72,7 +61,7 @@ const runDeployMode: ModeRunner = async (settings, context) => {
       reusedFrom: outcome.reusedFrom,
     }),
   );
-  failOnGates(settings, outcome.comparison.failedGates, settings.config);
+  kit.failOnGates(outcome.comparison.failedGates);
 };
 
 export default runDeployMode;

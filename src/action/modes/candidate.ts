@@ -4,18 +4,17 @@
  */
 import * as core from '@actions/core';
 import { join, resolve } from 'node:path';
-import { loadConfig } from '../config/load.ts';
-import { UserError } from '../errors.ts';
-import { judgeConfigAgainst } from '../flow/base-config.ts';
-import { findCandidate } from '../flow/sweep.ts';
-import { readEvent } from '../github/events.ts';
-import { trainModel } from '../train/pipeline.ts';
-import { writeCandidateFile } from './candidate-file.ts';
-import { actionLogger } from './log.ts';
-import { setResultOutputs } from './results.ts';
-import type { ModeRunner } from './runner.ts';
+import { loadConfig } from '../../config/load.ts';
+import { UserError } from '../../errors.ts';
+import { judgeConfigAgainst } from '../../flow/pull-request/base-config.ts';
+import { findCandidate } from '../../flow/sweep-candidates.ts';
+import { readEvent } from '../../github/events.ts';
+import { trainModel } from '../../train/pipeline.ts';
+import { writeCandidateFile } from '../candidate-file.ts';
+import { actionLogger } from '../core-logger.ts';
+import type { ModeRunner } from './mode-table.ts';
 
-const runCandidate: ModeRunner = async (settings, context) => {
+const runCandidate: ModeRunner = async ({ settings, context, kit }) => {
   if (!settings.candidate)
     throw new UserError('mode `candidate` needs the `candidate` input: the matrix id, e.g. `${{ matrix.candidate }}`', { field: 'candidate' });
   const event = readEvent(context.eventName, context.payload);
@@ -53,7 +52,7 @@ const runCandidate: ModeRunner = async (settings, context) => {
     run: { metrics: run.metrics, params: run.params.flat, data: run.manifest.data },
   });
   core.setOutput('retrained', 'true');
-  setResultOutputs('trained', run.metrics, run.engine.backend, file);
+  kit.setResultOutputs('trained', run.metrics, run.engine.backend, file);
 };
 
 export default runCandidate;

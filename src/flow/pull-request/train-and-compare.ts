@@ -4,16 +4,16 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareRuns, type RunSide } from '../compare/compare.ts';
-import type { BaselineSource } from '../compare/types.ts';
-import type { ConcreteBackend, ModelCiConfig } from '../config/types.ts';
-import { isUserError } from '../errors.ts';
-import type { ReportInput } from '../report/report.ts';
-import { trainModel, type TrainRun } from '../train/pipeline.ts';
-import type { Evaluation, History } from '../train/types.ts';
+import { compareRuns, type RunSide } from '../../compare/compare.ts';
+import type { BaselineSource } from '../../compare/types.ts';
+import type { ConcreteBackend, ModelCiConfig } from '../../config/types.ts';
+import { isUserError } from '../../errors.ts';
+import type { ReportInput } from '../../report/report.ts';
+import { trainModel, type TrainRun } from '../../train/pipeline.ts';
+import type { Evaluation, History } from '../../train/types.ts';
 import { judgeConfig } from './base-config.ts';
-import type { PullRequestOptions, PullRequestResult } from './pull-request.ts';
-import { withWorktree } from './worktree.ts';
+import type { PullRequestOptions, PullRequestResult } from './decide.ts';
+import { withWorktree } from '../../git/worktree.ts';
 
 export interface Decided {
   config: ModelCiConfig;

@@ -5,25 +5,17 @@
  */
 import * as core from '@actions/core';
 import { resolve } from 'node:path';
-import { UserError } from '../errors.ts';
-import { readEvent, type WorkflowRunEvent } from '../github/events.ts';
-import type { GitHub } from '../github/client.ts';
-import { getPull } from '../github/pulls.ts';
-import { renderErrorReport } from '../report/error-report.ts';
-import { renderReport, type ReportLinks } from '../report/report.ts';
-import type { RunContext } from './context.ts';
-import { gitHubClient, postComment } from './publish.ts';
-import { writeSummary } from './summary.ts';
-import { readReportArtifact, type ReportArtifact } from './report-artifact.ts';
-import type { ModeRunner } from './runner.ts';
+import { UserError } from '../../errors.ts';
+import type { WorkflowRunEvent } from '../../github/events.ts';
+import type { GitHub } from '../../github/client.ts';
+import { getPull } from '../../github/pulls.ts';
+import { renderErrorReport } from '../../report/error-report.ts';
+import { renderReport, type ReportLinks } from '../../report/report.ts';
+import type { RunContext } from '../context.ts';
+import { readReportArtifact, type ReportArtifact } from '../report-artifact.ts';
+import type { ModeRunner } from './mode-table.ts';
 
-const runComment: ModeRunner = async (settings, context) => {
-  const event = readEvent(context.eventName, context.payload);
-  if (event.kind === 'ignored') {
-    core.info(`model-ci: nothing to do: ${event.reason}`);
-    return;
-  }
-  if (event.kind !== 'workflow_run') throw new UserError(`mode \`comment\` runs on workflow_run events, not on a ${event.kind} event`, { field: 'mode' });
+const runComment: ModeRunner<'workflow_run'> = async ({ settings, context, kit, event }) => {
   if (event.event !== 'pull_request') {
     core.info(`model-ci: the workflow run was started by ${event.event}, not a pull request: nothing to post`);
     return;
@@ -31,7 +23,7 @@ const runComment: ModeRunner = async (settings, context) => {
   if (!settings.token) throw new UserError('mode `comment` needs `github-token` with pull-requests: write', { field: 'github-token' });
 
   const artifact = await readReportArtifact(resolve(context.workspace, settings.reportDir));
-  const gh = gitHubClient(settings, context);
+  const gh = await kit.gitHub();
   if (!(await belongsToRun(gh, context, event, artifact))) return;
 
   // Links come from this run's trusted context, never from the artifact.
@@ -44,8 +36,8 @@ const runComment: ModeRunner = async (settings, context) => {
     artifact.kind === 'report'
       ? renderReport({ ...artifact.report, links, baseRef: artifact.baseRef })
       : renderErrorReport({ model: artifact.model, title: artifact.title, problems: artifact.problems, links });
-  await writeSummary(markdown);
-  await postComment(gh, settings, context, artifact.pr, artifact.model, markdown);
+  await kit.summary(markdown);
+  await kit.comment(artifact.pr, artifact.model, markdown);
   core.setOutput('verdict', artifact.kind === 'report' ? artifact.report.comparison.verdict : 'error');
 };
 

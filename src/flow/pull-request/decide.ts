@@ -2,17 +2,20 @@
  * The pull-request flow, shared by the action (mode `pr`) and the CLI (`model-ci report`):
  * changed paths → retrain? → train the PR → find main's baseline (record, nearest ancestor, or train the
  * base commit here) → compare. Rendering and posting are the caller's.
+ *
+ * This half decides and is loaded up front; ./train-and-compare.ts trains and compares, and is imported only past
+ * the decision, so a PR that retrains nothing never loads TensorFlow.js (tests/action/pr.e2e.test.ts).
  */
 import { join } from 'node:path';
-import type { BaselineStore } from '../baseline/store.ts';
-import { changedFiles, resolvePullCommits } from '../changes/diff.ts';
-import type { ChangedFile } from '../changes/types.ts';
-import { decideRetrain } from '../changes/watch.ts';
-import type { Comparison } from '../compare/types.ts';
-import type { BackendName } from '../config/types.ts';
-import type { ReportInput } from '../report/report.ts';
-import type { TrainRun } from '../train/pipeline.ts';
-import type { Logger } from './logger.ts';
+import type { BaselineStore } from '../../baseline/store.ts';
+import { changedFiles, resolvePullCommits } from '../../changes/diff.ts';
+import type { ChangedFile } from '../../changes/types.ts';
+import { decideRetrain } from '../../changes/watch.ts';
+import type { Comparison } from '../../compare/types.ts';
+import type { BackendName } from '../../config/types.ts';
+import type { ReportInput } from '../../report/report.ts';
+import type { TrainRun } from '../../train/pipeline.ts';
+import type { Logger } from '../../logger.ts';
 
 export interface PullRequestOptions {
   /** The checked-out repository: the PR's head (or the merge commit actions/checkout makes). */
@@ -61,7 +64,7 @@ export async function runPullRequest(options: PullRequestOptions): Promise<PullR
   // parses: on a PR that retrains nothing these two are most of the run (bench/pr.ts).
   const changes = listChanges(options);
   changes.catch(() => {}); // awaited below, after the config, whose errors come first
-  const { loadConfig } = await import('../config/load.ts');
+  const { loadConfig } = await import('../../config/load.ts');
   const configFile = join(repoRoot, options.configPath);
   const config = await loadConfig(configFile, { repoRoot });
   const { commits, changed } = await changes;
@@ -72,7 +75,7 @@ export async function runPullRequest(options: PullRequestOptions): Promise<PullR
   log.info(`retraining ${config.name}: ${decision.reason}`);
 
   // Everything past the decision (TensorFlow.js, the baseline store, the comparison) loads only now.
-  const { evaluatePullRequest } = await import('./pull-request-evaluate.ts');
+  const { evaluatePullRequest } = await import('./train-and-compare.ts');
   return evaluatePullRequest(options, { config, configFile, baseSha, headSha, reason: decision.reason });
 }
 

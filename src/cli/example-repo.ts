@@ -14,7 +14,7 @@ const DATA_FILE = 'data/breast_cancer.csv';
 /** Rows main lacks and the PR adds. */
 const ADDED_ROWS = 40;
 
-/** The fixture folder, from the bundle (dist/) or from source (src/flow/). */
+/** The fixture folder, from the bundle (dist/) or from source (src/cli/). */
 export function fixtureDir(name: string): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
     const candidate = join(dir, 'fixtures', name);

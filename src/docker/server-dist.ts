@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SERVER_ENTRY } from '../docker/dockerfile.ts';
+import { SERVER_ENTRY } from './dockerfile.ts';
 
 export function serverDistDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));

@@ -1,18 +1,17 @@
 /** Mode `train`: train and evaluate the model of the checkout, write its artifacts, and expose the metrics (for custom pipelines). */
 import * as core from '@actions/core';
 import { join, resolve } from 'node:path';
-import { trainModel } from '../train/pipeline.ts';
-import { actionLogger } from './log.ts';
-import { setResultOutputs } from './results.ts';
-import type { ModeRunner } from './runner.ts';
+import { trainModel } from '../../train/pipeline.ts';
+import { actionLogger } from '../core-logger.ts';
+import type { ModeRunner } from './mode-table.ts';
 
-const runTrain: ModeRunner = async (settings, context) => {
+const runTrain: ModeRunner = async ({ settings, context, kit }) => {
   const out = resolve(context.workspace, settings.artifactsDir, 'model');
   const run = await core.group('train', () =>
     trainModel(join(context.workspace, settings.config), { out, backend: settings.backend, workspace: context.workspace, log: actionLogger.info }),
   );
   core.setOutput('retrained', 'true');
-  setResultOutputs('trained', run.metrics, run.engine.backend, '');
+  kit.setResultOutputs('trained', run.metrics, run.engine.backend, '');
   core.info(`trained ${run.config.name} on ${run.engine.backend}: ${JSON.stringify(run.metrics)} → ${out}`);
 };
 

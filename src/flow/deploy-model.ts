@@ -10,7 +10,7 @@
  */
 import type Docker from 'dockerode';
 import { join } from 'node:path';
-import { recordFromRun } from '../baseline/from-run.ts';
+import { recordFromRun, reusedRecord } from '../baseline/derive.ts';
 import type { BaselineRecord, ImageRecord } from '../baseline/record.ts';
 import type { BaselineStore } from '../baseline/store.ts';
 import { compareRuns } from '../compare/compare.ts';
@@ -18,7 +18,7 @@ import type { BaselineSource, Comparison } from '../compare/types.ts';
 import { loadConfig } from '../config/load.ts';
 import type { BackendName } from '../config/types.ts';
 import type { ContextFile } from '../docker/context.ts';
-import { buildModelImage, deployImage, type BuiltImage, type DeployResult } from '../docker/deploy.ts';
+import { buildModelImage, deployImage, type BuiltImage, type DeployResult } from '../docker/build-and-push.ts';
 import type { RegistryAuth } from '../docker/push.ts';
 import { confineToRepository } from '../docker/reference.ts';
 import { retagRemote } from '../docker/registry.ts';
@@ -28,7 +28,7 @@ import { tryGit } from '../git/run.ts';
 import { trainModel } from '../train/pipeline.ts';
 import { plannedInputs } from '../train/planned-inputs.ts';
 import type { Metrics } from '../train/types.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../logger.ts';
 
 export interface DeployOptions {
   repoRoot: string;
@@ -173,15 +173,7 @@ async function reuse(options: DeployOptions, previous: BaselineRecord, previousI
     reusedFrom: previous.commit,
   };
   if (!options.record) return outcome;
-  const { rollbackOf: _rollbackOf, runUrl: _runUrl, ...kept } = previous;
-  const record: BaselineRecord = {
-    ...kept,
-    commit: options.commit,
-    createdAt: new Date().toISOString(),
-    image,
-    reusedFrom: previous.commit,
-    ...(options.runUrl ? { runUrl: options.runUrl } : {}),
-  };
+  const record = reusedRecord(previous, { commit: options.commit, image, runUrl: options.runUrl });
   await writeRecord(options, record);
   return { ...outcome, record };
 }

@@ -1,6 +1,6 @@
 /** Every `model-ci` command; a new command is one module plus one line here. */
 import { build } from './build.ts';
-import type { Command } from './command.ts';
+import type { Command } from './command-spec.ts';
 import { evaluate } from './evaluate.ts';
 import { example } from './example.ts';
 import { predict } from './predict.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { loadConfig, loadParams } from '../../src/config/load.ts';
 import { UserError } from '../../src/errors.ts';
-import { findCandidate, rankSweep, sweepCandidates } from '../../src/flow/sweep.ts';
+import { findCandidate, rankSweep, sweepCandidates } from '../../src/flow/sweep-candidates.ts';
 
 describe('sweepCandidates', () => {
   test('every combination, the first key varying slowest, with stable ids and readable names', () => {

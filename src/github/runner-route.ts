@@ -4,7 +4,7 @@
  * could persist between jobs, poison its tool cache or read its network.
  */
 import type { BackendName } from '../config/types.ts';
-import type { CodeTrust } from '../github/trust.ts';
+import type { CodeTrust } from './trust.ts';
 
 export interface RouteInput {
   gpuRunnerLabels?: string[];

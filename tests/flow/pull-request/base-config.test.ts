@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { loadConfig } from '../../src/config/load.ts';
-import { UserError } from '../../src/errors.ts';
-import { judgeConfig } from '../../src/flow/base-config.ts';
-import { createSandbox, type Sandbox } from '../support/git-repo.ts';
+import { loadConfig } from '../../../src/config/load.ts';
+import { UserError } from '../../../src/errors.ts';
+import { judgeConfig } from '../../../src/flow/pull-request/base-config.ts';
+import { createSandbox, type Sandbox } from '../../support/git-repo.ts';
 
 const CONFIG = `name: churn
 task: binary-classification

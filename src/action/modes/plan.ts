@@ -4,19 +4,18 @@
  */
 import * as core from '@actions/core';
 import { join } from 'node:path';
-import { changedFiles } from '../changes/diff.ts';
-import { decideRetrain } from '../changes/watch.ts';
-import { loadConfig } from '../config/load.ts';
-import { routeRunner } from '../flow/route.ts';
-import { sweepCandidates } from '../flow/sweep.ts';
-import { readEvent } from '../github/events.ts';
-import { codeTrust } from '../github/trust.ts';
-import { getPull } from '../github/pulls.ts';
-import { actionLogger } from './log.ts';
-import { gitHubClient } from './publish.ts';
-import type { ModeRunner } from './runner.ts';
+import { changedFiles } from '../../changes/diff.ts';
+import { decideRetrain } from '../../changes/watch.ts';
+import { loadConfig } from '../../config/load.ts';
+import { routeRunner } from '../../github/runner-route.ts';
+import { sweepCandidates } from '../../flow/sweep-candidates.ts';
+import { readEvent } from '../../github/events.ts';
+import { codeTrust } from '../../github/trust.ts';
+import { getPull } from '../../github/pulls.ts';
+import { actionLogger } from '../core-logger.ts';
+import type { ModeRunner } from './mode-table.ts';
 
-const runPlan: ModeRunner = async (settings, context) => {
+const runPlan: ModeRunner = async ({ settings, context, kit }) => {
   const config = await loadConfig(join(context.workspace, settings.config), { repoRoot: context.workspace });
   const event = readEvent(context.eventName, context.payload);
   let retrain = { retrain: true, reason: `${context.eventName} event` };
@@ -26,7 +25,7 @@ const runPlan: ModeRunner = async (settings, context) => {
     retrain = decideRetrain({ changed: changed.files, watch: config.watch, force: settings.forceRetrain });
   } else if (event.kind === 'issue_comment' && event.isPullRequest) {
     // A command on a fork's PR runs in the base repository's context: the PR's head is what decides.
-    pull = await getPull(gitHubClient(settings, context), context.owner, context.repo, event.issueNumber);
+    pull = await getPull(await kit.gitHub(), context.owner, context.repo, event.issueNumber);
   }
   const trust = codeTrust({ eventName: context.eventName, payload: context.payload, repository: `${context.owner}/${context.repo}`, pull });
   const route = routeRunner({

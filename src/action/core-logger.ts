@@ -1,6 +1,6 @@
-/** The flows' Logger on top of @actions/core: groups fold in the Actions log, warnings become annotations. */
+/** The use cases' Logger (src/logger.ts) on top of @actions/core: groups fold in the Actions log, warnings become annotations. */
 import * as core from '@actions/core';
-import type { Logger } from '../flow/logger.ts';
+import type { Logger } from '../logger.ts';
 import type { GitHubLog } from '../github/client.ts';
 
 export const actionLogger: Logger & GitHubLog = {

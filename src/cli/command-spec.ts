@@ -4,6 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { didYouMean } from '../config/suggest.ts';
+import { BACKENDS, type BackendName } from '../config/types.ts';
+import { DEFAULT_CONFIG } from '../defaults.ts';
 import { UserError } from '../errors.ts';
 
 export interface OptionSpec {
@@ -107,6 +109,24 @@ export function choice<T extends string>(value: string | boolean | undefined, ch
   if (value === undefined || typeof value === 'boolean') return undefined;
   if ((choices as readonly string[]).includes(value)) return value as T;
   throw new UserError(`${flag} ${JSON.stringify(value)} is not one of ${choices.join(', ')}${didYouMean(value, choices)}`);
+}
+
+/** `--config`, as every command that reads a model-ci config takes it. */
+export const CONFIG_OPTION: OptionSpec = { type: 'string', short: 'c', value: 'file', description: `the model-ci config (default ${DEFAULT_CONFIG})` };
+
+/** `--backend`; `fallback` says what is used without it. */
+export function backendOption(fallback: string): OptionSpec {
+  return { type: 'string', short: 'b', value: 'name', description: `${BACKENDS.join(' | ')} (default: ${fallback})` };
+}
+
+/** The config file `--config` names, or the default. */
+export function configOf(args: ParsedArgs): string {
+  return stringOption(args, 'config') ?? DEFAULT_CONFIG;
+}
+
+/** The backend `--backend` names, validated; undefined without it. */
+export function backendOf(args: ParsedArgs): BackendName | undefined {
+  return choice(args.values.backend, BACKENDS, '--backend');
 }
 
 export function stringOption(args: ParsedArgs, name: string): string | undefined {

@@ -10,35 +10,25 @@
  */
 import * as core from '@actions/core';
 import { join, resolve } from 'node:path';
-import { createBaselineStore } from '../baseline/store.ts';
-import { HELP_TEXT, parseComment } from '../bot/parse.ts';
-import { isUserError, UserError } from '../errors.ts';
-import { runPullRequest } from '../flow/pull-request.ts';
-import { withPullRequestHead } from '../flow/worktree.ts';
-import type { GitHub } from '../github/client.ts';
-import { readEvent, type IssueCommentEvent } from '../github/events.ts';
-import { hasWriteAccess } from '../github/permissions.ts';
-import { getPull, headPushedAt, type PullInfo } from '../github/pulls.ts';
-import { react } from '../github/reactions.ts';
-import { repostStickyComment } from '../github/sticky.ts';
-import { commentMarker } from '../report/marker.ts';
-import { escapeInline } from '../report/escape.ts';
-import { renderReport } from '../report/report.ts';
-import type { RunContext } from './context.ts';
-import type { Settings } from './inputs.ts';
-import { actionLogger } from './log.ts';
-import { peekModelName } from './model-name.ts';
-import { gitHubClient, postComment } from './publish.ts';
-import { writeSummary } from './summary.ts';
-import type { ModeRunner } from './runner.ts';
+import { HELP_TEXT, parseComment } from '../../bot/parse.ts';
+import { isUserError, UserError } from '../../errors.ts';
+import { runPullRequest } from '../../flow/pull-request/decide.ts';
+import { withPullRequestHead } from '../../git/worktree.ts';
+import type { GitHub } from '../../github/client.ts';
+import type { IssueCommentEvent } from '../../github/events.ts';
+import { hasWriteAccess } from '../../github/permissions.ts';
+import { getPull, headPushedAt, type PullInfo } from '../../github/pulls.ts';
+import { react } from '../../github/reactions.ts';
+import { repostStickyComment } from '../../github/sticky.ts';
+import { commentMarker } from '../../report/marker.ts';
+import { escapeInline } from '../../report/escape.ts';
+import { renderReport } from '../../report/report.ts';
+import { actionLogger } from '../core-logger.ts';
+import { peekModelName } from '../model-name.ts';
+import type { ModeRun, ModeRunner } from './mode-table.ts';
 
-const runCommand: ModeRunner = async (settings, context) => {
-  const event = readEvent(context.eventName, context.payload);
-  if (event.kind === 'ignored') {
-    core.info(`model-ci: nothing to do: ${event.reason}`);
-    return;
-  }
-  if (event.kind !== 'issue_comment') throw new UserError(`mode \`command\` runs on issue_comment events, not on a ${event.kind} event`, { field: 'mode' });
+const runCommand: ModeRunner<'issue_comment'> = async (run) => {
+  const { settings, context, kit, event } = run;
   const author = event.comment.author;
   if (author.type === 'Bot' || author.login.toLowerCase() === settings.botLogin.toLowerCase()) {
     core.info(`model-ci: ignoring a comment by the bot ${author.login}`);
@@ -51,7 +41,7 @@ const runCommand: ModeRunner = async (settings, context) => {
   }
   if (!settings.token) throw new UserError('mode `command` needs `github-token`', { field: 'github-token' });
 
-  const gh = gitHubClient(settings, context);
+  const gh = await kit.gitHub();
   const { owner, repo } = context;
   if (!event.isPullRequest && !(await hasWriteAccess(gh, owner, repo, author.login))) {
     core.info(`model-ci: ignoring /model-ci on issue #${event.issueNumber} from ${author.login}, who has no write access: no reply outside pull requests`);
@@ -96,7 +86,7 @@ const runCommand: ModeRunner = async (settings, context) => {
       });
       if (!reposted) await reply(`there is no model-ci report on this pull request yet: \`/model-ci retrain\` makes one.`);
     } else {
-      const outcome = await retrain(gh, settings, context, event, parsed.backend);
+      const outcome = await retrain(gh, run, parsed.backend);
       await reply(outcome.text);
       return await finish(outcome.trained);
     }
@@ -117,10 +107,8 @@ export default runCommand;
  */
 async function retrain(
   gh: GitHub,
-  settings: Settings,
-  context: RunContext,
-  event: IssueCommentEvent,
-  backend: Settings['backend'],
+  { settings, context, kit, event }: ModeRun<IssueCommentEvent>,
+  backend: ModeRun['settings']['backend'],
 ): Promise<{ trained: boolean; text: string }> {
   const pull = await getPull(gh, context.owner, context.repo, event.issueNumber);
   if (pull.state === 'closed') throw new UserError(`pull request #${pull.number} is closed`);
@@ -143,7 +131,7 @@ async function retrain(
       force: true,
       backend: backend ?? settings.backend,
       artifactsDir: resolve(context.workspace, settings.artifactsDir),
-      store: createBaselineStore({ cwd: context.workspace, branch: settings.baselineBranch, log: actionLogger.info }),
+      store: kit.store(),
       log: actionLogger,
       workspace: context.workspace,
       // This run holds a write token (and the job's secrets): train the commit's files only.
@@ -151,10 +139,9 @@ async function retrain(
     }),
   );
   if (result.kind === 'skipped') throw new Error('a forced retrain cannot be skipped');
-  const links = { run: context.runUrl || undefined, summary: context.runUrl || undefined, repository: `${context.serverUrl}/${context.owner}/${context.repo}` };
-  const markdown = renderReport({ ...result.report, links, baseRef: pull.baseRef });
-  await writeSummary(markdown);
-  await postComment(gh, settings, context, pull.number, result.model, markdown);
+  const markdown = renderReport({ ...result.report, links: kit.links, baseRef: pull.baseRef });
+  await kit.summary(markdown);
+  await kit.comment(pull.number, result.model, markdown);
   core.setOutput('verdict', result.comparison.verdict);
   core.setOutput('metrics', JSON.stringify(result.headRun.metrics));
   return { trained: true, text: `retrained ${commitName(pull.headSha)}, the head of this pull request; the report is updated.` };
