@@ -25,7 +25,7 @@
 import type { ModelParams, Optimizer, Params, Scalar, TrainParams } from './types.ts';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { UserError } from '../errors.ts';
-import { limit, overLimit } from './limits.ts';
+import { limit, overLimit } from '../limits.ts';
 import { boolean, fail, isPresent, items, mapping, number, oneOf, optional, plain, readYamlFile, withOverrides, type Field } from './yaml-fields.ts';
 
 export const ACTIVATIONS: readonly ModelParams['activation'][] = ['relu', 'tanh', 'sigmoid', 'elu', 'selu', 'linear'];

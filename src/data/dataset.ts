@@ -8,7 +8,7 @@
  * digits: epoch milliseconds over one day would be kept to about 2 minutes).
  */
 import { relative, sep } from 'node:path';
-import { displayPath } from '../config/display-path.ts';
+import { displayPath } from '../display-path.ts';
 import type { ModelCiConfig } from '../config/types.ts';
 import { quote, showName, UserError } from '../errors.ts';
 import type { DataFileStats } from '../train/types.ts';

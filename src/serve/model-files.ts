@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { displayPath } from '../config/display-path.ts';
+import { displayPath } from '../display-path.ts';
 import { TASKS } from '../config/types.ts';
 import { featureWidth, type FeatureSpec, type Preprocessing } from '../data/preprocessing.ts';
 import { UserError } from '../errors.ts';

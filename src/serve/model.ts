@@ -4,7 +4,7 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { join } from 'node:path';
-import { displayPath } from '../config/display-path.ts';
+import { displayPath } from '../display-path.ts';
 import type { BackendName } from '../config/types.ts';
 import { encodeInstances } from '../data/encode.ts';
 import { featureWidth, type Preprocessing } from '../data/preprocessing.ts';

@@ -6,7 +6,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { displayPath } from '../config/display-path.ts';
+import { displayPath } from '../display-path.ts';
 import { UserError } from '../errors.ts';
 import type { TF } from './engine.ts';
 import { sha256 } from './hash.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { confineInputs } from '../config/confine.ts';
 import { loadConfig, loadParams } from '../config/load.ts';
 import type { BackendName, ConcreteBackend, ModelCiConfig, Params } from '../config/types.ts';
-import { displayPath } from '../config/display-path.ts';
+import { displayPath } from '../display-path.ts';
 import { loadDataset } from '../data/dataset.ts';
 import { encodeTable, fitPreprocessing } from '../data/fit.ts';
 import type { Preprocessing } from '../data/preprocessing.ts';
