@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { loadConfig, loadParams } from '../src/config/load.ts';
-import type { ConcreteBackend, Params } from '../src/config/types.ts';
+import type { ConcreteBackend, Params } from '../src/domain/config.ts';
 import type { EncodedData } from '../src/data/fit.ts';
 import { createRng } from '../src/data/random.ts';
 import { loadEngine, type TF } from '../src/train/engine.ts';

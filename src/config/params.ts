@@ -22,7 +22,7 @@
  * (multinomial logistic) regression for a multiclass one, linear regression for a regression one. It is
  * the baseline a deeper network has to beat; `activation` and `dropout` then have nothing to act on.
  */
-import type { ModelParams, Optimizer, Params, Scalar, TrainParams } from './types.ts';
+import type { ModelParams, Optimizer, Params, Scalar, TrainParams } from '../domain/config.ts';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { UserError } from '../errors.ts';
 import { limit, overLimit } from '../limits.ts';

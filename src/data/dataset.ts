@@ -9,9 +9,9 @@
  */
 import { relative, sep } from 'node:path';
 import { displayPath } from '../display-path.ts';
-import type { ModelCiConfig } from '../config/types.ts';
+import type { ModelCiConfig } from '../domain/config.ts';
 import { quote, showName, UserError } from '../errors.ts';
-import type { DataFileStats } from '../train/types.ts';
+import type { DataFileStats } from '../domain/run.ts';
 import { readCsvFile } from './csv.ts';
 import { randomSplit, stratifiedSplit, testRowCount, type SplitRows } from './split.ts';
 import { allRows, column, lineOfRow, type Column, type Table, type TableRows } from './table.ts';

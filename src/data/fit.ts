@@ -5,7 +5,7 @@
  * The formulas match `encode.ts`, which the server applies to JSON instances.
  */
 import { displayPath } from '../display-path.ts';
-import type { ModelCiConfig } from '../config/types.ts';
+import type { ModelCiConfig } from '../domain/config.ts';
 import { quote, showName, UserError } from '../errors.ts';
 import { limit, overLimit } from '../limits.ts';
 import { featureWidth, type FeatureSpec, type Preprocessing } from './preprocessing.ts';

@@ -10,7 +10,7 @@ import { displayPath } from '../display-path.ts';
 import { UserError } from '../errors.ts';
 import type { TF } from './engine.ts';
 import { sha256 } from './hash.ts';
-import { ARTIFACT_FILES } from './types.ts';
+import { ARTIFACT_FILES } from '../domain/run.ts';
 
 type LayersModel = import('@tensorflow/tfjs').LayersModel;
 type ModelArtifacts = import('@tensorflow/tfjs').io.ModelArtifacts;

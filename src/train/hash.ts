@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { relative, sep } from 'node:path';
-import type { ConcreteBackend, ModelCiConfig } from '../config/types.ts';
+import type { ConcreteBackend, ModelCiConfig } from '../domain/config.ts';
 
 export function sha256(...parts: (string | Uint8Array)[]): string {
   const hash = createHash('sha256');

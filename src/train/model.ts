@@ -2,7 +2,7 @@
  * The dense network built from params: its shape, seeds, optimizer and loss.
  * Every random draw is seeded so that the same params give the same weights.
  */
-import type { Params, Task } from '../config/types.ts';
+import type { Params, Task } from '../domain/config.ts';
 import type { Preprocessing } from '../data/preprocessing.ts';
 import type { TF } from './engine.ts';
 

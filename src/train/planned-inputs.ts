@@ -5,7 +5,7 @@
  */
 import { confineInputs } from '../config/confine.ts';
 import { loadConfig, loadParams } from '../config/load.ts';
-import type { BackendName, ConcreteBackend } from '../config/types.ts';
+import type { BackendName, ConcreteBackend } from '../domain/config.ts';
 import { dataFileKey } from '../data/dataset.ts';
 import { VERSION } from '../version.ts';
 import { loadEngine } from './engine.ts';
