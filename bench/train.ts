@@ -21,7 +21,7 @@ import { loadConfig, loadParams } from '../src/config/load.ts';
 import type { ConcreteBackend, Params } from '../src/domain/config.ts';
 import type { EncodedData } from '../src/data/fit.ts';
 import { createRng } from '../src/data/random.ts';
-import { loadEngine, type TF } from '../src/train/engine.ts';
+import { loadEngine, type TF } from '../src/model/engine.ts';
 import { fitModel } from '../src/train/fit.ts';
 import { buildModel, networkShape } from '../src/train/model.ts';
 import { prepareData, trainModel } from '../src/train/pipeline.ts';

@@ -7,7 +7,7 @@
 import type { Params } from '../domain/config.ts';
 import { seededShuffle } from '../data/random.ts';
 import { UserError } from '../errors.ts';
-import type { TF } from './engine.ts';
+import type { TF } from '../model/engine.ts';
 import { deriveSeed } from './model.ts';
 import type { History } from '../domain/run.ts';
 

@@ -8,7 +8,7 @@ import { loadConfig, loadParams } from '../config/load.ts';
 import type { BackendName, ConcreteBackend } from '../domain/config.ts';
 import { dataFileKey } from '../data/dataset.ts';
 import { VERSION } from '../version.ts';
-import { loadEngine } from './engine.ts';
+import { loadEngine } from '../model/engine.ts';
 import { hashInputs, sha256File } from './hash.ts';
 
 export interface PlannedInputs {

@@ -9,7 +9,7 @@ import { displayPath } from '../display-path.ts';
 import { TASKS } from '../domain/config.ts';
 import { featureWidth, type FeatureSpec, type Preprocessing } from '../data/preprocessing.ts';
 import { UserError } from '../errors.ts';
-import { hashModel } from '../train/artifacts.ts';
+import { hashModel } from './artifacts.ts';
 import { ARTIFACT_FILES, type Metrics, type RunManifest } from '../domain/run.ts';
 
 /** One entry of model.json's `weightsManifest[].weights` (tfjs `WeightsManifestEntry`). */
