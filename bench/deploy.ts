@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { serverBundleFiles } from '../src/docker/context.ts';
 import { buildModelImage, type DeployInput, type DeployResult } from '../src/docker/build-and-push.ts';
 import { pushImage } from '../src/docker/push.ts';
-import type { RunManifest } from '../src/train/types.ts';
+import type { RunManifest } from '../src/domain/run.ts';
 import { dockerEnv, folderBytes, ownRegistry } from '../tests/support/docker-env.ts';
 
 const root = join(import.meta.dirname, '..');

@@ -8,12 +8,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
-const root = resolve(process.argv[2] ?? join(import.meta.dirname, '..', 'src'));
-
 // `from '…'` (import/export) and `import('…')`: type-only imports count too, since they couple the folders' meaning.
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
 
-function sourceFiles(dir: string): string[] {
+export function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(path);
@@ -22,7 +20,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** `action/modes/pr.ts` → `action`; a file at the top of src/ is its own folder (`main.ts` → `main.ts`). */
-function folderOf(file: string): string {
+function folderOf(root: string, file: string): string {
   return relative(root, file).split(sep)[0];
 }
 
@@ -33,15 +31,16 @@ export interface Edge {
   example: string;
 }
 
-export function folderEdges(files: string[]): Map<string, Map<string, Edge>> {
+/** Edges between the folders of `root` that the imports of `files` (inside `root`) make. */
+export function folderEdges(root: string, files: string[]): Map<string, Map<string, Edge>> {
   const edges = new Map<string, Map<string, Edge>>();
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(SPECIFIER)) {
       const target = resolve(dirname(file), match[1]);
       if (!target.startsWith(root + sep)) continue;
-      const from = folderOf(file);
-      const to = folderOf(target);
+      const from = folderOf(root, file);
+      const to = folderOf(root, target);
       if (from === to) continue;
       const out = edges.get(from) ?? new Map<string, Edge>();
       edges.set(from, out);
@@ -91,7 +90,8 @@ export function folderCycles(edges: Map<string, Map<string, Edge>>): string[][] 
 }
 
 if (import.meta.main) {
-  const edges = folderEdges(sourceFiles(root));
+  const root = resolve(process.argv[2] ?? join(import.meta.dirname, '..', 'src'));
+  const edges = folderEdges(root, sourceFiles(root));
   const cycles = folderCycles(edges);
   if (cycles.length === 0) {
     console.log(`check-imports: no folder of ${relative(process.cwd(), root) || '.'} imports from one that imports it back`);

@@ -16,7 +16,7 @@ export async function run(): Promise<void> {
     const context = readRunContext();
     const mode = resolveMode(settings.mode, context.eventName, settings.rollbackTo, settings.allowPullRequestTarget);
     core.info(`model-ci: mode ${mode} on ${context.eventName} (${context.owner}/${context.repo}@${context.sha.slice(0, 7)})`);
-    if (SECRET_MODES.has(mode) || context.eventName === 'pull_request_target') (await import('./train/native.ts')).markJobHoldsSecrets();
+    if (SECRET_MODES.has(mode) || context.eventName === 'pull_request_target') (await import('./model/native.ts')).markJobHoldsSecrets();
     if (settings.installNativeBackend && TRAINING_MODES.has(mode)) await (await import('./action/native-backend.ts')).prepareNativeBackend(settings, context);
     const row = MODE_TABLE[mode];
     const event = row.events ? acceptEvent(mode, context.eventName, readEvent(context.eventName, context.payload)) : undefined;

@@ -3,7 +3,7 @@
  * workflow fails in the first second with the input's name, not half-way through a training run.
  */
 import * as core from '@actions/core';
-import { BACKENDS, type BackendName } from '../config/types.ts';
+import { BACKENDS, type BackendName } from '../domain/config.ts';
 import { UserError } from '../errors.ts';
 import {
   DEFAULT_ARTIFACTS_DIR,

@@ -2,13 +2,13 @@
  * `install-native-backend: true`: before a mode trains, make sure the native package for the backend the
  * workflow asked for (`tensorflow` or `tensorflow-gpu`) is in the workspace or verified in the runner's
  * tool cache, installing it there once (a job that holds secrets installs into its own RUNNER_TEMP:
- * src/train/native.ts). `auto` installs nothing: it uses what is there.
+ * src/model/native.ts). `auto` installs nothing: it uses what is there.
  */
 import * as core from '@actions/core';
 import { join } from 'node:path';
 import { loadConfig } from '../config/load.ts';
-import { NATIVE_PACKAGES } from '../train/engine.ts';
-import { nativeFolder } from '../train/native.ts';
+import { NATIVE_PACKAGES } from '../model/engine.ts';
+import { nativeFolder } from '../model/native.ts';
 import type { RunContext } from './context.ts';
 import type { Settings } from './inputs.ts';
 

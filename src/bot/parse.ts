@@ -4,7 +4,7 @@
  * typo gets a reply instead of silence.
  */
 import { didYouMean } from '../config/suggest.ts';
-import { BACKENDS, type BackendName } from '../config/types.ts';
+import { BACKENDS, type BackendName } from '../domain/config.ts';
 import { escapeInline } from '../report/escape.ts';
 
 export const COMMANDS = ['retrain', 'report', 'help'] as const;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
-import { ARTIFACT_FILES, type RunManifest } from '../train/types.ts';
+import { ARTIFACT_FILES, type RunManifest } from '../domain/run.ts';
 import { stringOption, type Command } from './command-spec.ts';
 import { DEFAULT_BASE_IMAGE } from '../defaults.ts';
 

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { didYouMean } from '../config/suggest.ts';
-import { BACKENDS, type BackendName } from '../config/types.ts';
+import { BACKENDS, type BackendName } from '../domain/config.ts';
 import { DEFAULT_CONFIG } from '../defaults.ts';
 import { UserError } from '../errors.ts';
 

@@ -1,4 +1,4 @@
-import { displayPath } from '../config/display-path.ts';
+import { displayPath } from '../display-path.ts';
 import { backendOf, backendOption, CONFIG_OPTION, configOf, stringOption, type Command } from './command-spec.ts';
 import { confusionTable, metricsTable } from './format.ts';
 

@@ -1,8 +1,8 @@
 /** Pure: results → the concise text a person reads in a terminal. */
 import { formatNumber } from '../compare/numbers.ts';
 import type { MetricRow } from '../compare/types.ts';
-import type { MetricConfig } from '../config/types.ts';
-import type { Evaluation, Metrics } from '../train/types.ts';
+import type { MetricConfig } from '../domain/config.ts';
+import type { Evaluation, Metrics } from '../domain/run.ts';
 
 /** Columns padded to their widest cell, separated by two spaces. */
 export function columns(rows: readonly (readonly string[])[], indent = '  '): string {

@@ -3,7 +3,7 @@
  * (an array of instances, or TF Serving's `{"instances": [...]}`).
  */
 import { readFile } from 'node:fs/promises';
-import { displayPath } from '../config/display-path.ts';
+import { displayPath } from '../display-path.ts';
 import { readCsv } from '../data/csv.ts';
 import type { Preprocessing } from '../data/preprocessing.ts';
 import { cellText } from '../data/table.ts';

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.ts';
-import { ARTIFACT_FILES } from '../train/types.ts';
+import { ARTIFACT_FILES } from '../domain/run.ts';
 import type { Preprocessing } from '../data/preprocessing.ts';
 import { backendOf, backendOption, stringOption, type Command } from './command-spec.ts';
 
@@ -42,7 +42,7 @@ export const predict: Command = {
     const backend = backendOf(args);
     const log = (line: string) => io.stderr(`${line}\n`);
     const [{ readJsonArtifact }, { predict: predictWithModel }, { instancesFromCsv, instancesFromJson, readJsonFile }] = await Promise.all([
-      import('../train/artifacts.ts'),
+      import('../model/artifacts.ts'),
       import('../train/pipeline.ts'),
       import('./instances.ts'),
     ]);

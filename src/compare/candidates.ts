@@ -1,5 +1,5 @@
 /** Hyperparameter sweeps: several candidate runs, each compared with main, and the best of them. */
-import type { MetricConfig, Scalar } from '../config/types.ts';
+import type { MetricConfig, Scalar } from '../domain/config.ts';
 import { nearlyEqual } from './numbers.ts';
 import type { Comparison, MetricRow } from './types.ts';
 

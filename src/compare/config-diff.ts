@@ -1,7 +1,7 @@
 /** What a PR changes in model-ci.yml: every changed key, shown like the params diff. Pure. */
 import { relative, sep } from 'node:path';
 import { isBaseDecided } from '../config/base-decides.ts';
-import type { Gate, ModelCiConfig, Scalar } from '../config/types.ts';
+import type { Gate, ModelCiConfig, Scalar } from '../domain/config.ts';
 import { diffParams } from './inputs-diff.ts';
 import type { ConfigChange } from './types.ts';
 

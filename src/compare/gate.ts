@@ -1,5 +1,5 @@
 /** Gate evaluation: does one metric of this run pass the check configured for it? */
-import type { Direction, Gate } from '../config/types.ts';
+import type { Direction, Gate } from '../domain/config.ts';
 import { formatNumber, nearlyEqual } from './numbers.ts';
 
 export interface GateResult {

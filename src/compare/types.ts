@@ -1,5 +1,5 @@
 /** The pure comparison of a PR's run against main's baseline; input of the report. */
-import type { Direction, Gate, Scalar } from '../config/types.ts';
+import type { Direction, Gate, Scalar } from '../domain/config.ts';
 
 export type RowStatus = 'better' | 'worse' | 'within-tolerance' | 'unchanged' | 'new' | 'removed';
 

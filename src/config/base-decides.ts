@@ -3,7 +3,7 @@
  * own params, data and network, but evaluated on the split of the base branch's config and gated by the
  * base's metrics; its changes to those apply after merge. Pure: two validated configs in, one config out.
  */
-import type { ModelCiConfig } from './types.ts';
+import type { ModelCiConfig } from '../domain/config.ts';
 
 /** The parts of model-ci.yml that judge a PR, as dotted keys: a PR's change to them applies after merge. */
 export const BASE_DECIDES = ['metrics', 'data.split', 'data.test'] as const;

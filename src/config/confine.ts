@@ -19,8 +19,8 @@ import { realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type ErrorLocation, quote, UserError } from '../errors.ts';
 import { git } from '../git/run.ts';
-import { displayPath } from './display-path.ts';
-import type { ModelCiConfig } from './types.ts';
+import { displayPath } from '../display-path.ts';
+import type { ModelCiConfig } from '../domain/config.ts';
 
 /** The work tree holding `dir`: the nearest folder with a `.git` (directory or worktree file), as git finds it; else `dir`. */
 export function repositoryRoot(dir: string): string {

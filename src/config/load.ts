@@ -31,9 +31,19 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar } from 'yaml';
 import { METRICS, defaultMetrics } from '../metrics/catalog.ts';
 import { confinePath, realInput, repositoryRoot } from './confine.ts';
-import { displayPath } from './display-path.ts';
+import { displayPath } from '../display-path.ts';
 import { didYouMean } from './suggest.ts';
-import { BACKENDS, TASKS, type DataConfig, type Direction, type Gate, type MetricConfig, type ModelCiConfig, type SplitConfig, type Task } from './types.ts';
+import {
+  BACKENDS,
+  TASKS,
+  type DataConfig,
+  type Direction,
+  type Gate,
+  type MetricConfig,
+  type ModelCiConfig,
+  type SplitConfig,
+  type Task,
+} from '../domain/config.ts';
 import {
   boolean,
   expected,

@@ -22,10 +22,10 @@
  * (multinomial logistic) regression for a multiclass one, linear regression for a regression one. It is
  * the baseline a deeper network has to beat; `activation` and `dropout` then have nothing to act on.
  */
-import type { ModelParams, Optimizer, Params, Scalar, TrainParams } from './types.ts';
+import type { ModelParams, Optimizer, Params, Scalar, TrainParams } from '../domain/config.ts';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { UserError } from '../errors.ts';
-import { limit, overLimit } from './limits.ts';
+import { limit, overLimit } from '../limits.ts';
 import { boolean, fail, isPresent, items, mapping, number, oneOf, optional, plain, readYamlFile, withOverrides, type Field } from './yaml-fields.ts';
 
 export const ACTIVATIONS: readonly ModelParams['activation'][] = ['relu', 'tanh', 'sigmoid', 'elu', 'selu', 'linear'];

@@ -6,8 +6,8 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { excerpt, fileErrorReason, quote, showName, UserError } from '../errors.ts';
-import { displayPath } from './display-path.ts';
-import { formatBytes, limit, overLimit, type LimitName } from './limits.ts';
+import { displayPath } from '../display-path.ts';
+import { formatBytes, limit, overLimit, type LimitName } from '../limits.ts';
 import { didYouMean } from './suggest.ts';
 
 interface Source {

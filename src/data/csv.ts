@@ -11,8 +11,8 @@
  */
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
-import { displayPath } from '../config/display-path.ts';
-import { formatBytes, limit, overLimit } from '../config/limits.ts';
+import { displayPath } from '../display-path.ts';
+import { formatBytes, limit, overLimit } from '../limits.ts';
 import { excerpt, fileErrorReason, quote, showName, UserError } from '../errors.ts';
 import type { Column, Table } from './table.ts';
 

@@ -8,10 +8,10 @@
  * digits: epoch milliseconds over one day would be kept to about 2 minutes).
  */
 import { relative, sep } from 'node:path';
-import { displayPath } from '../config/display-path.ts';
-import type { ModelCiConfig } from '../config/types.ts';
+import { displayPath } from '../display-path.ts';
+import type { ModelCiConfig } from '../domain/config.ts';
 import { quote, showName, UserError } from '../errors.ts';
-import type { DataFileStats } from '../train/types.ts';
+import type { DataFileStats } from '../domain/run.ts';
 import { readCsvFile } from './csv.ts';
 import { randomSplit, stratifiedSplit, testRowCount, type SplitRows } from './split.ts';
 import { allRows, column, lineOfRow, type Column, type Table, type TableRows } from './table.ts';

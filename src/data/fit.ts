@@ -4,10 +4,10 @@
  * Both read a split's rows through its row indices, in place in the parsed table.
  * The formulas match `encode.ts`, which the server applies to JSON instances.
  */
-import { displayPath } from '../config/display-path.ts';
-import type { ModelCiConfig } from '../config/types.ts';
+import { displayPath } from '../display-path.ts';
+import type { ModelCiConfig } from '../domain/config.ts';
 import { quote, showName, UserError } from '../errors.ts';
-import { limit, overLimit } from '../config/limits.ts';
+import { limit, overLimit } from '../limits.ts';
 import { featureWidth, type FeatureSpec, type Preprocessing } from './preprocessing.ts';
 import { cellText, column, lineOfRow, type Column, type TableRows } from './table.ts';
 

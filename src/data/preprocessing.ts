@@ -3,7 +3,7 @@
  * `preprocessing.json`. The trainer and the model server both encode rows
  * through `encode.ts` with it, so training and serving cannot skew.
  */
-import type { Task } from '../config/types.ts';
+import type { Task } from '../domain/config.ts';
 
 export interface NumericFeature {
   name: string;

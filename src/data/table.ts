@@ -1,5 +1,5 @@
 /** A table held column by column in typed arrays: one allocation per column, none per cell. */
-import { displayPath } from '../config/display-path.ts';
+import { displayPath } from '../display-path.ts';
 import { excerpt, quote, showName, UserError } from '../errors.ts';
 
 export type Column =

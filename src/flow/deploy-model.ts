@@ -16,7 +16,7 @@ import type { BaselineStore } from '../baseline/store.ts';
 import { compareRuns } from '../compare/compare.ts';
 import type { BaselineSource, Comparison } from '../compare/types.ts';
 import { loadConfig } from '../config/load.ts';
-import type { BackendName } from '../config/types.ts';
+import type { BackendName } from '../domain/config.ts';
 import type { ContextFile } from '../docker/context.ts';
 import { buildModelImage, deployImage, type BuiltImage, type DeployResult } from '../docker/build-and-push.ts';
 import type { RegistryAuth } from '../docker/push.ts';
@@ -27,7 +27,7 @@ import { isShallow } from '../git/history.ts';
 import { tryGit } from '../git/run.ts';
 import { trainModel } from '../train/pipeline.ts';
 import { plannedInputs } from '../train/planned-inputs.ts';
-import type { Metrics } from '../train/types.ts';
+import type { Metrics } from '../domain/run.ts';
 import type { Logger } from '../logger.ts';
 
 export interface DeployOptions {

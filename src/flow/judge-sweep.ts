@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Ranking } from '../compare/candidates.ts';
 import { loadConfig } from '../config/load.ts';
-import type { ConcreteBackend, ModelCiConfig } from '../config/types.ts';
+import type { ConcreteBackend, ModelCiConfig } from '../domain/config.ts';
 import { UserError } from '../errors.ts';
 import { judgeConfigAgainst } from './pull-request/base-config.ts';
 import { type BaselineOptions, findBaseline } from './pull-request/train-and-compare.ts';

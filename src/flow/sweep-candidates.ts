@@ -5,7 +5,7 @@
 import { rankCandidates, type Candidate, type Ranking } from '../compare/candidates.ts';
 import { compareRuns, type RunSide } from '../compare/compare.ts';
 import type { BaselineSource } from '../compare/types.ts';
-import type { MetricConfig, ModelCiConfig, Scalar } from '../config/types.ts';
+import type { MetricConfig, ModelCiConfig, Scalar } from '../domain/config.ts';
 import { UserError } from '../errors.ts';
 
 export interface SweepCandidate {

@@ -3,7 +3,7 @@
  * repository's own (src/github/trust.ts) — a fork's PR must never reach a self-hosted machine, where it
  * could persist between jobs, poison its tool cache or read its network.
  */
-import type { BackendName } from '../config/types.ts';
+import type { BackendName } from '../domain/config.ts';
 import type { CodeTrust } from './trust.ts';
 
 export interface RouteInput {

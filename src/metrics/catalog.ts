@@ -1,5 +1,5 @@
 /** The metrics model-ci computes: which tasks each applies to and which way is better. */
-import type { Direction, Task } from '../config/types.ts';
+import type { Direction, Task } from '../domain/config.ts';
 
 export interface MetricInfo {
   direction: Direction;

@@ -1,5 +1,5 @@
 /** The confusion matrix of a classifier: actual classes down, predicted classes across. */
-import type { Evaluation } from '../train/types.ts';
+import type { Evaluation } from '../domain/run.ts';
 import { escapeCell, escapeInline } from './escape.ts';
 import { table } from './table.ts';
 

@@ -1,5 +1,5 @@
 /** How non-metric values read in a report. */
-import type { Scalar } from '../config/types.ts';
+import type { Scalar } from '../domain/config.ts';
 import { escapeCell, escapeInline } from './escape.ts';
 
 /** `abc1234` in a code span for a commit SHA; anything that is not hex is escaped text instead. */

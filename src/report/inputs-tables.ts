@@ -1,6 +1,6 @@
 /** What changed in the inputs: model-ci.yml, params and data files. */
 import type { ConfigReview, DataChange, ParamChange } from '../compare/types.ts';
-import type { Scalar } from '../config/types.ts';
+import type { Scalar } from '../domain/config.ts';
 import { shorten as cut } from '../errors.ts';
 import { escapeCell, escapeInline } from './escape.ts';
 import { formatScalar, plural } from './format.ts';

@@ -8,9 +8,9 @@
 import type { JSONSchemaType } from 'ajv';
 import type { ReportArtifactFile } from '../action/report-artifact.ts';
 import type { BaselineSource, ConfigReview, DataChange, MetricRow } from '../compare/types.ts';
-import type { Task } from '../config/types.ts';
+import type { Task } from '../domain/config.ts';
 import type { Problem } from '../report/error-report.ts';
-import type { Evaluation, History } from '../train/types.ts';
+import type { Evaluation, History } from '../domain/run.ts';
 import { optional as opt, sha, str } from './parts.ts';
 
 export const REPORT_ARTIFACT_SCHEMA = 1;

@@ -3,7 +3,7 @@
  * MODEL_DIR (/model), MODEL_NAME (from run.json), PORT (8501), HOST (0.0.0.0),
  * BACKEND (auto: wasm, else cpu), MAX_BODY_BYTES (1 MiB), MAX_BATCH (1024).
  */
-import { BACKENDS, type BackendName } from '../config/types.ts';
+import { BACKENDS, type BackendName } from '../domain/config.ts';
 import { isUserError, UserError } from '../errors.ts';
 import { jsonLineLog, serve } from './serve.ts';
 

@@ -1,6 +1,6 @@
 /** Bodies of the status and metadata routes (pure), in TensorFlow Serving's shapes where it has one. */
 import { featureWidth } from '../data/preprocessing.ts';
-import type { LoadedModel } from './model.ts';
+import type { LoadedModel } from '../model/predictor.ts';
 
 export type ModelState = 'loading' | 'available' | 'failed' | 'stopping';
 

@@ -5,10 +5,10 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BackendName } from '../config/types.ts';
+import type { BackendName } from '../domain/config.ts';
 import { isUserError, UserError } from '../errors.ts';
 import { VERSION } from '../version.ts';
-import { createPredictor, loadModel, type LoadedModel, type Predictor } from './model.ts';
+import { createPredictor, loadModel, type LoadedModel, type Predictor } from '../model/predictor.ts';
 import { PROMETHEUS_CONTENT_TYPE, Registry } from './prometheus.ts';
 import { RequestError } from './request-error.ts';
 import { parsePredictRequest } from './request.ts';

@@ -4,12 +4,12 @@
  * early stopping that restores the best weights (tfjs's EarlyStopping callback
  * only stops, it keeps the last weights).
  */
-import type { Params } from '../config/types.ts';
+import type { Params } from '../domain/config.ts';
 import { seededShuffle } from '../data/random.ts';
 import { UserError } from '../errors.ts';
-import type { TF } from './engine.ts';
+import type { TF } from '../model/engine.ts';
 import { deriveSeed } from './model.ts';
-import type { History } from './types.ts';
+import type { History } from '../domain/run.ts';
 
 type LayersModel = import('@tensorflow/tfjs').LayersModel;
 type Tensor = import('@tensorflow/tfjs').Tensor;

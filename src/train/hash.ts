@@ -5,13 +5,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { relative, sep } from 'node:path';
-import type { ConcreteBackend, ModelCiConfig } from '../config/types.ts';
-
-export function sha256(...parts: (string | Uint8Array)[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part);
-  return `sha256:${hash.digest('hex')}`;
-}
+import type { ConcreteBackend, ModelCiConfig } from '../domain/config.ts';
+import { sha256 } from '../model/artifacts.ts';
 
 /** Streams the file so a large CSV is never held twice. */
 export async function sha256File(file: string): Promise<string> {

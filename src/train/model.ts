@@ -2,9 +2,9 @@
  * The dense network built from params: its shape, seeds, optimizer and loss.
  * Every random draw is seeded so that the same params give the same weights.
  */
-import type { Params, Task } from '../config/types.ts';
+import type { Params, Task } from '../domain/config.ts';
 import type { Preprocessing } from '../data/preprocessing.ts';
-import type { TF } from './engine.ts';
+import type { TF } from '../model/engine.ts';
 
 type LayersModel = import('@tensorflow/tfjs').LayersModel;
 type Sequential = import('@tensorflow/tfjs').Sequential;

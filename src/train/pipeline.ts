@@ -7,21 +7,21 @@
 import { join } from 'node:path';
 import { confineInputs } from '../config/confine.ts';
 import { loadConfig, loadParams } from '../config/load.ts';
-import type { BackendName, ConcreteBackend, ModelCiConfig, Params } from '../config/types.ts';
-import { displayPath } from '../config/display-path.ts';
+import type { BackendName, ConcreteBackend, ModelCiConfig, Params } from '../domain/config.ts';
+import { displayPath } from '../display-path.ts';
 import { loadDataset } from '../data/dataset.ts';
 import { encodeTable, fitPreprocessing } from '../data/fit.ts';
 import type { Preprocessing } from '../data/preprocessing.ts';
 import { UserError } from '../errors.ts';
 import { evaluate } from '../metrics/evaluate.ts';
 import { VERSION } from '../version.ts';
-import { createPredictor, loadModel, type LoadedModel, type Prediction } from '../serve/model.ts';
-import { hashModel, saveModel, writeJsonArtifact } from './artifacts.ts';
-import { loadEngine, type Engine } from './engine.ts';
+import { createPredictor, loadModel, type LoadedModel, type Prediction } from '../model/predictor.ts';
+import { hashModel, saveModel, writeJsonArtifact } from '../model/artifacts.ts';
+import { loadEngine, type Engine } from '../model/engine.ts';
 import { fitModel, predictRows } from './fit.ts';
 import { hashInputs } from './hash.ts';
 import { buildModel, networkShape } from './model.ts';
-import { ARTIFACT_FILES, type Evaluation, type History, type Metrics, type RunManifest } from './types.ts';
+import { ARTIFACT_FILES, type Evaluation, type History, type Metrics, type RunManifest } from '../domain/run.ts';
 import { DEFAULT_ARTIFACTS_DIR } from '../defaults.ts';
 
 export interface EngineOptions {

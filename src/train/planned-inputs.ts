@@ -5,10 +5,10 @@
  */
 import { confineInputs } from '../config/confine.ts';
 import { loadConfig, loadParams } from '../config/load.ts';
-import type { BackendName, ConcreteBackend } from '../config/types.ts';
+import type { BackendName, ConcreteBackend } from '../domain/config.ts';
 import { dataFileKey } from '../data/dataset.ts';
 import { VERSION } from '../version.ts';
-import { loadEngine } from './engine.ts';
+import { loadEngine } from '../model/engine.ts';
 import { hashInputs, sha256File } from './hash.ts';
 
 export interface PlannedInputs {

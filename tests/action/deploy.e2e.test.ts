@@ -10,7 +10,7 @@ import { createBaselineStore } from '../../src/baseline/store.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { loadDataset } from '../../src/data/dataset.ts';
 import { cellText } from '../../src/data/table.ts';
-import { createPredictor, loadModel } from '../../src/serve/model.ts';
+import { createPredictor, loadModel } from '../../src/model/predictor.ts';
 import { dockerEnv, freePort, type DockerEnv } from '../support/docker-env.ts';
 import { skippable } from '../support/skippable.ts';
 import { createModelRepo, FAST_PARAMS, type ModelRepo } from '../support/model-repo.ts';

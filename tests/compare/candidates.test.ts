@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { rankCandidates } from '../../src/compare/candidates.ts';
-import type { MetricConfig } from '../../src/config/types.ts';
+import type { MetricConfig } from '../../src/domain/config.ts';
 import { candidate, SWEEP_METRICS } from './sweep-fixture.ts';
 
 describe('rankCandidates', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compareRuns, type CompareInput, type RunSide } from '../../src/compare/compare.ts';
-import type { MetricConfig } from '../../src/config/types.ts';
+import type { MetricConfig } from '../../src/domain/config.ts';
 import { isUserError } from '../../src/errors.ts';
 
 const CONFIG: MetricConfig[] = [

@@ -1,7 +1,7 @@
 /** A sweep of candidates compared with one main baseline, shared by the ranking and rendering tests. */
 import type { Candidate } from '../../src/compare/candidates.ts';
 import { compareRuns } from '../../src/compare/compare.ts';
-import type { MetricConfig } from '../../src/config/types.ts';
+import type { MetricConfig } from '../../src/domain/config.ts';
 
 export const SWEEP_METRICS: MetricConfig[] = [
   { name: 'accuracy', direction: 'higher', gate: { threshold: 0.9 } },

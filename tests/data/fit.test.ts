@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { ModelCiConfig, Task } from '../../src/config/types.ts';
+import type { ModelCiConfig, Task } from '../../src/domain/config.ts';
 import { compareLabels, encodeTable, fitPreprocessing, outputSize } from '../../src/data/fit.ts';
 import { encodeInstances } from '../../src/data/encode.ts';
 import { readCsv } from '../../src/data/csv.ts';

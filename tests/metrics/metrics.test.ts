@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Task } from '../../src/config/types.ts';
+import type { Task } from '../../src/domain/config.ts';
 import type { Preprocessing } from '../../src/data/preprocessing.ts';
 import { METRICS, defaultMetrics } from '../../src/metrics/catalog.ts';
 import { logLoss, macroScores, rocAuc } from '../../src/metrics/classification.ts';

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { loadModel, type LoadedModel } from '../../src/serve/model.ts';
+import { loadModel, type LoadedModel } from '../../src/model/predictor.ts';
 import { createModelServer } from '../../src/serve/server.ts';
 import { writeTinyModel, type TinyModel } from '../support/tiny-model.ts';
 

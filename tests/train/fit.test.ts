@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import type { Params } from '../../src/config/types.ts';
+import type { Params } from '../../src/domain/config.ts';
 import { UserError } from '../../src/errors.ts';
-import { loadEngine, type TF } from '../../src/train/engine.ts';
+import { loadEngine, type TF } from '../../src/model/engine.ts';
 import { fitModel, predictRows, splitValidation, type TrainingData } from '../../src/train/fit.ts';
 import { buildModel } from '../../src/train/model.ts';
 

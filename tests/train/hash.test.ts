@@ -4,8 +4,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { ModelCiConfig } from '../../src/config/types.ts';
-import { hashInputs, hashJson, portableConfig, sha256, sha256File, stableJson } from '../../src/train/hash.ts';
+import type { ModelCiConfig } from '../../src/domain/config.ts';
+import { sha256 } from '../../src/model/artifacts.ts';
+import { hashInputs, hashJson, portableConfig, sha256File, stableJson } from '../../src/train/hash.ts';
 
 function config(root: string): ModelCiConfig {
   return {

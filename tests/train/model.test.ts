@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import type { Params } from '../../src/config/types.ts';
-import { loadEngine, type TF } from '../../src/train/engine.ts';
+import type { Params } from '../../src/domain/config.ts';
+import { loadEngine, type TF } from '../../src/model/engine.ts';
 import { buildModel, deriveSeed } from '../../src/train/model.ts';
 
 let tf: TF;

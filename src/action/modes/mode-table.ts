@@ -50,7 +50,7 @@ export const MODE_TABLE: Record<ConcreteMode, ModeRow> = {
 export const TRAINING_MODES: ReadonlySet<ConcreteMode> = new Set(['pr', 'deploy', 'command', 'train', 'candidate', 'sweep']);
 
 // Deploy credentials or a write token beside files a pull request may control: no native package from the
-// workspace or the shared tool cache (src/train/native.ts). pull_request_target holds both in any mode.
+// workspace or the shared tool cache (src/model/native.ts). pull_request_target holds both in any mode.
 export const SECRET_MODES: ReadonlySet<ConcreteMode> = new Set(['deploy', 'command', 'rollback']);
 
 /** Picks what the action does from its `mode` input and the event that started the workflow (pure). */

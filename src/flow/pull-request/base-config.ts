@@ -7,7 +7,7 @@ import { diffConfig } from '../../compare/config-diff.ts';
 import type { ConfigReview } from '../../compare/types.ts';
 import { decideConfig, type ConfigDecision } from '../../config/base-decides.ts';
 import { loadConfig } from '../../config/load.ts';
-import type { ModelCiConfig } from '../../config/types.ts';
+import type { ModelCiConfig } from '../../domain/config.ts';
 import { isUserError, UserError } from '../../errors.ts';
 import { resolveCommit } from '../../git/history.ts';
 import { git, tryGit } from '../../git/run.ts';

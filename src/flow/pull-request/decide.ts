@@ -12,7 +12,7 @@ import { changedFiles, resolvePullCommits } from '../../changes/diff.ts';
 import type { ChangedFile } from '../../changes/types.ts';
 import { decideRetrain } from '../../changes/watch.ts';
 import type { Comparison } from '../../compare/types.ts';
-import type { BackendName } from '../../config/types.ts';
+import type { BackendName } from '../../domain/config.ts';
 import type { ReportInput } from '../../report/report.ts';
 import type { TrainRun } from '../../train/pipeline.ts';
 import type { Logger } from '../../logger.ts';

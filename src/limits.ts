@@ -7,7 +7,7 @@
  * (`env:` on the step, or in the shell for the CLI). Never from model-ci.yml or params.yaml: in a run
  * that holds secrets the workflow comes from the default branch, so a PR cannot raise its own limits.
  */
-import { UserError } from '../errors.ts';
+import { UserError } from './errors.ts';
 
 export interface LimitSpec {
   /** The environment variable that raises (or lowers) it. */

@@ -4,13 +4,13 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { join } from 'node:path';
-import { displayPath } from '../config/display-path.ts';
-import type { BackendName } from '../config/types.ts';
+import { displayPath } from '../display-path.ts';
+import type { BackendName } from '../domain/config.ts';
 import { encodeInstances } from '../data/encode.ts';
 import { featureWidth, type Preprocessing } from '../data/preprocessing.ts';
 import { UserError } from '../errors.ts';
-import { loadEngine, type Engine, type TF } from '../train/engine.ts';
-import { ARTIFACT_FILES, type Metrics, type RunManifest } from '../train/types.ts';
+import { loadEngine, type Engine, type TF } from './engine.ts';
+import { ARTIFACT_FILES, type Metrics, type RunManifest } from '../domain/run.ts';
 import { compileDensePlan, type DensePlan } from './dense-plan.ts';
 import { readModelFiles } from './model-files.ts';
 

@@ -3,13 +3,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Params } from '../../src/config/types.ts';
+import type { Params } from '../../src/domain/config.ts';
 import type { Preprocessing } from '../../src/data/preprocessing.ts';
-import { loadModel } from '../../src/serve/model.ts';
-import { hashModel, saveModel, writeJsonArtifact } from '../../src/train/artifacts.ts';
-import { loadEngine, type TF } from '../../src/train/engine.ts';
+import { loadModel } from '../../src/model/predictor.ts';
+import { hashModel, saveModel, writeJsonArtifact } from '../../src/model/artifacts.ts';
+import { loadEngine, type TF } from '../../src/model/engine.ts';
 import { buildModel } from '../../src/train/model.ts';
-import { ARTIFACT_FILES } from '../../src/train/types.ts';
+import { ARTIFACT_FILES } from '../../src/domain/run.ts';
 
 let tf: TF;
 let dir: string;

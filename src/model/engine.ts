@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BACKENDS, type BackendName, type ConcreteBackend } from '../config/types.ts';
+import { BACKENDS, type BackendName, type ConcreteBackend } from '../domain/config.ts';
 import { UserError } from '../errors.ts';
 import { gpuLibraryVersions, nativeFolder } from './native.ts';
 

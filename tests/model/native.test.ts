@@ -5,8 +5,8 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { loadEngine } from '../../src/train/engine.ts';
-import { gpuLibraryVersions, NATIVE_INTEGRITY, NATIVE_VERSION, nativeFolder, toolCacheFolder } from '../../src/train/native.ts';
+import { loadEngine } from '../../src/model/engine.ts';
+import { gpuLibraryVersions, NATIVE_INTEGRITY, NATIVE_VERSION, nativeFolder, toolCacheFolder } from '../../src/model/native.ts';
 
 const NODE = '@tensorflow/tfjs-node';
 let root: string;

@@ -1,5 +1,5 @@
 /** What one training run produces; written to the artifacts folder. */
-import type { ConcreteBackend, Scalar, Task } from '../config/types.ts';
+import type { ConcreteBackend, Scalar, Task } from './config.ts';
 
 /** `metrics.json`: flat metric name → value (DVC-compatible). */
 export type Metrics = Record<string, number>;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatBytes, limit, LIMITS, overLimit } from '../../src/config/limits.ts';
-import { parseYaml } from '../../src/config/yaml-fields.ts';
-import { excerpt, quote, showName } from '../../src/errors.ts';
-import { userError } from './temp-files.ts';
+import { formatBytes, limit, LIMITS, overLimit } from '../src/limits.ts';
+import { parseYaml } from '../src/config/yaml-fields.ts';
+import { excerpt, quote, showName } from '../src/errors.ts';
+import { userError } from './config/temp-files.ts';
 
 describe('limits', () => {
   it('are the defaults unless the workflow owner sets the variable', () => {

@@ -4,13 +4,13 @@
  * and the JSON files that describe it. tfjs's `file://` handlers exist only in
  * tfjs-node, so saving and loading go through in-memory IO handlers.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { displayPath } from '../config/display-path.ts';
+import { displayPath } from '../display-path.ts';
 import { UserError } from '../errors.ts';
 import type { TF } from './engine.ts';
-import { sha256 } from './hash.ts';
-import { ARTIFACT_FILES } from './types.ts';
+import { ARTIFACT_FILES } from '../domain/run.ts';
 
 type LayersModel = import('@tensorflow/tfjs').LayersModel;
 type ModelArtifacts = import('@tensorflow/tfjs').io.ModelArtifacts;
@@ -45,6 +45,13 @@ function weightBytes(data: ModelArtifacts['weightData']): Buffer {
   if (data === undefined) return Buffer.alloc(0);
   const parts = Array.isArray(data) ? data : [data];
   return Buffer.concat(parts.map((part) => Buffer.from(part)));
+}
+
+/** `sha256:<hex>` of the parts' bytes in order: the model's hash here, and the inputs' hashes (train/hash.ts). */
+export function sha256(...parts: (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return `sha256:${hash.digest('hex')}`;
 }
 
 /** Hash of what the server needs to reproduce predictions: the network and its preprocessing. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { UserError } from '../../src/errors.ts';
-import { loadEngine } from '../../src/train/engine.ts';
+import { loadEngine } from '../../src/model/engine.ts';
 
 let workspace: string;
 let empty: string;

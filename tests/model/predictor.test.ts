@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { encodeInstances } from '../../src/data/encode.ts';
 import { UserError } from '../../src/errors.ts';
-import { createPredictor, loadModel, type ClassPrediction } from '../../src/serve/model.ts';
+import { createPredictor, loadModel, type ClassPrediction } from '../../src/model/predictor.ts';
 import { saveLayersModel, writeTinyModel, type TinyModel, type TinyVariant } from '../support/tiny-model.ts';
 
 let root: string;

@@ -5,12 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { displayPath } from '../config/display-path.ts';
-import { TASKS } from '../config/types.ts';
+import { displayPath } from '../display-path.ts';
+import { TASKS } from '../domain/config.ts';
 import { featureWidth, type FeatureSpec, type Preprocessing } from '../data/preprocessing.ts';
 import { UserError } from '../errors.ts';
-import { hashModel } from '../train/artifacts.ts';
-import { ARTIFACT_FILES, type Metrics, type RunManifest } from '../train/types.ts';
+import { hashModel } from './artifacts.ts';
+import { ARTIFACT_FILES, type Metrics, type RunManifest } from '../domain/run.ts';
 
 /** One entry of model.json's `weightsManifest[].weights` (tfjs `WeightsManifestEntry`). */
 export interface WeightSpec {
