@@ -6,11 +6,8 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../errors.ts';
 import type { CandidateResult } from '../flow/sweep-candidates.ts';
-import { CANDIDATE_SCHEMA, candidateSchema } from '../schemas/candidate.ts';
+import { CANDIDATE_SCHEMA, type CandidateFile, candidateSchema } from '../schemas/candidate.ts';
 import { schemaProblems, validator } from '../schemas/validator.ts';
-
-/** A candidate's file as written: its result, the commit it trained and the schema number. */
-export type CandidateFile = CandidateResult & { schema: typeof CANDIDATE_SCHEMA; headSha: string };
 
 const PREFIX = 'candidate-';
 

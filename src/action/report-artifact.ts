@@ -11,25 +11,12 @@ import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { MODEL_NAME } from '../config/load.ts';
 import { quote, UserError } from '../errors.ts';
-import type { Problem } from '../report/error-report.ts';
-import type { ReportInput } from '../report/report.ts';
-import { REPORT_ARTIFACT_SCHEMA, reportArtifactSchema } from '../schemas/report-artifact.ts';
+import { REPORT_ARTIFACT_SCHEMA, type ReportArtifact, reportArtifactSchema } from '../schemas/report-artifact.ts';
 import { validator } from '../schemas/validator.ts';
 
 export const ARTIFACT_FILE = 'report.json';
 
-interface ArtifactBase {
-  pr: number;
-  headSha: string;
-  model: string;
-}
-/** Links are not carried: the posting run builds them from its own trusted context. */
-export type ArtifactReport = Omit<ReportInput, 'links'>;
-export type ReportArtifact =
-  | (ArtifactBase & { kind: 'report'; report: ArtifactReport; baseRef?: string })
-  | (ArtifactBase & { kind: 'error'; title: string; problems: Problem[] });
-/** `report.json` as written: the artifact and its schema number. */
-export type ReportArtifactFile = ReportArtifact & { schema: typeof REPORT_ARTIFACT_SCHEMA };
+export type { ArtifactReport, ReportArtifact, ReportArtifactFile } from '../schemas/report-artifact.ts';
 
 /** Writes `report.json` (and `report.md`, for people reading the artifact) into `dir`. */
 export async function writeReportArtifact(dir: string, artifact: ReportArtifact, markdown?: string): Promise<void> {

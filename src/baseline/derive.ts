@@ -6,7 +6,7 @@
  */
 import type { TrainRun } from '../train/pipeline.ts';
 import { VERSION } from '../version.ts';
-import { RECORD_SCHEMA, type BaselineRecord, type ImageRecord } from './record.ts';
+import { RECORD_SCHEMA, type BaselineRecord, type ImageRecord } from '../domain/record.ts';
 
 export function recordFromRun(run: TrainRun, commit: string, extra: { image?: ImageRecord; runUrl?: string; createdAt?: string } = {}): BaselineRecord {
   return {

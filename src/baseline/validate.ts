@@ -14,7 +14,7 @@ import { parseImageName } from '../docker/reference.ts';
 import { recordSchema } from '../schemas/record.ts';
 import { got, schemaProblems, validator } from '../schemas/validator.ts';
 import { VERSION } from '../version.ts';
-import { type BaselineRecord, MODEL_CI_VERSION, RECORD_SCHEMA } from './record.ts';
+import { type BaselineRecord, MODEL_CI_VERSION, RECORD_SCHEMA } from '../domain/record.ts';
 
 export type StoredRecord = { record: BaselineRecord } | { unusable: string };
 

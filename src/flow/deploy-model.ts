@@ -11,7 +11,7 @@
 import type Docker from 'dockerode';
 import { join } from 'node:path';
 import { recordFromRun, reusedRecord } from '../baseline/derive.ts';
-import type { BaselineRecord, ImageRecord } from '../baseline/record.ts';
+import type { BaselineRecord, ImageRecord } from '../domain/record.ts';
 import type { BaselineStore } from '../baseline/store.ts';
 import { compareRuns } from '../compare/compare.ts';
 import type { BaselineSource, Comparison } from '../compare/types.ts';

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { rolledBackRecord } from '../baseline/derive.ts';
-import type { BaselineRecord } from '../baseline/record.ts';
+import type { BaselineRecord } from '../domain/record.ts';
 import type { BaselineStore } from '../baseline/store.ts';
 import { loadConfig } from '../config/load.ts';
 import type { RegistryAuth } from '../docker/push.ts';

@@ -39,14 +39,9 @@ export function findCandidate(config: ModelCiConfig, id: string): SweepCandidate
   return found;
 }
 
-/** What one candidate job measured: the file the sweep job collects. */
-export interface CandidateResult {
-  id: string;
-  name: string;
-  params: Record<string, unknown>;
-  backend: string;
-  run: RunSide;
-}
+import type { CandidateResult } from '../schemas/candidate.ts';
+
+export type { CandidateResult };
 
 export interface SweepInput {
   model: string;

@@ -4,10 +4,22 @@
  * it claims to be for is checked by its reader (`src/action/candidate-file.ts`).
  */
 import type { JSONSchemaType } from 'ajv';
-import type { CandidateFile } from '../action/candidate-file.ts';
+import type { RunSide } from '../compare/compare.ts';
 import { sha, str } from './parts.ts';
 
 export const CANDIDATE_SCHEMA = 1;
+
+/** What one candidate job measured: the file the sweep job collects. */
+export interface CandidateResult {
+  id: string;
+  name: string;
+  params: Record<string, unknown>;
+  backend: string;
+  run: RunSide;
+}
+
+/** A candidate's file as written: its result, the commit it trained and the schema number. */
+export type CandidateFile = CandidateResult & { schema: typeof CANDIDATE_SCHEMA; headSha: string };
 
 export const candidateSchema: JSONSchemaType<CandidateFile> = {
   type: 'object',

@@ -1,5 +1,5 @@
 /** Pieces the schemas share. */
-import { FULL_SHA } from '../baseline/record.ts';
+import { FULL_SHA } from '../domain/record.ts';
 
 /** A string of at most `maxLength` characters: every string from outside is bounded. */
 export const str = (maxLength = 500) => ({ type: 'string', maxLength }) as const;

@@ -6,7 +6,7 @@
  * `src/baseline/validate.ts`, run after it.
  */
 import type { JSONSchemaType } from 'ajv';
-import { type BaselineRecord, FULL_SHA, MODEL_CI_VERSION, MODEL_NAME } from '../baseline/record.ts';
+import { type BaselineRecord, FULL_SHA, MODEL_CI_VERSION, MODEL_NAME } from '../domain/record.ts';
 import { absentNotNull } from './parts.ts';
 
 const text = { type: 'string', minLength: 1, description: 'a non-empty string' } as const;

@@ -6,14 +6,28 @@
  * report's) is checked after it, in `src/action/report-artifact.ts`.
  */
 import type { JSONSchemaType } from 'ajv';
-import type { ReportArtifactFile } from '../action/report-artifact.ts';
 import type { BaselineSource, ConfigReview, DataChange, MetricRow } from '../compare/types.ts';
 import type { Task } from '../domain/config.ts';
 import type { Problem } from '../report/error-report.ts';
+import type { ReportInput } from '../report/report.ts';
 import type { Evaluation, History } from '../domain/run.ts';
 import { optional as opt, sha, str } from './parts.ts';
 
 export const REPORT_ARTIFACT_SCHEMA = 1;
+
+/** The document the fork split hands over (its reader and writer are src/action/report-artifact.ts). */
+interface ArtifactBase {
+  pr: number;
+  headSha: string;
+  model: string;
+}
+/** Links are not carried: the posting run builds them from its own trusted context. */
+export type ArtifactReport = Omit<ReportInput, 'links'>;
+export type ReportArtifact =
+  | (ArtifactBase & { kind: 'report'; report: ArtifactReport; baseRef?: string })
+  | (ArtifactBase & { kind: 'error'; title: string; problems: Problem[] });
+/** `report.json` as written: the artifact and its schema number. */
+export type ReportArtifactFile = ReportArtifact & { schema: typeof REPORT_ARTIFACT_SCHEMA };
 
 const num = { type: 'number' } as const;
 const list = <S extends object>(items: S, maxItems: number) => ({ type: 'array', items, maxItems }) as const;

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { RECORD_SCHEMA, type BaselineRecord } from '../../src/baseline/record.ts';
+import { RECORD_SCHEMA, type BaselineRecord } from '../../src/domain/record.ts';
 import { createBaselineStore } from '../../src/baseline/store.ts';
 import { parseImageName } from '../../src/docker/reference.ts';
 import { registryClient } from '../../src/docker/registry.ts';

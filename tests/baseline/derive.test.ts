@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { reusedRecord, rolledBackRecord } from '../../src/baseline/derive.ts';
-import { RECORD_SCHEMA, type BaselineRecord } from '../../src/baseline/record.ts';
+import { RECORD_SCHEMA, type BaselineRecord } from '../../src/domain/record.ts';
 import { writeProblems } from '../../src/baseline/validate.ts';
 
 const OLD = 'a'.repeat(40);

@@ -3,7 +3,7 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { RecordExistsError, createBaselineStore, type BaselineStore } from '../../src/baseline/store.ts';
-import { RECORD_SCHEMA, type BaselineRecord } from '../../src/baseline/record.ts';
+import { RECORD_SCHEMA, type BaselineRecord } from '../../src/domain/record.ts';
 import { UserError } from '../../src/errors.ts';
 import { git } from '../../src/git/run.ts';
 import { createSandbox, type Repo, type Sandbox } from '../support/git-repo.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { RECORD_SCHEMA, type BaselineRecord } from '../../src/baseline/record.ts';
+import { RECORD_SCHEMA, type BaselineRecord } from '../../src/domain/record.ts';
 import { parseRecord, writeProblems } from '../../src/baseline/validate.ts';
 
 const commit = '0123456789abcdef0123456789abcdef01234567';

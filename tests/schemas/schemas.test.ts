@@ -1,9 +1,9 @@
 /** Each untrusted document type: its schema accepts a valid document and refuses one wrong field type, naming it. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { CandidateFile } from '../../src/action/candidate-file.ts';
+import type { CandidateFile } from '../../src/schemas/candidate.ts';
 import type { ReportArtifactFile } from '../../src/action/report-artifact.ts';
-import { type BaselineRecord, RECORD_SCHEMA } from '../../src/baseline/record.ts';
+import { type BaselineRecord, RECORD_SCHEMA } from '../../src/domain/record.ts';
 import { CANDIDATE_SCHEMA, candidateSchema } from '../../src/schemas/candidate.ts';
 import { recordSchema } from '../../src/schemas/record.ts';
 import { REPORT_ARTIFACT_SCHEMA, reportArtifactSchema } from '../../src/schemas/report-artifact.ts';

@@ -2,8 +2,8 @@
  * The baseline record: what main's model at one commit was. One per (model, commit);
  * PRs compare against it and the deploy fills in the image.
  */
-import type { Scalar } from '../domain/config.ts';
-import type { DataFileStats, Evaluation, History, Metrics } from '../domain/run.ts';
+import type { Scalar } from './config.ts';
+import type { DataFileStats, Evaluation, History, Metrics } from './run.ts';
 
 export const RECORD_SCHEMA = 1;
 
