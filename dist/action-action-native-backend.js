@@ -1,22 +1,23 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   NATIVE_PACKAGES
-} from "./action-chunk-7099422b82.js";
-import {
-  nativeFolder
-} from "./action-chunk-0f2d6ff849.js";
-import {
-  loadConfig
-} from "./action-chunk-9631ec5816.js";
-import "./action-chunk-7a5ab46020.js";
-import "./action-chunk-0c7a57a20e.js";
-import "./action-chunk-949e6a9a52.js";
+} from "./action-chunk-bc1fafee27.js";
 import {
   group,
   info,
   warning
 } from "./action-chunk-fb78514aca.js";
+import {
+  loadConfig
+} from "./action-chunk-770eb59590.js";
+import "./action-chunk-fa08236832.js";
+import "./action-chunk-afcbbfc458.js";
+import "./action-chunk-40530c68dd.js";
+import "./action-chunk-0c7a57a20e.js";
 import "./action-chunk-55db69e02f.js";
+import {
+  nativeFolder
+} from "./action-chunk-773d882dc0.js";
 import "./action-chunk-e3b0c44298.js";
 
 // src/action/native-backend.ts

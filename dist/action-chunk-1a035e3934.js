@@ -5,7 +5,7 @@ import {
 } from "./action-chunk-3f2ec671fc.js";
 import {
   commentMarker
-} from "./action-chunk-e48134fbee.js";
+} from "./action-chunk-983340aefc.js";
 import {
   escapeCell,
   escapeInline,
@@ -296,5 +296,6 @@ export {
   formatScalar,
   VERDICT_TEXT,
   renderReport,
-  runLinks
+  runLinks,
+  commitUrl
 };

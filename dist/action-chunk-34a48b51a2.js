@@ -5767,6 +5767,7 @@ function gitHubMessage(error) {
 }
 
 export {
+  DEFAULT_GITHUB_API_URL,
   createGitHubClient,
   httpStatus,
   gitHubMessage

@@ -1,7 +1,7 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   ARTIFACT_FILES
-} from "./action-chunk-96abf0e6f9.js";
+} from "./action-chunk-51ee759c59.js";
 import {
   evaluateGate,
   nearlyEqual,
@@ -10,7 +10,7 @@ import {
 } from "./action-chunk-f0f553e796.js";
 import {
   METRICS
-} from "./action-chunk-9631ec5816.js";
+} from "./action-chunk-770eb59590.js";
 import {
   UserError
 } from "./action-chunk-55db69e02f.js";

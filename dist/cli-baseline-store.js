@@ -7,9 +7,13 @@ import {
 } from "./cli-chunk-40eeb72f53.js";
 import {
   FULL_SHA,
+  MODEL_CI_VERSION,
   MODEL_NAME,
   RECORD_SCHEMA
-} from "./cli-chunk-8097cd9e48.js";
+} from "./cli-chunk-4fcbb936ca.js";
+import {
+  DEFAULT_BASELINE_BRANCH
+} from "./cli-chunk-89980272e8.js";
 import {
   VERSION
 } from "./cli-chunk-413a98cce8.js";
@@ -23,7 +27,9 @@ import {
   tryGit
 } from "./cli-chunk-0c7a57a20e.js";
 import {
-  UserError
+  UserError,
+  excerpt,
+  shorten
 } from "./cli-chunk-55db69e02f.js";
 import "./cli-chunk-e3b0c44298.js";
 
@@ -33,96 +39,185 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
-// src/baseline/validate.ts
-var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-var got = (value) => value === void 0 ? "nothing" : JSON.stringify(value)?.slice(0, 60) ?? String(value);
-var string = (v) => typeof v === "string" && v !== "" ? null : `expected a non-empty string, got ${got(v)}`;
-var finite = (v) => typeof v === "number" && Number.isFinite(v) ? null : `expected a finite number, got ${got(v)}`;
-var count = (v) => Number.isInteger(v) && v >= 0 ? null : `expected a whole number \u2265 0, got ${got(v)}`;
-var matching = (pattern, expected) => (v) => typeof v === "string" && pattern.test(v) ? null : `expected ${expected}, got ${got(v)}`;
-var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
-var date = (v) => typeof v === "string" && ISO_TIME.test(v) && !Number.isNaN(Date.parse(v)) ? null : `expected an ISO 8601 time such as 2025-03-04T05:06:07Z, got ${got(v)}`;
-var digest = matching(/^sha256:[0-9a-f]{64}$/, "sha256:<64 hex digits>");
-var commitSha = matching(FULL_SHA, "a full commit SHA (40 hex digits)");
-var modelName = matching(MODEL_NAME, 'a model name of letters, digits, ".", "_" and "-"');
-var version = matching(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]{1,60})?$/, "a model-ci version such as 1.2.3");
-var backend = matching(/^[a-z0-9][a-z0-9-]{0,39}$/, "a backend name such as wasm");
-var imageName = (v) => parses(v, (text) => Boolean(parseImageName(text)), "an image name without tag or digest");
-var scalar = (v) => v === null || ["string", "number", "boolean"].includes(typeof v) ? null : `expected a string, number, boolean or null, got ${got(v)}`;
-var MAX_PROBLEMS = 8;
-function parses(value, accept, expected) {
-  if (typeof value === "string") {
-    try {
-      if (accept(value)) return null;
-    } catch {
-    }
+// src/schemas/parts.ts
+var sha = { type: "string", pattern: FULL_SHA.source };
+var absentNotNull = { nullable: true, not: { type: "null" } };
+
+// src/schemas/record.ts
+var text = { type: "string", minLength: 1, description: "a non-empty string" };
+var finite = { type: "number", description: "a finite number" };
+var count = { type: "integer", minimum: 0, description: "a whole number \u2265 0" };
+var pattern = (source, description) => ({ type: "string", pattern: source, description });
+var commit = pattern(FULL_SHA.source, "a full commit SHA (40 hex digits)");
+var object = { description: "an object" };
+var list = { description: "an array" };
+var recordSchema = {
+  type: "object",
+  ...object,
+  properties: {
+    schema: { type: "integer", description: "a record schema number" },
+    modelCiVersion: pattern(MODEL_CI_VERSION.source, "a model-ci version such as 1.2.3"),
+    model: pattern(MODEL_NAME.source, 'a model name of letters, digits, ".", "_" and "-"'),
+    commit,
+    createdAt: pattern("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:\\d{2})$", "an ISO 8601 time such as 2025-03-04T05:06:07Z"),
+    backend: pattern("^[a-z0-9][a-z0-9-]{0,39}$", "a backend name such as wasm"),
+    metrics: { type: "object", ...object, required: [], additionalProperties: finite },
+    params: {
+      type: "object",
+      ...object,
+      required: [],
+      additionalProperties: { type: ["string", "number", "boolean"], nullable: true, description: "a string, number, boolean or null" }
+    },
+    data: {
+      type: "object",
+      ...object,
+      required: [],
+      additionalProperties: {
+        type: "object",
+        description: "{ hash, rows }",
+        properties: { hash: text, rows: count },
+        required: ["hash", "rows"]
+      }
+    },
+    inputsHash: text,
+    modelHash: text,
+    history: {
+      type: "object",
+      ...object,
+      ...absentNotNull,
+      properties: {
+        epochs: count,
+        loss: { type: "array", ...list, items: finite },
+        val_loss: { type: "array", ...list, items: finite, ...absentNotNull },
+        stoppedEarlyAt: { ...count, ...absentNotNull },
+        bestEpoch: { ...count, ...absentNotNull }
+      },
+      required: ["epochs", "loss"]
+    },
+    evaluation: {
+      type: "object",
+      ...object,
+      ...absentNotNull,
+      properties: {
+        task: { ...text, type: "string" },
+        testRows: count,
+        classes: { type: "array", ...list, items: text, ...absentNotNull },
+        confusionMatrix: { type: "array", description: "an array of rows", items: { type: "array", ...list, items: count }, ...absentNotNull }
+      },
+      required: ["task", "testRows"]
+    },
+    trainingMs: { ...finite, ...absentNotNull },
+    image: {
+      type: "object",
+      ...object,
+      ...absentNotNull,
+      properties: {
+        name: { type: "string", description: "an image name without tag or digest" },
+        digest: pattern("^sha256:[0-9a-f]{64}$", "sha256:<64 hex digits>"),
+        tags: { type: "array", ...list, items: text }
+      },
+      required: ["name", "digest", "tags"]
+    },
+    runUrl: { ...text, ...absentNotNull },
+    rollbackOf: { ...commit, ...absentNotNull },
+    reusedFrom: { ...commit, ...absentNotNull }
+  },
+  required: ["schema", "modelCiVersion", "model", "commit", "createdAt", "backend", "metrics", "params", "data", "inputsHash", "modelHash"]
+};
+
+// src/schemas/validator.ts
+var instance;
+var compiled = /* @__PURE__ */ new WeakMap();
+var ajv = () => instance ??= import("./cli-ajv-dist-ajv.js").then(
+  ({ default: exported }) => new exported({ strict: true, allowUnionTypes: true, allErrors: true, verbose: true, discriminator: true })
+);
+function validator(schema) {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv().then((instance2) => instance2.compile(schema));
+    compiled.set(schema, validate);
   }
-  return `expected ${expected}, got ${got(value)}`;
+  return validate;
 }
-function recordProblems(raw) {
+function schemaProblems(errors, root) {
+  const seen = /* @__PURE__ */ new Set();
   const problems = [];
-  const check = (path, value, rule) => {
-    const problem = rule(value);
-    if (problem) problems.push(`${path}: ${problem}`);
-  };
-  const object = (path, value) => {
-    if (isObject(value)) return true;
-    problems.push(`${path}: expected an object, got ${got(value)}`);
-    return false;
-  };
-  const map = (path, value, each) => {
-    if (object(path, value)) for (const [key, item] of Object.entries(value)) each(`${path}.${key}`, item);
-  };
-  const list = (path, value, rule, optional = false) => {
-    if (optional && value === void 0) return;
-    if (!Array.isArray(value)) return problems.push(`${path}: expected an array, got ${got(value)}`);
-    value.forEach((item, i) => check(`${path}[${i}]`, item, rule));
-  };
-  check("modelCiVersion", raw.modelCiVersion, version);
-  check("model", raw.model, modelName);
-  check("commit", raw.commit, commitSha);
-  check("backend", raw.backend, backend);
-  for (const key of ["inputsHash", "modelHash"]) check(key, raw[key], string);
-  check("createdAt", raw.createdAt, date);
-  map("metrics", raw.metrics, (path, value) => check(path, value, finite));
-  map("params", raw.params, (path, value) => check(path, value, scalar));
-  map("data", raw.data, (path, value) => {
-    if (!isObject(value)) return problems.push(`${path}: expected { hash, rows }, got ${got(value)}`);
-    check(`${path}.hash`, value.hash, string);
-    check(`${path}.rows`, value.rows, count);
-  });
-  if (raw.trainingMs !== void 0) check("trainingMs", raw.trainingMs, finite);
-  if (raw.runUrl !== void 0) check("runUrl", raw.runUrl, string);
-  for (const key of ["rollbackOf", "reusedFrom"]) if (raw[key] !== void 0) check(key, raw[key], commitSha);
-  if (raw.history !== void 0 && object("history", raw.history)) {
-    check("history.epochs", raw.history.epochs, count);
-    list("history.loss", raw.history.loss, finite);
-    list("history.val_loss", raw.history.val_loss, finite, true);
-  }
-  if (raw.evaluation !== void 0 && object("evaluation", raw.evaluation)) {
-    check("evaluation.task", raw.evaluation.task, string);
-    check("evaluation.testRows", raw.evaluation.testRows, count);
-    list("evaluation.classes", raw.evaluation.classes, string, true);
-    const matrix = raw.evaluation.confusionMatrix;
-    if (matrix !== void 0 && Array.isArray(matrix)) matrix.forEach((row, i) => list(`evaluation.confusionMatrix[${i}]`, row, count));
-    else if (matrix !== void 0) problems.push(`evaluation.confusionMatrix: expected an array of rows, got ${got(matrix)}`);
-  }
-  if (raw.image !== void 0 && object("image", raw.image)) {
-    check("image.name", raw.image.name, imageName);
-    check("image.digest", raw.image.digest, digest);
-    list("image.tags", raw.image.tags, string);
+  for (const error of errors ?? []) {
+    if (["oneOf", "anyOf", "if"].includes(error.keyword) && problems.length > 0) continue;
+    const missing = error.keyword === "required" ? String(error.params.missingProperty) : void 0;
+    const pointer = missing === void 0 ? error.instancePath : `${error.instancePath}/${escapePointer(missing)}`;
+    if (seen.has(pointer)) continue;
+    seen.add(pointer);
+    problems.push({ path: dotted(pointer, root), pointer, message: describe(error, missing) });
   }
   return problems;
 }
-function parseRecord(text, key, where) {
+function describe(error, missing) {
+  if (missing !== void 0) {
+    const field = error.parentSchema?.properties?.[missing];
+    return `expected ${field?.description ?? "a value"}, got nothing`;
+  }
+  if (error.keyword === "additionalProperties" && error.params.additionalProperty !== void 0) {
+    return `unexpected field "${excerpt(String(error.params.additionalProperty), 60)}"`;
+  }
+  if (error.keyword === "discriminator") return `${error.message ?? "unknown kind"}, got ${got(error.data)}`;
+  const expected = typeof error.parentSchema?.description === "string" ? error.parentSchema.description : (error.message ?? error.keyword).replace(/^must be /, "");
+  return `expected ${expected}, got ${got(error.data)}`;
+}
+function got(value) {
+  if (value === void 0) return "nothing";
+  if (typeof value === "string") return `"${excerpt(value, 60)}"`;
+  return shorten(JSON.stringify(value) ?? String(value), 60).replace(
+    /[\p{Cc}\p{Cf}\u2028\u2029]/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+}
+var escapePointer = (key) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+function dotted(pointer, root) {
+  let path = "";
+  let at = root;
+  for (const raw of pointer.split("/").slice(1)) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    path += Array.isArray(at) ? `[${key}]` : path === "" ? key : `.${key}`;
+    at = typeof at === "object" && at !== null ? at[key] : void 0;
+  }
+  return excerpt(path, 200);
+}
+
+// src/baseline/validate.ts
+var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var MAX_PROBLEMS = 8;
+async function recordProblems(raw) {
+  const validate = await validator(recordSchema);
+  if (validate(raw)) return consistencyProblems(raw);
+  const problems = schemaProblems(validate.errors, raw).map(({ path, message }) => `${path}: ${message}`);
+  return problems.concat(isObject(raw) ? consistencyProblems(raw) : []);
+}
+function consistencyProblems(record) {
+  const problems = [];
+  if (typeof record.createdAt === "string" && Number.isNaN(Date.parse(record.createdAt))) {
+    problems.push(`createdAt: expected an ISO 8601 time such as 2025-03-04T05:06:07Z, got ${got(record.createdAt)}`);
+  }
+  const name = isObject(record.image) ? record.image.name : void 0;
+  if (typeof name === "string" && !imageName(name)) problems.push(`image.name: expected an image name without tag or digest, got ${got(name)}`);
+  return problems;
+}
+function imageName(text2) {
+  try {
+    return Boolean(parseImageName(text2));
+  } catch {
+    return false;
+  }
+}
+async function parseRecord(text2, key, where) {
   let raw;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text2);
   } catch (error) {
     return { unusable: `${where} is not valid JSON (${error.message})` };
   }
   if (!isObject(raw)) return { unusable: `${where} is not a baseline record (expected a JSON object, got ${got(raw)})` };
-  const writer = version(raw.modelCiVersion) === null ? `model-ci ${raw.modelCiVersion}` : "an unknown model-ci version";
+  const writer = typeof raw.modelCiVersion === "string" && MODEL_CI_VERSION.test(raw.modelCiVersion) ? `model-ci ${raw.modelCiVersion}` : "an unknown model-ci version";
   if (typeof raw.schema !== "number" || !Number.isInteger(raw.schema)) {
     return { unusable: `${where} has no record schema number (written by ${writer}); model-ci ${VERSION} reads schema ${RECORD_SCHEMA}` };
   }
@@ -136,7 +231,7 @@ function parseRecord(text, key, where) {
       unusable: `${where} was written by an older ${writer} with record schema ${raw.schema}; model-ci ${VERSION} reads schema ${RECORD_SCHEMA} and cannot upgrade it without losing information`
     };
   }
-  const problems = recordProblems(raw);
+  const problems = await recordProblems(raw);
   if (typeof raw.model === "string" && raw.model !== key.model) problems.push(`model: the record says ${got(raw.model)} but is stored under ${got(key.model)}`);
   if (typeof raw.commit === "string" && raw.commit !== key.commit)
     problems.push(`commit: the record says ${got(raw.commit)} but is stored under ${got(key.commit)}`);
@@ -147,15 +242,14 @@ function listed(problems) {
   const more = problems.length - MAX_PROBLEMS;
   return problems.slice(0, MAX_PROBLEMS).join("; ") + (more > 0 ? `; and ${more} more` : "");
 }
-function writeProblems(record) {
+async function writeProblems(record) {
   const raw = JSON.parse(JSON.stringify(record));
-  const problems = recordProblems(raw);
+  const problems = await recordProblems(raw);
   if (raw.schema !== RECORD_SCHEMA) problems.unshift(`schema: expected ${RECORD_SCHEMA}, got ${got(raw.schema)}`);
   return problems;
 }
 
 // src/baseline/store.ts
-var DEFAULT_BRANCH = "model-ci/baselines";
 var DEFAULT_IDENTITY = { name: "model-ci", email: "model-ci@users.noreply.github.com" };
 var LOST_RACE = /non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value|reference already exists/i;
 var README = `# model-ci baselines
@@ -167,18 +261,18 @@ these records. Do not edit by hand: every change is a commit by model-ci.
 `;
 var RecordExistsError = class extends UserError {
   existing;
-  constructor(model, commit, branch, existing) {
+  constructor(model, commit2, branch, existing) {
     super(
-      `a baseline record of ${model} at ${commit.slice(0, 12)} already exists on ${branch} with different content; it is replaced only when asked (replace)`,
+      `a baseline record of ${model} at ${commit2.slice(0, 12)} already exists on ${branch} with different content; it is replaced only when asked (replace)`,
       {
-        file: `${branch}:${model}/${commit}.json`
+        file: `${branch}:${model}/${commit2}.json`
       }
     );
     this.existing = existing;
   }
 };
 function createBaselineStore(options) {
-  const { cwd, remote = "origin", branch = DEFAULT_BRANCH, maxAttempts = 5 } = options;
+  const { cwd, remote = "origin", branch = DEFAULT_BASELINE_BRANCH, maxAttempts = 5 } = options;
   const log = options.log ?? (() => {
   });
   let settings;
@@ -191,8 +285,8 @@ function createBaselineStore(options) {
     return { useRemote, ref: useRemote ? `refs/remotes/${remote}/${branch}` : `refs/heads/${branch}` };
   })();
   const tip = async () => localCommit(cwd, (await where()).ref);
-  const pathOf = (model, commit) => `${model}/${commit}.json`;
-  const label = (model, commit) => `${branch}:${pathOf(model, commit)}`;
+  const pathOf = (model, commit2) => `${model}/${commit2}.json`;
+  const label = (model, commit2) => `${branch}:${pathOf(model, commit2)}`;
   async function fetch() {
     const { useRemote, ref } = await where();
     if (!useRemote) return;
@@ -217,52 +311,56 @@ function createBaselineStore(options) {
     }
     return blobs;
   }
-  async function keyCommit(commit) {
-    if (FULL_SHA.test(commit)) return commit;
-    const sha = commit.startsWith("-") ? null : await localCommit(cwd, commit);
-    if (!sha) throw new UserError(`${JSON.stringify(commit)} is not a commit in this repository`, { field: "commit" });
-    return sha;
+  async function keyCommit(commit2) {
+    if (FULL_SHA.test(commit2)) return commit2;
+    const sha2 = commit2.startsWith("-") ? null : await localCommit(cwd, commit2);
+    if (!sha2) throw new UserError(`${JSON.stringify(commit2)} is not a commit in this repository`, { field: "commit" });
+    return sha2;
   }
-  async function read(model, commit) {
+  async function read(model, commit2) {
     checkModel(model);
-    const sha = await keyCommit(commit);
+    const sha2 = await keyCommit(commit2);
     const at = await tip();
-    const text = at && await tryGit(["cat-file", "blob", `${at}:${pathOf(model, sha)}`], { cwd });
-    return text ? parseRecord(text, { model, commit: sha }, label(model, sha)) : null;
+    const text2 = at && await tryGit(["cat-file", "blob", `${at}:${pathOf(model, sha2)}`], { cwd });
+    return text2 ? await parseRecord(text2, { model, commit: sha2 }, label(model, sha2)) : null;
   }
-  async function list(model) {
+  async function list2(model) {
     const blobs = await recordBlobs(model);
     if (blobs.size === 0) return [];
     const texts = await readBlobs(cwd, [...blobs.values()]);
-    const listed2 = [...blobs.keys()].map((commit, i) => ({ commit, ...parseRecord(texts[i], { model, commit }, label(model, commit)) }));
+    const listed2 = await Promise.all(
+      [...blobs.keys()].map(
+        async (commit2, i) => ({ commit: commit2, ...await parseRecord(texts[i], { model, commit: commit2 }, label(model, commit2)) })
+      )
+    );
     const time = (entry) => "record" in entry ? Date.parse(entry.record.createdAt) : -Infinity;
     return listed2.sort((a, b) => time(b) - time(a) || 0);
   }
   async function findByInputsHash(model, inputsHash) {
-    for (const entry of await list(model)) if ("record" in entry && entry.record.inputsHash === inputsHash) return entry.record;
+    for (const entry of await list2(model)) if ("record" in entry && entry.record.inputsHash === inputsHash) return entry.record;
     return null;
   }
-  async function findNearest(model, commit, { maxDepth = 200 } = {}) {
+  async function findNearest(model, commit2, { maxDepth = 200 } = {}) {
     const blobs = await recordBlobs(model);
     if (blobs.size === 0) return null;
     const { useRemote } = await where();
-    const start = await resolveCommit(commit, { cwd, remote, fetch: useRemote, field: "commit", log });
+    const start = await resolveCommit(commit2, { cwd, remote, fetch: useRemote, field: "commit", log });
     const walk = async () => (await git(["rev-list", "--first-parent", `--max-count=${maxDepth}`, start], { cwd })).split("\n").filter(Boolean);
     let history = await walk();
-    let behind = history.findIndex((sha) => blobs.has(sha));
+    let behind = history.findIndex((sha2) => blobs.has(sha2));
     while (behind < 0 && history.length < maxDepth && useRemote && await isShallow(cwd)) {
       const step = Math.min(maxDepth - history.length, Math.max(10, history.length));
       log(`looking for ${model}'s nearest baseline: fetching ${step} more commits of history`);
       const before = history.length;
       await git(["fetch", "--no-tags", `--deepen=${step}`, remote, start], { cwd });
       history = await walk();
-      behind = history.findIndex((sha) => blobs.has(sha));
+      behind = history.findIndex((sha2) => blobs.has(sha2));
       if (history.length === before) break;
     }
     if (behind < 0) return null;
     const found = history[behind];
-    const [text] = await readBlobs(cwd, [blobs.get(found)]);
-    return { ...parseRecord(text, { model, commit: found }, label(model, found)), commit: found, behind };
+    const [text2] = await readBlobs(cwd, [blobs.get(found)]);
+    return { ...await parseRecord(text2, { model, commit: found }, label(model, found)), commit: found, behind };
   }
   let writing = Promise.resolve();
   function write(record, writeOptions) {
@@ -274,7 +372,7 @@ function createBaselineStore(options) {
   async function writeNow(record, { replace = false } = {}) {
     checkModel(record.model);
     if (!FULL_SHA.test(record.commit)) throw new Error(`a baseline record needs a full commit SHA, got ${JSON.stringify(record.commit)}`);
-    const problems = writeProblems(record);
+    const problems = await writeProblems(record);
     if (problems.length > 0) throw new Error(`refusing to write a baseline record that could not be read back: ${problems.join("; ")}`);
     const path = pathOf(record.model, record.commit);
     const content = `${JSON.stringify(record, null, 2)}
@@ -288,16 +386,16 @@ function createBaselineStore(options) {
       const existing = parent && await tryGit(["cat-file", "blob", `${parent}:${path}`], { cwd });
       if (existing === content) return { commit: parent };
       if (existing && !replace)
-        throw new RecordExistsError(record.model, record.commit, branch, parseRecord(existing, record, label(record.model, record.commit)));
+        throw new RecordExistsError(record.model, record.commit, branch, await parseRecord(existing, record, label(record.model, record.commit)));
       const message = `${existing ? "replace" : "add"} baseline ${record.model} @ ${record.commit.slice(0, 12)}${record.runUrl ? `
 
 ${record.runUrl}` : ""}`;
-      const commit = await commitFile(cwd, parent, { [path]: content, ...parent ? {} : { "README.md": README } }, message, identity);
-      const race = useRemote ? await push(commit) : await moveLocalBranch(ref, commit, parent);
+      const commit2 = await commitFile(cwd, parent, { [path]: content, ...parent ? {} : { "README.md": README } }, message, identity);
+      const race = useRemote ? await push(commit2) : await moveLocalBranch(ref, commit2, parent);
       if (race === null) {
-        if (useRemote) await git(["update-ref", ref, commit], { cwd });
-        log(`recorded ${record.model} @ ${record.commit.slice(0, 12)} on ${branch} (${commit.slice(0, 12)})`);
-        return { commit };
+        if (useRemote) await git(["update-ref", ref, commit2], { cwd });
+        log(`recorded ${record.model} @ ${record.commit.slice(0, 12)} on ${branch} (${commit2.slice(0, 12)})`);
+        return { commit: commit2 };
       }
       lastRace = race;
       log(`${branch} moved while writing (${race}); retrying on the new tip (attempt ${attempt + 1} of ${maxAttempts})`);
@@ -307,9 +405,9 @@ ${record.runUrl}` : ""}`;
       `gave up writing the baseline record of ${record.model} @ ${record.commit.slice(0, 12)} after ${maxAttempts} attempts: ${branch} kept moving (${lastRace})`
     );
   }
-  async function push(commit) {
+  async function push(commit2) {
     try {
-      await git(["push", "--porcelain", "--quiet", remote, `${commit}:refs/heads/${branch}`], { cwd });
+      await git(["push", "--porcelain", "--quiet", remote, `${commit2}:refs/heads/${branch}`], { cwd });
       return null;
     } catch (error) {
       if (!(error instanceof GitError)) throw error;
@@ -322,11 +420,11 @@ ${error.stderr}`;
       );
     }
   }
-  async function moveLocalBranch(ref, commit, parent) {
-    const moved = await tryGit(["update-ref", "-m", "model-ci: baseline record", ref, commit, parent ?? ""], { cwd });
+  async function moveLocalBranch(ref, commit2, parent) {
+    const moved = await tryGit(["update-ref", "-m", "model-ci: baseline record", ref, commit2, parent ?? ""], { cwd });
     return moved === null ? "the local branch changed" : null;
   }
-  return { fetch, read, write, findNearest, findByInputsHash, list };
+  return { fetch, read, write, findNearest, findByInputsHash, list: list2 };
 }
 function checkModel(model) {
   if (!MODEL_NAME.test(model)) {
@@ -381,7 +479,6 @@ async function readBlobs(cwd, oids) {
   return texts;
 }
 export {
-  DEFAULT_BRANCH,
   RecordExistsError,
   createBaselineStore
 };

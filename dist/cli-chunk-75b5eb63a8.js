@@ -3,10 +3,10 @@ import {
   formatBytes,
   limit,
   overLimit
-} from "./cli-chunk-209d6be06e.js";
+} from "./cli-chunk-82396b2bd9.js";
 import {
   displayPath
-} from "./cli-chunk-831eef0768.js";
+} from "./cli-chunk-25be3d0a7c.js";
 import {
   UserError,
   excerpt,

@@ -1,13 +1,15 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   evaluateGate,
-  nearlyEqual,
   regression,
   withinTolerance
-} from "./cli-chunk-f0f553e796.js";
+} from "./cli-chunk-4ce564b355.js";
+import {
+  nearlyEqual
+} from "./cli-chunk-1d7994cc6d.js";
 import {
   ARTIFACT_FILES
-} from "./cli-chunk-96abf0e6f9.js";
+} from "./cli-chunk-51ee759c59.js";
 import {
   METRICS
 } from "./cli-chunk-ee9543e104.js";

@@ -5,7 +5,7 @@ import {
 import {
   BACKENDS,
   TASKS
-} from "./cli-chunk-949e6a9a52.js";
+} from "./cli-chunk-40530c68dd.js";
 import {
   git
 } from "./cli-chunk-0c7a57a20e.js";
@@ -13,10 +13,10 @@ import {
   formatBytes,
   limit,
   overLimit
-} from "./cli-chunk-209d6be06e.js";
+} from "./cli-chunk-82396b2bd9.js";
 import {
   displayPath
-} from "./cli-chunk-831eef0768.js";
+} from "./cli-chunk-25be3d0a7c.js";
 import {
   UserError,
   excerpt,

@@ -5,10 +5,10 @@ import {
 import {
   readCsv
 } from "./cli-chunk-75b5eb63a8.js";
-import "./cli-chunk-209d6be06e.js";
+import "./cli-chunk-82396b2bd9.js";
 import {
   displayPath
-} from "./cli-chunk-831eef0768.js";
+} from "./cli-chunk-25be3d0a7c.js";
 import {
   UserError
 } from "./cli-chunk-55db69e02f.js";

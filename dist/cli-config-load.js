@@ -9,10 +9,10 @@ import {
   loadParams
 } from "./cli-chunk-ee9543e104.js";
 import "./cli-chunk-fa08236832.js";
-import "./cli-chunk-949e6a9a52.js";
+import "./cli-chunk-40530c68dd.js";
 import "./cli-chunk-0c7a57a20e.js";
-import "./cli-chunk-209d6be06e.js";
-import "./cli-chunk-831eef0768.js";
+import "./cli-chunk-82396b2bd9.js";
+import "./cli-chunk-25be3d0a7c.js";
 import "./cli-chunk-55db69e02f.js";
 import "./cli-chunk-e3b0c44298.js";
 export {

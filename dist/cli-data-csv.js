@@ -3,8 +3,8 @@ import {
   readCsv,
   readCsvFile
 } from "./cli-chunk-75b5eb63a8.js";
-import "./cli-chunk-209d6be06e.js";
-import "./cli-chunk-831eef0768.js";
+import "./cli-chunk-82396b2bd9.js";
+import "./cli-chunk-25be3d0a7c.js";
 import "./cli-chunk-55db69e02f.js";
 import "./cli-chunk-e3b0c44298.js";
 export {

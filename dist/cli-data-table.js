@@ -5,7 +5,7 @@ import {
   column,
   lineOfRow
 } from "./cli-chunk-19e7804730.js";
-import "./cli-chunk-831eef0768.js";
+import "./cli-chunk-25be3d0a7c.js";
 import "./cli-chunk-55db69e02f.js";
 import "./cli-chunk-e3b0c44298.js";
 export {

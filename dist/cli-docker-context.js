@@ -4,7 +4,7 @@ import {
   modelFiles,
   serverBundleFiles
 } from "./cli-chunk-82708bc2d4.js";
-import "./cli-chunk-96abf0e6f9.js";
+import "./cli-chunk-51ee759c59.js";
 import "./cli-chunk-75ac2e035d.js";
 import "./cli-chunk-71fa4578e2.js";
 import "./cli-chunk-55db69e02f.js";

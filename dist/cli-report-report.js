@@ -1,10 +1,12 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
-  describeGate,
+  describeGate
+} from "./cli-chunk-4ce564b355.js";
+import {
   formatNumber,
   formatPercent,
   formatSigned
-} from "./cli-chunk-f0f553e796.js";
+} from "./cli-chunk-1d7994cc6d.js";
 import {
   shorten
 } from "./cli-chunk-55db69e02f.js";

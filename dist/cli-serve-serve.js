@@ -3,14 +3,14 @@ import {
   createPredictor,
   featureWidth,
   loadModel
-} from "./cli-chunk-a9df380f34.js";
-import "./cli-chunk-6caf269d7d.js";
+} from "./cli-chunk-cd81231bff.js";
+import "./cli-chunk-5595f77bb2.js";
 import {
   VERSION
 } from "./cli-chunk-413a98cce8.js";
-import "./cli-chunk-96abf0e6f9.js";
-import "./cli-chunk-949e6a9a52.js";
-import "./cli-chunk-831eef0768.js";
+import "./cli-chunk-51ee759c59.js";
+import "./cli-chunk-40530c68dd.js";
+import "./cli-chunk-25be3d0a7c.js";
 import {
   UserError,
   isUserError

@@ -5,19 +5,20 @@ import {
   predict,
   prepareData,
   trainModel
-} from "./cli-chunk-a8319d5481.js";
-import "./cli-chunk-a9df380f34.js";
+} from "./cli-chunk-d82691e5cf.js";
+import "./cli-chunk-cd81231bff.js";
 import "./cli-chunk-19e7804730.js";
-import "./cli-chunk-6caf269d7d.js";
+import "./cli-chunk-5595f77bb2.js";
+import "./cli-chunk-89980272e8.js";
 import "./cli-chunk-413a98cce8.js";
-import "./cli-chunk-96abf0e6f9.js";
+import "./cli-chunk-51ee759c59.js";
 import "./cli-chunk-ee9543e104.js";
 import "./cli-chunk-fa08236832.js";
-import "./cli-chunk-949e6a9a52.js";
+import "./cli-chunk-40530c68dd.js";
 import "./cli-chunk-0c7a57a20e.js";
 import "./cli-chunk-75b5eb63a8.js";
-import "./cli-chunk-209d6be06e.js";
-import "./cli-chunk-831eef0768.js";
+import "./cli-chunk-82396b2bd9.js";
+import "./cli-chunk-25be3d0a7c.js";
 import "./cli-chunk-55db69e02f.js";
 import "./cli-chunk-e3b0c44298.js";
 export {

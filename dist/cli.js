@@ -1,20 +1,28 @@
 #!/usr/bin/env node
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
+  formatNumber
+} from "./cli-chunk-1d7994cc6d.js";
+import {
+  DEFAULT_ARTIFACTS_DIR,
+  DEFAULT_BASE_IMAGE,
+  DEFAULT_CONFIG
+} from "./cli-chunk-89980272e8.js";
+import {
   VERSION
 } from "./cli-chunk-413a98cce8.js";
 import {
   ARTIFACT_FILES
-} from "./cli-chunk-96abf0e6f9.js";
+} from "./cli-chunk-51ee759c59.js";
 import {
   didYouMean
 } from "./cli-chunk-fa08236832.js";
 import {
   BACKENDS
-} from "./cli-chunk-949e6a9a52.js";
+} from "./cli-chunk-40530c68dd.js";
 import {
   displayPath
-} from "./cli-chunk-831eef0768.js";
+} from "./cli-chunk-25be3d0a7c.js";
 import {
   UserError,
   isUserError
@@ -24,7 +32,7 @@ import "./cli-chunk-e3b0c44298.js";
 // src/cli.ts
 import { text } from "node:stream/consumers";
 
-// src/cli/command.ts
+// src/cli/command-spec.ts
 import { parseArgs } from "node:util";
 var EXIT = { ok: 0, bug: 1, userError: 2, gateFailed: 3 };
 var EXIT_CODES_HELP = `Exit codes:
@@ -88,6 +96,16 @@ function choice(value, choices, flag) {
   if (choices.includes(value)) return value;
   throw new UserError(`${flag} ${JSON.stringify(value)} is not one of ${choices.join(", ")}${didYouMean(value, choices)}`);
 }
+var CONFIG_OPTION = { type: "string", short: "c", value: "file", description: `the model-ci config (default ${DEFAULT_CONFIG})` };
+function backendOption(fallback) {
+  return { type: "string", short: "b", value: "name", description: `${BACKENDS.join(" | ")} (default: ${fallback})` };
+}
+function configOf(args) {
+  return stringOption(args, "config") ?? DEFAULT_CONFIG;
+}
+function backendOf(args) {
+  return choice(args.values.backend, BACKENDS, "--backend");
+}
 function stringOption(args, name) {
   const value = args.values[name];
   return typeof value === "string" ? value : void 0;
@@ -99,7 +117,7 @@ import { join, resolve } from "node:path";
 var build = {
   name: "build",
   summary: "build the model server image from a trained model folder, against the local Docker engine",
-  usage: "--model <dir> --image <name> [--base-image node:24-slim]",
+  usage: `--model <dir> --image <name> [--base-image ${DEFAULT_BASE_IMAGE}]`,
   description: [
     "Builds the image a deploy would push: the model server bundle and the model folder on the base",
     "image, model files in the last layer. Tags it sha-<7> of the commit the model was trained from",
@@ -108,7 +126,7 @@ var build = {
   options: {
     model: { type: "string", short: "m", value: "dir", description: "trained model folder (from `model-ci train`)" },
     image: { type: "string", value: "name", description: "image name without tag, e.g. registry.example/team/churn" },
-    "base-image": { type: "string", value: "image", description: "base image (default node:24-slim; Debian/glibc)" }
+    "base-image": { type: "string", value: "image", description: `base image (default ${DEFAULT_BASE_IMAGE}; Debian/glibc)` }
   },
   examples: ["model-ci build --model .model-ci/breast-cancer --image local/breast-cancer"],
   async run(args, io) {
@@ -118,8 +136,8 @@ var build = {
     const [{ serverBundleFiles }, { connectEngine }, { buildModelImage }, { serverDistDir }, { tryGit }] = await Promise.all([
       import("./cli-docker-context.js"),
       import("./cli-docker-engine.js"),
-      import("./cli-docker-deploy.js"),
-      import("./cli-flow-dist.js"),
+      import("./cli-docker-build-and-push.js"),
+      import("./cli-docker-server-dist.js"),
       import("./cli-git-run.js")
     ]);
     const manifest = await readManifest(resolve(modelDir));
@@ -129,7 +147,7 @@ var build = {
     const built = await buildModelImage(docker, {
       modelDir: resolve(modelDir),
       serverFiles: await serverBundleFiles(serverDistDir()),
-      baseImage: stringOption(args, "base-image") ?? "node:24-slim",
+      baseImage: stringOption(args, "base-image") ?? DEFAULT_BASE_IMAGE,
       target: { image, sha, ref: "", defaultBranch: "main", gatesPassed: false },
       labels: {
         model: manifest.name,
@@ -160,15 +178,12 @@ function columns(rows, indent = "  ") {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   return rows.map((row) => (indent + row.map((cell, c) => cell.padEnd(widths[c])).join("  ")).trimEnd()).join("\n");
 }
-function formatNumber(value) {
-  if (Number.isInteger(value)) return String(value);
-  return Math.abs(value) >= 1e3 ? value.toFixed(1) : value.toPrecision(4).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
-}
 function metricsTable(metrics, configured) {
   const direction = new Map(configured.map((m) => [m.name, m.direction]));
   const rows = Object.entries(metrics).map(([name, value]) => [
     name,
-    formatNumber(value),
+    // A diverged run's NaN is shown, not a crash: the CLI reports what training produced.
+    Number.isFinite(value) ? formatNumber(value) : String(value),
     direction.get(name) === "lower" ? "lower is better" : "higher is better"
   ]);
   return columns([["metric", "value", ""], ...rows]);
@@ -187,52 +202,6 @@ function failedGateLines(failed) {
 `).join("");
 }
 
-// src/cli/train.ts
-var DEFAULT_CONFIG = "model-ci.yml";
-var train = {
-  name: "train",
-  summary: "train the model of a config, evaluate it on the test split, write its artifacts",
-  usage: "[--config model-ci.yml] [--out .model-ci/<name>] [--backend auto]",
-  description: [
-    "Loads the config and its params, fits preprocessing on the training split, trains the",
-    "network, evaluates it on the test split and writes model.json, weights.bin,",
-    "preprocessing.json, metrics.json, history.json, evaluation.json and run.json.",
-    "Progress goes to stderr, the summary to stdout."
-  ].join("\n"),
-  options: {
-    config: { type: "string", short: "c", value: "file", description: `the model-ci config (default ${DEFAULT_CONFIG})` },
-    out: { type: "string", short: "o", value: "dir", description: "artifacts folder (default .model-ci/<name>)" },
-    backend: { type: "string", short: "b", value: "name", description: `${BACKENDS.join(" | ")} (default: the config's backend)` },
-    quiet: { type: "boolean", short: "q", description: "no per-epoch progress" }
-  },
-  examples: ["model-ci train", "model-ci train --config fixtures/iris/model-ci.yml --backend cpu --out /tmp/iris"],
-  async run(args, io) {
-    const configFile = stringOption(args, "config") ?? DEFAULT_CONFIG;
-    const backend = choice(args.values.backend, BACKENDS, "--backend");
-    const progress = (line) => io.stderr(`${line}
-`);
-    const { trainModel } = await import("./cli-train-pipeline.js");
-    const run = await trainModel(configFile, {
-      out: stringOption(args, "out"),
-      backend,
-      log: args.values.quiet ? (line) => line.startsWith("notice:") && progress(line) : progress
-    });
-    const { history, manifest } = run;
-    const epochs = history.stoppedEarlyAt === void 0 ? `${history.epochs} epochs` : `${history.epochs} epochs, early stop kept epoch ${history.stoppedEarlyAt + 1}`;
-    const lines = [
-      `trained ${run.config.name} (${run.config.task}) on ${run.engine.backend} in ${seconds(run.durations.trainMs)}: ${manifest.trainRows} training rows, ${epochs}`,
-      `test split: ${manifest.testRows} rows`,
-      metricsTable(run.metrics, run.config.metrics)
-    ];
-    const confusion = confusionTable(run.evaluation);
-    if (confusion) lines.push("", confusion);
-    lines.push("", `artifacts: ${displayPath(run.out)} (total ${seconds(run.durations.totalMs)})`);
-    io.stdout(`${lines.join("\n")}
-`);
-    return 0;
-  }
-};
-
 // src/cli/evaluate.ts
 var evaluate = {
   name: "evaluate",
@@ -243,14 +212,14 @@ var evaluate = {
     "with the preprocessing saved beside the model. Writes nothing."
   ].join("\n"),
   options: {
-    config: { type: "string", short: "c", value: "file", description: `the model-ci config (default ${DEFAULT_CONFIG})` },
+    config: CONFIG_OPTION,
     model: { type: "string", short: "m", value: "dir", description: "model folder (default .model-ci/<name>)" },
-    backend: { type: "string", short: "b", value: "name", description: `${BACKENDS.join(" | ")} (default: the config's backend)` }
+    backend: backendOption("the config's backend")
   },
   examples: ["model-ci evaluate --model .model-ci/breast-cancer"],
   async run(args, io) {
-    const configFile = stringOption(args, "config") ?? DEFAULT_CONFIG;
-    const backend = choice(args.values.backend, BACKENDS, "--backend");
+    const configFile = configOf(args);
+    const backend = backendOf(args);
     const { evaluateModel } = await import("./cli-train-pipeline.js");
     const run = await evaluateModel(configFile, stringOption(args, "model"), { backend, log: (line) => io.stderr(`${line}
 `) });
@@ -273,18 +242,18 @@ import { tmpdir } from "node:os";
 import { join as join2 } from "node:path";
 async function flow() {
   const [fromRun, store, load, csv, table, context, engine, deploy, dist, exampleRepo, logger, pullRequest, report2, pipeline] = await Promise.all([
-    import("./cli-baseline-from-run.js"),
+    import("./cli-baseline-derive.js"),
     import("./cli-baseline-store.js"),
     import("./cli-config-load.js"),
     import("./cli-data-csv.js"),
     import("./cli-data-table.js"),
     import("./cli-docker-context.js"),
     import("./cli-docker-engine.js"),
-    import("./cli-flow-deploy.js"),
-    import("./cli-flow-dist.js"),
-    import("./cli-flow-example-repo.js"),
-    import("./cli-flow-logger.js"),
-    import("./cli-flow-pull-request.js"),
+    import("./cli-flow-deploy-model.js"),
+    import("./cli-docker-server-dist.js"),
+    import("./cli-cli-example-repo.js"),
+    import("./cli-logger.js"),
+    import("./cli-flow-pull-request-decide.js"),
     import("./cli-report-report.js"),
     import("./cli-train-pipeline.js")
   ]);
@@ -311,7 +280,7 @@ var IMAGE = "model-ci-example/breast-cancer";
 var example = {
   name: "example",
   summary: "the whole flow over fixtures/breast-cancer in a temporary git repository",
-  usage: "[--base-image node:24-slim] [--keep]",
+  usage: `[--base-image ${DEFAULT_BASE_IMAGE}] [--keep]`,
   description: [
     "Makes a git repository from fixtures/breast-cancer with a main commit (trained and recorded as",
     "the baseline) and a pull-request branch that widens the network and adds 40 rows, then prints",
@@ -319,7 +288,7 @@ var example = {
     "merges the PR, builds the model server image, starts it and sends one prediction."
   ].join("\n"),
   options: {
-    "base-image": { type: "string", value: "image", description: "base image of the server image (default $MODEL_CI_BASE_IMAGE or node:24-slim)" },
+    "base-image": { type: "string", value: "image", description: `base image of the server image (default $MODEL_CI_BASE_IMAGE or ${DEFAULT_BASE_IMAGE})` },
     keep: { type: "boolean", description: "keep the temporary repository and print its path" }
   },
   async run(args, io) {
@@ -330,7 +299,7 @@ var example = {
     try {
       const repo = await createExampleRepo(dir);
       const store = createBaselineStore({ cwd: dir, log: log.info });
-      const artifacts = join2(dir, ".model-ci");
+      const artifacts = join2(dir, DEFAULT_ARTIFACTS_DIR);
       io.stderr("\n== 1. main: train the model and record it as the baseline\n");
       await exampleGit(dir, ["switch", "--quiet", "main"]);
       const mainRun = await trainModel(join2(dir, "model-ci.yml"), { out: join2(artifacts, "main"), log: log.info });
@@ -388,7 +357,7 @@ async function deployAndPredict(docker, dir, artifacts, baseImage, io) {
     log,
     docker,
     image: IMAGE,
-    baseImage: baseImage ?? process.env.MODEL_CI_BASE_IMAGE ?? "node:24-slim",
+    baseImage: baseImage ?? process.env.MODEL_CI_BASE_IMAGE ?? DEFAULT_BASE_IMAGE,
     serverFiles: await serverBundleFiles(serverDistDir()),
     push: false,
     record: true
@@ -466,7 +435,7 @@ var predict = {
     model: { type: "string", short: "m", value: "dir", description: "model folder written by `model-ci train` (required)" },
     csv: { type: "string", value: "file", description: "rows to predict, as CSV with a header" },
     json: { type: "string", value: "file", description: "rows to predict, as JSON" },
-    backend: { type: "string", short: "b", value: "name", description: `${BACKENDS.join(" | ")} (default auto)` }
+    backend: backendOption("auto")
   },
   maxPositionals: 1,
   examples: [
@@ -485,11 +454,11 @@ var predict = {
     if (sources.length !== 1) {
       throw new UserError(`give exactly one input: --csv <file>, --json <file> or - for JSON on stdin (got ${sources.length === 0 ? "none" : sources.length})`);
     }
-    const backend = choice(args.values.backend, BACKENDS, "--backend");
+    const backend = backendOf(args);
     const log = (line) => io.stderr(`${line}
 `);
     const [{ readJsonArtifact }, { predict: predictWithModel }, { instancesFromCsv, instancesFromJson, readJsonFile }] = await Promise.all([
-      import("./cli-train-artifacts.js"),
+      import("./cli-model-artifacts.js"),
       import("./cli-train-pipeline.js"),
       import("./cli-cli-instances.js")
     ]);
@@ -524,19 +493,19 @@ var report = {
   ].join("\n"),
   options: {
     base: { type: "string", value: "ref", description: "the branch, tag or commit to compare against, e.g. main" },
-    config: { type: "string", short: "c", value: "file", description: `the model-ci config (default ${DEFAULT_CONFIG})` },
-    backend: { type: "string", short: "b", value: "name", description: `${BACKENDS.join(" | ")} (default: the config's backend)` },
+    config: CONFIG_OPTION,
+    backend: backendOption("the config's backend"),
     out: { type: "string", short: "o", value: "dir", description: "where both models are written (default .model-ci/report)" }
   },
   examples: ["model-ci report --base main", "model-ci report --base origin/main --config models/churn/model-ci.yml"],
   async run(args, io) {
     const base = stringOption(args, "base");
     if (!base) throw new UserError("`model-ci report` needs --base <ref>, the branch or commit to compare against (e.g. --base main)");
-    const configFile = resolve2(stringOption(args, "config") ?? DEFAULT_CONFIG);
+    const configFile = resolve2(configOf(args));
     const [{ createBaselineStore }, { consoleLogger }, { runPullRequest }, { renderReport }] = await Promise.all([
       import("./cli-baseline-store.js"),
-      import("./cli-flow-logger.js"),
-      import("./cli-flow-pull-request.js"),
+      import("./cli-logger.js"),
+      import("./cli-flow-pull-request-decide.js"),
       import("./cli-report-report.js")
     ]);
     const repoRoot = await repositoryRoot(dirname(configFile));
@@ -547,7 +516,7 @@ var report = {
       head: "HEAD",
       // Asked for a report: train even when git sees no watched change (the working tree may be uncommitted).
       force: true,
-      backend: choice(args.values.backend, BACKENDS, "--backend"),
+      backend: backendOf(args),
       artifactsDir: resolve2(stringOption(args, "out") ?? ".model-ci/report"),
       store: createBaselineStore({ cwd: repoRoot }),
       log: consoleLogger((line) => io.stderr(`${line}
@@ -584,7 +553,7 @@ var serve = {
     port: { type: "string", short: "p", value: "port", description: "port to listen on (default 8501, 0 picks a free one)" },
     host: { type: "string", value: "address", description: "address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)" },
     name: { type: "string", short: "n", value: "name", description: "model name in the URL (default: the name in run.json)" },
-    backend: { type: "string", short: "b", value: "name", description: `${BACKENDS.join(" | ")} (default auto)` }
+    backend: backendOption("auto")
   },
   maxPositionals: 1,
   examples: ["model-ci serve .model-ci/iris", `curl -s localhost:8501/v1/models/iris:predict -d '{"instances": [[5.1, 3.5, 1.4, 0.2]]}'`],
@@ -599,7 +568,7 @@ var serve = {
       port,
       host: stringOption(args, "host") ?? "127.0.0.1",
       name: stringOption(args, "name"),
-      backend: choice(args.values.backend, BACKENDS, "--backend"),
+      backend: backendOf(args),
       log: (event) => {
         for (const notice of event.notices ?? []) io.stderr(`notice: ${notice}
 `);
@@ -620,7 +589,52 @@ var serve = {
   }
 };
 
-// src/cli/registry.ts
+// src/cli/train.ts
+var train = {
+  name: "train",
+  summary: "train the model of a config, evaluate it on the test split, write its artifacts",
+  usage: "[--config model-ci.yml] [--out .model-ci/<name>] [--backend auto]",
+  description: [
+    "Loads the config and its params, fits preprocessing on the training split, trains the",
+    "network, evaluates it on the test split and writes model.json, weights.bin,",
+    "preprocessing.json, metrics.json, history.json, evaluation.json and run.json.",
+    "Progress goes to stderr, the summary to stdout."
+  ].join("\n"),
+  options: {
+    config: CONFIG_OPTION,
+    out: { type: "string", short: "o", value: "dir", description: "artifacts folder (default .model-ci/<name>)" },
+    backend: backendOption("the config's backend"),
+    quiet: { type: "boolean", short: "q", description: "no per-epoch progress" }
+  },
+  examples: ["model-ci train", "model-ci train --config fixtures/iris/model-ci.yml --backend cpu --out /tmp/iris"],
+  async run(args, io) {
+    const configFile = configOf(args);
+    const backend = backendOf(args);
+    const progress = (line) => io.stderr(`${line}
+`);
+    const { trainModel } = await import("./cli-train-pipeline.js");
+    const run = await trainModel(configFile, {
+      out: stringOption(args, "out"),
+      backend,
+      log: args.values.quiet ? (line) => line.startsWith("notice:") && progress(line) : progress
+    });
+    const { history, manifest } = run;
+    const epochs = history.stoppedEarlyAt === void 0 ? `${history.epochs} epochs` : `${history.epochs} epochs, early stop kept epoch ${history.stoppedEarlyAt + 1}`;
+    const lines = [
+      `trained ${run.config.name} (${run.config.task}) on ${run.engine.backend} in ${seconds(run.durations.trainMs)}: ${manifest.trainRows} training rows, ${epochs}`,
+      `test split: ${manifest.testRows} rows`,
+      metricsTable(run.metrics, run.config.metrics)
+    ];
+    const confusion = confusionTable(run.evaluation);
+    if (confusion) lines.push("", confusion);
+    lines.push("", `artifacts: ${displayPath(run.out)} (total ${seconds(run.durations.totalMs)})`);
+    io.stdout(`${lines.join("\n")}
+`);
+    return 0;
+  }
+};
+
+// src/cli/commands.ts
 var COMMANDS = [train, evaluate, predict, report, serve, build, example];
 
 // src/cli/run.ts

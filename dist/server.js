@@ -90318,7 +90318,7 @@ var init_dist8 = __esm({
   }
 });
 
-// src/config/types.ts
+// src/domain/config.ts
 var TASKS = ["binary-classification", "multiclass-classification", "regression"];
 var BACKENDS = ["auto", "tensorflow-gpu", "tensorflow", "wasm", "cpu"];
 
@@ -90360,10 +90360,10 @@ var VERSION = true ? "0.1.0" : createRequire(import.meta.url)("../package.json")
 // src/serve/server.ts
 import { createServer } from "node:http";
 
-// src/serve/model.ts
+// src/model/predictor.ts
 import { join as join4 } from "node:path";
 
-// src/config/display-path.ts
+// src/display-path.ts
 import { isAbsolute, relative, sep } from "node:path";
 function displayPath(file) {
   const rel = relative(process.cwd(), file);
@@ -90442,13 +90442,13 @@ function describe(value) {
   return excerpt(String(value));
 }
 
-// src/train/engine.ts
+// src/model/engine.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join as join2 } from "node:path";
 import { fileURLToPath } from "node:url";
 
-// src/train/native.ts
+// src/model/native.ts
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
@@ -90597,7 +90597,7 @@ async function gpuLibraryVersions(root = "/") {
   return versions;
 }
 
-// src/train/engine.ts
+// src/model/engine.ts
 var BACKEND_ORDER = ["tensorflow-gpu", "tensorflow", "wasm", "cpu"];
 var NATIVE_PACKAGES = {
   "tensorflow-gpu": "@tensorflow/tfjs-node-gpu",
@@ -90702,7 +90702,7 @@ function summarise(failures, workspace) {
   return parts.join("; ");
 }
 
-// src/train/types.ts
+// src/domain/run.ts
 var ARTIFACT_FILES = {
   modelJson: "model.json",
   weights: "weights.bin",
@@ -90713,7 +90713,7 @@ var ARTIFACT_FILES = {
   run: "run.json"
 };
 
-// src/serve/dense-plan.ts
+// src/model/dense-plan.ts
 var SELU_ALPHA = 1.6732632423543772;
 var SELU_SCALE2 = 1.0507009873554805;
 var ACTIVATIONS = {
@@ -90785,24 +90785,22 @@ function dense2({ inputs, units, kernel, bias, activation: activation2 }, x, row
   return out;
 }
 
-// src/serve/model-files.ts
+// src/model/model-files.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import { join as join3, relative as relative3, resolve, sep as sep2 } from "node:path";
 
-// src/train/hash.ts
+// src/model/artifacts.ts
 import { createHash as createHash2 } from "node:crypto";
 function sha256(...parts) {
   const hash = createHash2("sha256");
   for (const part of parts) hash.update(part);
   return `sha256:${hash.digest("hex")}`;
 }
-
-// src/train/artifacts.ts
 function hashModel(files) {
   return sha256(files.modelJson, files.weights, files.preprocessing);
 }
 
-// src/serve/model-files.ts
+// src/model/model-files.ts
 var BYTES_PER_ELEMENT = { float32: 4, int32: 4, bool: 1, complex64: 8, uint8: 1, uint16: 2, float16: 2 };
 async function readModelFiles(dir) {
   const root = resolve(dir);
@@ -90973,7 +90971,7 @@ function checkRun(value, file) {
   return value;
 }
 
-// src/serve/model.ts
+// src/model/predictor.ts
 var DENSE_PLAN_MAX_MACS = 1 << 16;
 async function loadModel(dir, options = {}) {
   const files = await readModelFiles(dir);

@@ -1,0 +1,41 @@
+import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
+import {
+  trainModel
+} from "./action-chunk-f4b56f5d3c.js";
+import "./action-chunk-bc1fafee27.js";
+import "./action-chunk-51ee759c59.js";
+import "./action-chunk-89980272e8.js";
+import {
+  actionLogger
+} from "./action-chunk-6afa78d0c2.js";
+import {
+  group,
+  info,
+  setOutput
+} from "./action-chunk-fb78514aca.js";
+import "./action-chunk-413a98cce8.js";
+import "./action-chunk-770eb59590.js";
+import "./action-chunk-fa08236832.js";
+import "./action-chunk-afcbbfc458.js";
+import "./action-chunk-40530c68dd.js";
+import "./action-chunk-0c7a57a20e.js";
+import "./action-chunk-55db69e02f.js";
+import "./action-chunk-773d882dc0.js";
+import "./action-chunk-e3b0c44298.js";
+
+// src/action/modes/train.ts
+import { join, resolve } from "node:path";
+var runTrain = async ({ settings, context, kit }) => {
+  const out = resolve(context.workspace, settings.artifactsDir, "model");
+  const run = await group(
+    "train",
+    () => trainModel(join(context.workspace, settings.config), { out, backend: settings.backend, workspace: context.workspace, log: actionLogger.info })
+  );
+  setOutput("retrained", "true");
+  kit.setResultOutputs("trained", run.metrics, run.engine.backend, "");
+  info(`trained ${run.config.name} on ${run.engine.backend}: ${JSON.stringify(run.metrics)} \u2192 ${out}`);
+};
+var train_default = runTrain;
+export {
+  train_default as default
+};

@@ -1,0 +1,22 @@
+import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
+import {
+  ARTIFACT_FILE,
+  parseReportArtifact,
+  readReportArtifact,
+  writeReportArtifact
+} from "./action-chunk-65b836ed7b.js";
+import "./action-chunk-18413418a4.js";
+import "./action-chunk-4fcbb936ca.js";
+import "./action-chunk-770eb59590.js";
+import "./action-chunk-fa08236832.js";
+import "./action-chunk-afcbbfc458.js";
+import "./action-chunk-40530c68dd.js";
+import "./action-chunk-0c7a57a20e.js";
+import "./action-chunk-55db69e02f.js";
+import "./action-chunk-e3b0c44298.js";
+export {
+  ARTIFACT_FILE,
+  parseReportArtifact,
+  readReportArtifact,
+  writeReportArtifact
+};

@@ -1,0 +1,10 @@
+import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
+
+// src/domain/config.ts
+var TASKS = ["binary-classification", "multiclass-classification", "regression"];
+var BACKENDS = ["auto", "tensorflow-gpu", "tensorflow", "wasm", "cpu"];
+
+export {
+  TASKS,
+  BACKENDS
+};

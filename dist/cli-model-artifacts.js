@@ -1,0 +1,21 @@
+import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
+import {
+  hashModel,
+  jsonText,
+  readJsonArtifact,
+  saveModel,
+  sha256,
+  writeJsonArtifact
+} from "./cli-chunk-5595f77bb2.js";
+import "./cli-chunk-51ee759c59.js";
+import "./cli-chunk-25be3d0a7c.js";
+import "./cli-chunk-55db69e02f.js";
+import "./cli-chunk-e3b0c44298.js";
+export {
+  hashModel,
+  jsonText,
+  readJsonArtifact,
+  saveModel,
+  sha256,
+  writeJsonArtifact
+};
