@@ -9,10 +9,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { displayPath } from '../display-path.ts';
 import { UserError } from '../errors.ts';
-import type { TF } from './engine.ts';
+import type { LayersModel, TF } from './engine.ts';
 import { ARTIFACT_FILES } from '../domain/run.ts';
 
-type LayersModel = import('@tensorflow/tfjs').LayersModel;
 type ModelArtifacts = import('@tensorflow/tfjs').io.ModelArtifacts;
 type ModelJSON = import('@tensorflow/tfjs').io.ModelJSON;
 

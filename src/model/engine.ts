@@ -13,6 +13,10 @@ import { UserError } from '../errors.ts';
 import { gpuLibraryVersions, nativeFolder } from './native.ts';
 
 export type TF = typeof import('@tensorflow/tfjs');
+// tfjs's types by name, for modules that receive `tf` and must not import a backend themselves.
+export type LayersModel = import('@tensorflow/tfjs').LayersModel;
+export type Sequential = import('@tensorflow/tfjs').Sequential;
+export type Tensor = import('@tensorflow/tfjs').Tensor;
 
 export interface Engine {
   tf: TF;

@@ -7,12 +7,9 @@
 import type { Params } from '../domain/config.ts';
 import { seededShuffle } from '../data/random.ts';
 import { UserError } from '../errors.ts';
-import type { TF } from '../model/engine.ts';
+import type { LayersModel, Tensor, TF } from '../model/engine.ts';
 import { deriveSeed } from './model.ts';
 import type { History } from '../domain/run.ts';
-
-type LayersModel = import('@tensorflow/tfjs').LayersModel;
-type Tensor = import('@tensorflow/tfjs').Tensor;
 
 /** Encoded training rows: `x` is rows × inputSize, `y` rows × outputSize, both row-major. */
 export interface TrainingData {

@@ -4,10 +4,7 @@
  */
 import type { Params, Task } from '../domain/config.ts';
 import type { Preprocessing } from '../data/preprocessing.ts';
-import type { TF } from '../model/engine.ts';
-
-type LayersModel = import('@tensorflow/tfjs').LayersModel;
-type Sequential = import('@tensorflow/tfjs').Sequential;
+import type { LayersModel, Sequential, TF } from '../model/engine.ts';
 
 export interface NetworkShape {
   inputSize: number;
