@@ -29,7 +29,7 @@ const recorded: BaselineRecord = {
 const image = { name: 'registry.example/acme/churn', digest: DIGEST, tags: ['registry.example/acme/churn:latest'] };
 
 describe('records carried over to another commit', () => {
-  test('a rollback records the target model for the current commit, and says only that it is a rollback', () => {
+  test('a rollback records the target model for the current commit, and says only that it is a rollback', async () => {
     const record = rolledBackRecord(recorded, { commit: NOW, image, createdAt: '2026-02-01T00:00:00.000Z' });
     assert.equal(record.commit, NOW);
     assert.equal(record.rollbackOf, OLD);
@@ -39,7 +39,7 @@ describe('records carried over to another commit', () => {
     assert.deepEqual(record.metrics, recorded.metrics);
     assert.equal(record.modelHash, recorded.modelHash);
     assert.equal(record.createdAt, '2026-02-01T00:00:00.000Z');
-    assert.deepEqual(writeProblems(record), [], 'the store would accept it');
+    assert.deepEqual(await writeProblems(record), [], 'the store would accept it');
   });
 
   test('a deploy with unchanged inputs records the previous model again, naming where it came from', () => {
