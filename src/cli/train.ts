@@ -31,7 +31,9 @@ export const train: Command = {
     });
     const { history, manifest } = run;
     const epochs =
-      history.stoppedEarlyAt === undefined ? `${history.epochs} epochs` : `${history.epochs} epochs, early stop kept epoch ${history.stoppedEarlyAt + 1}`;
+      history.stoppedEarlyAt === undefined
+        ? `${history.epochs} epochs`
+        : `${history.epochs} epochs, stopped early, kept epoch ${(history.bestEpoch ?? history.stoppedEarlyAt) + 1}`;
     const lines = [
       `trained ${run.config.name} (${run.config.task}) on ${run.engine.backend} in ${seconds(run.durations.trainMs)}: ${manifest.trainRows} training rows, ${epochs}`,
       `test split: ${manifest.testRows} rows`,

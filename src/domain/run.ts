@@ -9,7 +9,7 @@ export interface History {
   epochs: number;
   loss: number[];
   val_loss?: number[];
-  /** Epoch (0-based) whose weights were kept, when early stopping ran. */
+  /** Epoch (0-based) after which early stopping ended training, before the configured epochs ran out. */
   stoppedEarlyAt?: number;
   /** Epoch (0-based) whose weights were kept when early stopping is configured (the best monitored loss), even if all epochs ran. */
   bestEpoch?: number;

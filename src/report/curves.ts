@@ -33,7 +33,9 @@ export function renderLearningCurves({ base, head, baseLabel }: CurvesInput): st
       series.push(finiteSeries({ label: `${name} validation`, color: colors[2], swatch: colors[3], values: history.val_loss }, notes));
     }
     if (history.stoppedEarlyAt !== undefined) {
-      notes.push(`${name} stopped early: weights from epoch ${history.stoppedEarlyAt + 1} of ${history.epochs} were kept.`);
+      // Records written before bestEpoch existed carry only stoppedEarlyAt, which then named the kept epoch.
+      const kept = history.bestEpoch ?? history.stoppedEarlyAt;
+      notes.push(`${name} stopped early after epoch ${history.stoppedEarlyAt + 1}: the weights of epoch ${kept + 1} were kept.`);
     }
   };
   side(base, escapeInline(baseLabel), ['#2f80ed', '🟦', '#27ae60', '🟩']);

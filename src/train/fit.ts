@@ -114,7 +114,8 @@ export async function fitModel(tf: TF, model: LayersModel, data: TrainingData, p
     if (stopper) {
       const best = stopper.restore(model);
       history.bestEpoch = best;
-      if (history.epochs < epochs) history.stoppedEarlyAt = best;
+      // It was the kept epoch (bestEpoch) before: a history said it stopped where it had only peaked.
+      if (history.epochs < epochs) history.stoppedEarlyAt = history.epochs - 1;
       if (opts.log && best !== history.epochs - 1) {
         opts.log(`early stopping: kept the weights of epoch ${best + 1} (best ${validation ? 'val_loss' : 'loss'} ${round(stopper.best)})`);
       }

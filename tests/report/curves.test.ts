@@ -80,7 +80,9 @@ describe('renderLearningCurves', () => {
   it('notes early stopping, and draws nothing for a single epoch', () => {
     const markdown = renderLearningCurves({ head: { epochs: 1, loss: [0.5], stoppedEarlyAt: 0 }, baseLabel: 'main' });
     assert.equal(mermaidBlocks(markdown).length, 0);
-    assert.match(markdown, /PR stopped early: weights from epoch 1 of 1 were kept/);
+    assert.match(markdown, /PR stopped early after epoch 1: the weights of epoch 1 were kept/);
+    const kept = renderLearningCurves({ head: { epochs: 5, loss: [0.5, 0.4, 0.45, 0.5, 0.6], stoppedEarlyAt: 4, bestEpoch: 1 }, baseLabel: 'main' });
+    assert.match(kept, /PR stopped early after epoch 5: the weights of epoch 2 were kept/);
     assert.equal(renderLearningCurves({ head: { epochs: 1, loss: [0.5] }, baseLabel: 'main' }), '');
     assert.equal(renderLearningCurves({ baseLabel: 'main' }), '');
   });
