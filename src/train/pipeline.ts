@@ -23,6 +23,7 @@ import { hashInputs } from './hash.ts';
 import { buildModel, networkShape } from './model.ts';
 import { ARTIFACT_FILES, type Evaluation, type History, type Metrics, type RunManifest } from '../domain/run.ts';
 import { DEFAULT_ARTIFACTS_DIR } from '../defaults.ts';
+import { tryGit } from '../git/run.ts';
 
 export interface EngineOptions {
   /** Default: the config's `backend` (train, evaluate) or `auto` (predict). */
@@ -76,6 +77,8 @@ export async function trainModel(configFile: string, opts: TrainOptions): Promis
   const startedAt = new Date().toISOString();
   const config = await confineInputs(opts.config ?? (await loadConfig(configFile)), { trackedAt: opts.trackedAt });
   const out = opts.out ?? defaultModelDir(config);
+  // git runs while the data loads and the model trains.
+  const commit = trainedCommit(config, opts.trackedAt);
   const params = await loadParams(config.params, opts.paramsOverride);
   const engine = await loadEngine(opts.backend ?? config.backend, opts);
   const { tf } = engine;
@@ -128,6 +131,8 @@ export async function trainModel(configFile: string, opts: TrainOptions): Promis
     params: params.flat,
     hashes: { ...hashes, model: hashModel({ ...saved, preprocessing: preprocessingText }) },
   };
+  const trainedAt = await commit;
+  if (trainedAt) manifest.commit = trainedAt;
   // run.json last: its presence says the folder is complete.
   await writeJsonArtifact(out, ARTIFACT_FILES.run, manifest);
   const done = performance.now();
@@ -230,4 +235,19 @@ export async function predict(modelDir: string, instances: readonly unknown[], o
 
 function engineInfo(engine: Engine): EngineInfo {
   return { backend: engine.backend, versions: engine.versions, notices: engine.notices };
+}
+
+/**
+ * The commit whose files were trained, for run.json and the server's metadata: `trackedAt` when the
+ * caller checked every input against it, else HEAD of the work tree when git says no input differs from
+ * it (an untracked or edited input means no commit can be named honestly).
+ */
+async function trainedCommit(config: ModelCiConfig, trackedAt: string | undefined): Promise<string | undefined> {
+  if (trackedAt) return trackedAt;
+  const inputs = [config.file, config.params, config.data.train, ...(config.data.test ? [config.data.test] : [])];
+  const [head, status] = await Promise.all([
+    tryGit(['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: config.root }),
+    tryGit(['status', '--porcelain', '--untracked-files=all', '--', ...inputs], { cwd: config.root }),
+  ]);
+  return head && status === '' ? head.trim() : undefined;
 }
