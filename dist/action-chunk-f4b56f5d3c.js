@@ -21,6 +21,9 @@ import {
   overLimit
 } from "./action-chunk-770eb59590.js";
 import {
+  tryGit
+} from "./action-chunk-0c7a57a20e.js";
+import {
   UserError,
   excerpt,
   fileErrorReason,
@@ -1168,7 +1171,7 @@ async function fitModel(tf, model, data, params, opts = {}) {
     if (stopper) {
       const best = stopper.restore(model);
       history.bestEpoch = best;
-      if (history.epochs < epochs) history.stoppedEarlyAt = best;
+      if (history.epochs < epochs) history.stoppedEarlyAt = history.epochs - 1;
       if (opts.log && best !== history.epochs - 1) {
         opts.log(`early stopping: kept the weights of epoch ${best + 1} (best ${validation ? "val_loss" : "loss"} ${round(stopper.best)})`);
       }
@@ -1310,6 +1313,7 @@ async function trainModel(configFile, opts) {
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
   const config = await confineInputs(opts.config ?? await loadConfig(configFile), { trackedAt: opts.trackedAt });
   const out = opts.out ?? defaultModelDir(config);
+  const commit = trainedCommit(config, opts.trackedAt);
   const params = await loadParams(config.params, opts.paramsOverride);
   const engine = await loadEngine(opts.backend ?? config.backend, opts);
   const { tf } = engine;
@@ -1359,6 +1363,8 @@ async function trainModel(configFile, opts) {
     params: params.flat,
     hashes: { ...hashes, model: hashModel({ ...saved, preprocessing: preprocessingText }) }
   };
+  const trainedAt = await commit;
+  if (trainedAt) manifest.commit = trainedAt;
   await writeJsonArtifact(out, ARTIFACT_FILES.run, manifest);
   const done = performance.now();
   return {
@@ -1395,6 +1401,15 @@ function selectMetrics(config, all) {
 }
 function engineInfo(engine) {
   return { backend: engine.backend, versions: engine.versions, notices: engine.notices };
+}
+async function trainedCommit(config, trackedAt) {
+  if (trackedAt) return trackedAt;
+  const inputs = [config.file, config.params, config.data.train, ...config.data.test ? [config.data.test] : []];
+  const [head, status] = await Promise.all([
+    tryGit(["rev-parse", "--verify", "--quiet", "HEAD"], { cwd: config.root }),
+    tryGit(["status", "--porcelain", "--untracked-files=all", "--", ...inputs], { cwd: config.root })
+  ]);
+  return head && status === "" ? head.trim() : void 0;
 }
 
 export {

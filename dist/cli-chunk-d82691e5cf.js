@@ -32,6 +32,9 @@ import {
   loadParams
 } from "./cli-chunk-ee9543e104.js";
 import {
+  tryGit
+} from "./cli-chunk-0c7a57a20e.js";
+import {
   readCsvFile
 } from "./cli-chunk-75b5eb63a8.js";
 import {
@@ -673,7 +676,7 @@ async function fitModel(tf, model, data, params, opts = {}) {
     if (stopper) {
       const best = stopper.restore(model);
       history.bestEpoch = best;
-      if (history.epochs < epochs) history.stoppedEarlyAt = best;
+      if (history.epochs < epochs) history.stoppedEarlyAt = history.epochs - 1;
       if (opts.log && best !== history.epochs - 1) {
         opts.log(`early stopping: kept the weights of epoch ${best + 1} (best ${validation ? "val_loss" : "loss"} ${round(stopper.best)})`);
       }
@@ -815,6 +818,7 @@ async function trainModel(configFile, opts) {
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
   const config = await confineInputs(opts.config ?? await loadConfig(configFile), { trackedAt: opts.trackedAt });
   const out = opts.out ?? defaultModelDir(config);
+  const commit = trainedCommit(config, opts.trackedAt);
   const params = await loadParams(config.params, opts.paramsOverride);
   const engine = await loadEngine(opts.backend ?? config.backend, opts);
   const { tf } = engine;
@@ -864,6 +868,8 @@ async function trainModel(configFile, opts) {
     params: params.flat,
     hashes: { ...hashes, model: hashModel({ ...saved, preprocessing: preprocessingText }) }
   };
+  const trainedAt = await commit;
+  if (trainedAt) manifest.commit = trainedAt;
   await writeJsonArtifact(out, ARTIFACT_FILES.run, manifest);
   const done = performance.now();
   return {
@@ -932,6 +938,15 @@ async function predict(modelDir, instances, opts = {}) {
 }
 function engineInfo(engine) {
   return { backend: engine.backend, versions: engine.versions, notices: engine.notices };
+}
+async function trainedCommit(config, trackedAt) {
+  if (trackedAt) return trackedAt;
+  const inputs = [config.file, config.params, config.data.train, ...config.data.test ? [config.data.test] : []];
+  const [head, status] = await Promise.all([
+    tryGit(["rev-parse", "--verify", "--quiet", "HEAD"], { cwd: config.root }),
+    tryGit(["status", "--porcelain", "--untracked-files=all", "--", ...inputs], { cwd: config.root })
+  ]);
+  return head && status === "" ? head.trim() : void 0;
 }
 
 export {

@@ -222,7 +222,8 @@ function renderLearningCurves({ base, head, baseLabel }) {
       series.push(finiteSeries({ label: `${name} validation`, color: colors[2], swatch: colors[3], values: history.val_loss }, notes));
     }
     if (history.stoppedEarlyAt !== void 0) {
-      notes.push(`${name} stopped early: weights from epoch ${history.stoppedEarlyAt + 1} of ${history.epochs} were kept.`);
+      const kept = history.bestEpoch ?? history.stoppedEarlyAt;
+      notes.push(`${name} stopped early after epoch ${history.stoppedEarlyAt + 1}: the weights of epoch ${kept + 1} were kept.`);
     }
   };
   side(base, escapeInline(baseLabel), ["#2f80ed", "\u{1F7E6}", "#27ae60", "\u{1F7E9}"]);

@@ -619,7 +619,7 @@ var train = {
       log: args.values.quiet ? (line) => line.startsWith("notice:") && progress(line) : progress
     });
     const { history, manifest } = run;
-    const epochs = history.stoppedEarlyAt === void 0 ? `${history.epochs} epochs` : `${history.epochs} epochs, early stop kept epoch ${history.stoppedEarlyAt + 1}`;
+    const epochs = history.stoppedEarlyAt === void 0 ? `${history.epochs} epochs` : `${history.epochs} epochs, stopped early, kept epoch ${(history.bestEpoch ?? history.stoppedEarlyAt) + 1}`;
     const lines = [
       `trained ${run.config.name} (${run.config.task}) on ${run.engine.backend} in ${seconds(run.durations.trainMs)}: ${manifest.trainRows} training rows, ${epochs}`,
       `test split: ${manifest.testRows} rows`,
