@@ -15,10 +15,10 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serverBundleFiles } from '../src/docker/context.ts';
+import { serverBundleFiles } from '../src/docker/build-context.ts';
 import { buildModelImage, type DeployInput, type DeployResult } from '../src/docker/build-and-push.ts';
 import { pushImage } from '../src/docker/push.ts';
-import type { RunManifest } from '../src/domain/run.ts';
+import type { RunManifest } from '../src/domain/run-artifacts.ts';
 import { dockerEnv, folderBytes, ownRegistry } from '../tests/support/docker-env.ts';
 
 const root = join(import.meta.dirname, '..');

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { createBaselineStore } from '../src/baseline/store.ts';
 import { recordFromRun } from '../src/baseline/derive.ts';
 import { trainModel } from '../src/train/pipeline.ts';
-import type { RunManifest } from '../src/domain/run.ts';
+import type { RunManifest } from '../src/domain/run-artifacts.ts';
 import { ACTION_ENTRY, runAction } from '../tests/support/action-runner.ts';
 import { createModelRepo } from '../tests/support/model-repo.ts';
 import { pullRequestPayload } from '../tests/support/payloads.ts';

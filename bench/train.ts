@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { loadConfig, loadParams } from '../src/config/load.ts';
 import type { ConcreteBackend, Params } from '../src/domain/config.ts';
-import type { EncodedData } from '../src/data/fit.ts';
+import type { EncodedData } from '../src/data/fit-preprocessing.ts';
 import { createRng } from '../src/data/random.ts';
 import { loadEngine, type TF } from '../src/model/engine.ts';
 import { fitModel } from '../src/train/fit.ts';

@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../errors.ts';
 import { hasRemote, isShallow, localCommit, resolveCommit } from '../git/history.ts';
-import { GitError, git, gitBytes, tryGit } from '../git/run.ts';
+import { GitError, git, gitBytes, tryGit } from '../git/git.ts';
 import { FULL_SHA, MODEL_NAME, type BaselineRecord } from '../domain/record.ts';
 import { parseRecord, writeProblems, type StoredRecord } from './validate.ts';
 import { DEFAULT_BASELINE_BRANCH } from '../defaults.ts';

@@ -13,7 +13,7 @@
  */
 import { UserError } from '../errors.ts';
 import { fetchCommits, hasRemote, isShallow, resolveCommits } from '../git/history.ts';
-import { GitError, git, tryGit } from '../git/run.ts';
+import { GitError, git, tryGit } from '../git/git.ts';
 import type { ChangedFile, ChangedFiles, ChangeStatus } from './types.ts';
 
 /** Cumulative `--deepen` steps: a branch a few commits behind main is found in one round trip. */

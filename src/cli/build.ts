@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
-import { ARTIFACT_FILES, type RunManifest } from '../domain/run.ts';
+import { ARTIFACT_FILES, type RunManifest } from '../domain/run-artifacts.ts';
 import { stringOption, type Command } from './command-spec.ts';
 import { DEFAULT_BASE_IMAGE } from '../defaults.ts';
 
@@ -25,11 +25,11 @@ export const build: Command = {
     const image = stringOption(args, 'image');
     if (!modelDir || !image) throw new UserError('`model-ci build` needs --model <dir> and --image <name>');
     const [{ serverBundleFiles }, { connectEngine }, { buildModelImage }, { serverDistDir }, { tryGit }] = await Promise.all([
-      import('../docker/context.ts'),
-      import('../docker/engine.ts'),
+      import('../docker/build-context.ts'),
+      import('../docker/connect.ts'),
       import('../docker/build-and-push.ts'),
       import('../docker/server-dist.ts'),
-      import('../git/run.ts'),
+      import('../git/git.ts'),
     ]);
     const manifest = await readManifest(resolve(modelDir));
     const sha = manifest.commit ?? (await tryGit(['rev-parse', 'HEAD'], { cwd: process.cwd() }))?.trim();

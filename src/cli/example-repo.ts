@@ -7,7 +7,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { git } from '../git/run.ts';
+import { git } from '../git/git.ts';
 
 export const EXAMPLE_FIXTURE = 'breast-cancer';
 const DATA_FILE = 'data/breast_cancer.csv';

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.ts';
-import { ARTIFACT_FILES } from '../domain/run.ts';
+import { ARTIFACT_FILES } from '../domain/run-artifacts.ts';
 import type { Preprocessing } from '../data/preprocessing.ts';
 import { backendOf, backendOption, stringOption, type Command } from './command-spec.ts';
 

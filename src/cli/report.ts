@@ -1,7 +1,7 @@
 import { dirname, relative, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
 import { backendOf, backendOption, CONFIG_OPTION, configOf, EXIT, stringOption, type Command } from './command-spec.ts';
-import { failedGateLines } from './format.ts';
+import { failedGateLines } from './terminal-text.ts';
 
 export const report: Command = {
   name: 'report',
@@ -53,7 +53,7 @@ export const report: Command = {
 };
 
 async function repositoryRoot(dir: string): Promise<string> {
-  const { git } = await import('../git/run.ts');
+  const { git } = await import('../git/git.ts');
   try {
     return (await git(['rev-parse', '--show-toplevel'], { cwd: dir })).trim();
   } catch {

@@ -1,6 +1,6 @@
 import { displayPath } from '../display-path.ts';
 import { backendOf, backendOption, CONFIG_OPTION, configOf, stringOption, type Command } from './command-spec.ts';
-import { confusionTable, metricsTable, seconds } from './format.ts';
+import { confusionTable, metricsTable, seconds } from './terminal-text.ts';
 
 export const train: Command = {
   name: 'train',

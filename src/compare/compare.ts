@@ -1,7 +1,7 @@
 /** Main's baseline ⟷ this run: the pure comparison the report and the gate read. */
 import type { MetricConfig, Scalar } from '../domain/config.ts';
 import { UserError } from '../errors.ts';
-import { ARTIFACT_FILES, type DataFileStats, type Metrics } from '../domain/run.ts';
+import { ARTIFACT_FILES, type DataFileStats, type Metrics } from '../domain/run-artifacts.ts';
 import { diffData, diffParams } from './inputs-diff.ts';
 import { metricRows } from './metric-rows.ts';
 import type { BaselineSource, Comparison, ConfigReview } from './types.ts';

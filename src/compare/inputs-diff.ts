@@ -1,6 +1,6 @@
 /** What went into the two models: changed params and data files. */
 import type { Scalar } from '../domain/config.ts';
-import type { DataFileStats } from '../domain/run.ts';
+import type { DataFileStats } from '../domain/run-artifacts.ts';
 import { byCodePoint } from './metric-rows.ts';
 import type { DataChange, ParamChange } from './types.ts';
 

@@ -1,7 +1,7 @@
 /** One row per metric: main's value against this run's, its status and its gate. */
 import type { MetricConfig } from '../domain/config.ts';
 import { METRICS } from '../metrics/catalog.ts';
-import type { Metrics } from '../domain/run.ts';
+import type { Metrics } from '../domain/run-artifacts.ts';
 import { evaluateGate, regression, withinTolerance } from './gate.ts';
 import { nearlyEqual } from './numbers.ts';
 import type { MetricRow, RowStatus } from './types.ts';

@@ -18,7 +18,7 @@ import { existsSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type ErrorLocation, quote, UserError } from '../errors.ts';
-import { git } from '../git/run.ts';
+import { git } from '../git/git.ts';
 import { displayPath } from '../display-path.ts';
 import type { ModelCiConfig } from '../domain/config.ts';
 

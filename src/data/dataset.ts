@@ -11,7 +11,7 @@ import { relative, sep } from 'node:path';
 import { displayPath } from '../display-path.ts';
 import type { ModelCiConfig } from '../domain/config.ts';
 import { quote, showName, UserError } from '../errors.ts';
-import type { DataFileStats } from '../domain/run.ts';
+import type { DataFileStats } from '../domain/run-artifacts.ts';
 import { readCsvFile } from './csv.ts';
 import { randomSplit, stratifiedSplit, testRowCount, type SplitRows } from './split.ts';
 import { allRows, column, lineOfRow, type Column, type Table, type TableRows } from './table.ts';

@@ -6,7 +6,7 @@
  */
 import type Docker from 'dockerode';
 import { buildImage } from './build.ts';
-import { buildContext, type ContextFile } from './context.ts';
+import { buildContext, type ContextFile } from './build-context.ts';
 import { renderDockerfile } from './dockerfile.ts';
 import { computeLabels, type LabelInput } from './labels.ts';
 import { pushImage, type RegistryAuth } from './push.ts';

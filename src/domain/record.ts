@@ -3,7 +3,7 @@
  * PRs compare against it and the deploy fills in the image.
  */
 import type { Scalar } from './config.ts';
-import type { DataFileStats, Evaluation, History, Metrics } from './run.ts';
+import type { DataFileStats, Evaluation, History, Metrics } from './run-artifacts.ts';
 
 export const RECORD_SCHEMA = 1;
 

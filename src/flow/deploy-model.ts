@@ -17,17 +17,17 @@ import { compareRuns } from '../compare/compare.ts';
 import type { BaselineSource, Comparison } from '../compare/types.ts';
 import { loadConfig } from '../config/load.ts';
 import type { BackendName } from '../domain/config.ts';
-import type { ContextFile } from '../docker/context.ts';
+import type { ContextFile } from '../docker/build-context.ts';
 import { buildModelImage, deployImage, type BuiltImage, type DeployResult } from '../docker/build-and-push.ts';
 import type { RegistryAuth } from '../docker/push.ts';
 import { confineToRepository } from '../docker/reference.ts';
 import { retagRemote } from '../docker/registry.ts';
 import { computeTags, imageVersion } from '../docker/tags.ts';
 import { isShallow } from '../git/history.ts';
-import { tryGit } from '../git/run.ts';
+import { tryGit } from '../git/git.ts';
 import { trainModel } from '../train/pipeline.ts';
 import { plannedInputs } from '../train/planned-inputs.ts';
-import type { Metrics } from '../domain/run.ts';
+import type { Metrics } from '../domain/run-artifacts.ts';
 import type { Logger } from '../logger.ts';
 
 export interface DeployOptions {

@@ -9,7 +9,7 @@
  * asked then.
  */
 import { UserError } from '../errors.ts';
-import { GitError, git, tryGit } from './run.ts';
+import { GitError, git, tryGit } from './git.ts';
 
 export async function isShallow(cwd: string): Promise<boolean> {
   return (await git(['rev-parse', '--is-shallow-repository'], { cwd })).trim() === 'true';

@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { git } from './run.ts';
+import { git } from './git.ts';
 
 export async function withWorktree<T>(repoRoot: string, commit: string, fn: (dir: string) => Promise<T>): Promise<T> {
   const parent = await mkdtemp(join(tmpdir(), 'model-ci-base-'));

@@ -8,7 +8,7 @@
  * a single class (the curve does not exist; a metric absent from a run is reported as removed).
  */
 import type { Preprocessing } from '../data/preprocessing.ts';
-import type { Evaluation, Metrics } from '../domain/run.ts';
+import type { Evaluation, Metrics } from '../domain/run-artifacts.ts';
 import { accuracy, classScores, confusionMatrix, logLoss, macroScores, rocAuc } from './classification.ts';
 import { mae, r2, rmse } from './regression.ts';
 

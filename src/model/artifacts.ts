@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { displayPath } from '../display-path.ts';
 import { UserError } from '../errors.ts';
 import type { LayersModel, TF } from './engine.ts';
-import { ARTIFACT_FILES } from '../domain/run.ts';
+import { ARTIFACT_FILES } from '../domain/run-artifacts.ts';
 
 type ModelArtifacts = import('@tensorflow/tfjs').io.ModelArtifacts;
 type ModelJSON = import('@tensorflow/tfjs').io.ModelJSON;

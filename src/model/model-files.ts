@@ -10,7 +10,7 @@ import { TASKS } from '../domain/config.ts';
 import { featureWidth, type FeatureSpec, type Preprocessing } from '../data/preprocessing.ts';
 import { UserError } from '../errors.ts';
 import { hashModel } from './artifacts.ts';
-import { ARTIFACT_FILES, type Metrics, type RunManifest } from '../domain/run.ts';
+import { ARTIFACT_FILES, type Metrics, type RunManifest } from '../domain/run-artifacts.ts';
 
 /** One entry of model.json's `weightsManifest[].weights` (tfjs `WeightsManifestEntry`). */
 export interface WeightSpec {

@@ -10,7 +10,7 @@ import { encodeInstances } from '../data/encode.ts';
 import { featureWidth, type Preprocessing } from '../data/preprocessing.ts';
 import { UserError } from '../errors.ts';
 import { loadEngine, type Engine, type TF } from './engine.ts';
-import { ARTIFACT_FILES, type Metrics, type RunManifest } from '../domain/run.ts';
+import { ARTIFACT_FILES, type Metrics, type RunManifest } from '../domain/run-artifacts.ts';
 import { compileDensePlan, type DensePlan } from './dense-plan.ts';
 import { readModelFiles } from './model-files.ts';
 

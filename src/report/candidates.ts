@@ -6,7 +6,7 @@ import { escapeCell, escapeInline } from './escape.ts';
 import { formatScalar } from './format.ts';
 import { commentMarker } from './marker.ts';
 import { runLinks, VERDICT_TEXT, type ReportLinks } from './report.ts';
-import { table } from './table.ts';
+import { table } from './markdown-table.ts';
 
 export interface CandidatesInput {
   model: string;

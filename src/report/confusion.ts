@@ -1,7 +1,7 @@
 /** The confusion matrix of a classifier: actual classes down, predicted classes across. */
-import type { Evaluation } from '../domain/run.ts';
+import type { Evaluation } from '../domain/run-artifacts.ts';
 import { escapeCell, escapeInline } from './escape.ts';
-import { table } from './table.ts';
+import { table } from './markdown-table.ts';
 
 /** Beyond this many classes a matrix is wider than a comment can show usefully. */
 export const MAX_MATRIX_CLASSES = 20;

@@ -3,7 +3,7 @@
  * summaries with no image hosting. xychart has no legend, so each line gets a fixed colour
  * (set through the theme's plot palette) and a legend line of matching squares follows the chart.
  */
-import type { History } from '../domain/run.ts';
+import type { History } from '../domain/run-artifacts.ts';
 import { escapeInline } from './escape.ts';
 
 /** Mermaid charts get unreadable beyond this many points; longer runs are sampled evenly. */

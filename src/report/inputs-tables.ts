@@ -4,7 +4,7 @@ import type { Scalar } from '../domain/config.ts';
 import { shorten as cut } from '../errors.ts';
 import { escapeCell, escapeInline } from './escape.ts';
 import { formatScalar, plural } from './format.ts';
-import { table } from './table.ts';
+import { table } from './markdown-table.ts';
 
 /**
  * Every changed key of the config. The base's gates, metrics and split judged this PR, so the PR's

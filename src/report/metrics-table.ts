@@ -3,7 +3,7 @@ import { describeGate } from '../compare/gate.ts';
 import { formatNumber, formatPercent, formatSigned } from '../compare/numbers.ts';
 import type { MetricRow, RowStatus } from '../compare/types.ts';
 import { escapeCell } from './escape.ts';
-import { table } from './table.ts';
+import { table } from './markdown-table.ts';
 
 const STATUS_TEXT: Record<RowStatus, string> = {
   better: 'better',

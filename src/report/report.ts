@@ -1,6 +1,6 @@
 /** The PR report: one markdown document for the sticky comment and the job summary. */
 import type { BaselineSource, Comparison, Verdict } from '../compare/types.ts';
-import type { Evaluation, History } from '../domain/run.ts';
+import type { Evaluation, History } from '../domain/run-artifacts.ts';
 import { renderConfusionMatrix } from './confusion.ts';
 import { renderLearningCurves } from './curves.ts';
 import { escapeInline, link } from './escape.ts';

@@ -10,7 +10,7 @@ import type { BaselineSource, ConfigReview, DataChange, MetricRow } from '../com
 import type { Task } from '../domain/config.ts';
 import type { Problem } from '../report/error-report.ts';
 import type { ReportInput } from '../report/report.ts';
-import type { Evaluation, History } from '../domain/run.ts';
+import type { Evaluation, History } from '../domain/run-artifacts.ts';
 import { optional as opt, sha, str } from './parts.ts';
 
 export const REPORT_ARTIFACT_SCHEMA = 1;

@@ -9,7 +9,7 @@ import { seededShuffle } from '../data/random.ts';
 import { UserError } from '../errors.ts';
 import type { LayersModel, Tensor, TF } from '../model/engine.ts';
 import { deriveSeed } from './model.ts';
-import type { History } from '../domain/run.ts';
+import type { History } from '../domain/run-artifacts.ts';
 
 /** Encoded training rows: `x` is rows × inputSize, `y` rows × outputSize, both row-major. */
 export interface TrainingData {

@@ -10,7 +10,7 @@ import { loadConfig, loadParams } from '../config/load.ts';
 import type { BackendName, ConcreteBackend, ModelCiConfig, Params } from '../domain/config.ts';
 import { displayPath } from '../display-path.ts';
 import { loadDataset } from '../data/dataset.ts';
-import { encodeTable, fitPreprocessing } from '../data/fit.ts';
+import { encodeTable, fitPreprocessing } from '../data/fit-preprocessing.ts';
 import type { Preprocessing } from '../data/preprocessing.ts';
 import { UserError } from '../errors.ts';
 import { evaluate } from '../metrics/evaluate.ts';
@@ -21,9 +21,9 @@ import { loadEngine, type Engine } from '../model/engine.ts';
 import { fitModel, predictRows } from './fit.ts';
 import { hashInputs } from './hash.ts';
 import { buildModel, networkShape } from './model.ts';
-import { ARTIFACT_FILES, type Evaluation, type History, type Metrics, type RunManifest } from '../domain/run.ts';
+import { ARTIFACT_FILES, type Evaluation, type History, type Metrics, type RunManifest } from '../domain/run-artifacts.ts';
 import { DEFAULT_ARTIFACTS_DIR } from '../defaults.ts';
-import { tryGit } from '../git/run.ts';
+import { tryGit } from '../git/git.ts';
 
 export interface EngineOptions {
   /** Default: the config's `backend` (train, evaluate) or `auto` (predict). */

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { git } from '../../src/git/run.ts';
+import { git } from '../../src/git/git.ts';
 import { runAction, type ActionRun } from '../support/action-runner.ts';
 import { dockerEnv, type DockerEnv } from '../support/docker-env.ts';
 import { GitHubServer } from '../support/github-server.ts';

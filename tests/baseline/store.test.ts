@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { RecordExistsError, createBaselineStore, type BaselineStore } from '../../src/baseline/store.ts';
 import { RECORD_SCHEMA, type BaselineRecord } from '../../src/domain/record.ts';
 import { UserError } from '../../src/errors.ts';
-import { git } from '../../src/git/run.ts';
+import { git } from '../../src/git/git.ts';
 import { createSandbox, type Repo, type Sandbox } from '../support/git-repo.ts';
 
 const BRANCH = 'model-ci/baselines';

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { git } from '../../src/git/run.ts';
+import { git } from '../../src/git/git.ts';
 import { fixtureCopy, runCli } from './helpers.ts';
 
 let scratch: string;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Command } from '../../src/cli/command-spec.ts';
-import { runCli as runInProcess } from '../../src/cli/run.ts';
+import { runCli as runInProcess } from '../../src/cli/dispatch.ts';
 import { UserError } from '../../src/errors.ts';
 import { runCli } from './helpers.ts';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { ModelCiConfig, Task } from '../../src/domain/config.ts';
-import { compareLabels, encodeTable, fitPreprocessing, outputSize } from '../../src/data/fit.ts';
+import { compareLabels, encodeTable, fitPreprocessing, outputSize } from '../../src/data/fit-preprocessing.ts';
 import { encodeInstances } from '../../src/data/encode.ts';
 import { readCsv } from '../../src/data/csv.ts';
 import { allRows, type TableRows } from '../../src/data/table.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import tarStream from 'tar-stream';
-import { buildContext, modelFiles, serverBundleFiles } from '../../src/docker/context.ts';
+import { buildContext, modelFiles, serverBundleFiles } from '../../src/docker/build-context.ts';
 import { UserError } from '../../src/errors.ts';
 import { writeModelDir } from './model-fixture.ts';
 

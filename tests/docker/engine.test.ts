@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, describe } from 'node:test';
 import { createHash, randomBytes } from 'node:crypto';
 import { buildImage } from '../../src/docker/build.ts';
-import { buildContext } from '../../src/docker/context.ts';
+import { buildContext } from '../../src/docker/build-context.ts';
 import { buildModelImage, deployImage, type DeployInput } from '../../src/docker/build-and-push.ts';
 import { renderDockerfile } from '../../src/docker/dockerfile.ts';
 import { followProgress } from '../../src/docker/progress.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { GitError, git, gitBytes, tryGit } from '../../src/git/run.ts';
+import { GitError, git, gitBytes, tryGit } from '../../src/git/git.ts';
 import { createSandbox, type Repo, type Sandbox } from '../support/git-repo.ts';
 
 let sandbox: Sandbox;

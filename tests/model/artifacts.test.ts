@@ -9,7 +9,7 @@ import { loadModel } from '../../src/model/predictor.ts';
 import { hashModel, saveModel, writeJsonArtifact } from '../../src/model/artifacts.ts';
 import { loadEngine, type TF } from '../../src/model/engine.ts';
 import { buildModel } from '../../src/train/model.ts';
-import { ARTIFACT_FILES } from '../../src/domain/run.ts';
+import { ARTIFACT_FILES } from '../../src/domain/run-artifacts.ts';
 
 let tf: TF;
 let dir: string;

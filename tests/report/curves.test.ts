@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { chartNumber, MAX_CHART_POINTS, renderLearningCurves, sampleIndices } from '../../src/report/curves.ts';
-import type { History } from '../../src/domain/run.ts';
+import type { History } from '../../src/domain/run-artifacts.ts';
 
 const curve = (epochs: number, start: number) => Array.from({ length: epochs }, (_, i) => start / (i + 1));
 const history = (epochs: number, start = 1): History => ({ epochs, loss: curve(epochs, start), val_loss: curve(epochs, start * 1.2) });

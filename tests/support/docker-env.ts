@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
-import { connectEngine } from '../../src/docker/engine.ts';
+import { connectEngine } from '../../src/docker/connect.ts';
 
 export interface DockerEnv {
   docker: Docker;

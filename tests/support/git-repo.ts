@@ -7,7 +7,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { git as runGit } from '../../src/git/run.ts';
+import { git as runGit } from '../../src/git/git.ts';
 
 export const TEST_IDENTITY = {
   GIT_AUTHOR_NAME: 'Test Author',

@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FeatureSpec, Preprocessing } from '../../src/data/preprocessing.ts';
 import { featureWidth } from '../../src/data/preprocessing.ts';
-import type { RunManifest } from '../../src/domain/run.ts';
+import type { RunManifest } from '../../src/domain/run-artifacts.ts';
 
 export type TinyVariant = 'binary' | 'multiclass' | 'regression';
 

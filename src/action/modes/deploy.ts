@@ -4,8 +4,8 @@
  */
 import * as core from '@actions/core';
 import { resolve } from 'node:path';
-import { serverBundleFiles } from '../../docker/context.ts';
-import { connectEngine } from '../../docker/engine.ts';
+import { serverBundleFiles } from '../../docker/build-context.ts';
+import { connectEngine } from '../../docker/connect.ts';
 import { runDeploy } from '../../flow/deploy-model.ts';
 import { serverDistDir } from '../../docker/server-dist.ts';
 import { renderDeploySummary } from '../../report/deploy-summary.ts';

@@ -10,7 +10,7 @@ import { loadConfig } from '../../config/load.ts';
 import type { ModelCiConfig } from '../../domain/config.ts';
 import { isUserError, UserError } from '../../errors.ts';
 import { resolveCommit } from '../../git/history.ts';
-import { git, tryGit } from '../../git/run.ts';
+import { git, tryGit } from '../../git/git.ts';
 
 export interface JudgedConfig extends ConfigDecision {
   review: ConfigReview;

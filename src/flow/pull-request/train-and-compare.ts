@@ -10,7 +10,7 @@ import type { ConcreteBackend, ModelCiConfig } from '../../domain/config.ts';
 import { isUserError } from '../../errors.ts';
 import type { ReportInput } from '../../report/report.ts';
 import { trainModel, type TrainRun } from '../../train/pipeline.ts';
-import type { Evaluation, History } from '../../domain/run.ts';
+import type { Evaluation, History } from '../../domain/run-artifacts.ts';
 import { judgeConfig } from './base-config.ts';
 import type { PullRequestOptions, PullRequestResult } from './decide.ts';
 import { withWorktree } from '../../git/worktree.ts';

@@ -2,7 +2,7 @@
 import { formatNumber } from '../compare/numbers.ts';
 import type { MetricRow } from '../compare/types.ts';
 import type { MetricConfig } from '../domain/config.ts';
-import type { Evaluation, Metrics } from '../domain/run.ts';
+import type { Evaluation, Metrics } from '../domain/run-artifacts.ts';
 
 /** Columns padded to their widest cell, separated by two spaces. */
 export function columns(rows: readonly (readonly string[])[], indent = '  '): string {

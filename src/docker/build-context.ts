@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import tarStream from 'tar-stream';
 import { UserError } from '../errors.ts';
-import { ARTIFACT_FILES } from '../domain/run.ts';
+import { ARTIFACT_FILES } from '../domain/run-artifacts.ts';
 import { MODEL_DIR, SERVER_DIR, SERVER_ENTRY } from './dockerfile.ts';
 
 export interface ContextFile {
