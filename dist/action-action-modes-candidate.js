@@ -11,9 +11,9 @@ import {
 import "./action-chunk-9f0ab9e328.js";
 import {
   trainModel
-} from "./action-chunk-f4b56f5d3c.js";
+} from "./action-chunk-ea15b0ecc1.js";
 import "./action-chunk-bc1fafee27.js";
-import "./action-chunk-51ee759c59.js";
+import "./action-chunk-4293b75db3.js";
 import "./action-chunk-f0f553e796.js";
 import {
   readEvent
@@ -37,7 +37,7 @@ import {
 import "./action-chunk-fa08236832.js";
 import "./action-chunk-afcbbfc458.js";
 import "./action-chunk-40530c68dd.js";
-import "./action-chunk-0c7a57a20e.js";
+import "./action-chunk-4a2bad3387.js";
 import {
   UserError
 } from "./action-chunk-55db69e02f.js";

@@ -2,7 +2,7 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 import {
   renderReport
 } from "./action-chunk-1a035e3934.js";
-import "./action-chunk-3f2ec671fc.js";
+import "./action-chunk-d99e2d5373.js";
 import "./action-chunk-f0f553e796.js";
 import {
   getPull,
@@ -44,7 +44,7 @@ import "./action-chunk-afcbbfc458.js";
 import {
   BACKENDS
 } from "./action-chunk-40530c68dd.js";
-import "./action-chunk-0c7a57a20e.js";
+import "./action-chunk-4a2bad3387.js";
 import {
   UserError,
   isUserError

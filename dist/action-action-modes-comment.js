@@ -8,7 +8,7 @@ import {
 import {
   renderReport
 } from "./action-chunk-1a035e3934.js";
-import "./action-chunk-3f2ec671fc.js";
+import "./action-chunk-d99e2d5373.js";
 import "./action-chunk-f0f553e796.js";
 import {
   getPull
@@ -27,7 +27,7 @@ import "./action-chunk-770eb59590.js";
 import "./action-chunk-fa08236832.js";
 import "./action-chunk-afcbbfc458.js";
 import "./action-chunk-40530c68dd.js";
-import "./action-chunk-0c7a57a20e.js";
+import "./action-chunk-4a2bad3387.js";
 import {
   UserError
 } from "./action-chunk-55db69e02f.js";

@@ -15,16 +15,16 @@ import {
   hashInputs,
   sha256File,
   trainModel
-} from "./action-chunk-f4b56f5d3c.js";
+} from "./action-chunk-ea15b0ecc1.js";
 import {
   loadEngine
 } from "./action-chunk-bc1fafee27.js";
 import {
   ARTIFACT_FILES
-} from "./action-chunk-51ee759c59.js";
+} from "./action-chunk-4293b75db3.js";
 import {
   renderMetricsTable
-} from "./action-chunk-3f2ec671fc.js";
+} from "./action-chunk-d99e2d5373.js";
 import "./action-chunk-f0f553e796.js";
 import {
   confineToRepository,
@@ -60,7 +60,7 @@ import "./action-chunk-afcbbfc458.js";
 import "./action-chunk-40530c68dd.js";
 import {
   tryGit
-} from "./action-chunk-0c7a57a20e.js";
+} from "./action-chunk-4a2bad3387.js";
 import {
   UserError
 } from "./action-chunk-55db69e02f.js";
@@ -59807,7 +59807,7 @@ var require_docker = __commonJS({
 // src/action/modes/deploy.ts
 import { resolve } from "node:path";
 
-// src/docker/context.ts
+// src/docker/build-context.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
@@ -59850,7 +59850,7 @@ function quote(text) {
   return `"${text.replace(/[\\"$]/g, "\\$&").replace(/[\u0000-\u001f\u007f]/g, " ")}"`;
 }
 
-// src/docker/context.ts
+// src/docker/build-context.ts
 var MODEL_FILES = Object.values(ARTIFACT_FILES);
 var REQUIRED_MODEL_FILES = [ARTIFACT_FILES.modelJson, ARTIFACT_FILES.weights, ARTIFACT_FILES.preprocessing];
 async function modelFiles(modelDir) {
@@ -59943,7 +59943,7 @@ function sourceDateEpoch() {
   return new Date(Number(value) * 1e3);
 }
 
-// src/docker/engine.ts
+// src/docker/connect.ts
 var import_dockerode = __toESM(require_docker(), 1);
 async function connectEngine(host) {
   const docker = host === void 0 ? new import_dockerode.default() : new import_dockerode.default(clientOptions(host));

@@ -3,7 +3,7 @@ import {
   sweepCandidates
 } from "./action-chunk-9ea5f9aee2.js";
 import "./action-chunk-9f0ab9e328.js";
-import "./action-chunk-51ee759c59.js";
+import "./action-chunk-4293b75db3.js";
 import "./action-chunk-f0f553e796.js";
 import {
   getPull
@@ -31,7 +31,7 @@ import {
 import "./action-chunk-fa08236832.js";
 import "./action-chunk-afcbbfc458.js";
 import "./action-chunk-40530c68dd.js";
-import "./action-chunk-0c7a57a20e.js";
+import "./action-chunk-4a2bad3387.js";
 import "./action-chunk-55db69e02f.js";
 import "./action-chunk-e3b0c44298.js";
 

@@ -17,7 +17,7 @@ import {
 } from "./action-chunk-fb78514aca.js";
 import "./action-chunk-40eeb72f53.js";
 import "./action-chunk-afcbbfc458.js";
-import "./action-chunk-0c7a57a20e.js";
+import "./action-chunk-4a2bad3387.js";
 import {
   UserError,
   isUserError

@@ -13,9 +13,9 @@ import {
   judgeConfigAgainst
 } from "./action-chunk-17ddbd85c3.js";
 import "./action-chunk-9f0ab9e328.js";
-import "./action-chunk-f4b56f5d3c.js";
+import "./action-chunk-ea15b0ecc1.js";
 import "./action-chunk-bc1fafee27.js";
-import "./action-chunk-51ee759c59.js";
+import "./action-chunk-4293b75db3.js";
 import {
   VERDICT_TEXT,
   formatScalar,
@@ -23,7 +23,7 @@ import {
 } from "./action-chunk-1a035e3934.js";
 import {
   table
-} from "./action-chunk-3f2ec671fc.js";
+} from "./action-chunk-d99e2d5373.js";
 import {
   formatNumber,
   formatSigned
@@ -56,7 +56,7 @@ import {
 import "./action-chunk-fa08236832.js";
 import "./action-chunk-afcbbfc458.js";
 import "./action-chunk-40530c68dd.js";
-import "./action-chunk-0c7a57a20e.js";
+import "./action-chunk-4a2bad3387.js";
 import {
   UserError
 } from "./action-chunk-55db69e02f.js";

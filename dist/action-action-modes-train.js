@@ -1,9 +1,9 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   trainModel
-} from "./action-chunk-f4b56f5d3c.js";
+} from "./action-chunk-ea15b0ecc1.js";
 import "./action-chunk-bc1fafee27.js";
-import "./action-chunk-51ee759c59.js";
+import "./action-chunk-4293b75db3.js";
 import "./action-chunk-89980272e8.js";
 import {
   actionLogger
@@ -18,7 +18,7 @@ import "./action-chunk-770eb59590.js";
 import "./action-chunk-fa08236832.js";
 import "./action-chunk-afcbbfc458.js";
 import "./action-chunk-40530c68dd.js";
-import "./action-chunk-0c7a57a20e.js";
+import "./action-chunk-4a2bad3387.js";
 import "./action-chunk-55db69e02f.js";
 import "./action-chunk-773d882dc0.js";
 import "./action-chunk-e3b0c44298.js";

@@ -11,7 +11,7 @@ import {
 import {
   git,
   tryGit
-} from "./action-chunk-0c7a57a20e.js";
+} from "./action-chunk-4a2bad3387.js";
 import {
   UserError,
   isUserError

@@ -2,7 +2,7 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 import {
   renderMetricsTable,
   table
-} from "./action-chunk-3f2ec671fc.js";
+} from "./action-chunk-d99e2d5373.js";
 import {
   commentMarker
 } from "./action-chunk-983340aefc.js";

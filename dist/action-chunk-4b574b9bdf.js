@@ -9,7 +9,7 @@ import {
   GitError,
   git,
   tryGit
-} from "./action-chunk-0c7a57a20e.js";
+} from "./action-chunk-4a2bad3387.js";
 import {
   UserError
 } from "./action-chunk-55db69e02f.js";

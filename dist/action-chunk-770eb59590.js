@@ -17,7 +17,7 @@ import {
 } from "./action-chunk-40530c68dd.js";
 import {
   git
-} from "./action-chunk-0c7a57a20e.js";
+} from "./action-chunk-4a2bad3387.js";
 import {
   UserError,
   excerpt,

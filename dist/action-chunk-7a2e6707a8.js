@@ -1,7 +1,7 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   git
-} from "./action-chunk-0c7a57a20e.js";
+} from "./action-chunk-4a2bad3387.js";
 
 // src/git/worktree.ts
 import { mkdtemp, rm } from "node:fs/promises";

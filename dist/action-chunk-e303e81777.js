@@ -7,7 +7,7 @@ import {
 } from "./action-chunk-9f0ab9e328.js";
 import {
   trainModel
-} from "./action-chunk-f4b56f5d3c.js";
+} from "./action-chunk-ea15b0ecc1.js";
 import {
   withWorktree
 } from "./action-chunk-7a2e6707a8.js";

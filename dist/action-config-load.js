@@ -11,7 +11,7 @@ import {
 import "./action-chunk-fa08236832.js";
 import "./action-chunk-afcbbfc458.js";
 import "./action-chunk-40530c68dd.js";
-import "./action-chunk-0c7a57a20e.js";
+import "./action-chunk-4a2bad3387.js";
 import "./action-chunk-55db69e02f.js";
 import "./action-chunk-e3b0c44298.js";
 export {

@@ -3,7 +3,7 @@ import {
   renderErrorReport
 } from "./action-chunk-47e8c2b8fc.js";
 import "./action-chunk-1a035e3934.js";
-import "./action-chunk-3f2ec671fc.js";
+import "./action-chunk-d99e2d5373.js";
 import "./action-chunk-f0f553e796.js";
 import "./action-chunk-983340aefc.js";
 import "./action-chunk-7ba064f90f.js";

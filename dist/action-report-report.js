@@ -5,7 +5,7 @@ import {
   renderReport,
   runLinks
 } from "./action-chunk-1a035e3934.js";
-import "./action-chunk-3f2ec671fc.js";
+import "./action-chunk-d99e2d5373.js";
 import "./action-chunk-f0f553e796.js";
 import "./action-chunk-983340aefc.js";
 import "./action-chunk-7ba064f90f.js";

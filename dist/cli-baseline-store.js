@@ -25,7 +25,7 @@ import {
   git,
   gitBytes,
   tryGit
-} from "./cli-chunk-0c7a57a20e.js";
+} from "./cli-chunk-4a2bad3387.js";
 import {
   UserError,
   excerpt,

@@ -1,7 +1,7 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   ARTIFACT_FILES
-} from "./cli-chunk-51ee759c59.js";
+} from "./cli-chunk-4293b75db3.js";
 import {
   displayPath
 } from "./cli-chunk-25be3d0a7c.js";

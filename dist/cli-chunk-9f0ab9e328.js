@@ -9,7 +9,7 @@ import {
 } from "./cli-chunk-1d7994cc6d.js";
 import {
   ARTIFACT_FILES
-} from "./cli-chunk-51ee759c59.js";
+} from "./cli-chunk-4293b75db3.js";
 import {
   METRICS
 } from "./cli-chunk-ee9543e104.js";

@@ -4,7 +4,7 @@ import {
 } from "./cli-chunk-5595f77bb2.js";
 import {
   ARTIFACT_FILES
-} from "./cli-chunk-51ee759c59.js";
+} from "./cli-chunk-4293b75db3.js";
 import {
   BACKENDS,
   TASKS

@@ -8,7 +8,7 @@ import {
 } from "./cli-chunk-40530c68dd.js";
 import {
   git
-} from "./cli-chunk-0c7a57a20e.js";
+} from "./cli-chunk-4a2bad3387.js";
 import {
   formatBytes,
   limit,

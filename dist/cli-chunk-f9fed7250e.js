@@ -4,7 +4,7 @@ import {
 } from "./cli-chunk-413a98cce8.js";
 import {
   buildContext
-} from "./cli-chunk-82708bc2d4.js";
+} from "./cli-chunk-a8355befd7.js";
 import {
   renderDockerfile
 } from "./cli-chunk-75ac2e035d.js";

@@ -10,7 +10,7 @@ import {
 } from "./cli-chunk-ee9543e104.js";
 import "./cli-chunk-fa08236832.js";
 import "./cli-chunk-40530c68dd.js";
-import "./cli-chunk-0c7a57a20e.js";
+import "./cli-chunk-4a2bad3387.js";
 import "./cli-chunk-82396b2bd9.js";
 import "./cli-chunk-25be3d0a7c.js";
 import "./cli-chunk-55db69e02f.js";

@@ -4,8 +4,8 @@ import {
   deployImage
 } from "./cli-chunk-f9fed7250e.js";
 import "./cli-chunk-413a98cce8.js";
-import "./cli-chunk-82708bc2d4.js";
-import "./cli-chunk-51ee759c59.js";
+import "./cli-chunk-a8355befd7.js";
+import "./cli-chunk-4293b75db3.js";
 import "./cli-chunk-75ac2e035d.js";
 import "./cli-chunk-71fa4578e2.js";
 import "./cli-chunk-55db69e02f.js";

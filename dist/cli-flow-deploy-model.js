@@ -8,7 +8,7 @@ import {
   hashInputs,
   sha256File,
   trainModel
-} from "./cli-chunk-d82691e5cf.js";
+} from "./cli-chunk-d7c2c76510.js";
 import {
   loadEngine
 } from "./cli-chunk-cd81231bff.js";
@@ -34,8 +34,8 @@ import {
 import {
   VERSION
 } from "./cli-chunk-413a98cce8.js";
-import "./cli-chunk-82708bc2d4.js";
-import "./cli-chunk-51ee759c59.js";
+import "./cli-chunk-a8355befd7.js";
+import "./cli-chunk-4293b75db3.js";
 import "./cli-chunk-75ac2e035d.js";
 import {
   confineToRepository
@@ -49,7 +49,7 @@ import "./cli-chunk-fa08236832.js";
 import "./cli-chunk-40530c68dd.js";
 import {
   tryGit
-} from "./cli-chunk-0c7a57a20e.js";
+} from "./cli-chunk-4a2bad3387.js";
 import "./cli-chunk-75b5eb63a8.js";
 import "./cli-chunk-82396b2bd9.js";
 import "./cli-chunk-25be3d0a7c.js";

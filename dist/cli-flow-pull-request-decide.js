@@ -9,7 +9,7 @@ import {
   GitError,
   git,
   tryGit
-} from "./cli-chunk-0c7a57a20e.js";
+} from "./cli-chunk-4a2bad3387.js";
 import {
   UserError
 } from "./cli-chunk-55db69e02f.js";

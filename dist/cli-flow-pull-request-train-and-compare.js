@@ -6,7 +6,7 @@ import {
 import "./cli-chunk-4ce564b355.js";
 import {
   trainModel
-} from "./cli-chunk-d82691e5cf.js";
+} from "./cli-chunk-d7c2c76510.js";
 import "./cli-chunk-cd81231bff.js";
 import "./cli-chunk-19e7804730.js";
 import "./cli-chunk-5595f77bb2.js";
@@ -14,7 +14,7 @@ import "./cli-chunk-40eeb72f53.js";
 import "./cli-chunk-1d7994cc6d.js";
 import "./cli-chunk-89980272e8.js";
 import "./cli-chunk-413a98cce8.js";
-import "./cli-chunk-51ee759c59.js";
+import "./cli-chunk-4293b75db3.js";
 import {
   loadConfig
 } from "./cli-chunk-ee9543e104.js";
@@ -23,7 +23,7 @@ import "./cli-chunk-40530c68dd.js";
 import {
   git,
   tryGit
-} from "./cli-chunk-0c7a57a20e.js";
+} from "./cli-chunk-4a2bad3387.js";
 import "./cli-chunk-75b5eb63a8.js";
 import "./cli-chunk-82396b2bd9.js";
 import "./cli-chunk-25be3d0a7c.js";

@@ -7,7 +7,7 @@ import {
   sha256,
   writeJsonArtifact
 } from "./cli-chunk-5595f77bb2.js";
-import "./cli-chunk-51ee759c59.js";
+import "./cli-chunk-4293b75db3.js";
 import "./cli-chunk-25be3d0a7c.js";
 import "./cli-chunk-55db69e02f.js";
 import "./cli-chunk-e3b0c44298.js";

@@ -8,7 +8,7 @@ import "./cli-chunk-5595f77bb2.js";
 import {
   VERSION
 } from "./cli-chunk-413a98cce8.js";
-import "./cli-chunk-51ee759c59.js";
+import "./cli-chunk-4293b75db3.js";
 import "./cli-chunk-40530c68dd.js";
 import "./cli-chunk-25be3d0a7c.js";
 import {

@@ -13,7 +13,7 @@ import {
 } from "./cli-chunk-413a98cce8.js";
 import {
   ARTIFACT_FILES
-} from "./cli-chunk-51ee759c59.js";
+} from "./cli-chunk-4293b75db3.js";
 import {
   didYouMean
 } from "./cli-chunk-fa08236832.js";
@@ -134,11 +134,11 @@ var build = {
     const image = stringOption(args, "image");
     if (!modelDir || !image) throw new UserError("`model-ci build` needs --model <dir> and --image <name>");
     const [{ serverBundleFiles }, { connectEngine }, { buildModelImage }, { serverDistDir }, { tryGit }] = await Promise.all([
-      import("./cli-docker-context.js"),
-      import("./cli-docker-engine.js"),
+      import("./cli-docker-build-context.js"),
+      import("./cli-docker-connect.js"),
       import("./cli-docker-build-and-push.js"),
       import("./cli-docker-server-dist.js"),
-      import("./cli-git-run.js")
+      import("./cli-git-git.js")
     ]);
     const manifest = await readManifest(resolve(modelDir));
     const sha = manifest.commit ?? (await tryGit(["rev-parse", "HEAD"], { cwd: process.cwd() }))?.trim();
@@ -173,7 +173,7 @@ async function readManifest(modelDir) {
   }
 }
 
-// src/cli/format.ts
+// src/cli/terminal-text.ts
 function columns(rows, indent = "  ") {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   return rows.map((row) => (indent + row.map((cell, c) => cell.padEnd(widths[c])).join("  ")).trimEnd()).join("\n");
@@ -247,8 +247,8 @@ async function flow() {
     import("./cli-config-load.js"),
     import("./cli-data-csv.js"),
     import("./cli-data-table.js"),
-    import("./cli-docker-context.js"),
-    import("./cli-docker-engine.js"),
+    import("./cli-docker-build-context.js"),
+    import("./cli-docker-connect.js"),
     import("./cli-flow-deploy-model.js"),
     import("./cli-docker-server-dist.js"),
     import("./cli-cli-example-repo.js"),
@@ -531,7 +531,7 @@ var report = {
   }
 };
 async function repositoryRoot(dir) {
-  const { git } = await import("./cli-git-run.js");
+  const { git } = await import("./cli-git-git.js");
   try {
     return (await git(["rev-parse", "--show-toplevel"], { cwd: dir })).trim();
   } catch {
@@ -637,7 +637,7 @@ var train = {
 // src/cli/commands.ts
 var COMMANDS = [train, evaluate, predict, report, serve, build, example];
 
-// src/cli/run.ts
+// src/cli/dispatch.ts
 function topLevelHelp(commands = COMMANDS) {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [

@@ -56,7 +56,7 @@ import {
   git,
   gitBytes,
   tryGit
-} from "./action-chunk-0c7a57a20e.js";
+} from "./action-chunk-4a2bad3387.js";
 import {
   UserError,
   isUserError

@@ -90702,7 +90702,7 @@ function summarise(failures, workspace) {
   return parts.join("; ");
 }
 
-// src/domain/run.ts
+// src/domain/run-artifacts.ts
 var ARTIFACT_FILES = {
   modelJson: "model.json",
   weights: "weights.bin",

@@ -1,7 +1,7 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   ARTIFACT_FILES
-} from "./cli-chunk-51ee759c59.js";
+} from "./cli-chunk-4293b75db3.js";
 import {
   MODEL_DIR,
   SERVER_DIR,
@@ -2442,7 +2442,7 @@ var require_tar_stream = __commonJS({
   }
 });
 
-// src/docker/context.ts
+// src/docker/build-context.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";

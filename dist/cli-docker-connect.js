@@ -57315,7 +57315,7 @@ var require_docker = __commonJS({
   }
 });
 
-// src/docker/engine.ts
+// src/docker/connect.ts
 var import_dockerode = __toESM(require_docker(), 1);
 async function connectEngine(host) {
   const docker = host === void 0 ? new import_dockerode.default() : new import_dockerode.default(clientOptions(host));

@@ -1,16 +1,16 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
-import {
-  buildContext,
-  modelFiles,
-  serverBundleFiles
-} from "./cli-chunk-82708bc2d4.js";
-import "./cli-chunk-51ee759c59.js";
-import "./cli-chunk-75ac2e035d.js";
-import "./cli-chunk-71fa4578e2.js";
-import "./cli-chunk-55db69e02f.js";
-import "./cli-chunk-e3b0c44298.js";
+
+// src/domain/run-artifacts.ts
+var ARTIFACT_FILES = {
+  modelJson: "model.json",
+  weights: "weights.bin",
+  preprocessing: "preprocessing.json",
+  metrics: "metrics.json",
+  history: "history.json",
+  evaluation: "evaluation.json",
+  run: "run.json"
+};
+
 export {
-  buildContext,
-  modelFiles,
-  serverBundleFiles
+  ARTIFACT_FILES
 };

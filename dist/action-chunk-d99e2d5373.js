@@ -152,7 +152,7 @@ function toAlignment(value) {
   return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
 }
 
-// src/report/table.ts
+// src/report/markdown-table.ts
 function table(header, rows, align) {
   return markdownTable([header, ...rows], { alignDelimiters: false, ...align ? { align } : {} });
 }

@@ -1,6 +1,6 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 
-// src/git/run.ts
+// src/git/git.ts
 import { execFile } from "node:child_process";
 var GitError = class extends Error {
   name = "GitError";
