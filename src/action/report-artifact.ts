@@ -9,7 +9,7 @@ import { constants } from 'node:fs';
 import { type FileHandle, mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
-import { MODEL_NAME } from '../config/load.ts';
+import { MODEL_NAME } from '../domain/record.ts';
 import { quote, UserError } from '../errors.ts';
 import { REPORT_ARTIFACT_SCHEMA, type ReportArtifact, reportArtifactSchema } from '../schemas/report-artifact.ts';
 import { validator } from '../schemas/validator.ts';

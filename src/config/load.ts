@@ -26,6 +26,7 @@
  *   model.hidden_units: [[16], [32, 16]]
  * ```
  */
+import { MODEL_NAME } from '../domain/record.ts';
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar } from 'yaml';
@@ -76,8 +77,7 @@ const ENCODINGS = ['one-hot', 'index'] as const;
 export const DEFAULT_PARAMS_FILE = 'params.yaml';
 export const DEFAULT_SPLIT = { test: 0.2, seed: 42 };
 
-// Docker repository names and URL path segments accept exactly this.
-export const MODEL_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+export { MODEL_NAME };
 
 export interface LoadConfigOptions {
   /** Bounds every path the config names (default: the work tree holding the config, see `repositoryRoot`). */

@@ -9,8 +9,11 @@ export const RECORD_SCHEMA = 1;
 
 /** A full commit SHA: 40 hex digits, 64 in a SHA-256 repository. */
 export const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-/** A model name is a folder on the baselines branch: one safe path segment. */
-export const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/**
+ * A model name, as `model-ci.yml` may give it: it names the Docker image, the serving URL and a folder on
+ * the baselines branch, so exactly what Docker repository names and URL path segments accept.
+ */
+export const MODEL_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 /** The model-ci version that wrote a record: semver, with a bounded pre-release or build suffix. */
 export const MODEL_CI_VERSION = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]{1,60})?$/;
 
