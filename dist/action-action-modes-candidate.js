@@ -20,7 +20,6 @@ import {
 } from "./action-chunk-fef4885785.js";
 import "./action-chunk-89980272e8.js";
 import "./action-chunk-18413418a4.js";
-import "./action-chunk-4fcbb936ca.js";
 import {
   actionLogger
 } from "./action-chunk-6afa78d0c2.js";
@@ -33,11 +32,12 @@ import "./action-chunk-40eeb72f53.js";
 import "./action-chunk-413a98cce8.js";
 import {
   loadConfig
-} from "./action-chunk-770eb59590.js";
+} from "./action-chunk-afac013251.js";
 import "./action-chunk-fa08236832.js";
-import "./action-chunk-afcbbfc458.js";
+import "./action-chunk-89c9fbdf46.js";
 import "./action-chunk-40530c68dd.js";
 import "./action-chunk-4a2bad3387.js";
+import "./action-chunk-4fcbb936ca.js";
 import {
   UserError
 } from "./action-chunk-55db69e02f.js";

@@ -40,11 +40,12 @@ import {
 import {
   didYouMean
 } from "./action-chunk-fa08236832.js";
-import "./action-chunk-afcbbfc458.js";
+import "./action-chunk-89c9fbdf46.js";
 import {
   BACKENDS
 } from "./action-chunk-40530c68dd.js";
 import "./action-chunk-4a2bad3387.js";
+import "./action-chunk-4fcbb936ca.js";
 import {
   UserError,
   isUserError

@@ -14,7 +14,6 @@ import {
   getPull
 } from "./action-chunk-0d62e16402.js";
 import "./action-chunk-18413418a4.js";
-import "./action-chunk-4fcbb936ca.js";
 import {
   info,
   setOutput
@@ -23,11 +22,7 @@ import "./action-chunk-34a48b51a2.js";
 import "./action-chunk-413a98cce8.js";
 import "./action-chunk-983340aefc.js";
 import "./action-chunk-7ba064f90f.js";
-import "./action-chunk-770eb59590.js";
-import "./action-chunk-fa08236832.js";
-import "./action-chunk-afcbbfc458.js";
-import "./action-chunk-40530c68dd.js";
-import "./action-chunk-4a2bad3387.js";
+import "./action-chunk-4fcbb936ca.js";
 import {
   UserError
 } from "./action-chunk-55db69e02f.js";

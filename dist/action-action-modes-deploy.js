@@ -33,7 +33,6 @@ import {
   registryServerAddress
 } from "./action-chunk-71fa4578e2.js";
 import "./action-chunk-89980272e8.js";
-import "./action-chunk-4fcbb936ca.js";
 import {
   actionLogger
 } from "./action-chunk-6afa78d0c2.js";
@@ -54,13 +53,14 @@ import {
   confineInputs,
   loadConfig,
   loadParams
-} from "./action-chunk-770eb59590.js";
+} from "./action-chunk-afac013251.js";
 import "./action-chunk-fa08236832.js";
-import "./action-chunk-afcbbfc458.js";
+import "./action-chunk-89c9fbdf46.js";
 import "./action-chunk-40530c68dd.js";
 import {
   tryGit
 } from "./action-chunk-4a2bad3387.js";
+import "./action-chunk-4fcbb936ca.js";
 import {
   UserError
 } from "./action-chunk-55db69e02f.js";

@@ -14,11 +14,12 @@ import {
   setOutput
 } from "./action-chunk-fb78514aca.js";
 import "./action-chunk-413a98cce8.js";
-import "./action-chunk-770eb59590.js";
+import "./action-chunk-afac013251.js";
 import "./action-chunk-fa08236832.js";
-import "./action-chunk-afcbbfc458.js";
+import "./action-chunk-89c9fbdf46.js";
 import "./action-chunk-40530c68dd.js";
 import "./action-chunk-4a2bad3387.js";
+import "./action-chunk-4fcbb936ca.js";
 import "./action-chunk-55db69e02f.js";
 import "./action-chunk-773d882dc0.js";
 import "./action-chunk-e3b0c44298.js";

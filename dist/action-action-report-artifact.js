@@ -7,11 +7,6 @@ import {
 } from "./action-chunk-65b836ed7b.js";
 import "./action-chunk-18413418a4.js";
 import "./action-chunk-4fcbb936ca.js";
-import "./action-chunk-770eb59590.js";
-import "./action-chunk-fa08236832.js";
-import "./action-chunk-afcbbfc458.js";
-import "./action-chunk-40530c68dd.js";
-import "./action-chunk-4a2bad3387.js";
 import "./action-chunk-55db69e02f.js";
 import "./action-chunk-e3b0c44298.js";
 export {

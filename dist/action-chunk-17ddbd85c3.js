@@ -7,7 +7,7 @@ import {
 } from "./action-chunk-40eeb72f53.js";
 import {
   loadConfig
-} from "./action-chunk-770eb59590.js";
+} from "./action-chunk-afac013251.js";
 import {
   git,
   tryGit

@@ -3,7 +3,7 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 // src/domain/record.ts
 var RECORD_SCHEMA = 1;
 var FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-var MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var MODEL_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 var MODEL_CI_VERSION = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]{1,60})?$/;
 
 export {

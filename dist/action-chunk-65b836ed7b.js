@@ -7,7 +7,7 @@ import {
 } from "./action-chunk-18413418a4.js";
 import {
   MODEL_NAME
-} from "./action-chunk-770eb59590.js";
+} from "./action-chunk-4fcbb936ca.js";
 import {
   UserError,
   quote

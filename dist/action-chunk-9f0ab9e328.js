@@ -10,7 +10,7 @@ import {
 } from "./action-chunk-f0f553e796.js";
 import {
   METRICS
-} from "./action-chunk-770eb59590.js";
+} from "./action-chunk-afac013251.js";
 import {
   UserError
 } from "./action-chunk-55db69e02f.js";

@@ -5,8 +5,12 @@ import {
   resolvePullCommits
 } from "./action-chunk-4b574b9bdf.js";
 import {
+  limit,
   parse
-} from "./action-chunk-afcbbfc458.js";
+} from "./action-chunk-89c9fbdf46.js";
+import {
+  MODEL_NAME
+} from "./action-chunk-4fcbb936ca.js";
 
 // src/flow/pull-request/decide.ts
 import { join } from "node:path";
@@ -42,12 +46,15 @@ async function listChanges(options) {
 }
 
 // src/action/model-name.ts
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename, dirname } from "node:path";
 function peekModelName(configFile) {
   try {
-    const doc = parse(readFileSync(configFile, "utf8"));
-    if (typeof doc?.name === "string" && doc.name.trim() !== "") return doc.name.trim();
+    if (statSync(configFile).size <= limit("yamlBytes")) {
+      const doc = parse(readFileSync(configFile, "utf8"), { maxAliasCount: limit("yamlAliases") });
+      const name = typeof doc?.name === "string" ? doc.name.trim() : "";
+      if (MODEL_NAME.test(name)) return name;
+    }
   } catch {
   }
   return basename(dirname(configFile)) || "model";

@@ -14,12 +14,14 @@ import {
 import {
   confineInputs,
   displayPath,
+  loadConfig,
+  loadParams
+} from "./action-chunk-afac013251.js";
+import {
   formatBytes,
   limit,
-  loadConfig,
-  loadParams,
   overLimit
-} from "./action-chunk-770eb59590.js";
+} from "./action-chunk-89c9fbdf46.js";
 import {
   tryGit
 } from "./action-chunk-4a2bad3387.js";

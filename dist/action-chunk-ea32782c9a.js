@@ -5,11 +5,11 @@ import {
   registryServerAddress
 } from "./action-chunk-71fa4578e2.js";
 import {
-  RECORD_SCHEMA
-} from "./action-chunk-4fcbb936ca.js";
-import {
   VERSION
 } from "./action-chunk-413a98cce8.js";
+import {
+  RECORD_SCHEMA
+} from "./action-chunk-4fcbb936ca.js";
 import {
   UserError
 } from "./action-chunk-55db69e02f.js";

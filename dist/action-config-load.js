@@ -3,15 +3,17 @@ import {
   DEFAULT_PARAMS_FILE,
   DEFAULT_SPLIT,
   MAX_SWEEP_CANDIDATES,
-  MODEL_NAME,
   SWEEPABLE,
   loadConfig,
   loadParams
-} from "./action-chunk-770eb59590.js";
+} from "./action-chunk-afac013251.js";
 import "./action-chunk-fa08236832.js";
-import "./action-chunk-afcbbfc458.js";
+import "./action-chunk-89c9fbdf46.js";
 import "./action-chunk-40530c68dd.js";
 import "./action-chunk-4a2bad3387.js";
+import {
+  MODEL_NAME
+} from "./action-chunk-4fcbb936ca.js";
 import "./action-chunk-55db69e02f.js";
 import "./action-chunk-e3b0c44298.js";
 export {

@@ -4,8 +4,8 @@ import {
   reusedRecord,
   rolledBackRecord
 } from "./cli-chunk-9a563fdfb0.js";
-import "./cli-chunk-4fcbb936ca.js";
 import "./cli-chunk-413a98cce8.js";
+import "./cli-chunk-4fcbb936ca.js";
 import "./cli-chunk-e3b0c44298.js";
 export {
   recordFromRun,

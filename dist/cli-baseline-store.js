@@ -6,12 +6,6 @@ import {
   resolveCommit
 } from "./cli-chunk-40eeb72f53.js";
 import {
-  FULL_SHA,
-  MODEL_CI_VERSION,
-  MODEL_NAME,
-  RECORD_SCHEMA
-} from "./cli-chunk-4fcbb936ca.js";
-import {
   DEFAULT_BASELINE_BRANCH
 } from "./cli-chunk-89980272e8.js";
 import {
@@ -20,6 +14,12 @@ import {
 import {
   parseImageName
 } from "./cli-chunk-71fa4578e2.js";
+import {
+  FULL_SHA,
+  MODEL_CI_VERSION,
+  MODEL_NAME,
+  RECORD_SCHEMA
+} from "./cli-chunk-4fcbb936ca.js";
 import {
   GitError,
   git,

@@ -1,10 +1,10 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
-  RECORD_SCHEMA
-} from "./cli-chunk-4fcbb936ca.js";
-import {
   VERSION
 } from "./cli-chunk-413a98cce8.js";
+import {
+  RECORD_SCHEMA
+} from "./cli-chunk-4fcbb936ca.js";
 
 // src/baseline/derive.ts
 function recordFromRun(run, commit, extra = {}) {

@@ -1,5 +1,8 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
+  MODEL_NAME
+} from "./cli-chunk-4fcbb936ca.js";
+import {
   didYouMean
 } from "./cli-chunk-fa08236832.js";
 import {
@@ -6712,7 +6715,6 @@ var DIRECTIONS = ["higher", "lower"];
 var ENCODINGS = ["one-hot", "index"];
 var DEFAULT_PARAMS_FILE = "params.yaml";
 var DEFAULT_SPLIT = { test: 0.2, seed: 42 };
-var MODEL_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 async function loadConfig(file, opts = {}) {
   const named = resolve3(file);
   const repoRoot = await realpath2(opts.repoRoot ?? repositoryRoot(dirname2(named))).catch(() => resolve3(opts.repoRoot ?? dirname2(named)));
@@ -6889,7 +6891,6 @@ export {
   loadParams,
   DEFAULT_PARAMS_FILE,
   DEFAULT_SPLIT,
-  MODEL_NAME,
   loadConfig,
   SWEEPABLE,
   MAX_SWEEP_CANDIDATES

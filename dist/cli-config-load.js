@@ -3,11 +3,13 @@ import {
   DEFAULT_PARAMS_FILE,
   DEFAULT_SPLIT,
   MAX_SWEEP_CANDIDATES,
-  MODEL_NAME,
   SWEEPABLE,
   loadConfig,
   loadParams
 } from "./cli-chunk-ee9543e104.js";
+import {
+  MODEL_NAME
+} from "./cli-chunk-4fcbb936ca.js";
 import "./cli-chunk-fa08236832.js";
 import "./cli-chunk-40530c68dd.js";
 import "./cli-chunk-4a2bad3387.js";

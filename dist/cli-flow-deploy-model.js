@@ -21,7 +21,6 @@ import {
 import {
   isShallow
 } from "./cli-chunk-40eeb72f53.js";
-import "./cli-chunk-4fcbb936ca.js";
 import "./cli-chunk-1d7994cc6d.js";
 import "./cli-chunk-89980272e8.js";
 import {
@@ -45,6 +44,7 @@ import {
   loadConfig,
   loadParams
 } from "./cli-chunk-ee9543e104.js";
+import "./cli-chunk-4fcbb936ca.js";
 import "./cli-chunk-fa08236832.js";
 import "./cli-chunk-40530c68dd.js";
 import {

@@ -18,6 +18,7 @@ import "./cli-chunk-4293b75db3.js";
 import {
   loadConfig
 } from "./cli-chunk-ee9543e104.js";
+import "./cli-chunk-4fcbb936ca.js";
 import "./cli-chunk-fa08236832.js";
 import "./cli-chunk-40530c68dd.js";
 import {

@@ -13,6 +13,7 @@ import "./cli-chunk-89980272e8.js";
 import "./cli-chunk-413a98cce8.js";
 import "./cli-chunk-4293b75db3.js";
 import "./cli-chunk-ee9543e104.js";
+import "./cli-chunk-4fcbb936ca.js";
 import "./cli-chunk-fa08236832.js";
 import "./cli-chunk-40530c68dd.js";
 import "./cli-chunk-4a2bad3387.js";

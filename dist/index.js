@@ -21,12 +21,6 @@ import {
   validator
 } from "./action-chunk-18413418a4.js";
 import {
-  FULL_SHA,
-  MODEL_CI_VERSION,
-  MODEL_NAME,
-  RECORD_SCHEMA
-} from "./action-chunk-4fcbb936ca.js";
-import {
   actionLogger
 } from "./action-chunk-6afa78d0c2.js";
 import {
@@ -57,6 +51,12 @@ import {
   gitBytes,
   tryGit
 } from "./action-chunk-4a2bad3387.js";
+import {
+  FULL_SHA,
+  MODEL_CI_VERSION,
+  MODEL_NAME,
+  RECORD_SCHEMA
+} from "./action-chunk-4fcbb936ca.js";
 import {
   UserError,
   isUserError

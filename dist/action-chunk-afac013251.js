@@ -4,13 +4,16 @@ import {
 } from "./action-chunk-fa08236832.js";
 import {
   LineCounter,
+  formatBytes,
   isAlias,
   isMap,
   isScalar,
   isSeq,
+  limit,
+  overLimit,
   parseDocument,
   visit
-} from "./action-chunk-afcbbfc458.js";
+} from "./action-chunk-89c9fbdf46.js";
 import {
   BACKENDS,
   TASKS
@@ -18,6 +21,9 @@ import {
 import {
   git
 } from "./action-chunk-4a2bad3387.js";
+import {
+  MODEL_NAME
+} from "./action-chunk-4fcbb936ca.js";
 import {
   UserError,
   excerpt,
@@ -161,67 +167,6 @@ async function confineInputs(config, options = {}) {
 
 // src/config/yaml-fields.ts
 import { open } from "node:fs/promises";
-
-// src/limits.ts
-var KiB = 1024;
-var MiB = 1024 * KiB;
-var GiB = 1024 * MiB;
-var LIMITS = {
-  /** model-ci.yml and params.yaml: hand-written files of a few KB. */
-  yamlBytes: { env: "MODEL_CI_MAX_YAML_BYTES", value: 1 * MiB, what: "a YAML file", bytes: true },
-  /**
-   * Alias nodes (`*name`) in one YAML document, and the expansion the `yaml` package allows them
-   * (its `maxAliasCount`): each alias costs a walk of the document, and nested ones multiply.
-   */
-  yamlAliases: { env: "MODEL_CI_MAX_YAML_ALIASES", value: 100, what: "YAML aliases (*name) in a file" },
-  /** Checked with fstat before reading; parsing holds about the file's size in typed arrays. */
-  csvBytes: { env: "MODEL_CI_MAX_CSV_BYTES", value: 1 * GiB, what: "a data file", bytes: true },
-  /** Columns of a CSV, checked as the header is read, before a column is allocated. */
-  columns: { env: "MODEL_CI_MAX_COLUMNS", value: 1e4, what: "columns in a data file" },
-  rows: { env: "MODEL_CI_MAX_ROWS", value: 1e7, what: "rows in a data file" },
-  /** Network inputs after encoding: one-hot turns a column of n categories into n inputs. */
-  inputs: { env: "MODEL_CI_MAX_INPUTS", value: 1e4, what: "network inputs (features after one-hot encoding)" },
-  /** Outputs of a multiclass network, one per class. */
-  classes: { env: "MODEL_CI_MAX_CLASSES", value: 1e3, what: "classes" },
-  units: { env: "MODEL_CI_MAX_UNITS", value: 4096, what: "hidden units per layer" },
-  layers: { env: "MODEL_CI_MAX_LAYERS", value: 16, what: "hidden layers" },
-  batchSize: { env: "MODEL_CI_MAX_BATCH_SIZE", value: 65536, what: "rows per batch" },
-  epochs: { env: "MODEL_CI_MAX_EPOCHS", value: 1e4, what: "epochs" }
-};
-var UNITS = { "": 1, k: 1e3, kb: 1e3, kib: KiB, m: 1e3 ** 2, mb: 1e3 ** 2, mib: MiB, g: 1e3 ** 3, gb: 1e3 ** 3, gib: GiB };
-function limit(name, env = process.env) {
-  const spec = LIMITS[name];
-  const raw = env[spec.env]?.trim();
-  if (!raw) return spec.value;
-  const match = /^(\d+)\s*([a-z]*)$/i.exec(raw);
-  const factor = match && spec.bytes ? UNITS[match[2].toLowerCase()] : match && match[2] === "" ? 1 : void 0;
-  const value = match && factor !== void 0 ? Number(match[1]) * factor : NaN;
-  if (!Number.isSafeInteger(value) || value < 1) {
-    const example = spec.bytes ? " (bytes, or with a unit: 512MiB, 2GiB)" : "";
-    throw new UserError(`the environment variable ${spec.env} must be a positive whole number${example}, got ${JSON.stringify(raw.slice(0, 40))}`, {
-      field: spec.env
-    });
-  }
-  return value;
-}
-function formatBytes(value) {
-  for (const [unit, size] of [
-    ["GiB", GiB],
-    ["MiB", MiB],
-    ["KiB", KiB]
-  ]) {
-    if (value >= size) return `${Number((value / size).toFixed(1))} ${unit}`;
-  }
-  return `${value} bytes`;
-}
-function overLimit(name, env = process.env) {
-  const spec = LIMITS[name];
-  const value = limit(name, env);
-  const amount = spec.bytes ? `${formatBytes(value)} for ${spec.what}` : `${value} ${spec.what}`;
-  return `over model-ci's limit of ${amount}; the workflow owner can raise it with the environment variable ${spec.env}`;
-}
-
-// src/config/yaml-fields.ts
 async function readYamlFile(file) {
   const shown = displayPath(file);
   return parseYaml(await readBounded(file, shown), shown);
@@ -427,7 +372,7 @@ var DEFAULT_EARLY_STOPPING = { patience: 10, minDelta: 0 };
 var MODEL_KEYS = ["hidden_units", "activation", "dropout"];
 var TRAIN_KEYS = ["epochs", "batch_size", "learning_rate", "optimizer", "seed", "validation_split", "early_stopping"];
 var EARLY_STOPPING_KEYS = ["patience", "min_delta"];
-var UNITS2 = { integer: true, min: 1, limit: "units" };
+var UNITS = { integer: true, min: 1, limit: "units" };
 var SEED = { integer: true, min: 0, max: 2 ** 32 - 1 };
 async function loadParams(file, overrides = {}) {
   const read = await readYamlFile(file);
@@ -476,10 +421,10 @@ function readModel(field) {
   };
 }
 function hiddenUnits(field) {
-  if (isScalar(field.node)) return [number(field, UNITS2)];
+  if (isScalar(field.node)) return [number(field, UNITS)];
   const layers = items(field);
   if (layers.length > limit("layers")) fail(field, `\`${field.path}\` lists ${layers.length} layers, ${overLimit("layers")}`);
-  return layers.map((item) => number(item, UNITS2));
+  return layers.map((item) => number(item, UNITS));
 }
 function readTrain(field) {
   if (!isPresent(field)) return { ...DEFAULT_TRAIN_PARAMS };
@@ -532,7 +477,6 @@ var DIRECTIONS = ["higher", "lower"];
 var ENCODINGS = ["one-hot", "index"];
 var DEFAULT_PARAMS_FILE = "params.yaml";
 var DEFAULT_SPLIT = { test: 0.2, seed: 42 };
-var MODEL_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 async function loadConfig(file, opts = {}) {
   const named = resolve3(file);
   const repoRoot = await realpath2(opts.repoRoot ?? repositoryRoot(dirname2(named))).catch(() => resolve3(opts.repoRoot ?? dirname2(named)));
@@ -707,13 +651,9 @@ export {
   METRICS,
   displayPath,
   confineInputs,
-  limit,
-  formatBytes,
-  overLimit,
   loadParams,
   DEFAULT_PARAMS_FILE,
   DEFAULT_SPLIT,
-  MODEL_NAME,
   loadConfig,
   SWEEPABLE,
   MAX_SWEEP_CANDIDATES
