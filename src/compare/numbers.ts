@@ -12,11 +12,18 @@ export function nearlyEqual(a: number, b: number): boolean {
 
 /**
  * 4 significant digits, integers as integers, trailing zeros dropped, exponent only for
- * tiny magnitudes (a loss of 1.2e-7 must not print as 0). Non-finite numbers are a bug
+ * tiny magnitudes (a loss of 1.2e-7 must not print as 0). With `decimals`, exactly that many
+ * decimals instead (a column of one metric then lines up, and shows no more precision than its
+ * data holds: `metricDecimals` in src/report/precision.ts). Non-finite numbers are a bug
  * upstream: `compareRuns` rejects them before anything is formatted.
  */
-export function formatNumber(value: number): string {
+export function formatNumber(value: number, decimals?: number): string {
   if (!Number.isFinite(value)) throw new Error(`cannot format ${value}: metrics are checked to be finite before reporting`);
+  if (decimals !== undefined) {
+    const text = value.toFixed(decimals);
+    // A tiny negative rounds to `-0.000`: it reads as a change the precision cannot show.
+    return /^-[0.]+$/.test(text) ? text.slice(1) : text;
+  }
   if (value === 0) return '0';
   if (Number.isInteger(value)) return integerText(value);
   const magnitude = Math.abs(value);
@@ -27,10 +34,10 @@ export function formatNumber(value: number): string {
   return text.includes('e+') ? integerText(Math.round(value)) : stripZeros(text);
 }
 
-/** A change: explicit `+` for increases, `0` when there is none. */
-export function formatSigned(value: number): string {
-  const text = formatNumber(value);
-  return value > 0 ? `+${text}` : text;
+/** A change: explicit `+` for increases, `0` when there is none (or none at this many `decimals`). */
+export function formatSigned(value: number, decimals?: number): string {
+  const text = formatNumber(value, decimals);
+  return value > 0 && /[1-9]/.test(text) ? `+${text}` : text;
 }
 
 /** A percentage with one decimal and an explicit sign, e.g. `+1.3%`, `-0.0%` for a tiny drop. */

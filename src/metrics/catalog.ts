@@ -5,23 +5,27 @@ export interface MetricInfo {
   direction: Direction;
   tasks: Task[];
   description: string;
+  /** A share of test rows (or of a subset of them): on n rows it moves in steps of at least 1/n. */
+  shareOfRows?: true;
 }
 
 const CLASSIFICATION: Task[] = ['binary-classification', 'multiclass-classification'];
 
 export const METRICS: Record<string, MetricInfo> = {
-  accuracy: { direction: 'higher', tasks: CLASSIFICATION, description: 'share of test rows whose class is predicted right' },
+  accuracy: { direction: 'higher', tasks: CLASSIFICATION, description: 'share of test rows whose class is predicted right', shareOfRows: true },
   precision: {
     direction: 'higher',
     tasks: CLASSIFICATION,
     description: 'of rows predicted positive, the share that are (binary: the second class; multiclass: macro average)',
+    shareOfRows: true,
   },
   recall: {
     direction: 'higher',
     tasks: CLASSIFICATION,
     description: 'of positive rows, the share predicted positive (binary: the second class; multiclass: macro average)',
+    shareOfRows: true,
   },
-  f1: { direction: 'higher', tasks: CLASSIFICATION, description: 'harmonic mean of precision and recall (multiclass: macro average)' },
+  f1: { direction: 'higher', tasks: CLASSIFICATION, description: 'harmonic mean of precision and recall (multiclass: macro average)', shareOfRows: true },
   roc_auc: {
     direction: 'higher',
     tasks: ['binary-classification'],

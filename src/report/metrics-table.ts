@@ -1,9 +1,10 @@
 /** The metrics table: main's value, the PR's, the change and the gate, one row per metric. */
 import { describeGate } from '../compare/gate.ts';
-import { formatNumber, formatPercent, formatSigned } from '../compare/numbers.ts';
+import { formatPercent } from '../compare/numbers.ts';
 import type { MetricRow, RowStatus } from '../compare/types.ts';
 import { escapeCell } from './escape.ts';
 import { table } from './markdown-table.ts';
+import { metricFormat } from './precision.ts';
 
 const STATUS_TEXT: Record<RowStatus, string> = {
   better: 'better',
@@ -16,20 +17,28 @@ const STATUS_TEXT: Record<RowStatus, string> = {
 
 const NOT_APPLICABLE = '—';
 
-export function renderMetricsTable(rows: readonly MetricRow[], baseLabel: string): string {
+/** `testRows`: how many rows each side was scored on (main's, the PR's), which sets the precision shown. */
+export function renderMetricsTable(rows: readonly MetricRow[], baseLabel: string, testRows: { base?: number; head?: number } = {}): string {
   return table(
     ['metric', escapeCell(baseLabel), 'PR', 'Δ', 'Δ%', 'verdict', 'gate'],
     rows.map((row) => [
       `${escapeCell(row.name)} ${row.direction === 'higher' ? '↑' : '↓'}`,
-      row.base === undefined ? NOT_APPLICABLE : formatNumber(row.base),
-      row.head === undefined ? NOT_APPLICABLE : formatNumber(row.head),
-      row.delta === undefined ? NOT_APPLICABLE : formatSigned(row.delta),
+      ...numberCells(row, testRows),
       row.deltaPct === undefined ? NOT_APPLICABLE : formatPercent(row.deltaPct),
       STATUS_TEXT[row.status],
       gateCell(row),
     ]),
     ['l', 'r', 'r', 'r', 'r', 'l', 'l'],
   );
+}
+
+function numberCells(row: MetricRow, testRows: { base?: number; head?: number }): string[] {
+  const format = metricFormat(row.name, row.base === undefined ? undefined : testRows.base, row.head === undefined ? undefined : testRows.head);
+  return [
+    row.base === undefined ? NOT_APPLICABLE : format.value(row.base),
+    row.head === undefined ? NOT_APPLICABLE : format.value(row.head),
+    row.delta === undefined ? NOT_APPLICABLE : format.delta(row.delta),
+  ];
 }
 
 function gateCell(row: MetricRow): string {

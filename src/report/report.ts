@@ -60,7 +60,7 @@ export function renderReport(input: ReportInput): string {
     baselineLine(comparison.baseline, baseRef, links.repository),
     failedGatesBlock(comparison),
     backendMismatch(base?.backend, head.backend, baseRef),
-    renderMetricsTable(comparison.rows, baseRef),
+    renderMetricsTable(comparison.rows, baseRef, { base: base?.evaluation?.testRows, head: head.evaluation?.testRows }),
     renderConfigDiff(comparison.config, baseRef),
     hasBaseline
       ? [renderParamsDiff(comparison.params, baseRef, configChanged), renderDataDiff(comparison.data, baseRef)].join('\n\n')

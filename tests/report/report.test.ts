@@ -98,6 +98,20 @@ describe('renderReport metrics table', () => {
     ]);
   });
 
+  it('shows shares of test rows to the precision the rows support, the change no more precise than the values', () => {
+    const evaluation = (testRows: number) => ({ task: 'binary-classification' as const, testRows });
+    const { rows } = tableAfter(render({ head: { backend: 'cpu', evaluation: evaluation(114) }, base: { evaluation: evaluation(106) } }), 'metric');
+    assert.deepEqual(
+      rows.map((row) => row.slice(0, 4)),
+      [
+        ['accuracy ↑', '0.956', '0.947', '-0.009'],
+        ['log\\_loss ↓', '0.12', '0.1', '-0.02'],
+        ['f1 ↑', '0.960', '0.965', '+0.005'],
+        ['roc\\_auc ↑', '0.99', '—', '—'],
+      ],
+    );
+  });
+
   it('shows a failed gate with its reason, and new metrics without a baseline', () => {
     const failed = comparison({ head: { metrics: { log_loss: 0.2, f1: 0.9, brier: 0.05 }, params: {}, data: {} } });
     const { rows } = tableAfter(render({ comparison: failed }), 'metric');
