@@ -26,7 +26,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../errors.ts';
 import { hasRemote, isShallow, localCommit, resolveCommit } from '../git/history.ts';
 import { GitError, git, gitBytes, tryGit } from '../git/git.ts';
-import { FULL_SHA, MODEL_NAME, type BaselineRecord } from '../domain/record.ts';
+import { FULL_SHA, MAX_RECENT_RECORDS, MODEL_NAME, type BaselineRecord } from '../domain/record.ts';
 import { parseRecord, writeProblems, type StoredRecord } from './validate.ts';
 import { DEFAULT_BASELINE_BRANCH } from '../defaults.ts';
 
@@ -67,6 +67,11 @@ export interface BaselineStore {
   findByInputsHash(model: string, inputsHash: string): Promise<BaselineRecord | null>;
   /** Every record of `model`, newest first; unusable ones last. */
   list(model: string): Promise<ListedRecord[]>;
+  /**
+   * The records of `model` along `commit`'s first-parent history, newest first: at most `count`
+   * (default and cap `MAX_RECENT_RECORDS`), within `maxDepth` commits. Unusable records are included, as in `list`.
+   */
+  recent(model: string, commit: string, options?: { count?: number; maxDepth?: number }): Promise<NearestRecord[]>;
 }
 
 const DEFAULT_IDENTITY = { name: 'model-ci', email: 'model-ci@users.noreply.github.com' };
@@ -177,27 +182,42 @@ export function createBaselineStore(options: BaselineStoreOptions): BaselineStor
   }
 
   async function findNearest(model: string, commit: string, { maxDepth = 200 } = {}): Promise<NearestRecord | null> {
+    const [found] = await recordsAlongHistory(model, commit, 1, maxDepth);
+    return found ?? null;
+  }
+
+  async function recent(model: string, commit: string, { count = MAX_RECENT_RECORDS, maxDepth = 200 } = {}): Promise<NearestRecord[]> {
+    return recordsAlongHistory(model, commit, Math.max(1, Math.min(count, MAX_RECENT_RECORDS)), maxDepth);
+  }
+
+  /** The first `wanted` records along `commit`'s first-parent history (newest first), within `maxDepth` commits. */
+  async function recordsAlongHistory(model: string, commit: string, wanted: number, maxDepth: number): Promise<NearestRecord[]> {
     const blobs = await recordBlobs(model);
-    if (blobs.size === 0) return null;
+    if (blobs.size === 0) return [];
     const { useRemote } = await where();
     const start = await resolveCommit(commit, { cwd, remote, fetch: useRemote, field: 'commit', log });
     const walk = async () => (await git(['rev-list', '--first-parent', `--max-count=${maxDepth}`, start], { cwd })).split('\n').filter(Boolean);
+    const recorded = (history: string[]) => history.flatMap((sha, behind) => (blobs.has(sha) ? [{ sha, behind }] : [])).slice(0, wanted);
     let history = await walk();
-    let behind = history.findIndex((sha) => blobs.has(sha));
+    let found = recorded(history);
     // Deepen a shallow clone in doubling steps: the record is usually a few commits down, and 200 commits of a big repository are not free.
-    while (behind < 0 && history.length < maxDepth && useRemote && (await isShallow(cwd))) {
+    while (found.length < wanted && history.length < maxDepth && useRemote && (await isShallow(cwd))) {
       const step = Math.min(maxDepth - history.length, Math.max(10, history.length));
-      log(`looking for ${model}'s nearest baseline: fetching ${step} more commits of history`);
+      log(`looking for ${model}'s baseline records: fetching ${step} more commits of history`);
       const before = history.length;
       await git(['fetch', '--no-tags', `--deepen=${step}`, remote, start], { cwd });
       history = await walk();
-      behind = history.findIndex((sha) => blobs.has(sha));
+      found = recorded(history);
       if (history.length === before) break;
     }
-    if (behind < 0) return null;
-    const found = history[behind];
-    const [text] = await readBlobs(cwd, [blobs.get(found)!]);
-    return { ...(await parseRecord(text, { model, commit: found }, label(model, found))), commit: found, behind };
+    if (found.length === 0) return [];
+    const texts = await readBlobs(
+      cwd,
+      found.map(({ sha }) => blobs.get(sha)!),
+    );
+    return Promise.all(
+      found.map(async ({ sha, behind }, i) => ({ ...(await parseRecord(texts[i], { model, commit: sha }, label(model, sha))), commit: sha, behind })),
+    );
   }
 
   // Writes of one store run one after another: racing one another through the push would spend the bounded retries on ourselves.
@@ -265,7 +285,7 @@ export function createBaselineStore(options: BaselineStoreOptions): BaselineStor
     return moved === null ? 'the local branch changed' : null;
   }
 
-  return { fetch, read, write, findNearest, findByInputsHash, list };
+  return { fetch, read, write, findNearest, recent, findByInputsHash, list };
 }
 
 function checkModel(model: string): void {

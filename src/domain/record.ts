@@ -9,6 +9,8 @@ export const RECORD_SCHEMA = 1;
 
 /** A full commit SHA: 40 hex digits, 64 in a SHA-256 repository. */
 export const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/** How many of main's records the store's `recent` lists and a report's trend charts at most: enough for a trend, few enough to read. */
+export const MAX_RECENT_RECORDS = 20;
 /**
  * A model name, as `model-ci.yml` may give it: it names the Docker image, the serving URL and a folder on
  * the baselines branch, so exactly what Docker repository names and URL path segments accept.

@@ -141,6 +141,28 @@ describe('baseline store on a git branch', () => {
     );
   });
 
+  test("lists the model's records along first-parent history, newest first, bounded", async () => {
+    const store = storeIn(repo.dir);
+    assert.deepEqual(
+      (await store.recent('churn', main[6])).map((entry) => [entry.commit, entry.behind]),
+      [
+        [main[5], 1],
+        [main[3], 3],
+      ],
+    );
+    assert.deepEqual(
+      (await store.recent('churn', main[6], { count: 1 })).map((entry) => entry.commit),
+      [main[5]],
+    );
+    assert.deepEqual(
+      (await store.recent('churn', main[4])).map((entry) => entry.commit),
+      [main[3]],
+      'records of descendants are not history',
+    );
+    assert.deepEqual(await store.recent('churn', main[6], { maxDepth: 1 }), []);
+    assert.deepEqual(await store.recent('other-model', main[6]), []);
+  });
+
   test('a fork PR clone that fetched only its branch and the baselines reads records and finds the nearest one', async () => {
     await repo.git('checkout', '--quiet', '-b', 'pr', main[6]);
     await repo.commit({ 'params.yaml': 'epochs: 50\n' }, 'pr change');
