@@ -5,6 +5,7 @@
  */
 import type { History } from '../domain/run-artifacts.ts';
 import { escapeInline } from './escape.ts';
+import { sampleIndices, xyChartBlock } from './mermaid.ts';
 
 /** Mermaid charts get unreadable beyond this many points; longer runs are sampled evenly. */
 export const MAX_CHART_POINTS = 50;
@@ -41,7 +42,8 @@ export function renderLearningCurves({ base, head, baseLabel }: CurvesInput): st
   side(base, escapeInline(baseLabel), ['#2f80ed', '🟦', '#27ae60', '🟩']);
   side(head, 'PR', ['#f2994a', '🟧', '#eb5757', '🟥']);
 
-  const charts = groupByLength(series.filter((s) => s.values.length >= 2)).map(renderChart);
+  const drawable = series.filter((s) => s.values.length >= 2);
+  const charts = drawable.length > 0 ? [renderChart(drawable, notes)] : [];
   if (charts.length === 0 && notes.length === 0) return '';
   return ['**Learning curves** (loss per epoch)', ...charts, ...notes.map((note) => `> ${note}`)].join('\n\n');
 }
@@ -55,58 +57,22 @@ function finiteSeries(series: Series, notes: string[]): Series {
 }
 
 /**
- * xychart spreads every line over the whole x-axis, so only curves with the same number of epochs
- * can share a chart; a PR that changes `epochs` gets one chart per length.
+ * One chart on shared axes: xychart spreads every line over the whole x-axis, so a curve shorter than
+ * the longest (fewer epochs, early stopping, divergence) is held at its last loss to the end, and a note
+ * says where it ended.
  */
-function groupByLength(series: Series[]): Series[][] {
-  const groups = new Map<number, Series[]>();
-  for (const s of series) groups.set(s.values.length, [...(groups.get(s.values.length) ?? []), s]);
-  return [...groups.values()];
-}
-
-function renderChart(group: Series[]): string {
-  const epochs = group[0].values.length;
+function renderChart(series: Series[], notes: string[]): string {
+  const epochs = Math.max(...series.map((s) => s.values.length));
   const picked = sampleIndices(epochs, MAX_CHART_POINTS);
-  const sampled = group.map((s) => picked.map((i) => s.values[i]));
-  const all = sampled.flat();
-  const low = roundBound(Math.min(...all), Math.floor);
-  let high = roundBound(Math.max(...all), Math.ceil);
-  if (low === high) high = low + (Math.abs(low) || 1) * 0.1;
-  const palette = JSON.stringify({ themeVariables: { xyChart: { plotColorPalette: group.map((s) => s.color).join(', ') } } });
-  return [
-    '```mermaid',
-    `%%{init: ${palette}}%%`,
-    'xychart-beta',
-    '    title "Loss per epoch"',
-    `    x-axis "epoch" [${picked.map((i) => i + 1).join(', ')}]`,
-    `    y-axis "loss" ${chartNumber(low)} --> ${chartNumber(high)}`,
-    ...sampled.map((values) => `    line [${values.map(chartNumber).join(', ')}]`),
-    '```',
-    group.map((s) => `${s.swatch} ${s.label}`).join(' · '),
-  ].join('\n');
-}
-
-/** `count` indices spread evenly over 0..length-1, always keeping the first and the last epoch. */
-export function sampleIndices(length: number, count: number): number[] {
-  if (length <= count) return Array.from({ length }, (_, i) => i);
-  return Array.from({ length: count }, (_, i) => Math.round((i * (length - 1)) / (count - 1)));
-}
-
-/** Rounds outward to 3 significant digits so no point falls outside the axis. */
-function roundBound(value: number, round: (x: number) => number): number {
-  if (value === 0) return 0;
-  const step = 10 ** (Math.floor(Math.log10(Math.abs(value))) - 2);
-  return round(value / step) * step;
-}
-
-/**
- * 4 significant digits in plain decimal: Mermaid's xychart grammar reads `[+-]?digits(.digits)?`
- * and nothing else, so no exponent, even for a loss of 1e-7.
- */
-export function chartNumber(value: number): string {
-  if (value === 0) return '0';
-  if (Math.abs(value) >= 1e21) return BigInt(Math.round(value)).toString();
-  const decimals = Math.min(100, Math.max(0, 3 - Math.floor(Math.log10(Math.abs(value)))));
-  const text = value.toFixed(decimals);
-  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+  for (const s of series) {
+    if (s.values.length < epochs) notes.push(`${s.label} has ${s.values.length} epochs: its line is held at its last loss after epoch ${s.values.length}.`);
+  }
+  const chart = xyChartBlock({
+    title: 'Loss per epoch',
+    xTitle: 'epoch',
+    categories: picked.map((i) => String(i + 1)),
+    yTitle: 'loss',
+    lines: series.map((s) => ({ color: s.color, values: picked.map((i) => s.values[Math.min(i, s.values.length - 1)]) })),
+  });
+  return [chart, series.map((s) => `${s.swatch} ${s.label}`).join(' · ')].join('\n');
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chartNumber, MAX_CHART_POINTS, renderLearningCurves, sampleIndices } from '../../src/report/curves.ts';
+import { MAX_CHART_POINTS, renderLearningCurves } from '../../src/report/curves.ts';
+import { chartNumber, sampleIndices } from '../../src/report/mermaid.ts';
 import type { History } from '../../src/domain/run-artifacts.ts';
 
 const curve = (epochs: number, start: number) => Array.from({ length: epochs }, (_, i) => start / (i + 1));
@@ -32,7 +33,7 @@ function checkChart(lines: string[]): { xs: string[]; lines: number[][]; min: nu
     return values.map(Number);
   });
   assert.equal(init.themeVariables.xyChart.plotColorPalette.split(', ').length, plotted.length, 'one colour per line');
-  return { xs: x[1].split(', '), lines: plotted, min: Number(y[1]), max: Number(y[2]) };
+  return { xs: x[1].split(', ').map((category) => JSON.parse(category)), lines: plotted, min: Number(y[1]), max: Number(y[2]) };
 }
 
 describe('renderLearningCurves', () => {
@@ -58,15 +59,22 @@ describe('renderLearningCurves', () => {
     assert.ok(chart.lines.every((line) => line.length === MAX_CHART_POINTS));
   });
 
-  it('gives runs of different lengths their own chart, since xychart stretches every line over the axis', () => {
-    const markdown = renderLearningCurves({ base: history(20), head: history(35), baseLabel: 'main' });
+  it('draws runs of different lengths on one shared epoch axis, the shorter held at its last loss', () => {
+    const base = history(20, 0.9);
+    const markdown = renderLearningCurves({ base, head: history(35), baseLabel: 'main' });
     const charts = mermaidBlocks(markdown).map(checkChart);
-    assert.deepEqual(
-      charts.map((chart) => chart.xs.length),
-      [20, 35],
-    );
-    assert.match(markdown, /^🟦 main train · 🟩 main validation$/m);
-    assert.match(markdown, /^🟧 PR train · 🟥 PR validation$/m);
+    assert.equal(charts.length, 1, 'one chart, shared axes');
+    const [chart] = charts;
+    assert.equal(chart.xs.length, 35);
+    assert.deepEqual(chart.xs.slice(0, 2), ['1', '2']);
+    assert.ok(chart.lines.every((line) => line.length === 35));
+    // main's train loss: its own 20 epochs, then flat at epoch 20's loss.
+    assert.equal(chart.lines[0][19], Number(base.loss[19].toPrecision(4)));
+    assert.deepEqual(new Set(chart.lines[0].slice(19)), new Set([Number(base.loss[19].toPrecision(4))]));
+    const all = chart.lines.flat();
+    assert.ok(chart.min <= Math.min(...all) && chart.max >= Math.max(...all), 'one y-axis holds both runs');
+    assert.match(markdown, /^🟦 main train · 🟩 main validation · 🟧 PR train · 🟥 PR validation$/m);
+    assert.match(markdown, /^> main train has 20 epochs: its line is held at its last loss after epoch 20\.$/m);
   });
 
   it('stops a diverged curve at its first non-finite loss and says so', () => {
