@@ -6,8 +6,10 @@ import { renderLearningCurves } from './curves.ts';
 import { escapeInline, link } from './escape.ts';
 import { formatDuration, plural, shortSha } from './format.ts';
 import { renderConfigDiff, renderDataDiff, renderParamsDiff } from './inputs-tables.ts';
+import { foldable } from './details.ts';
 import { commentMarker } from './marker.ts';
 import { renderMetricsTable } from './metrics-table.ts';
+import { renderTrend, type TrendPoint } from './trend.ts';
 
 export interface ReportLinks {
   /** The workflow run that produced the report. */
@@ -33,6 +35,8 @@ export interface ReportInput {
     runner?: string;
   };
   base?: { history?: History; evaluation?: Evaluation; backend?: string };
+  /** Main's last records along the base's first-parent history, newest first (bounded by the store). */
+  trend?: TrendPoint[];
   links?: ReportLinks;
   /** The branch compared against; `main` unless the PR targets another. */
   baseRef?: string;
@@ -63,10 +67,11 @@ export function renderReport(input: ReportInput): string {
     renderMetricsTable(comparison.rows, baseRef, { base: base?.evaluation?.testRows, head: head.evaluation?.testRows }),
     renderConfigDiff(comparison.config, baseRef),
     hasBaseline
-      ? [renderParamsDiff(comparison.params, baseRef, configChanged), renderDataDiff(comparison.data, baseRef)].join('\n\n')
+      ? foldable('Params and data', [renderParamsDiff(comparison.params, baseRef, configChanged), renderDataDiff(comparison.data, baseRef)].join('\n\n'))
       : `No baseline to compare params and data against.`,
-    renderLearningCurves({ base: base?.history, head: head.history, baseLabel: baseRef }),
-    renderConfusionMatrix(head.evaluation, base?.evaluation, baseRef),
+    foldable(`Where ${escapeInline(baseRef)} has been`, renderTrend(comparison.rows, input.trend, baseRef)),
+    foldable('Learning curves', renderLearningCurves({ base: base?.history, head: head.history, baseLabel: baseRef })),
+    foldable('Confusion matrix', renderConfusionMatrix(head.evaluation, base?.evaluation, baseRef)),
     footer(input),
   ];
   return `${sections.filter((section) => section !== '').join('\n\n')}\n`;

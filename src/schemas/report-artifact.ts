@@ -10,6 +10,8 @@ import type { BaselineSource, ConfigReview, DataChange, MetricRow } from '../com
 import type { Task } from '../domain/config.ts';
 import type { Problem } from '../report/error-report.ts';
 import type { ReportInput } from '../report/report.ts';
+import type { TrendPoint } from '../report/trend.ts';
+import { MAX_RECENT_RECORDS } from '../domain/record.ts';
 import type { Evaluation, History } from '../domain/run-artifacts.ts';
 import { optional as opt, sha, str } from './parts.ts';
 
@@ -123,6 +125,15 @@ const config: JSONSchemaType<ConfigReview> = {
   },
   required: ['file', 'decidedBy', 'changes'],
 };
+const trendPoint: JSONSchemaType<TrendPoint> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    commit: sha,
+    metrics: { type: 'object', required: [], additionalProperties: num, maxProperties: 500, propertyNames: { maxLength: 200 } },
+  },
+  required: ['commit', 'metrics'],
+};
 const problem: JSONSchemaType<Problem> = {
   type: 'object',
   additionalProperties: false,
@@ -192,6 +203,7 @@ export const reportArtifactSchema: JSONSchemaType<ReportArtifactFile> = {
               properties: { history: opt(history), evaluation: opt(evaluation), backend: opt(str(50)) },
               required: [],
             }),
+            trend: opt(list(trendPoint, MAX_RECENT_RECORDS)),
             baseRef: opt(str(255)),
           },
           required: ['comparison', 'head'],

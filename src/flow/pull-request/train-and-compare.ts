@@ -9,6 +9,8 @@ import type { BaselineSource } from '../../compare/types.ts';
 import type { ConcreteBackend, ModelCiConfig } from '../../domain/config.ts';
 import { isUserError } from '../../errors.ts';
 import type { ReportInput } from '../../report/report.ts';
+import type { TrendPoint } from '../../report/trend.ts';
+import { GitError } from '../../git/git.ts';
 import { trainModel, type TrainRun } from '../../train/pipeline.ts';
 import type { Evaluation, History } from '../../domain/run-artifacts.ts';
 import { judgeConfig } from './base-config.ts';
@@ -47,6 +49,8 @@ export async function evaluatePullRequest(options: PullRequestOptions, decided: 
   );
   const baseline = await log.group(`baseline of ${config.name}`, () => findBaseline(options, config.name, baseSha, headRun.engine.backend, recordsFetched));
 
+  const trend = await mainTrend(options, config.name, baseSha);
+
   const side = (run: TrainRun): RunSide => ({ metrics: run.metrics, params: run.params.flat, data: run.manifest.data });
   const comparison = compareRuns({
     model: config.name,
@@ -68,8 +72,21 @@ export async function evaluatePullRequest(options: PullRequestOptions, decided: 
       seed: headRun.params.train.seed,
     },
     base: baseline.side ? { history: baseline.history, evaluation: baseline.evaluation, backend: baseline.backend } : undefined,
+    ...(trend.length > 0 ? { trend } : {}),
   };
   return { kind: 'compared', model: config.name, reason: decided.reason, baseSha, headSha, comparison, report, headRun, baseRun: baseline.run };
+}
+
+/** Main's last records for the report's trend; the trend is context, so a history it cannot read is a warning, not a failed run. */
+async function mainTrend({ store, log }: PullRequestOptions, model: string, baseSha: string): Promise<TrendPoint[]> {
+  try {
+    const records = await store.recent(model, baseSha);
+    return records.flatMap((entry) => ('record' in entry ? [{ commit: entry.commit, metrics: entry.record.metrics }] : []));
+  } catch (error) {
+    if (!isUserError(error) && !(error instanceof GitError)) throw error;
+    log.warn(`the report has no trend of ${model}: ${(error as Error).message}`);
+    return [];
+  }
 }
 
 export type BaselineOptions = Pick<PullRequestOptions, 'repoRoot' | 'configPath' | 'artifactsDir' | 'store' | 'log' | 'workspace' | 'trackedInputs'>;
