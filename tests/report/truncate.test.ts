@@ -73,3 +73,24 @@ describe('truncateReport', () => {
     assert.doesNotMatch(truncateReport(report, COMMENT_LIMIT, 'javascript:alert(1)'), /javascript/);
   });
 });
+
+describe('truncateReport on a folded report', () => {
+  it('names the folded sections it cut short and those it left out', () => {
+    const fold = (title: string, lines: number) =>
+      `<details><summary>${title}</summary>\n\n${Array.from({ length: lines }, (_, i) => `${title} row ${i}`).join('\n')}\n\n</details>`;
+    const report = [
+      MARKER,
+      '### verdict',
+      '| metric | main | PR |',
+      fold('Params and data', 10),
+      fold('Learning curves', 3000),
+      fold('Confusion matrix', 50),
+      '',
+    ].join('\n\n');
+    const cut = truncateReport(report, 30000);
+    assert.ok(cut.length <= 29000);
+    assert.match(cut, /This report was cut to fit GitHub's comment size limit\. Cut short: Learning curves\. Left out: Confusion matrix\. The full report/);
+    assert.ok(cut.includes('Params and data row 9'), 'the sections before the cut are whole');
+    assert.equal(cut.match(/<details>/g)?.length, cut.match(/<\/details>/g)?.length);
+  });
+});
