@@ -45,7 +45,8 @@ export const report: Command = {
       fetch: false,
     });
     if (result.kind === 'skipped') throw new Error('a forced report cannot be skipped');
-    io.stdout(renderReport(result.report));
+    // The ref as the user named it, as the action names the PR's base branch: the report reads the same either way.
+    io.stdout(renderReport({ ...result.report, baseRef: base }));
     if (result.comparison.failedGates.length === 0) return EXIT.ok;
     io.stderr(failedGateLines(result.comparison.failedGates));
     return EXIT.gateFailed;

@@ -4,7 +4,9 @@ import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { parseReportArtifact, readReportArtifact } from '../../src/action/report-artifact.ts';
+import { parseReportArtifact, readReportArtifact, writeReportArtifact } from '../../src/action/report-artifact.ts';
+import { compareRuns } from '../../src/compare/compare.ts';
+import type { ReportInput } from '../../src/report/report.ts';
 import { UserError } from '../../src/errors.ts';
 import { renderReport } from '../../src/report/report.ts';
 
@@ -94,6 +96,77 @@ describe('parseReportArtifact', () => {
     assert.doesNotMatch(markdown, /(?<!\\)\]\(https:\/\/evil/, 'no live link: the brackets are escaped');
     assert.doesNotMatch(markdown, /@org\/team/, 'nobody is pinged');
     assert.match(markdown, /&lt;img src=x onerror=alert\(1\)&gt;/);
+  });
+});
+
+describe('the fork split renders the report the job summary shows', () => {
+  test('every section survives report.json: trend, curves, matrix, precision, config', async () => {
+    const commit = (n: number) => String(n).repeat(40).slice(0, 40);
+    const report: ReportInput = {
+      comparison: compareRuns({
+        model: 'breast-cancer',
+        metrics: [
+          { name: 'accuracy', direction: 'higher', gate: { tolerance: 0.01 } },
+          { name: 'log_loss', direction: 'lower' },
+        ],
+        base: {
+          metrics: { accuracy: 101 / 106, log_loss: 0.12 },
+          params: { 'train.epochs': 20 },
+          data: { 'd.csv': { hash: `sha256:${'a'.repeat(64)}`, rows: 530 } },
+        },
+        head: {
+          metrics: { accuracy: 110 / 114, log_loss: 0.1 },
+          params: { 'train.epochs': 30 },
+          data: { 'd.csv': { hash: `sha256:${'b'.repeat(64)}`, rows: 569 } },
+        },
+        baseline: { kind: 'ancestor', commit: commit(1), behind: 2 },
+        headCommit: commit(2),
+        config: { file: 'model-ci.yml', decidedBy: 'base', changes: [{ key: 'metrics.accuracy.gate.tolerance', base: 0.01, head: 0.5, afterMerge: true }] },
+      }),
+      head: {
+        backend: 'cpu',
+        history: { epochs: 3, loss: [0.7, 0.4, 0.3], val_loss: [0.8, 0.5, 0.4] },
+        evaluation: {
+          task: 'binary-classification',
+          testRows: 114,
+          classes: ['0', '1'],
+          confusionMatrix: [
+            [40, 2],
+            [2, 70],
+          ],
+        },
+        trainingMs: 1234,
+        seed: 7,
+      },
+      base: { backend: 'cpu', history: { epochs: 2, loss: [0.9, 0.5] }, evaluation: { task: 'binary-classification', testRows: 106 } },
+      trend: [3, 4, 5].map((n) => ({ commit: commit(n), metrics: { accuracy: 0.9 + n / 100, log_loss: 0.2 } })),
+    };
+    const dir = await mkdtemp(join(tmpdir(), 'model-ci-artifact-'));
+    try {
+      await writeReportArtifact(dir, { kind: 'report', pr: 3, headSha: commit(2), model: 'breast-cancer', report, baseRef: 'develop' });
+      const read = await readReportArtifact(dir);
+      assert.ok(read.kind === 'report');
+      const links = { repository: 'https://github.com/acme/models' };
+      const direct = renderReport({ ...report, links, baseRef: 'develop' });
+      assert.equal(renderReport({ ...read.report, links, baseRef: read.baseRef }), direct);
+      for (const section of [
+        'Where develop has been',
+        'Learning curves',
+        'Params and data',
+        '**Confusion matrix**',
+        '| accuracy ↑ | 0.953 | 0.965 | +0.012 |',
+      ]) {
+        assert.ok(direct.includes(section), section);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a trend is bounded like every other list', async () => {
+    const trend = Array.from({ length: 21 }, () => ({ commit: sha, metrics: { accuracy: 0.9 } }));
+    await rejects({ ...artifact(), report: { ...artifact().report, trend } }, /\/report\/trend: must NOT have more than 20 items/);
+    await rejects({ ...artifact(), report: { ...artifact().report, trend: [{ commit: 'main', metrics: {} }] } }, /\/report\/trend\/0\/commit/);
   });
 });
 

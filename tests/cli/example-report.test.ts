@@ -49,8 +49,12 @@ describe('model-ci report', () => {
     await repo.source.git('switch', '--quiet', '-c', 'local-change');
     // A DVC section another stage reads: diffed, but the model is the same, so nothing regresses.
     await repo.source.commit({ 'params.yaml': `${FAST_PARAMS}featurize:\n  max_features: 100\n` }, 'featurize params');
-    const fine = await runCli(['report', '--base', 'main', '--out', `${repo.sandbox.root}/out-a`], { cwd: repo.source.dir });
+    await repo.source.git('tag', 'release-1', 'main');
+    const fine = await runCli(['report', '--base', 'release-1', '--out', `${repo.sandbox.root}/out-a`], { cwd: repo.source.dir });
     assert.equal(fine.code, 0, fine.stderr);
+    // The report names the ref it compared against, as the comment names the PR's base branch.
+    assert.match(fine.stdout, /^Compared release-1 `[0-9a-f]{7}` → PR /m);
+    assert.match(fine.stdout, /^\| metric \| release-1 \| PR \|/m);
     assert.match(fine.stdout, /trained from the base commit/);
     assert.match(fine.stdout, /— ➖ unchanged/);
     assert.match(fine.stdout, /\| featurize\.max\\_features \| — \| 100 \|/);
