@@ -67,7 +67,7 @@ const runDeployMode: ModeRunner<'push' | 'workflow_dispatch'> = async ({ setting
       backend: outcome.backend,
       recorded: outcome.record !== undefined,
       reusedFrom: outcome.reusedFrom,
-    }),
+    }) + (outcome.card ? `\n<details><summary>Model card</summary>\n\n${outcome.card}\n</details>\n` : ''),
   );
   kit.failOnGates(outcome.comparison.failedGates);
 };
