@@ -7,7 +7,7 @@ import { stringOption, type Command, type ParsedArgs } from './command-spec.ts';
 export const manifests: Command = {
   name: 'manifests',
   summary: 'write Kubernetes manifests (KServe InferenceService, Deployment + Service + HPA) for a pushed image',
-  usage: '--image <name@sha256:…> (--name <model> | --model <dir>) [--out <dir>] [options]',
+  usage: '--image <name@digest> (--name <model> | --model <dir>) [--out <dir>] [options]',
   description: [
     'Writes, for an image pinned by digest, a KServe InferenceService (custom predictor container,',
     'optional canary) to inferenceservice.yaml and a plain Deployment + Service + HorizontalPodAutoscaler',
@@ -16,7 +16,7 @@ export const manifests: Command = {
     'Apply with `kubectl apply -f <dir>/deployment.yaml` or, on KServe, `-f <dir>/inferenceservice.yaml`.',
   ].join('\n'),
   options: {
-    image: { type: 'string', value: 'name@sha256:…', description: 'the pushed image, pinned by digest (the deploy output `digest`)' },
+    image: { type: 'string', value: 'name@digest', description: 'the pushed image, pinned by digest (the deploy output `digest`)' },
     name: { type: 'string', value: 'model', description: "the model's name (model-ci.yml `name`)" },
     model: { type: 'string', short: 'm', value: 'dir', description: 'a trained model folder, to take the name from its run.json' },
     out: { type: 'string', short: 'o', value: 'dir', description: 'folder to write inferenceservice.yaml and deployment.yaml into' },
