@@ -24,6 +24,10 @@
  * sweep:                             # optional: a hyperparameter grid; each combination is a candidate job
  *   train.learning_rate: [0.001, 0.01]
  *   model.hidden_units: [[16], [32, 16]]
+ * card:                              # optional, plain text for the model card of each deploy
+ *   intended_use: Screening aid for clinicians; not a diagnosis.
+ *   limitations: Trained on one hospital's records.
+ *   license: mit                     # also: description
  * ```
  */
 import { MODEL_NAME } from '../domain/record.ts';
@@ -42,6 +46,7 @@ import {
   type Gate,
   type MetricConfig,
   type ModelCiConfig,
+  type ModelCardConfig,
   type SplitConfig,
   type Task,
 } from '../domain/config.ts';
@@ -66,7 +71,10 @@ import {
 
 export { loadParams } from './params.ts';
 
-const ROOT_KEYS = ['name', 'task', 'data', 'params', 'watch', 'backend', 'metrics', 'sweep'] as const;
+const ROOT_KEYS = ['name', 'task', 'data', 'params', 'watch', 'backend', 'metrics', 'sweep', 'card'] as const;
+const CARD_KEYS = ['description', 'intended_use', 'limitations', 'license'] as const;
+/** A card section is a few paragraphs; the card is served and shown in the job summary. */
+const MAX_CARD_TEXT = 4000;
 const DATA_KEYS = ['train', 'test', 'split', 'target', 'features', 'categorical', 'categorical_columns'] as const;
 const SPLIT_KEYS = ['test', 'seed', 'stratify'] as const;
 const METRIC_KEYS = ['name', 'direction', 'gate'] as const;
@@ -122,7 +130,44 @@ export async function loadConfig(file: string, opts: LoadConfigOptions = {}): Pr
   const metrics = optional(keys, 'metrics', (f) => readMetrics(f, task), defaultMetrics(task).map(catalogMetric));
 
   const sweep = keys.get('sweep');
-  return { file: configFile, root, name, task, data, params, watch, metrics, backend, ...(sweep ? { sweep: readSweep(sweep) } : {}) };
+  const card = keys.get('card');
+  return {
+    file: configFile,
+    root,
+    name,
+    task,
+    data,
+    params,
+    watch,
+    metrics,
+    backend,
+    ...(sweep ? { sweep: readSweep(sweep) } : {}),
+    ...(card ? { card: readCard(card) } : {}),
+  };
+}
+
+function readCard(field: Field): ModelCardConfig {
+  const keys = mapping(field, CARD_KEYS);
+  const text = (key: string): string | undefined => {
+    const value = keys.get(key);
+    if (!value) return undefined;
+    const read = string(value);
+    if (read.length > MAX_CARD_TEXT) fail(value, `at most ${MAX_CARD_TEXT} characters, got ${read.length}`);
+    return read;
+  };
+  const license = text('license');
+  if (license !== undefined && !/^[A-Za-z0-9.+-]{1,64}$/.test(license)) {
+    fail(keys.get('license')!, `expected an SPDX licence identifier such as mit or apache-2.0, got ${JSON.stringify(license.slice(0, 40))}`);
+  }
+  const card: ModelCardConfig = {};
+  const description = text('description');
+  const intendedUse = text('intended_use');
+  const limitations = text('limitations');
+  if (description !== undefined) card.description = description;
+  if (intendedUse !== undefined) card.intendedUse = intendedUse;
+  if (limitations !== undefined) card.limitations = limitations;
+  if (license !== undefined) card.license = license;
+  return card;
 }
 
 /** Params a sweep may vary: the model-ci sections of params.yaml, leaf keys only. */

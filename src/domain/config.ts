@@ -67,6 +67,16 @@ export interface ModelCiConfig {
   backend: BackendName;
   /** Hyperparameter sweep: dotted params key → values to try; the grid's candidates become a job matrix. */
   sweep?: Record<string, unknown[]>;
+  /** What the model card says that the run cannot know (`card:` in model-ci.yml); plain text. */
+  card?: ModelCardConfig;
+}
+
+export interface ModelCardConfig {
+  description?: string;
+  intendedUse?: string;
+  limitations?: string;
+  /** An SPDX licence identifier, for the card's metadata. */
+  license?: string;
 }
 
 export type Optimizer = 'adam' | 'sgd' | 'rmsprop' | 'adagrad';

@@ -72,4 +72,6 @@ export const ARTIFACT_FILES = {
   history: 'history.json',
   evaluation: 'evaluation.json',
   run: 'run.json',
+  /** Written by a deploy, shipped in the image: src/report/model-card.ts. */
+  card: 'card.md',
 } as const;

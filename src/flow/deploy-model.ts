@@ -25,9 +25,11 @@ import { retagRemote } from '../docker/registry.ts';
 import { computeTags, imageVersion } from '../docker/tags.ts';
 import { isShallow } from '../git/history.ts';
 import { tryGit } from '../git/git.ts';
-import { trainModel } from '../train/pipeline.ts';
+import { trainModel, type TrainRun } from '../train/pipeline.ts';
+import { renderModelCard, type ModelCardInput } from '../report/model-card.ts';
+import { writeFile } from 'node:fs/promises';
 import { plannedInputs } from '../train/planned-inputs.ts';
-import type { Metrics } from '../domain/run-artifacts.ts';
+import { ARTIFACT_FILES, type Metrics } from '../domain/run-artifacts.ts';
 import type { Logger } from '../logger.ts';
 
 export interface DeployOptions {
@@ -66,6 +68,8 @@ export interface DeployOutcome {
   record?: BaselineRecord;
   /** Set when nothing was trained or built: the commit whose model and image were reused. */
   reusedFrom?: string;
+  /** The model card of a new build, naming the pushed digest (for the job summary). */
+  card?: string;
 }
 
 /**
@@ -105,6 +109,9 @@ export async function runDeploy(options: DeployOptions): Promise<DeployOutcome> 
   const gatesPassed = comparison.failedGates.length === 0;
   if (!gatesPassed) log.warn(`gates failed (${comparison.failedGates.map((row) => row.name).join(', ')}): the image is pushed without moving \`latest\``);
 
+  // The card ships inside the image, beside the model it describes (served at /v1/models/<name>/card).
+  const cardInput = modelCardInput(run, options);
+  await writeFile(join(run.out, ARTIFACT_FILES.card), renderModelCard(cardInput));
   const imageInput = {
     modelDir: run.out,
     serverFiles: options.serverFiles,
@@ -131,6 +138,7 @@ export async function runDeploy(options: DeployOptions): Promise<DeployOutcome> 
     comparison,
     gatesPassed,
     image: { image: image.image, tags: image.tags, version: image.version, digest },
+    card: renderModelCard({ ...cardInput, lineage: { ...cardInput.lineage, image: { name: image.image, digest, tags: image.tags } } }, { frontMatter: false }),
   };
   if (!options.record) return outcome;
   const record = recordFromRun(run, options.commit, { image: digest ? { name: image.image, digest, tags: image.tags } : undefined, runUrl: options.runUrl });
@@ -176,6 +184,29 @@ async function reuse(options: DeployOptions, previous: BaselineRecord, previousI
   const record = reusedRecord(previous, { commit: options.commit, image, runUrl: options.runUrl });
   await writeRecord(options, record);
   return { ...outcome, record };
+}
+
+function modelCardInput(run: TrainRun, options: DeployOptions): ModelCardInput {
+  return {
+    model: run.config.name,
+    task: run.config.task,
+    card: run.config.card,
+    data: run.manifest.data,
+    trainRows: run.manifest.trainRows,
+    testRows: run.manifest.testRows,
+    evaluation: run.evaluation,
+    params: run.params.flat,
+    metrics: run.metrics,
+    lineage: {
+      commit: options.commit,
+      repositoryUrl: options.repositoryUrl,
+      runUrl: options.runUrl,
+      trainedAt: run.manifest.startedAt,
+      backend: run.engine.backend,
+      modelCiVersion: run.manifest.modelCiVersion,
+      hashes: { inputs: run.manifest.hashes.inputs, model: run.manifest.hashes.model },
+    },
+  };
 }
 
 function target(options: DeployOptions, gatesPassed: boolean) {

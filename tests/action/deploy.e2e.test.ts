@@ -5,6 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { parseAllDocuments } from 'yaml';
 import { describe } from 'node:test';
 import { createBaselineStore } from '../../src/baseline/store.ts';
 import { loadConfig } from '../../src/config/load.ts';
@@ -82,12 +84,25 @@ describe('mode deploy', () => {
         docker.docker.modem.followProgress(stream, (e: Error | null) => (e ? reject(e) : resolve()));
       }),
     );
+    // The manifests output names this digest, and the container runs as they say: as user 1000, on a
+    // read-only root file system, with no capabilities and no privilege escalation; both probes answer.
+    const [deployment] = parseAllDocuments(readFileSync(join(run.outputs.manifests, 'deployment.yaml'), 'utf8')).map((d) => d.toJS());
+    const [isvc] = parseAllDocuments(readFileSync(join(run.outputs.manifests, 'inferenceservice.yaml'), 'utf8')).map((d) => d.toJS());
+    const spec = deployment.spec.template.spec.containers[0];
+    assert.equal(spec.image, reference);
+    assert.equal(isvc.spec.predictor.containers[0].image, reference);
     const port = await freePort();
-    const container = await docker.docker.createContainer({ Image: reference, Env: [`PORT=${port}`], HostConfig: { NetworkMode: 'host' } });
+    const container = await docker.docker.createContainer({
+      Image: reference,
+      Env: [`PORT=${port}`],
+      User: String(spec.securityContext.runAsUser),
+      HostConfig: { NetworkMode: 'host', ReadonlyRootfs: spec.securityContext.readOnlyRootFilesystem, CapDrop: ['ALL'], SecurityOpt: ['no-new-privileges'] },
+    });
     try {
       await container.start();
       const url = `http://127.0.0.1:${port}`;
-      await waitFor(`${url}/healthz`);
+      await waitFor(`${url}${spec.readinessProbe.httpGet.path}`);
+      assert.equal((await fetch(`${url}${spec.livenessProbe.httpGet.path}`)).status, 200);
 
       // The test split, as the trainer held it out, predicted in-process and by the container.
       const config = await loadConfig(join(workspace, 'model-ci.yml'));

@@ -3,11 +3,13 @@
  * server image, push it, verify the digest, and record the commit's baseline (default branch only).
  */
 import * as core from '@actions/core';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { serverBundleFiles } from '../../docker/build-context.ts';
 import { connectEngine } from '../../docker/connect.ts';
 import { runDeploy } from '../../flow/deploy-model.ts';
 import { serverDistDir } from '../../docker/server-dist.ts';
+import { manifestFiles, modelManifests } from '../../kubernetes/manifests.ts';
+import { writeManifestFiles } from '../../kubernetes/write-manifests.ts';
 import { renderDeploySummary } from '../../report/deploy-summary.ts';
 import { actionLogger } from '../core-logger.ts';
 import { imageName, registryAuth } from '../registry-auth.ts';
@@ -45,7 +47,13 @@ const runDeployMode: ModeRunner<'push' | 'workflow_dispatch'> = async ({ setting
   const { digest } = outcome.image;
   core.setOutput('image', outcome.image.image);
   core.setOutput('tags', outcome.image.tags.join('\n'));
-  if (digest) core.setOutput('digest', digest);
+  if (digest) {
+    core.setOutput('digest', digest);
+    // What a cluster needs to run this exact image: see `model-ci manifests` for the options.
+    const dir = join(resolve(context.workspace, settings.artifactsDir), 'manifests');
+    await writeManifestFiles(dir, manifestFiles(modelManifests({ model: outcome.model, image: `${outcome.image.image}@${digest}` })));
+    core.setOutput('manifests', dir);
+  }
   core.setOutput('model-version', outcome.image.version);
   core.setOutput('retrained', String(outcome.reusedFrom === undefined));
   kit.setResultOutputs(outcome.comparison.verdict, outcome.metrics, outcome.backend, '');
@@ -59,7 +67,7 @@ const runDeployMode: ModeRunner<'push' | 'workflow_dispatch'> = async ({ setting
       backend: outcome.backend,
       recorded: outcome.record !== undefined,
       reusedFrom: outcome.reusedFrom,
-    }),
+    }) + (outcome.card ? `\n<details><summary>Model card</summary>\n\n${outcome.card}\n</details>\n` : ''),
   );
   kit.failOnGates(outcome.comparison.failedGates);
 };
