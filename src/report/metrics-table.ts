@@ -3,11 +3,13 @@ import { describeGate } from '../compare/gate.ts';
 import { formatNumber, formatPercent, formatSigned } from '../compare/numbers.ts';
 import type { MetricRow, RowStatus } from '../compare/types.ts';
 import { escapeCell } from './escape.ts';
+import { formatInterval, intervalHeader } from './interval-format.ts';
 import { table } from './markdown-table.ts';
 
 const STATUS_TEXT: Record<RowStatus, string> = {
   better: 'better',
   worse: '**worse**',
+  'within-noise': 'within noise',
   'within-tolerance': 'within tolerance',
   unchanged: 'unchanged',
   new: 'new',
@@ -16,19 +18,29 @@ const STATUS_TEXT: Record<RowStatus, string> = {
 
 const NOT_APPLICABLE = '—';
 
+/** With paired predictions, a column of Δ's interval follows Δ; without, the table is as it always was. */
 export function renderMetricsTable(rows: readonly MetricRow[], baseLabel: string): string {
+  const intervals = intervalHeader(rows);
+  const withInterval = <T>(cells: T[], cell: T): T[] => (intervals ? [...cells.slice(0, 4), cell, ...cells.slice(4)] : cells);
   return table(
-    ['metric', escapeCell(baseLabel), 'PR', 'Δ', 'Δ%', 'verdict', 'gate'],
-    rows.map((row) => [
-      `${escapeCell(row.name)} ${row.direction === 'higher' ? '↑' : '↓'}`,
-      row.base === undefined ? NOT_APPLICABLE : formatNumber(row.base),
-      row.head === undefined ? NOT_APPLICABLE : formatNumber(row.head),
-      row.delta === undefined ? NOT_APPLICABLE : formatSigned(row.delta),
-      row.deltaPct === undefined ? NOT_APPLICABLE : formatPercent(row.deltaPct),
-      STATUS_TEXT[row.status],
-      gateCell(row),
-    ]),
-    ['l', 'r', 'r', 'r', 'r', 'l', 'l'],
+    withInterval(['metric', escapeCell(baseLabel), 'PR', 'Δ', 'Δ%', 'verdict', 'gate'], intervals ?? ''),
+    rows.map((row) =>
+      withInterval(
+        [
+          `${escapeCell(row.name)} ${row.direction === 'higher' ? '↑' : '↓'}`,
+          row.base === undefined ? NOT_APPLICABLE : formatNumber(row.base),
+          row.head === undefined ? NOT_APPLICABLE : formatNumber(row.head),
+          row.delta === undefined ? NOT_APPLICABLE : formatSigned(row.delta),
+          row.deltaPct === undefined ? NOT_APPLICABLE : formatPercent(row.deltaPct),
+          STATUS_TEXT[row.status],
+          gateCell(row),
+        ],
+        row.interval
+          ? `${formatInterval(row.interval, row.mcnemar)}${intervals === 'Δ CI' ? ` at ${formatNumber(row.interval.confidence * 100)}%` : ''}`
+          : NOT_APPLICABLE,
+      ),
+    ),
+    withInterval<'l' | 'r'>(['l', 'r', 'r', 'r', 'r', 'l', 'l'], 'r'),
   );
 }
 
@@ -38,5 +50,5 @@ function gateCell(row: MetricRow): string {
   const rule = describeGate(row.direction, row.gate);
   // A tolerance-only gate on a metric main never had checked nothing: do not show a tick for it.
   if (row.base === undefined && row.gate.threshold === undefined) return `not checked (no baseline for ${rule})`;
-  return `✅ ${rule}`;
+  return row.gateNote ? `✅ ${rule}: ${escapeCell(row.gateNote)}` : `✅ ${rule}`;
 }

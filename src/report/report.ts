@@ -8,6 +8,7 @@ import { formatDuration, plural, shortSha } from './format.ts';
 import { renderConfigDiff, renderDataDiff, renderParamsDiff } from './inputs-tables.ts';
 import { commentMarker } from './marker.ts';
 import { renderMetricsTable } from './metrics-table.ts';
+import { renderPredictionChanges } from './prediction-changes.ts';
 
 export interface ReportLinks {
   /** The workflow run that produced the report. */
@@ -42,6 +43,7 @@ export const VERDICT_TEXT: Record<Verdict, string> = {
   better: '✅ better',
   worse: '⚠️ worse',
   mixed: '↕️ mixed',
+  'within-noise': '〰️ within noise',
   unchanged: '➖ unchanged',
   'gate-failed': '❌ gate failed',
   'no-baseline': '🆕 no baseline',
@@ -65,6 +67,7 @@ export function renderReport(input: ReportInput): string {
     hasBaseline
       ? [renderParamsDiff(comparison.params, baseRef, configChanged), renderDataDiff(comparison.data, baseRef)].join('\n\n')
       : `No baseline to compare params and data against.`,
+    renderPredictionChanges(comparison, baseRef),
     renderLearningCurves({ base: base?.history, head: head.history, baseLabel: baseRef }),
     renderConfusionMatrix(head.evaluation, base?.evaluation, baseRef),
     footer(input),
