@@ -121,7 +121,7 @@ export function describeGate(direction: Direction, gate: Gate): string {
   if (gate.tolerance !== undefined) {
     const amount = gate.relative ? `${formatNumber(gate.tolerance * 100)}%` : formatNumber(gate.tolerance);
     parts.push(direction === 'higher' ? `Δ ≥ -${amount}` : `Δ ≤ +${amount}`);
-    if (gate.confidence !== undefined) parts[parts.length - 1] += ` unless not significant at ${formatNumber(gate.confidence * 100)}%`;
+    if (gate.confidence !== undefined) parts[parts.length - 1] += ` (fails only if significant at ${formatNumber(gate.confidence * 100)}%)`;
   }
   if (gate.threshold !== undefined) parts.push(`${direction === 'higher' ? '≥' : '≤'} ${formatNumber(gate.threshold)}`);
   return parts.join(', ');

@@ -53,7 +53,7 @@ describe('report with paired predictions', () => {
     );
     assert.match(
       rows[0][7],
-      /^✅ Δ ≥ -0\.01 unless not significant at 95%: fell by 0\.02, more than the 0\.01 allowed, but not significant at 95% .*: 40 test rows are too few to tell$/,
+      /^✅ Δ ≥ -0\.01 \(fails only if significant at 95%\): fell by 0\.02, more than the 0\.01 allowed, but not significant at 95% .*: 40 test rows are too few to tell$/,
     );
     assert.match(markdown, /^### model-ci · iris — 〰️ within noise$/m);
     assert.match(markdown, /Intervals: 2000 paired bootstrap resamples of these rows \(seed \d+\); a change whose interval contains 0 is \*within noise\*\./);
