@@ -15,6 +15,8 @@ export const DEFAULT_REPORT_DIR = 'model-ci-report';
 export const DEFAULT_ARTIFACTS_DIR = '.model-ci';
 /** The author of model-ci's comments: its own comments are found, and never taken for commands, by this login. */
 export const DEFAULT_BOT_LOGIN = 'github-actions[bot]';
+/** The confidence of the paired intervals of Δ in a report, and of a gate's `confidence` where no gate sets one. */
+export const DEFAULT_CONFIDENCE = 0.95;
 /** The runner a training job goes to when it may not or need not use a GPU runner. */
 export const DEFAULT_HOSTED_RUNNER = 'ubuntu-latest';
 

@@ -2,8 +2,11 @@
 import type { MetricConfig, Scalar } from '../domain/config.ts';
 import { UserError } from '../errors.ts';
 import { ARTIFACT_FILES, type DataFileStats, type Metrics } from '../domain/run-artifacts.ts';
+import type { PairedPredictions } from '../domain/paired-predictions.ts';
 import { diffData, diffParams } from './inputs-diff.ts';
 import { metricRows } from './metric-rows.ts';
+import { pairedBootstrap } from './paired-bootstrap.ts';
+import { diffPredictions } from './prediction-diff.ts';
 import type { BaselineSource, Comparison, ConfigReview } from './types.ts';
 import { decideVerdict } from './verdict.ts';
 
@@ -26,6 +29,11 @@ export interface CompareInput {
   headCommit?: string;
   /** A PR's: which config judged it and what it changes in model-ci.yml. */
   config?: ConfigReview;
+  /**
+   * Main's and the PR's models on the same rows: then every row gets a paired interval of Δ (within noise
+   * when it contains zero), gates may ask for significance, and the report says what changed row by row.
+   */
+  paired?: PairedPredictions;
 }
 
 /**
@@ -47,7 +55,8 @@ export function compareRuns(input: CompareInput): Comparison {
       );
     }
   }
-  const rows = metricRows(input.metrics, base?.metrics, head.metrics);
+  const noise = base && input.paired ? pairedBootstrap(input.paired) : undefined;
+  const rows = metricRows(input.metrics, base?.metrics, head.metrics, noise);
   const comparison: Comparison = {
     model: input.model,
     verdict: decideVerdict(rows, base !== undefined),
@@ -59,6 +68,10 @@ export function compareRuns(input: CompareInput): Comparison {
   };
   if (input.headCommit !== undefined) comparison.headCommit = input.headCommit;
   if (input.config !== undefined) comparison.config = input.config;
+  if (noise && input.paired) {
+    comparison.noise = { rows: noise.rows, resamples: noise.resamples, seed: noise.seed };
+    comparison.predictions = diffPredictions(input.paired);
+  }
   return comparison;
 }
 

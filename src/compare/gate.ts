@@ -1,11 +1,25 @@
 /** Gate evaluation: does one metric of this run pass the check configured for it? */
 import type { Direction, Gate } from '../domain/config.ts';
+import { type McNemar, mcnemarMinimumDiscordant } from '../metrics/mcnemar.ts';
 import { formatNumber, nearlyEqual } from './numbers.ts';
+import type { DeltaInterval } from './types.ts';
 
 export interface GateResult {
   passed: boolean;
   /** Why it failed, as a sentence fragment naming the numbers (used in the report and in annotations). */
   reason?: string;
+  /** Why a regression beyond the tolerance passed a gate with `confidence`, or why `confidence` could not apply. */
+  note?: string;
+}
+
+/** What the paired predictions say about Δ, for a gate with `confidence`. */
+export interface DeltaEvidence {
+  /** At the gate's confidence. */
+  interval: DeltaInterval;
+  /** accuracy: McNemar's exact test. */
+  mcnemar?: McNemar;
+  /** The paired test rows. */
+  rows: number;
 }
 
 /** How much worse than `base` the value `head` is (positive = regression, negative = improvement). */
@@ -31,13 +45,18 @@ export function withinTolerance(direction: Direction, gate: Gate, base: number, 
  * Tolerance is checked against main's value when there is one; the threshold always.
  * A gated metric the run did not produce fails: a gate must never pass by omission.
  */
-export function evaluateGate(direction: Direction, gate: Gate, base: number | undefined, head: number | undefined): GateResult {
+export function evaluateGate(direction: Direction, gate: Gate, base: number | undefined, head: number | undefined, evidence?: DeltaEvidence): GateResult {
   if (head === undefined) {
     return { passed: false, reason: base === undefined ? 'missing from this run' : `missing from this run (main: ${formatNumber(base)})` };
   }
   const reasons: string[] = [];
+  let note: string | undefined;
   if (base !== undefined && gate.tolerance !== undefined && !withinTolerance(direction, gate, base, head)) {
-    reasons.push(toleranceReason(direction, gate, base, head));
+    const judged = gate.confidence === undefined ? undefined : significance(direction, gate, base, gate.confidence, evidence);
+    if (judged?.significant === false) note = `${toleranceReason(direction, gate, base, head)}, ${judged.text}`;
+    else {
+      reasons.push(judged ? `${toleranceReason(direction, gate, base, head)}, ${judged.text}` : toleranceReason(direction, gate, base, head));
+    }
   }
   if (gate.threshold !== undefined && !meetsThreshold(direction, gate.threshold, head)) {
     reasons.push(
@@ -46,7 +65,41 @@ export function evaluateGate(direction: Direction, gate: Gate, base: number | un
         : `${formatNumber(head)} is above the maximum ${formatNumber(gate.threshold)}`,
     );
   }
-  return reasons.length === 0 ? { passed: true } : { passed: false, reason: reasons.join('; ') };
+  const result: GateResult = reasons.length === 0 ? { passed: true } : { passed: false, reason: reasons.join('; ') };
+  if (note !== undefined) result.note = note;
+  return result;
+}
+
+/**
+ * A regression past the tolerance is significant when even the end of the interval most favourable to
+ * the PR is past it, and, for accuracy, McNemar's exact test rejects "no change" at the same confidence.
+ * The test rows are too few to tell when the interval's half-width exceeds the tolerance (they cannot
+ * resolve a change that size) or there are fewer discordant rows than McNemar's test needs to ever reject.
+ */
+function significance(
+  direction: Direction,
+  gate: Gate,
+  base: number,
+  confidence: number,
+  evidence: DeltaEvidence | undefined,
+): { significant: boolean | undefined; text: string } {
+  const level = `${formatNumber(confidence * 100)}%`;
+  if (!evidence) {
+    return { significant: undefined, text: `significance at ${level} not checked: main's and this PR's models were not scored on the same rows` };
+  }
+  const { interval, mcnemar, rows } = evidence;
+  const allowed = allowedRegression(gate, base) as number;
+  const leastRegression = direction === 'higher' ? -interval.high : interval.low;
+  const beyond = leastRegression > allowed && !nearlyEqual(leastRegression, allowed);
+  const rejects = mcnemar === undefined || mcnemar.p < 1 - confidence;
+  const range = `${level} interval of Δ [${formatNumber(interval.low)}, ${formatNumber(interval.high)}]${
+    mcnemar ? `, McNemar p = ${formatNumber(mcnemar.p)}` : ''
+  }`;
+  if (beyond && rejects) return { significant: true, text: `significant at ${level} (${range})` };
+  const tooWide = (interval.high - interval.low) / 2 > allowed;
+  const tooFewDiscordant = mcnemar !== undefined && mcnemar.fixed + mcnemar.broken < mcnemarMinimumDiscordant(confidence);
+  const tooFew = tooWide || tooFewDiscordant ? `: ${rows} test rows are too few to tell` : '';
+  return { significant: false, text: `but not significant at ${level} (${range})${tooFew}` };
 }
 
 function meetsThreshold(direction: Direction, threshold: number, head: number): boolean {
@@ -68,6 +121,7 @@ export function describeGate(direction: Direction, gate: Gate): string {
   if (gate.tolerance !== undefined) {
     const amount = gate.relative ? `${formatNumber(gate.tolerance * 100)}%` : formatNumber(gate.tolerance);
     parts.push(direction === 'higher' ? `Δ ≥ -${amount}` : `Δ ≤ +${amount}`);
+    if (gate.confidence !== undefined) parts[parts.length - 1] += ` (fails only if significant at ${formatNumber(gate.confidence * 100)}%)`;
   }
   if (gate.threshold !== undefined) parts.push(`${direction === 'higher' ? '≥' : '≤'} ${formatNumber(gate.threshold)}`);
   return parts.join(', ');

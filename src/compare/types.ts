@@ -1,7 +1,17 @@
 /** The pure comparison of a PR's run against main's baseline; input of the report. */
 import type { Direction, Gate, Scalar } from '../domain/config.ts';
+import type { McNemar } from '../metrics/mcnemar.ts';
+import type { PredictionDiff } from './prediction-diff.ts';
 
-export type RowStatus = 'better' | 'worse' | 'within-tolerance' | 'unchanged' | 'new' | 'removed';
+/** `within-noise`: the paired interval of Δ contains zero, so the change may be chance alone. */
+export type RowStatus = 'better' | 'worse' | 'within-noise' | 'within-tolerance' | 'unchanged' | 'new' | 'removed';
+
+/** A paired bootstrap interval of Δ = PR − main, on the same rows. */
+export interface DeltaInterval {
+  low: number;
+  high: number;
+  confidence: number;
+}
 
 export interface MetricRow {
   name: string;
@@ -16,13 +26,19 @@ export interface MetricRow {
   /** undefined: not gated; otherwise whether the gate passed and why not. */
   gatePassed?: boolean;
   gateReason?: string;
+  /** Why a gate with `confidence` passed a regression beyond its tolerance (not significant; too few rows to tell). */
+  gateNote?: string;
+  /** With paired predictions: the interval of Δ (at the gate's confidence, else the default). */
+  interval?: DeltaInterval;
+  /** accuracy, with paired predictions: McNemar's exact test. */
+  mcnemar?: McNemar;
 }
 
 /**
  * `no-baseline`: nothing to compare against (first model on main); only gate thresholds were checked.
  * Rows `within-tolerance` count as unchanged: the config declared that much regression acceptable.
  */
-export type Verdict = 'better' | 'worse' | 'mixed' | 'unchanged' | 'gate-failed' | 'no-baseline';
+export type Verdict = 'better' | 'worse' | 'mixed' | 'within-noise' | 'unchanged' | 'gate-failed' | 'no-baseline';
 
 export interface ParamChange {
   key: string;
@@ -79,4 +95,8 @@ export interface Comparison {
   failedGates: MetricRow[];
   /** Absent where no PR is judged (a main build, a report from an older version). */
   config?: ConfigReview;
+  /** Main's and the PR's models were scored on the same rows: how the intervals were drawn. */
+  noise?: { rows: number; resamples: number; seed: number };
+  /** The same rows, prediction by prediction. */
+  predictions?: PredictionDiff;
 }

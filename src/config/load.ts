@@ -17,7 +17,8 @@
  * backend: auto                      # tensorflow-gpu | tensorflow | wasm | cpu
  * metrics:                           # optional; default: every metric of the task
  *   - name: accuracy
- *     gate: { tolerance: 0.01 }      # may not drop more than 0.01 below main; "2%" = relative to main
+ *     gate: { tolerance: 0.01 }      # may not drop more than 0.01 below main; "2%" = relative to main;
+ *                                    # `confidence: 0.95` beside it: only a significant drop fails
  *   - name: log_loss
  *     gate: { threshold: 0.2 }       # may never exceed 0.2
  *   - roc_auc
@@ -78,7 +79,12 @@ const MAX_CARD_TEXT = 4000;
 const DATA_KEYS = ['train', 'test', 'split', 'target', 'features', 'categorical', 'categorical_columns'] as const;
 const SPLIT_KEYS = ['test', 'seed', 'stratify'] as const;
 const METRIC_KEYS = ['name', 'direction', 'gate'] as const;
-const GATE_KEYS = ['tolerance', 'threshold'] as const;
+const GATE_KEYS = ['tolerance', 'threshold', 'confidence'] as const;
+/**
+ * A gate's `confidence`: below one half it asks for less than a coin flip; above 0.999 the percentile
+ * interval's ends rest on the last one or two of the bootstrap's 2000 resamples.
+ */
+const CONFIDENCE_RANGE = { min: 0.5, max: 0.999 } as const;
 const DIRECTIONS: readonly Direction[] = ['higher', 'lower'];
 const ENCODINGS = ['one-hot', 'index'] as const;
 
@@ -327,6 +333,12 @@ function readGate(field: Field): Gate {
   }
   const threshold = keys.get('threshold');
   if (threshold) gate.threshold = number(threshold);
+  const confidence = keys.get('confidence');
+  if (confidence) {
+    gate.confidence = number(confidence, CONFIDENCE_RANGE);
+    // Significance qualifies a comparison with main; a threshold is an absolute bound with nothing to test.
+    if (gate.tolerance === undefined) expected(confidence, 'set only beside a `tolerance` (`tolerance: 0` fails any significant regression)');
+  }
   if (gate.tolerance === undefined && gate.threshold === undefined) expected(field, 'a mapping with `tolerance` and/or `threshold`');
   return gate;
 }

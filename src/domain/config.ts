@@ -15,11 +15,18 @@ export type Direction = 'higher' | 'lower';
  * - `tolerance`: how much worse than main it may get (absolute, or a fraction of
  *   main's value when `relative`), e.g. accuracy may not drop more than 0.01.
  * - `threshold`: an absolute bound (minimum when higher is better, maximum when lower is).
+ * - `confidence`: the tolerance fails only on a significant regression (see below).
  */
 export interface Gate {
   tolerance?: number;
   relative?: boolean;
   threshold?: number;
+  /**
+   * Ask for significance: with main's and the PR's models on the same rows, the tolerance fails only when
+   * the whole paired bootstrap interval of Δ at this confidence (and, for accuracy, McNemar's exact test)
+   * says the regression goes beyond it. Needs `tolerance`.
+   */
+  confidence?: number;
 }
 
 export interface MetricConfig {

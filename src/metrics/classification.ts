@@ -3,12 +3,15 @@
  * nothing to divide by (no row predicted positive, no positive row), it is 0,
  * as scikit-learn's `zero_division=0` makes it: a model that never predicts a
  * class gets no credit for it.
+ *
+ * `weight`, where a function takes it, counts each row that many times (a bootstrap resample is the
+ * test rows with multiplicities): the same metric, not a second implementation of it.
  */
 
 /** counts[actual][predicted] */
-export function confusionMatrix(actual: ArrayLike<number>, predicted: ArrayLike<number>, classCount: number): number[][] {
+export function confusionMatrix(actual: ArrayLike<number>, predicted: ArrayLike<number>, classCount: number, weight?: ArrayLike<number>): number[][] {
   const counts = Array.from({ length: classCount }, () => new Array<number>(classCount).fill(0));
-  for (let i = 0; i < actual.length; i++) counts[actual[i]][predicted[i]]++;
+  for (let i = 0; i < actual.length; i++) counts[actual[i]][predicted[i]] += weight ? weight[i] : 1;
   return counts;
 }
 
@@ -58,42 +61,85 @@ export function macroScores(matrix: number[][]): ClassScores {
 }
 
 /**
- * Area under the ROC curve, exactly: the Mann–Whitney U statistic over average ranks
- * (tied scores share their rank, counting a tied positive/negative pair as half).
- * Undefined (NaN) when only one class is present.
+ * Area under the ROC curve, exactly: the Mann–Whitney U statistic (a tied positive/negative pair
+ * counts as half), equal to the average-rank formula. Undefined (NaN) when only one class is present.
  */
-export function rocAuc(positive: ArrayLike<number>, scores: ArrayLike<number>): number {
+export function rocAuc(positive: ArrayLike<number>, scores: ArrayLike<number>, weight?: ArrayLike<number>): number {
+  return rocAucSorted(sortForRocAuc(positive, scores), weight);
+}
+
+/** The rows by ascending score, with where each group of tied scores ends: sorted once, scored under many weightings. */
+export interface RocAucRows {
+  /** Row indices by ascending score. */
+  order: Uint32Array;
+  /** Per sorted position: bit 0 set when the row is positive, bit 1 when it is the last of its tied scores. */
+  flags: Uint8Array;
+}
+
+const POSITIVE = 1;
+const LAST_TIED = 2;
+
+export function sortForRocAuc(positive: ArrayLike<number>, scores: ArrayLike<number>): RocAucRows {
   const n = scores.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
-  let positives = 0;
-  let positiveRankSum = 0;
-  for (let start = 0; start < n; ) {
-    let end = start;
-    while (end + 1 < n && scores[order[end + 1]] === scores[order[start]]) end++;
-    // 1-based ranks start+1 … end+1 share their average.
-    const rank = (start + end + 2) / 2;
-    for (let i = start; i <= end; i++) {
-      if (positive[order[i]] === 1) {
-        positives++;
-        positiveRankSum += rank;
-      }
-    }
-    start = end + 1;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => scores[a] - scores[b]);
+  const flags = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    flags[i] = (positive[order[i]] === 1 ? POSITIVE : 0) | (i === n - 1 || scores[order[i + 1]] !== scores[order[i]] ? LAST_TIED : 0);
   }
-  const negatives = n - positives;
-  if (positives === 0 || negatives === 0) return NaN;
-  return (positiveRankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+  return { order, flags };
+}
+
+export function rocAucSorted(rows: RocAucRows, weight?: ArrayLike<number>): number {
+  const { order, flags } = rows;
+  let negativesBelow = 0;
+  let pairs = 0;
+  let positives = 0;
+  let groupPositives = 0;
+  let groupNegatives = 0;
+  for (let i = 0; i < order.length; i++) {
+    const w = weight ? weight[order[i]] : 1;
+    if (flags[i] & POSITIVE) groupPositives += w;
+    else groupNegatives += w;
+    if (flags[i] & LAST_TIED) {
+      // Each positive beats every negative below its score and ties half of those at its score.
+      pairs += groupPositives * (negativesBelow + groupNegatives / 2);
+      negativesBelow += groupNegatives;
+      positives += groupPositives;
+      groupPositives = 0;
+      groupNegatives = 0;
+    }
+  }
+  if (positives === 0 || negativesBelow === 0) return NaN;
+  return pairs / (positives * negativesBelow);
 }
 
 /** Probabilities are clipped so one confident mistake costs log(1e15) ≈ 34.5, not infinity. */
 export const LOG_LOSS_EPSILON = 1e-15;
 
 /** Mean negative log of the probability given to each row's true class. */
-export function logLoss(probabilityOfTrueClass: ArrayLike<number>): number {
-  let sum = 0;
-  for (let i = 0; i < probabilityOfTrueClass.length; i++) {
-    const p = Math.min(Math.max(probabilityOfTrueClass[i], LOG_LOSS_EPSILON), 1 - LOG_LOSS_EPSILON);
-    sum -= Math.log(p);
+export function logLoss(probabilityOfTrueClass: ArrayLike<number>, weight?: ArrayLike<number>): number {
+  return weightedMean(logLossTerms(probabilityOfTrueClass), weight);
+}
+
+/** Each row's term of the log loss: a bootstrap computes these once and only re-weights them. */
+export function logLossTerms(probabilityOfTrueClass: ArrayLike<number>): Float64Array {
+  const terms = new Float64Array(probabilityOfTrueClass.length);
+  for (let i = 0; i < terms.length; i++) {
+    terms[i] = -Math.log(Math.min(Math.max(probabilityOfTrueClass[i], LOG_LOSS_EPSILON), 1 - LOG_LOSS_EPSILON));
   }
-  return sum / probabilityOfTrueClass.length;
+  return terms;
+}
+
+/** Σ wᵢ·xᵢ / Σ wᵢ (every weight 1 without `weight`). */
+export function weightedMean(values: ArrayLike<number>, weight?: ArrayLike<number>): number {
+  let sum = 0;
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    const w = weight ? weight[i] : 1;
+    sum += w * values[i];
+    total += w;
+  }
+  return sum / total;
 }

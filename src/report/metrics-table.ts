@@ -1,14 +1,16 @@
 /** The metrics table: main's value, the PR's, the change and the gate, one row per metric. */
 import { describeGate } from '../compare/gate.ts';
-import { formatPercent } from '../compare/numbers.ts';
+import { formatNumber, formatPercent } from '../compare/numbers.ts';
 import type { MetricRow, RowStatus } from '../compare/types.ts';
 import { escapeCell } from './escape.ts';
+import { formatInterval, intervalHeader } from './interval-format.ts';
 import { table } from './markdown-table.ts';
 import { metricFormat } from './precision.ts';
 
 const STATUS_TEXT: Record<RowStatus, string> = {
   better: 'better',
   worse: '**worse**',
+  'within-noise': 'within noise',
   'within-tolerance': 'within tolerance',
   unchanged: 'unchanged',
   new: 'new',
@@ -17,18 +19,30 @@ const STATUS_TEXT: Record<RowStatus, string> = {
 
 const NOT_APPLICABLE = '—';
 
-/** `testRows`: how many rows each side was scored on (main's, the PR's), which sets the precision shown. */
+/**
+ * `testRows`: how many rows each side was scored on (main's, the PR's), which sets the precision shown.
+ * With paired predictions, a column of Δ's interval follows Δ; without, the table is as it always was.
+ */
 export function renderMetricsTable(rows: readonly MetricRow[], baseLabel: string, testRows: { base?: number; head?: number } = {}): string {
+  const intervals = intervalHeader(rows);
+  const withInterval = <T>(cells: T[], cell: T): T[] => (intervals ? [...cells.slice(0, 4), cell, ...cells.slice(4)] : cells);
   return table(
-    ['metric', escapeCell(baseLabel), 'PR', 'Δ', 'Δ%', 'verdict', 'gate'],
-    rows.map((row) => [
-      `${escapeCell(row.name)} ${row.direction === 'higher' ? '↑' : '↓'}`,
-      ...numberCells(row, testRows),
-      row.deltaPct === undefined ? NOT_APPLICABLE : formatPercent(row.deltaPct),
-      STATUS_TEXT[row.status],
-      gateCell(row),
-    ]),
-    ['l', 'r', 'r', 'r', 'r', 'l', 'l'],
+    withInterval(['metric', escapeCell(baseLabel), 'PR', 'Δ', 'Δ%', 'verdict', 'gate'], intervals ?? ''),
+    rows.map((row) =>
+      withInterval(
+        [
+          `${escapeCell(row.name)} ${row.direction === 'higher' ? '↑' : '↓'}`,
+          ...numberCells(row, testRows),
+          row.deltaPct === undefined ? NOT_APPLICABLE : formatPercent(row.deltaPct),
+          STATUS_TEXT[row.status],
+          gateCell(row),
+        ],
+        row.interval
+          ? `${formatInterval(row.interval, row.mcnemar)}${intervals === 'Δ CI' ? ` at ${formatNumber(row.interval.confidence * 100)}%` : ''}`
+          : NOT_APPLICABLE,
+      ),
+    ),
+    withInterval<'l' | 'r'>(['l', 'r', 'r', 'r', 'r', 'l', 'l'], 'r'),
   );
 }
 
@@ -47,5 +61,5 @@ function gateCell(row: MetricRow): string {
   const rule = describeGate(row.direction, row.gate);
   // A tolerance-only gate on a metric main never had checked nothing: do not show a tick for it.
   if (row.base === undefined && row.gate.threshold === undefined) return `not checked (no baseline for ${rule})`;
-  return `✅ ${rule}`;
+  return row.gateNote ? `✅ ${rule}: ${escapeCell(row.gateNote)}` : `✅ ${rule}`;
 }

@@ -9,6 +9,7 @@ import { renderConfigDiff, renderDataDiff, renderParamsDiff } from './inputs-tab
 import { foldable } from './details.ts';
 import { commentMarker } from './marker.ts';
 import { renderMetricsTable } from './metrics-table.ts';
+import { renderPredictionChanges } from './prediction-changes.ts';
 import { renderTrend, type TrendPoint } from './trend.ts';
 
 export interface ReportLinks {
@@ -46,6 +47,7 @@ export const VERDICT_TEXT: Record<Verdict, string> = {
   better: '✅ better',
   worse: '⚠️ worse',
   mixed: '↕️ mixed',
+  'within-noise': '〰️ within noise',
   unchanged: '➖ unchanged',
   'gate-failed': '❌ gate failed',
   'no-baseline': '🆕 no baseline',
@@ -69,6 +71,7 @@ export function renderReport(input: ReportInput): string {
     hasBaseline
       ? foldable('Params and data', [renderParamsDiff(comparison.params, baseRef, configChanged), renderDataDiff(comparison.data, baseRef)].join('\n\n'))
       : `No baseline to compare params and data against.`,
+    renderPredictionChanges(comparison, baseRef),
     foldable(`Where ${escapeInline(baseRef)} has been`, renderTrend(comparison.rows, input.trend, baseRef)),
     foldable('Learning curves', renderLearningCurves({ base: base?.history, head: head.history, baseLabel: baseRef })),
     foldable('Confusion matrix', renderConfusionMatrix(head.evaluation, base?.evaluation, baseRef)),

@@ -6,6 +6,7 @@
  * report's) is checked after it, in `src/action/report-artifact.ts`.
  */
 import type { JSONSchemaType } from 'ajv';
+import { type PredictionDiff, SHOWN_ROWS } from '../compare/prediction-diff.ts';
 import type { BaselineSource, ConfigReview, DataChange, MetricRow } from '../compare/types.ts';
 import type { Task } from '../domain/config.ts';
 import type { Problem } from '../report/error-report.ts';
@@ -60,6 +61,64 @@ const evaluation: JSONSchemaType<Evaluation> = {
   },
   required: ['task', 'testRows'],
 };
+const count = { type: 'integer', minimum: 0 } as const;
+const lines = list(count, SHOWN_ROWS);
+const predictions: JSONSchemaType<PredictionDiff> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    file: str(1000),
+    rows: count,
+    newRows: count,
+    classification: opt({
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        changed: count,
+        fixed: count,
+        broken: count,
+        brokenLines: lines,
+        fixedLines: lines,
+        perClass: opt(
+          list(
+            {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                label: str(200),
+                support: count,
+                precision: { type: 'object', additionalProperties: false, properties: { base: num, head: num }, required: ['base', 'head'] },
+                recall: { type: 'object', additionalProperties: false, properties: { base: num, head: num }, required: ['base', 'head'] },
+              },
+              required: ['label', 'support', 'precision', 'recall'],
+            },
+            1000,
+          ),
+        ),
+      },
+      required: ['changed', 'fixed', 'broken', 'brokenLines', 'fixedLines'],
+    }),
+    regression: opt({
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        changed: count,
+        quantiles: list({ type: 'object', additionalProperties: false, properties: { q: num, change: num }, required: ['q', 'change'] }, 20),
+        moved: list(
+          {
+            type: 'object',
+            additionalProperties: false,
+            properties: { line: count, truth: num, base: num, head: num },
+            required: ['line', 'truth', 'base', 'head'],
+          },
+          SHOWN_ROWS,
+        ),
+      },
+      required: ['changed', 'quantiles', 'moved'],
+    }),
+  },
+  required: ['file', 'rows', 'newRows'],
+};
 const row: JSONSchemaType<MetricRow> = {
   type: 'object',
   additionalProperties: false,
@@ -70,15 +129,28 @@ const row: JSONSchemaType<MetricRow> = {
     head: opt(num),
     delta: opt(num),
     deltaPct: opt(num),
-    status: { type: 'string', enum: ['better', 'worse', 'within-tolerance', 'unchanged', 'new', 'removed'] },
+    status: { type: 'string', enum: ['better', 'worse', 'within-noise', 'within-tolerance', 'unchanged', 'new', 'removed'] },
     gate: opt({
       type: 'object',
       additionalProperties: false,
-      properties: { tolerance: opt(num), relative: opt({ type: 'boolean' }), threshold: opt(num) },
+      properties: { tolerance: opt(num), relative: opt({ type: 'boolean' }), threshold: opt(num), confidence: opt(num) },
       required: [],
     }),
     gatePassed: opt({ type: 'boolean' }),
     gateReason: opt(str(1000)),
+    gateNote: opt(str(1000)),
+    interval: opt({
+      type: 'object',
+      additionalProperties: false,
+      properties: { low: num, high: num, confidence: num },
+      required: ['low', 'high', 'confidence'],
+    }),
+    mcnemar: opt({
+      type: 'object',
+      additionalProperties: false,
+      properties: { fixed: count, broken: count, p: num },
+      required: ['fixed', 'broken', 'p'],
+    }),
   },
   required: ['name', 'direction', 'status'],
 };
@@ -169,7 +241,7 @@ export const reportArtifactSchema: JSONSchemaType<ReportArtifactFile> = {
               additionalProperties: false,
               properties: {
                 model: str(200),
-                verdict: { type: 'string', enum: ['better', 'worse', 'mixed', 'unchanged', 'gate-failed', 'no-baseline'] },
+                verdict: { type: 'string', enum: ['better', 'worse', 'mixed', 'within-noise', 'unchanged', 'gate-failed', 'no-baseline'] },
                 rows: list(row, 500),
                 params: list(
                   { type: 'object', additionalProperties: false, properties: { key: str(500), base: scalar, head: scalar }, required: ['key'] },
@@ -180,6 +252,13 @@ export const reportArtifactSchema: JSONSchemaType<ReportArtifactFile> = {
                 headCommit: opt(sha),
                 failedGates: list(row, 500),
                 config: opt(config),
+                noise: opt({
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: { rows: count, resamples: count, seed: count },
+                  required: ['rows', 'resamples', 'seed'],
+                }),
+                predictions: opt(predictions),
               },
               required: ['model', 'verdict', 'rows', 'params', 'data', 'baseline', 'failedGates'],
             },

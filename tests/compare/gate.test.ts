@@ -79,3 +79,9 @@ describe('describeGate', () => {
     assert.equal(describeGate('lower', { threshold: 0.3 }), '≤ 0.3');
   });
 });
+
+describe('describeGate with confidence', () => {
+  it('says the tolerance fails only on a significant regression', () => {
+    assert.equal(describeGate('higher', { tolerance: 0.01, confidence: 0.95 }), 'Δ ≥ -0.01 (fails only if significant at 95%)');
+  });
+});

@@ -3,9 +3,9 @@ import { describe, it } from 'node:test';
 import type { Task } from '../../src/domain/config.ts';
 import type { Preprocessing } from '../../src/data/preprocessing.ts';
 import { METRICS, defaultMetrics } from '../../src/metrics/catalog.ts';
-import { logLoss, macroScores, rocAuc } from '../../src/metrics/classification.ts';
+import { confusionMatrix, logLoss, macroScores, rocAuc } from '../../src/metrics/classification.ts';
 import { evaluate } from '../../src/metrics/evaluate.ts';
-import { r2 } from '../../src/metrics/regression.ts';
+import { mae, r2, rmse } from '../../src/metrics/regression.ts';
 
 function pre(task: Task, extra: Partial<Preprocessing> = {}): Preprocessing {
   return { version: 1, task, target: 'y', features: [], inputSize: 0, ...extra };
@@ -159,5 +159,43 @@ describe('evaluate: regression', () => {
       () => evaluate(pre('regression', { targetScale: { mean: 0, std: 1 } }), new Float32Array(3), new Float32Array(2)),
       /3 target values but 2 predictions/,
     );
+  });
+});
+
+describe('weighted metrics (a bootstrap resample as row multiplicities)', () => {
+  // Row i counted weight[i] times must equal the metric of the rows repeated that often.
+  const actual = [0, 1, 1, 0, 1, 0, 1, 1];
+  const predicted = [0, 1, 0, 0, 1, 1, 1, 0];
+  const scores = [0.2, 0.9, 0.4, 0.4, 0.7, 0.6, 0.4, 0.1];
+  const values = [1.5, 2, 3.25, 4, 5, 6.5, 7, 8];
+  const guesses = [1, 2.5, 3, 4.5, 4, 7, 6.5, 9];
+  const weight = [2, 0, 1, 3, 1, 0, 2, 1];
+  const expand = <T>(xs: T[]) => xs.flatMap((x, i) => new Array<T>(weight[i]).fill(x));
+
+  it('equal the unweighted metric of the expanded rows', () => {
+    assert.deepEqual(confusionMatrix(actual, predicted, 2, weight), confusionMatrix(expand(actual), expand(predicted), 2));
+    near(logLoss(scores, weight), logLoss(expand(scores)), 12);
+    near(rocAuc(actual, scores, weight), rocAuc(expand(actual), expand(scores)), 12);
+    near(rmse(values, guesses, weight), rmse(expand(values), expand(guesses)), 12);
+    near(mae(values, guesses, weight), mae(expand(values), expand(guesses)), 12);
+    near(r2(values, guesses, weight), r2(expand(values), expand(guesses)), 12);
+  });
+
+  it('ROC AUC equals brute-force pair counting, ties counted half', () => {
+    const pairs = (pos: number[], sc: number[]) => {
+      let wins = 0;
+      let count = 0;
+      pos.forEach((p, i) => {
+        if (p !== 1) return;
+        pos.forEach((q, j) => {
+          if (q !== 0) return;
+          count++;
+          wins += sc[i] > sc[j] ? 1 : sc[i] === sc[j] ? 0.5 : 0;
+        });
+      });
+      return wins / count;
+    };
+    near(rocAuc(expand(actual), expand(scores)), pairs(expand(actual), expand(scores)), 12);
+    near(rocAuc(actual, scores), pairs(actual, scores), 12);
   });
 });
