@@ -73,25 +73,15 @@ export async function fitDense(tf: TF, model: LayersModel, data: TrainingData, p
     network.setLayerWeights(i, initial[2 * i].dataSync() as Float32Array, initial[2 * i + 1].dataSync() as Float32Array);
 
   const { epochs, batchSize, seed, validationSplit, earlyStopping } = params.train;
-  const inputSize = spec.inputSize;
-  const outputSize = network.outputSize;
   const split = splitValidation(data.rows, validationSplit, seed);
   const dropoutLayers = spec.layers.flatMap((layer, i) => (layer.dropout > 0 ? [i] : []));
   let step = 0;
 
-  const load = (rows: Uint32Array, from: number, count: number, pick: (k: number) => number) => {
-    const { x, y } = network.batchViews(count);
-    for (let k = 0; k < count; k++) {
-      const row = rows[pick(from + k)];
-      x.set(data.x.subarray(row * inputSize, (row + 1) * inputSize), k * inputSize);
-      y.set(data.y.subarray(row * outputSize, (row + 1) * outputSize), k * outputSize);
-    }
-  };
   const validationLoss = () => {
     let sum = 0;
     for (let from = 0; from < split.validation.length; from += batchSize) {
       const count = Math.min(batchSize, split.validation.length - from);
-      load(split.validation, from, count, (k) => k);
+      network.loadRows(data.x, data.y, split.validation, undefined, from, count);
       sum += network.lossSum(count);
     }
     return sum / split.validation.length;
@@ -106,7 +96,7 @@ export async function fitDense(tf: TF, model: LayersModel, data: TrainingData, p
     let lossSum = 0;
     for (let from = 0; from < order.length; from += batchSize) {
       const count = Math.min(batchSize, order.length - from);
-      load(split.train, from, count, (k) => order[k]);
+      network.loadRows(data.x, data.y, split.train, order, from, count);
       // The seeds fit.ts gives each Dropout layer on this batch, drawn by tfjs's own seeded generator.
       const batchSeed = dropoutLayers.length > 0 ? deriveSeed(seed, DROPOUT_STREAM + step++) : 0;
       const uniform = (layer: number, rows: number, units: number) => {

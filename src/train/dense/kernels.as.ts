@@ -182,3 +182,33 @@ export function colSum(out: usize, a: usize, rows: i32, n: i32): void {
     store<f32>(out + ((<usize>j) << 2), acc);
   }
 }
+
+/** out[i] = z[i] > 0 ? z[i] : 0 (tfjs's relu; NaN gives 0). */
+export function relu(out: usize, z: usize, count: i32): void {
+  const zero = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= count; i += 4) {
+    const o = (<usize>i) << 2;
+    const v = v128.load(z + o);
+    v128.store(out + o, v128.and(v, f32x4.gt(v, zero)));
+  }
+  for (; i < count; i++) {
+    const v = load<f32>(z + ((<usize>i) << 2));
+    // biome-ignore lint/complexity/useMathMinMax: NaN must give 0, as the SIMD mask does
+    store<f32>(out + ((<usize>i) << 2), v > 0 ? v : 0);
+  }
+}
+
+/** dz[i] = z[i] > 0 ? da[i] : 0 (tfjs's relu gradient: 0 at 0). */
+export function reluGrad(dz: usize, z: usize, da: usize, count: i32): void {
+  const zero = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= count; i += 4) {
+    const o = (<usize>i) << 2;
+    v128.store(dz + o, v128.and(v128.load(da + o), f32x4.gt(v128.load(z + o), zero)));
+  }
+  for (; i < count; i++) {
+    const o = (<usize>i) << 2;
+    store<f32>(dz + o, load<f32>(z + o) > 0 ? load<f32>(da + o) : 0);
+  }
+}

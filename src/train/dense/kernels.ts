@@ -19,6 +19,10 @@ export interface Kernels {
   gemm(c: number, a: number, aRow: number, aStep: number, b: number, bias: number, rows: number, inner: number, n: number): void;
   /** out[j] = Σ_r A[r·n + j], r ascending. */
   colSum(out: number, a: number, rows: number, n: number): void;
+  /** out[i] = z[i] > 0 ? z[i] : 0. */
+  relu(out: number, z: number, count: number): void;
+  /** dz[i] = z[i] > 0 ? da[i] : 0. */
+  reluGrad(dz: number, z: number, da: number, count: number): void;
   /** `wasm-simd128` or `typescript`, for logs and tests. */
   name: string;
 }
@@ -53,6 +57,15 @@ export function scalarKernels(): Kernels {
         for (let r = 0; r < rows; r++) acc = f32(acc + h[a + r * n + j]);
         h[out + j] = acc;
       }
+    },
+    relu(out, z, count) {
+      const h = kernels.heap;
+      // biome-ignore lint/complexity/useMathMinMax: NaN must give 0, as the SIMD mask does
+      for (let i = 0; i < count; i++) h[out + i] = h[z + i] > 0 ? h[z + i] : 0;
+    },
+    reluGrad(dz, z, da, count) {
+      const h = kernels.heap;
+      for (let i = 0; i < count; i++) h[dz + i] = h[z + i] > 0 ? h[da + i] : 0;
     },
   };
   return kernels;

@@ -171,6 +171,25 @@ export class DenseNetwork {
     };
   }
 
+  /**
+   * Copies `count` rows of the row-major `x` and `y` into the batch: rows[order[from + k]], or
+   * rows[from + k] without `order`.
+   */
+  loadRows(x: Float32Array, y: Float32Array, rows: Uint32Array, order: Uint32Array | undefined, from: number, count: number): void {
+    const h = this.kernels.heap;
+    const inputs = this.spec.inputSize;
+    const outputs = this.outputSize;
+    for (let k = 0; k < count; k++) {
+      const row = rows[order ? order[from + k] : from + k];
+      const xt = this.x + k * inputs;
+      const xs = row * inputs;
+      for (let c = 0; c < inputs; c++) h[xt + c] = x[xs + c];
+      const yt = this.y + k * outputs;
+      const ys = row * outputs;
+      for (let c = 0; c < outputs; c++) h[yt + c] = y[ys + c];
+    }
+  }
+
   /** One optimizer step on the rows in batchViews(rows); returns the batch's mean loss before the update. */
   step(rows: number, uniform?: UniformSource): number {
     this.forward(rows, uniform);
@@ -191,7 +210,8 @@ export class DenseNetwork {
     let input = this.x;
     this.layers.forEach((l, index) => {
       k.gemm(l.z, input, l.inputs, 1, l.kernel, l.bias, rows, l.inputs, l.units);
-      activate(k.heap, l.activation, l.z, l.a, rows, l.units);
+      if (l.activation === 'relu') k.relu(l.a, l.z, rows * l.units);
+      else activate(k.heap, l.activation, l.z, l.a, rows, l.units);
       if (l.dropout > 0) {
         if (uniform) this.dropout(l, rows, uniform(index, rows, l.units));
         else k.heap.copyWithin(l.out, l.a, l.a + rows * l.units);
@@ -288,7 +308,8 @@ export class DenseNetwork {
       k.gemm(below.dout, l.dz, l.units, 1, l.transposed, 0, rows, l.units, l.inputs);
       const h = k.heap;
       if (below.dropout > 0) for (let e = 0; e < rows * below.units; e++) h[below.dout + e] *= h[below.multiplier + e];
-      activationGradient(h, below.activation, below.z, below.a, below.dout, below.dz, rows, below.units);
+      if (below.activation === 'relu') k.reluGrad(below.dz, below.z, below.dout, rows * below.units);
+      else activationGradient(h, below.activation, below.z, below.a, below.dout, below.dz, rows, below.units);
     }
   }
 

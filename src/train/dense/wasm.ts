@@ -30,6 +30,8 @@ interface Exports {
   memory: WasmMemory;
   gemm(c: number, a: number, aRow: number, aStep: number, b: number, bias: number, rows: number, inner: number, n: number): void;
   colSum(out: number, a: number, rows: number, n: number): void;
+  relu(out: number, z: number, count: number): void;
+  reluGrad(dz: number, z: number, da: number, count: number): void;
 }
 
 let compiled: Promise<object> | undefined;
@@ -78,6 +80,8 @@ export async function wasmKernels(): Promise<Kernels> {
     },
     gemm: (c, a, aRow, aStep, b, bias, rows, inner, n) => wasm.gemm(c * 4, a * 4, aRow, aStep, b * 4, bias * 4, rows, inner, n),
     colSum: (out, a, rows, n) => wasm.colSum(out * 4, a * 4, rows, n),
+    relu: (out, z, count) => wasm.relu(out * 4, z * 4, count),
+    reluGrad: (dz, z, da, count) => wasm.reluGrad(dz * 4, z * 4, da * 4, count),
   };
   return kernels;
 }
