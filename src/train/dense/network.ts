@@ -162,15 +162,6 @@ export class DenseNetwork {
     for (const l of this.layers) this.transpose(l);
   }
 
-  /** The input and target rows of the next step, written by the caller (rows ≤ batchSize). */
-  batchViews(rows: number): { x: Float32Array; y: Float32Array } {
-    const heap = this.kernels.heap;
-    return {
-      x: heap.subarray(this.x, this.x + rows * this.spec.inputSize),
-      y: heap.subarray(this.y, this.y + rows * this.outputSize),
-    };
-  }
-
   /**
    * Copies `count` rows of the row-major `x` and `y` into the batch: rows[order[from + k]], or
    * rows[from + k] without `order`.
@@ -190,7 +181,7 @@ export class DenseNetwork {
     }
   }
 
-  /** One optimizer step on the rows in batchViews(rows); returns the batch's mean loss before the update. */
+  /** One optimizer step on the rows loadRows put in the batch; returns the batch's mean loss before the update. */
   step(rows: number, uniform?: UniformSource): number {
     this.forward(rows, uniform);
     const loss = this.lossAndGradient(rows, true);
@@ -199,7 +190,7 @@ export class DenseNetwork {
     return loss;
   }
 
-  /** The summed (not mean) loss of the rows in batchViews(rows), without dropout and without training. */
+  /** The summed (not mean) loss of the rows loadRows put in the batch, without dropout and without training. */
   lossSum(rows: number): number {
     this.forward(rows, undefined);
     return this.lossAndGradient(rows, false) * rows;
