@@ -12,22 +12,18 @@
  * measure one run, or its data step, in a fresh heap.)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { loadConfig, loadParams } from '../src/config/load.ts';
 import type { ConcreteBackend, Params } from '../src/domain/config.ts';
 import type { EncodedData } from '../src/data/fit-preprocessing.ts';
-import { createRng } from '../src/data/random.ts';
 import { loadEngine, type TF } from '../src/model/engine.ts';
 import { fitModel } from '../src/train/fit.ts';
 import { buildModel, networkShape } from '../src/train/model.ts';
 import { prepareData, trainModel } from '../src/train/pipeline.ts';
+import { BIG_FEATURES, BIG_ROWS, writeBigTable } from './big-table.ts';
 
-const BIG_ROWS = 200_000;
-const BIG_FEATURES = 30;
 const BACKENDS: ConcreteBackend[] = ['cpu', 'wasm'];
 
 interface Workload {
@@ -100,42 +96,6 @@ function samples(w: Workload): number {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
-}
-
-async function writeBigTable(dir: string): Promise<string> {
-  const random = createRng(2024);
-  const weights = Array.from({ length: BIG_FEATURES }, () => random() * 2 - 1);
-  const out = createWriteStream(join(dir, 'data', 'big.csv'));
-  out.write(`${Array.from({ length: BIG_FEATURES }, (_, i) => `f${i}`).join(',')},target\n`);
-  for (let r = 0; r < BIG_ROWS; r++) {
-    const values = weights.map(() => random() * 4 - 2);
-    const score = values.reduce((sum, v, i) => sum + v * weights[i], 0) + (random() - 0.5);
-    if (!out.write(`${values.map((v) => v.toFixed(4)).join(',')},${score > 0 ? 1 : 0}\n`)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-  await writeFile(
-    join(dir, 'model-ci.yml'),
-    [
-      'name: big',
-      'task: binary-classification',
-      'data:',
-      '  train: data/big.csv',
-      '  target: target',
-      '  split: { test: 0.2, seed: 1 }',
-      'params: params.yaml',
-      '',
-    ].join('\n'),
-  );
-  await writeFile(
-    join(dir, 'params.yaml'),
-    [
-      'model: { hidden_units: [32, 16], activation: relu, dropout: 0 }',
-      'train: { epochs: 2, batch_size: 256, learning_rate: 0.001, optimizer: adam, seed: 1, validation_split: 0.1 }',
-      '',
-    ].join('\n'),
-  );
-  return join(dir, 'model-ci.yml');
 }
 
 /** Child process: one trainModel run, sampling memory; prints JSON. */

@@ -11,6 +11,7 @@ import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { compileKernels, WASM_FILE as DENSE_WASM_FILE } from '../src/train/dense/wasm.ts';
 import { licenseNotice } from './licenses.ts';
 import { renameImports, stableChunkNames } from './stable-chunks.ts';
 
@@ -105,6 +106,8 @@ const metafiles = [
 
 const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm.wasm'));
 for (const file of readdirSync(wasmDir).filter((f) => f.endsWith('.wasm'))) copyFileSync(join(wasmDir, file), join(dist, file));
+// The dense engine's kernels, compiled from their AssemblyScript source here so dist/ needs no compiler.
+writeFileSync(join(dist, DENSE_WASM_FILE), await compileKernels());
 
 const bundled = new Set(metafiles.flatMap((metafile) => Object.keys(metafile?.inputs ?? {})));
 bundled.add(join('node_modules', '@tensorflow', 'tfjs-backend-wasm', 'wasm-out', 'tfjs-backend-wasm.wasm'));

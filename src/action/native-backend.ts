@@ -14,7 +14,7 @@ import type { Settings } from './inputs.ts';
 
 export async function prepareNativeBackend(settings: Settings, context: RunContext): Promise<void> {
   const backend = settings.backend ?? (await loadConfig(join(context.workspace, settings.config))).backend;
-  const packageName = backend === 'auto' ? undefined : NATIVE_PACKAGES[backend];
+  const packageName = backend === 'auto' || backend === 'dense' ? undefined : NATIVE_PACKAGES[backend];
   if (!packageName) {
     core.info(`install-native-backend: the ${backend} backend needs no native package`);
     return;

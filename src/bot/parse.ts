@@ -112,7 +112,7 @@ const quote = (text: string) => escapeInline(text.length > 40 ? `${text.slice(0,
 export const HELP_TEXT = [
   'model-ci commands (from people with write access to this repository):',
   '',
-  "- `/model-ci retrain [--backend auto|tensorflow-gpu|tensorflow|wasm|cpu]`: retrain the PR's head and update the report (refused when the head was pushed after your comment: look, then ask again)",
+  "- `/model-ci retrain [--backend auto|dense|tensorflow-gpu|tensorflow|wasm|cpu]`: retrain the PR's head and update the report (refused when the head was pushed after your comment: look, then ask again)",
   '- `/model-ci report`: post the current report again at the bottom of the conversation',
   '- `/model-ci help`: this message',
 ].join('\n');

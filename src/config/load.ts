@@ -14,7 +14,7 @@
  *   categorical_columns: [zip]       # optional: number-looking columns that are categories
  * params: params.yaml                # default params.yaml
  * watch: ["data/**", "params.yaml"]  # optional; default: the data files, the params file and this file
- * backend: auto                      # tensorflow-gpu | tensorflow | wasm | cpu
+ * backend: auto                      # dense | tensorflow-gpu | tensorflow | wasm | cpu
  * metrics:                           # optional; default: every metric of the task
  *   - name: accuracy
  *     gate: { tolerance: 0.01 }      # may not drop more than 0.01 below main; "2%" = relative to main;

@@ -3,10 +3,13 @@
 export const TASKS = ['binary-classification', 'multiclass-classification', 'regression'] as const;
 export type Task = (typeof TASKS)[number];
 
-export const BACKENDS = ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
+/** `dense` is model-ci's own training engine (src/train/dense); the others are TensorFlow.js backends. */
+export const BACKENDS = ['auto', 'dense', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 /** A backend that actually runs ops (what `auto` resolves to). */
 export type ConcreteBackend = Exclude<BackendName, 'auto'>;
+/** The TensorFlow.js backends: what builds, saves and predicts with a model, whichever engine trained it. */
+export type TfjsBackend = Exclude<ConcreteBackend, 'dense'>;
 
 export type Direction = 'higher' | 'lower';
 

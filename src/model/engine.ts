@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BACKENDS, type BackendName, type ConcreteBackend } from '../domain/config.ts';
+import { BACKENDS, type BackendName, type ConcreteBackend, type TfjsBackend } from '../domain/config.ts';
 import { UserError } from '../errors.ts';
 import { gpuLibraryVersions, nativeFolder } from './native.ts';
 
@@ -20,7 +20,10 @@ export type Tensor = import('@tensorflow/tfjs').Tensor;
 
 export interface Engine {
   tf: TF;
+  /** What trains: `dense` (model-ci's engine) or the TensorFlow.js backend itself. */
   backend: ConcreteBackend;
+  /** The TensorFlow.js backend `tf` runs on: it builds, saves and predicts. */
+  tfjsBackend: TfjsBackend;
   /** tfjs packages (and native library) that computed the model, for run.json. */
   versions: Record<string, string>;
   /** Why the engine is not the one asked for; every fallback is announced here. */
@@ -33,6 +36,11 @@ export interface EngineOptions {
   log?: (message: string) => void;
   /** This job holds secrets: native packages only from a tree it installed itself; default: what the action said. */
   secrets?: boolean;
+  /**
+   * The engine will train: `auto` and `dense` then give the dense engine (with the fastest TF.js backend
+   * beside it). Prediction never runs on it, so without this `dense` reads as `auto`.
+   */
+  training?: boolean;
 }
 
 /**
@@ -42,9 +50,9 @@ export interface EngineOptions {
  * ~1.8× on a 30-feature 200k-row table (45k vs 25k/s). The native backends,
  * when installed, come first (and cannot be measured here).
  */
-export const BACKEND_ORDER: readonly ConcreteBackend[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
+export const BACKEND_ORDER: readonly TfjsBackend[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
 
-export const NATIVE_PACKAGES: Partial<Record<ConcreteBackend, string>> = {
+export const NATIVE_PACKAGES: Partial<Record<TfjsBackend, string>> = {
   'tensorflow-gpu': '@tensorflow/tfjs-node-gpu',
   tensorflow: '@tensorflow/tfjs-node',
 };
@@ -58,8 +66,17 @@ export async function loadEngine(requested: BackendName, opts: EngineOptions = {
   if (!(BACKENDS as readonly string[]).includes(requested)) {
     throw new UserError(`unknown backend ${JSON.stringify(requested)}; expected one of ${BACKENDS.join(', ')}`, { field: 'backend' });
   }
+  if (requested === 'dense' || (requested === 'auto' && opts.training)) {
+    // For training, `auto` picks the dense engine: on the networks model-ci builds it measured several times
+    // faster than every TF.js backend here (bench/train-peers.ts). Training falls back to TF.js, with a
+    // notice, for a model it does not cover (train/trainer.ts).
+    // Quiet: which native packages are missing matters to TF.js training, not to the dense engine (a
+    // broken one still reaches the notices).
+    const tfjs = await loadEngine('auto', { ...opts, log: undefined, training: false });
+    return opts.training ? { ...tfjs, backend: 'dense', versions: { ...tfjs.versions, 'tfjs-backend': tfjs.tfjsBackend } } : tfjs;
+  }
   const workspace = opts.workspace ?? process.env.GITHUB_WORKSPACE ?? process.cwd();
-  const candidates = requested === 'auto' ? BACKEND_ORDER : BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(requested));
+  const candidates = requested === 'auto' ? BACKEND_ORDER : BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(requested as TfjsBackend));
   const failures: Failure[] = [];
   for (const backend of candidates) {
     let engine: Engine;
@@ -84,7 +101,7 @@ export async function loadEngine(requested: BackendName, opts: EngineOptions = {
   throw new Error(`no TensorFlow.js backend could be loaded: ${summarise(failures, workspace)}`);
 }
 
-async function loadBackend(backend: ConcreteBackend, workspace: string, opts: EngineOptions): Promise<Engine> {
+async function loadBackend(backend: TfjsBackend, workspace: string, opts: EngineOptions): Promise<Engine> {
   const nativePackage = NATIVE_PACKAGES[backend];
   if (!nativePackage) return loadBundled(backend);
   const folder = await nativeFolder(nativePackage, workspace, { log: opts.log, secrets: opts.secrets });
@@ -99,7 +116,7 @@ async function loadBackend(backend: ConcreteBackend, workspace: string, opts: En
   }
 }
 
-async function loadBundled(backend: ConcreteBackend): Promise<Engine> {
+async function loadBundled(backend: TfjsBackend): Promise<Engine> {
   const tf = await import('@tensorflow/tfjs');
   // tfjs prints "install our node backend" on first use of cpu; we chose this
   // backend on purpose and announce it ourselves. PROD only gates tfjs's warnings.
@@ -112,10 +129,10 @@ async function loadBundled(backend: ConcreteBackend): Promise<Engine> {
     versions['tfjs-backend-wasm'] = wasm.version_wasm;
   }
   await activate(tf, backend === 'wasm' ? 'wasm' : 'cpu');
-  return { tf, backend, versions, notices: [] };
+  return { tf, backend, tfjsBackend: backend, versions, notices: [] };
 }
 
-async function loadNative(backend: ConcreteBackend, packageName: string, folder: string): Promise<Engine> {
+async function loadNative(backend: TfjsBackend, packageName: string, folder: string): Promise<Engine> {
   const require = createRequire(join(folder, 'package.json'));
   const tf = require(packageName) as TF;
   await activate(tf, 'tensorflow');
@@ -124,7 +141,7 @@ async function loadNative(backend: ConcreteBackend, packageName: string, folder:
   if (binding?.TF_Version) versions.libtensorflow = binding.TF_Version;
   // Which CUDA and cuDNN the GPU build found: the first thing to check when a GPU run misbehaves.
   if (backend === 'tensorflow-gpu') Object.assign(versions, await gpuLibraryVersions());
-  return { tf, backend, versions, notices: [] };
+  return { tf, backend, tfjsBackend: backend, versions, notices: [] };
 }
 
 async function activate(tf: TF, name: string): Promise<void> {
@@ -156,13 +173,13 @@ function pickVersions(version: Record<string, string>): Record<string, string> {
 }
 
 interface Failure {
-  backend: ConcreteBackend;
+  backend: TfjsBackend;
   /** Set when the backend's optional package is simply absent: the usual case, reported in one short clause. */
   missingPackage?: string;
   message: string;
 }
 
-function describeFailure(backend: ConcreteBackend, workspace: string, error: unknown): Failure {
+function describeFailure(backend: TfjsBackend, workspace: string, error: unknown): Failure {
   const packageName = NATIVE_PACKAGES[backend];
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error);

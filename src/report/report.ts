@@ -26,7 +26,7 @@ export interface ReportInput {
   head: {
     history?: History;
     evaluation?: Evaluation;
-    /** Backend that trained this run (`cpu`, `wasm`, `tensorflow`, `tensorflow-gpu`). */
+    /** Backend that trained this run (`dense`, `cpu`, `wasm`, `tensorflow`, `tensorflow-gpu`). */
     backend: string;
     /** Why the backend is not the one asked for, e.g. a GPU runner without CUDA. */
     backendNotices?: string[];

@@ -27,12 +27,12 @@ export interface FitOptions {
 
 // Seed streams 0..999 belong to layers (model.ts); these offsets keep the loop's streams apart from them.
 const VALIDATION_STREAM = 1000;
-const EPOCH_STREAM = 2000;
-const DROPOUT_STREAM = 1_000_000;
+export const EPOCH_STREAM = 2000;
+export const DROPOUT_STREAM = 1_000_000;
 /** The size of the buffers an epoch's rows are fed to model.fit through (rounded to whole batches). */
 const SLICE_BYTES = 4 << 20;
 /** More epochs than this are logged every n-th epoch so the log stays readable. */
-const MAX_LOGGED_EPOCHS = 50;
+export const MAX_LOGGED_EPOCHS = 50;
 
 /** Indices of the validation rows and of the rows left to train on, from a seeded permutation. */
 export function splitValidation(rows: number, fraction: number, seed: number): { train: Uint32Array; validation: Uint32Array } {
@@ -204,7 +204,7 @@ class BestWeights {
   }
 }
 
-function formatEpoch(epoch: number, epochs: number, loss: number, valLoss: number | undefined, ms: number): string {
+export function formatEpoch(epoch: number, epochs: number, loss: number, valLoss: number | undefined, ms: number): string {
   const width = String(epochs).length;
   const parts = [`epoch ${String(epoch + 1).padStart(width)}/${epochs}`, `loss ${round(loss)}`];
   if (valLoss !== undefined) parts.push(`val_loss ${round(valLoss)}`);
@@ -212,7 +212,7 @@ function formatEpoch(epoch: number, epochs: number, loss: number, valLoss: numbe
   return parts.join('  ');
 }
 
-function round(value: number): string {
+export function round(value: number): string {
   return value.toFixed(4);
 }
 

@@ -18,7 +18,8 @@ import { VERSION } from '../version.ts';
 import { createPredictor, loadModel, type LoadedModel, type Prediction } from '../model/predictor.ts';
 import { hashModel, saveModel, writeJsonArtifact } from '../model/artifacts.ts';
 import { loadEngine, type Engine } from '../model/engine.ts';
-import { fitModel, predictRows } from './fit.ts';
+import { predictRows } from './fit.ts';
+import { fitOnEngine } from './trainer.ts';
 import { hashInputs } from './hash.ts';
 import { buildModel, networkShape } from './model.ts';
 import { ARTIFACT_FILES, type Evaluation, type History, type Metrics, type RunManifest } from '../domain/run-artifacts.ts';
@@ -80,9 +81,9 @@ export async function trainModel(configFile: string, opts: TrainOptions): Promis
   // git runs while the data loads and the model trains.
   const commit = trainedCommit(config, opts.trackedAt);
   const params = await loadParams(config.params, opts.paramsOverride);
-  const engine = await loadEngine(opts.backend ?? config.backend, opts);
+  const engine = await loadEngine(opts.backend ?? config.backend, { ...opts, training: true });
   const { tf } = engine;
-  opts.log?.(`backend: ${engine.backend}`);
+  opts.log?.(`backend: ${engine.backend}${engine.backend === 'dense' ? ` (TensorFlow.js ${engine.tfjsBackend} builds, saves and evaluates)` : ''}`);
 
   const { files, preprocessing, trainData, testData } = await prepareData(config);
   const loaded = performance.now();
@@ -93,7 +94,7 @@ export async function trainModel(configFile: string, opts: TrainOptions): Promis
   let result: ReturnType<typeof evaluate>;
   let saved: Awaited<ReturnType<typeof saveModel>>;
   try {
-    history = await fitModel(tf, model, trainData, params, { log: opts.log });
+    history = await fitOnEngine(engine, model, trainData, params, { log: opts.log });
     trained = performance.now();
     result = evaluate(preprocessing, testData.y, await predictRows(tf, model, testData.x, testData.rows));
     saved = await saveModel(tf, model, out);

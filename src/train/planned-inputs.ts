@@ -21,7 +21,7 @@ export async function plannedInputs(configFile: string, requested: BackendName |
   // The files trainModel would read, checked the same way.
   const config = await confineInputs(await loadConfig(configFile), { trackedAt });
   const params = await loadParams(config.params);
-  const { backend } = await loadEngine(requested ?? config.backend, { workspace });
+  const { backend } = await loadEngine(requested ?? config.backend, { workspace, training: true });
   const files = [config.data.train, ...(config.data.test ? [config.data.test] : [])];
   const data = Object.fromEntries(await Promise.all(files.map(async (file) => [dataFileKey(config, file), await sha256File(file)] as const)));
   return { inputs: hashInputs({ data, params: params.flat, config, trainerVersion: VERSION, backend }).inputs, backend };

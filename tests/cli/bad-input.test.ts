@@ -42,7 +42,7 @@ test('config and params mistakes name the file, line and key', async () => {
   await trainFails({ 'model-ci.yml': (c) => c.replace('  - f1', '  - f2') }, /unknown metric "f2" \(did you mean `f1`\?\)/);
   await trainFails(
     { 'model-ci.yml': (c) => c.replace('backend: auto', 'backend: gpu') },
-    /`backend` must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu/,
+    /`backend` must be one of auto, dense, tensorflow-gpu, tensorflow, wasm, cpu/,
   );
 });
 

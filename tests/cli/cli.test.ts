@@ -67,7 +67,7 @@ test('an unknown command or option is exit 2 with a did-you-mean', async () => {
 
   const backend = await runCli(['train', '--config', 'fixtures/iris/model-ci.yml', '--backend', 'wasn']);
   assert.equal(backend.code, 2);
-  assert.equal(backend.stderr, 'model-ci: --backend "wasn" is not one of auto, tensorflow-gpu, tensorflow, wasm, cpu (did you mean `wasm`?)\n');
+  assert.equal(backend.stderr, 'model-ci: --backend "wasn" is not one of auto, dense, tensorflow-gpu, tensorflow, wasm, cpu (did you mean `wasm`?)\n');
 });
 
 test('a user error is one line without a stack (exit 2); a bug keeps its stack (exit 1)', async () => {

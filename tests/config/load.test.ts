@@ -123,7 +123,7 @@ describe('loadConfig rejects', () => {
     [
       'an unknown backend',
       MINIMAL + 'backend: gpu\n',
-      ['model-ci.yml:6', '`backend` must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu', 'got the string "gpu"'],
+      ['model-ci.yml:6', '`backend` must be one of auto, dense, tensorflow-gpu, tensorflow, wasm, cpu', 'got the string "gpu"'],
     ],
     ['a wrong type', MINIMAL.replace('target: churned', 'target: [a, b]'), ['model-ci.yml:5', '`data.target` must be a non-empty string, got a list']],
     ['a name that cannot name an image', MINIMAL.replace('name: churn', 'name: My Model'), ['model-ci.yml:1', '`name` must be lowercase']],

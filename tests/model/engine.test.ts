@@ -84,7 +84,7 @@ test('the cpu backend loads, computes and keeps tfjs quiet about node backends',
 test('an unknown backend is a user error listing the valid ones', async () => {
   await assert.rejects(loadEngine('gpu' as never), (error: unknown) => {
     assert.ok(error instanceof UserError);
-    assert.match(error.message, /unknown backend "gpu"; expected one of auto, tensorflow-gpu, tensorflow, wasm, cpu/);
+    assert.match(error.message, /unknown backend "gpu"; expected one of auto, dense, tensorflow-gpu, tensorflow, wasm, cpu/);
     return true;
   });
 });
