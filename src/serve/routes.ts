@@ -1,7 +1,8 @@
 /** Maps method + URL to one of the server's routes (pure). Route kinds double as /metrics labels. */
 import { RequestError } from './request-error.ts';
+import { matchV2Route, type V2RouteKind } from './v2-routes.ts';
 
-export type RouteKind = 'predict' | 'status' | 'metadata' | 'healthz' | 'metrics' | 'unknown';
+export type RouteKind = 'predict' | 'status' | 'metadata' | 'healthz' | 'metrics' | 'models' | 'card' | V2RouteKind | 'unknown';
 
 export interface Route {
   kind: RouteKind;
@@ -13,7 +14,7 @@ export interface Route {
   error?: RequestError;
 }
 
-const MODEL_PATH = /^\/v1\/models\/([^/:]+)(?:\/versions\/([^/:]+))?(?:(\/metadata)|:([^/:]*))?$/;
+const MODEL_PATH = /^\/v1\/models\/([^/:]+)(?:\/versions\/([^/:]+))?(?:\/(metadata|card)|:([^/:]*))?$/;
 const READ_METHODS = 'GET, HEAD';
 
 export function matchRoute(method: string, url: string): Route {
@@ -21,10 +22,13 @@ export function matchRoute(method: string, url: string): Route {
   const path = query === -1 ? url : url.slice(0, query);
   if (path === '/healthz') return readOnly({ kind: 'healthz' }, method);
   if (path === '/metrics') return readOnly({ kind: 'metrics' }, method);
+  // KServe V1's model list; the Open Inference Protocol (v2) has routes of its own.
+  if (path === '/v1/models') return readOnly({ kind: 'models' }, method);
+  if (path === '/v2' || path.startsWith('/v2/')) return matchV2Route(method, path);
 
   const match = MODEL_PATH.exec(path);
   if (!match) return notFound(`no route for ${path.length > 200 ? `${path.slice(0, 200)}…` : path}; try POST /v1/models/<name>:predict`);
-  const [, rawName, rawVersion, metadata, verb] = match;
+  const [, rawName, rawVersion, suffix, verb] = match;
   let name: string;
   let version: string | undefined;
   try {
@@ -33,7 +37,7 @@ export function matchRoute(method: string, url: string): Route {
   } catch {
     return notFound('malformed percent-encoding in the model name or version');
   }
-  if (metadata) return readOnly({ kind: 'metadata', name, version }, method);
+  if (suffix) return readOnly({ kind: suffix === 'card' ? 'card' : 'metadata', name, version }, method);
   if (verb === undefined) return readOnly({ kind: 'status', name, version }, method);
   if (verb !== 'predict') {
     return { kind: 'unknown', name, version, error: new RequestError(404, `unknown method ":${verb}"; this server answers :predict`, 'not_found') };
