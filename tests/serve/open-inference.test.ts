@@ -80,6 +80,7 @@ describe('KServe V1 beside TF Serving', () => {
   });
 
   test('while the model loads: V1 says ready false (200, TF Serving state LOADING), v2 readiness is 503, liveness 200', async () => {
+    const model = await loadModel(servers.multiclass.tiny.dir, { backend: 'cpu' });
     let finish!: (model: LoadedModel) => void;
     const server = await createModelServer({ model: new Promise<LoadedModel>((resolve) => (finish = resolve)), name: 'iris', port: 0 });
     try {
@@ -96,11 +97,13 @@ describe('KServe V1 beside TF Serving', () => {
       const infer = await oip.infer('iris', { inputs: [{ name: 'input-0', datatype: 'FP32', shape: [1, 4], data: [1, 2, 3, 4] }] });
       assert.equal(infer.status, 503);
       assert.match(infer.body.error, /model is loading/);
-      finish(await loadModel(servers.multiclass.tiny.dir, { backend: 'cpu' }));
+      finish(model);
       await server.ready;
       assert.deepEqual((await oip.ready()).body, { ready: true });
       assert.equal(((await (await fetch(`${server.url}/v1/models/iris`)).json()) as any).ready, true);
     } finally {
+      // close() waits for the load: end it even when an assertion failed first.
+      finish(model);
       await server.close();
     }
   });
