@@ -37,6 +37,7 @@ const MAX_ID_CHARS = 256;
 const MAX_RANK = 8;
 const REQUEST_KEYS = ['id', 'parameters', 'inputs', 'outputs'];
 const INPUT_KEYS = ['name', 'shape', 'datatype', 'parameters', 'data'];
+const INPUT_KEY_SET = new Set(INPUT_KEYS);
 const FLOAT_TYPES = ['FP16', 'FP32', 'FP64'];
 /** Integer datatypes and their ranges (64-bit ones bounded by what a JSON number holds exactly). */
 const INTEGER_RANGES: Record<string, [number, number]> = {
@@ -84,7 +85,7 @@ export function parseInferRequest(body: Buffer, pre: Preprocessing, maxBatch: nu
 function isMatrixForm(inputs: unknown[], pre: Preprocessing): boolean {
   if (inputs.length !== 1 || !isObject(inputs[0])) return false;
   const name = inputs[0].name;
-  return typeof name === 'string' && !pre.features.some((f) => f.name === name);
+  return typeof name === 'string' && !featureIndex(pre).has(name);
 }
 
 interface Tensor {
@@ -97,61 +98,62 @@ interface Tensor {
 
 /** Checks a request tensor's fields, flattens its data and checks the element count against its shape. */
 function readTensor(input: unknown, index: number): Tensor {
-  const at = inputLabel(index, isObject(input) ? input.name : undefined);
-  if (!isObject(input)) throw bad(`${at} must be an object with name, datatype, shape and data`);
-  const unknown = Object.keys(input).filter((key) => !INPUT_KEYS.includes(key));
-  if (unknown.length > 0) throw bad(`${at}: unknown key ${unknown.slice(0, 5).map(quote).join(', ')}; a tensor has ${INPUT_KEYS.join(', ')}`);
+  // Labels are built only for a message: quoting a name on every request would cost more than the checks.
+  const at = () => inputLabel(index, isObject(input) ? input.name : undefined);
+  if (!isObject(input)) throw bad(`${at()} must be an object with name, datatype, shape and data`);
+  const unknown = Object.keys(input).filter((key) => !INPUT_KEY_SET.has(key));
+  if (unknown.length > 0) throw bad(`${at()}: unknown key ${unknown.slice(0, 5).map(quote).join(', ')}; a tensor has ${INPUT_KEYS.join(', ')}`);
   const { name, datatype, shape, data, parameters } = input;
-  if (typeof name !== 'string' || name === '') throw bad(`${at}: "name" must be a non-empty string`);
+  if (typeof name !== 'string' || name === '') throw bad(`${at()}: "name" must be a non-empty string`);
   if (typeof datatype !== 'string' || !DATATYPES.includes(datatype)) {
-    throw bad(`${at}: "datatype" must be one of the protocol's types (${DATATYPES.join(', ')}), got ${describe(datatype)}`);
+    throw bad(`${at()}: "datatype" must be one of the protocol's types (${DATATYPES.join(', ')}), got ${describe(datatype)}`);
   }
   if (!Array.isArray(shape) || shape.length === 0 || shape.length > MAX_RANK || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
-    throw bad(`${at}: "shape" must be an array of 1 to ${MAX_RANK} non-negative integers, got ${describe(shape)}`);
+    throw bad(`${at()}: "shape" must be an array of 1 to ${MAX_RANK} non-negative integers, got ${describe(shape)}`);
   }
-  if (parameters !== undefined && !isObject(parameters)) throw bad(`${at}: "parameters" must be an object`);
-  if (!Array.isArray(data)) throw bad(`${at}: "data" must be an array (flat, row-major, or nested as the shape)`);
+  if (parameters !== undefined && !isObject(parameters)) throw bad(`${at()}: "parameters" must be an object`);
+  if (!Array.isArray(data)) throw bad(`${at()}: "data" must be an array (flat, row-major, or nested as the shape)`);
   const flat = flatten(data, shape.length, at);
   const expected = shape.reduce((product: number, d: number) => product * d, 1);
   if (flat.length !== expected) {
-    throw bad(`${at}: shape [${shape.join(', ')}] holds ${expected} elements but "data" has ${flat.length}`);
+    throw bad(`${at()}: shape [${shape.join(', ')}] holds ${expected} elements but "data" has ${flat.length}`);
   }
   return { name, datatype, shape, data: flat };
 }
 
 /** Nested data (at most `depth` levels, the shape's rank) becomes one flat array; flat data is returned as is. */
-function flatten(data: unknown[], depth: number, at: string): unknown[] {
+function flatten(data: unknown[], depth: number, at: () => string): unknown[] {
   if (!data.some(Array.isArray)) return data;
-  if (depth <= 1) throw bad(`${at}: "data" is nested deeper than its shape has dimensions`);
+  if (depth <= 1) throw bad(`${at()}: "data" is nested deeper than its shape has dimensions`);
   const flat: unknown[] = [];
   for (const item of data) {
-    if (!Array.isArray(item)) throw bad(`${at}: "data" mixes nested arrays and values; nest every element as the shape says, or send it flat`);
+    if (!Array.isArray(item)) throw bad(`${at()}: "data" mixes nested arrays and values; nest every element as the shape says, or send it flat`);
     for (const value of flatten(item, depth - 1, at)) flat.push(value);
   }
   return flat;
 }
 
-function checkBatch(rows: number, maxBatch: number, at: string): void {
-  if (rows === 0) throw bad(`${at} has 0 rows; send at least one`);
-  if (rows > maxBatch) throw bad(`${at} has ${rows} rows, more than the limit of ${maxBatch} per request; split the batch`);
+function checkBatch(rows: number, maxBatch: number, at: () => string): void {
+  if (rows === 0) throw bad(`${at()} has 0 rows; send at least one`);
+  if (rows > maxBatch) throw bad(`${at()} has ${rows} rows, more than the limit of ${maxBatch} per request; split the batch`);
 }
 
 /** Each value of a numeric input: a finite number, and a whole one in range for an integer datatype. */
-function checkNumbers(tensor: Tensor, at: string): void {
+function checkNumbers(tensor: Tensor, at: () => string): void {
   const range = INTEGER_RANGES[tensor.datatype];
   const { data } = tensor;
   for (let k = 0; k < data.length; k++) {
     const value = data[k];
-    if (typeof value !== 'number') throw bad(`${at}: ${tensor.datatype} data[${k}] must be a number, got ${describe(value)}`);
+    if (typeof value !== 'number') throw bad(`${at()}: ${tensor.datatype} data[${k}] must be a number, got ${describe(value)}`);
     if (range && (!Number.isInteger(value) || value < range[0] || value > range[1])) {
-      throw bad(`${at}: ${tensor.datatype} data[${k}] must be an integer from ${range[0]} to ${range[1]}, got ${value}`);
+      throw bad(`${at()}: ${tensor.datatype} data[${k}] must be an integer from ${range[0]} to ${range[1]}, got ${value}`);
     }
   }
 }
 
 function matrixRows(input: unknown, pre: Preprocessing, maxBatch: number): unknown[][] {
   const tensor = readTensor(input, 0);
-  const at = inputLabel(0, tensor.name);
+  const at = () => inputLabel(0, tensor.name);
   const width = pre.features.length;
   const categorical = pre.features.filter((f) => f.kind === 'categorical').map((f) => f.name);
   if (categorical.length > 0) {
@@ -161,10 +163,10 @@ function matrixRows(input: unknown, pre: Preprocessing, maxBatch: number): unkno
   }
   if (tensor.shape.length !== 2 || tensor.shape[1] !== width) {
     throw bad(
-      `${at}: a single input tensor must have shape [rows, ${width}] (the features in order: ${featureList(pre)}), got [${tensor.shape.join(', ')}]; or send one tensor per feature`,
+      `${at()}: a single input tensor must have shape [rows, ${width}] (the features in order: ${featureList(pre)}), got [${tensor.shape.join(', ')}]; or send one tensor per feature`,
     );
   }
-  if (!NUMERIC_TYPES.includes(tensor.datatype)) throw bad(`${at}: datatype must be FP32, FP64, FP16 or an integer type, got ${tensor.datatype}`);
+  if (!NUMERIC_TYPES.includes(tensor.datatype)) throw bad(`${at()}: datatype must be FP32, FP64, FP16 or an integer type, got ${tensor.datatype}`);
   checkBatch(tensor.shape[0], maxBatch, at);
   checkNumbers(tensor, at);
   const rows = new Array<unknown[]>(tensor.shape[0]);
@@ -176,32 +178,32 @@ function featureRows(inputs: unknown[], pre: Preprocessing, maxBatch: number): u
   const tensors = inputs.map(readTensor);
   const byName = new Map<string, Tensor>();
   tensors.forEach((tensor, index) => {
-    const at = inputLabel(index, tensor.name);
-    if (byName.has(tensor.name)) throw bad(`${at}: input ${quote(tensor.name)} is given twice`);
-    if (!pre.features.some((f) => f.name === tensor.name)) {
-      throw bad(`${at}: unknown input ${quote(tensor.name)}; inputs are one tensor per feature, named ${featureList(pre)}`);
+    const at = () => inputLabel(index, tensor.name);
+    if (byName.has(tensor.name)) throw bad(`${at()}: input ${quote(tensor.name)} is given twice`);
+    if (!featureIndex(pre).has(tensor.name)) {
+      throw bad(`${at()}: unknown input ${quote(tensor.name)}; inputs are one tensor per feature, named ${featureList(pre)}`);
     }
     byName.set(tensor.name, tensor);
   });
   const missing = pre.features.filter((f) => !byName.has(f.name)).map((f) => f.name);
   if (missing.length > 0) throw bad(`missing input ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}: every feature needs a tensor`);
-  const first = inputLabel(0, tensors[0].name);
+  const first = () => inputLabel(0, tensors[0].name);
   const count = tensors[0].shape[0];
   checkBatch(count, maxBatch, first);
   const columns = pre.features.map((feature) => {
     const tensor = byName.get(feature.name) as Tensor;
-    const at = inputLabel(tensors.indexOf(tensor), tensor.name);
+    const at = () => inputLabel(tensors.indexOf(tensor), tensor.name);
     if (tensor.shape.length > 2 || (tensor.shape.length === 2 && tensor.shape[1] !== 1)) {
-      throw bad(`${at}: a feature's tensor must have shape [rows] or [rows, 1], got [${tensor.shape.join(', ')}]`);
+      throw bad(`${at()}: a feature's tensor must have shape [rows] or [rows, 1], got [${tensor.shape.join(', ')}]`);
     }
-    if (tensor.shape[0] !== count) throw bad(`${at} has ${tensor.shape[0]} rows but ${first} has ${count}; every input needs one value per row`);
+    if (tensor.shape[0] !== count) throw bad(`${at()} has ${tensor.shape[0]} rows but ${first()} has ${count}; every input needs one value per row`);
     if (feature.kind === 'categorical') {
-      if (tensor.datatype !== 'BYTES') throw bad(`${at}: feature ${quote(feature.name)} is categorical: send it as BYTES (strings), got ${tensor.datatype}`);
+      if (tensor.datatype !== 'BYTES') throw bad(`${at()}: feature ${quote(feature.name)} is categorical: send it as BYTES (strings), got ${tensor.datatype}`);
       const k = tensor.data.findIndex((value) => typeof value !== 'string');
-      if (k >= 0) throw bad(`${at}: BYTES data[${k}] must be a string, got ${describe(tensor.data[k])}`);
+      if (k >= 0) throw bad(`${at()}: BYTES data[${k}] must be a string, got ${describe(tensor.data[k])}`);
     } else {
       if (!NUMERIC_TYPES.includes(tensor.datatype)) {
-        throw bad(`${at}: feature ${quote(feature.name)} is numeric: send it as FP32, FP64, FP16 or an integer type, got ${tensor.datatype}`);
+        throw bad(`${at()}: feature ${quote(feature.name)} is numeric: send it as FP32, FP64, FP16 or an integer type, got ${tensor.datatype}`);
       }
       checkNumbers(tensor, at);
     }
@@ -214,6 +216,18 @@ function featureRows(inputs: unknown[], pre: Preprocessing, maxBatch: number): u
     rows[i] = row;
   }
   return rows;
+}
+
+const featureIndexes = new WeakMap<Preprocessing, Map<string, number>>();
+
+/** Feature name → position, built once per model: a request names every feature. */
+function featureIndex(pre: Preprocessing): Map<string, number> {
+  let index = featureIndexes.get(pre);
+  if (!index) {
+    index = new Map(pre.features.map((f, j) => [f.name, j]));
+    featureIndexes.set(pre, index);
+  }
+  return index;
 }
 
 function requestedOutputs(outputs: unknown, pre: Preprocessing): OutputName[] {
