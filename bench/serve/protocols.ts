@@ -13,25 +13,15 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import type { FeatureSpec } from '../../src/data/preprocessing.ts';
 import { freePort } from '../../tests/support/docker-env.ts';
 import { writeTinyModel } from '../../tests/support/tiny-model.ts';
-import { fmt, ms, mulberry32, printTable, requireTools, waitHealthy, wrk, type WrkResult } from './wrk.ts';
+import { benchArgs, benchFeatures, fmt, ms, printTable, requireTools, waitHealthy, wrk, type WrkResult } from './wrk.ts';
 
-const { values: args } = parseArgs({
-  options: {
-    duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '10' },
-    backend: { type: 'string', default: 'auto' },
-  },
-});
+const args = benchArgs();
 const NAME = 'breast-cancer';
 requireTools('wrk');
 
-const random = mulberry32(42);
-const features: FeatureSpec[] = Array.from({ length: 30 }, (_, i) => ({ name: `feature_${i}`, kind: 'numeric', mean: 10 + i, std: 1 + i / 10 }));
-const row = () => features.map((f) => (f.kind === 'numeric' ? Number((f.mean + (random() * 4 - 2) * f.std).toFixed(4)) : 0));
+const { features, row } = benchFeatures();
 
 const work = await mkdtemp(join(tmpdir(), 'model-ci-bench-protocols-'));
 // A free port: other benchmarks may hold fixed ones on a shared machine.
@@ -65,13 +55,13 @@ try {
     for (const [name, v] of Object.entries(variants)) {
       scripts[name] = join(work, `${rowCount}-${Object.keys(scripts).length}.lua`);
       await writeFile(scripts[name], `wrk.method = "POST"\nwrk.body = ${JSON.stringify(v.body)}\nwrk.headers["Content-Type"] = "application/json"\n`);
-      wrk(v.url, scripts[name], 2, Number(args.connections)); // warm-up: JIT, connection setup
+      wrk(v.url, scripts[name], 2, args.connections); // warm-up: JIT, connection setup
     }
     // Interleaved rounds, best of three each: the machine is shared, and one slow second should not decide.
     const best: Record<string, WrkResult> = {};
     for (let round = 0; round < 3; round++) {
       for (const [name, v] of Object.entries(variants)) {
-        const r = wrk(v.url, scripts[name], Number(args.duration), Number(args.connections));
+        const r = wrk(v.url, scripts[name], args.duration, args.connections);
         if (!best[name] || r.rps > best[name].rps) best[name] = r;
       }
     }

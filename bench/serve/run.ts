@@ -12,25 +12,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import type { FeatureSpec } from '../../src/data/preprocessing.ts';
 import { writeTinyModel } from '../../tests/support/tiny-model.ts';
-import { fmt, ms, mulberry32, printTable, requireTools, waitHealthy, wrk, type WrkResult } from './wrk.ts';
+import { benchArgs, benchFeatures, fmt, ms, printTable, requireTools, waitHealthy, wrk, type WrkResult } from './wrk.ts';
 
-const { values: args } = parseArgs({
-  options: {
-    duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '10' },
-    backend: { type: 'string', default: 'auto' },
-  },
-});
+const args = benchArgs();
 const NAME = 'breast-cancer';
 const here = import.meta.dirname;
 requireTools('wrk', 'gunicorn');
 
-const random = mulberry32(42);
-const features: FeatureSpec[] = Array.from({ length: 30 }, (_, i) => ({ name: `feature_${i}`, kind: 'numeric', mean: 10 + i, std: 1 + i / 10 }));
-const row = () => features.map((f) => (f.kind === 'numeric' ? Number((f.mean + (random() * 4 - 2) * f.std).toFixed(4)) : 0));
+const { features, row } = benchFeatures();
 
 const work = await mkdtemp(join(tmpdir(), 'model-ci-bench-serve-'));
 const children: ChildProcess[] = [];
@@ -67,8 +57,8 @@ try {
     await writeFile(script, `wrk.method = "POST"\nwrk.body = ${JSON.stringify(body)}\nwrk.headers["Content-Type"] = "application/json"\n`);
     const measured: Record<string, WrkResult> = {};
     for (const [server, url] of Object.entries(servers)) {
-      wrk(`${url}/v1/models/${NAME}:predict`, script, 2, Number(args.connections)); // warm-up: JIT, connection setup
-      measured[server] = wrk(`${url}/v1/models/${NAME}:predict`, script, Number(args.duration), Number(args.connections));
+      wrk(`${url}/v1/models/${NAME}:predict`, script, 2, args.connections); // warm-up: JIT, connection setup
+      measured[server] = wrk(`${url}/v1/models/${NAME}:predict`, script, args.duration, args.connections);
     }
     const { node, flask } = measured;
     results.push(

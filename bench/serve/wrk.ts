@@ -1,5 +1,26 @@
 /** What the serving benchmarks share: wrk runs, a seeded PRNG for request bodies, waiting for a server, a table. */
 import { execFileSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import type { FeatureSpec } from '../../src/data/preprocessing.ts';
+
+/** The serving benchmarks' options: `--duration` and `--connections` of each wrk run, the server's `--backend`. */
+export function benchArgs(): { duration: number; connections: number; backend: string } {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '10' },
+      backend: { type: 'string', default: 'auto' },
+    },
+  });
+  return { duration: Number(values.duration), connections: Number(values.connections), backend: values.backend };
+}
+
+/** The breast-cancer-sized input both serving benchmarks use: 30 numeric features, and rows drawn around their means (seeded). */
+export function benchFeatures(): { features: FeatureSpec[]; row: () => number[] } {
+  const random = mulberry32(42);
+  const features = Array.from({ length: 30 }, (_, i) => ({ name: `feature_${i}`, kind: 'numeric' as const, mean: 10 + i, std: 1 + i / 10 }));
+  return { features, row: () => features.map((f) => Number((f.mean + (random() * 4 - 2) * f.std).toFixed(4))) };
+}
 
 export interface WrkResult {
   rps: number;
