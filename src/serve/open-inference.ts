@@ -13,12 +13,11 @@
  * [rows, classes] in the order of the model's classes. `outputs` in a request picks among them.
  * `parameters` are accepted and ignored: none changes what this model computes.
  */
-import { isUtf8 } from 'node:buffer';
 import type { Preprocessing } from '../data/preprocessing.ts';
 import { excerpt, quote } from '../errors.ts';
 import type { LoadedModel, Prediction } from '../model/predictor.ts';
 import { VERSION } from '../version.ts';
-import { RequestError } from './request-error.ts';
+import { parseJsonBody, RequestError } from './request-error.ts';
 
 export interface InferRequest {
   /** One array per row, values in feature order: what the predictor takes. */
@@ -63,13 +62,7 @@ function inputLabel(index: number, name: unknown): string {
 }
 
 export function parseInferRequest(body: Buffer, pre: Preprocessing, maxBatch: number): InferRequest {
-  if (!isUtf8(body)) throw new RequestError(400, 'request body is not valid UTF-8 JSON', 'not_json');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.toString('utf8'));
-  } catch (error) {
-    throw new RequestError(400, `request body is not JSON: ${(error as Error).message}`, 'not_json');
-  }
+  const parsed = parseJsonBody(body);
   if (!isObject(parsed)) throw bad('expected a JSON object like {"inputs": [{"name": ..., "datatype": ..., "shape": [...], "data": [...]}]}');
   const unknown = Object.keys(parsed).filter((key) => !REQUEST_KEYS.includes(key));
   if (unknown.length > 0) throw bad(`unknown key ${unknown.slice(0, 5).map(quote).join(', ')}; an inference request has ${REQUEST_KEYS.join(', ')}`);
