@@ -4,7 +4,7 @@
  * Every mistake names the instance and the feature, so a client can fix its request.
  */
 import { excerpt, quote, UserError } from '../errors.ts';
-import { featureWidth, type FeatureSpec, type Preprocessing } from './preprocessing.ts';
+import { featureWidth, type CategoricalFeature, type FeatureSpec, type Preprocessing } from './preprocessing.ts';
 
 export type Instance = unknown[] | Record<string, unknown>;
 
@@ -62,12 +62,25 @@ function encodeValue(feature: FeatureSpec, value: unknown, out: Float32Array, of
     throw new UserError(`expected a category (string), got ${describe(value)}`, { field: where });
   }
   const index = feature.categories.indexOf(String(value));
+  // The network never saw it: one-hot would encode all zeros and index -1, an answer the model cannot back.
+  if (index < 0) throw new UserError(unseenCategoryMessage(feature, String(value)), { field: where });
   if (feature.encoding === 'index') {
     out[offset] = index;
     return offset + 1;
   }
-  if (index >= 0) out[offset + index] = 1;
+  out[offset + index] = 1;
   return offset + featureWidth(feature);
+}
+
+/** How many known categories an unseen-category message lists. */
+const LISTED_CATEGORIES = 20;
+
+/** Names the feature, the value (escaped, cut short) and the categories seen in training (the first few). */
+export function unseenCategoryMessage(feature: CategoricalFeature, value: string): string {
+  const { categories } = feature;
+  const listed = categories.slice(0, LISTED_CATEGORIES).map(quote).join(', ');
+  const more = categories.length > LISTED_CATEGORIES ? ` and ${categories.length - LISTED_CATEGORIES} more` : '';
+  return `category ${quote(value)} of feature ${quote(feature.name)} was not seen in training, so the model cannot predict it; known categories (${categories.length}): ${listed}${more}`;
 }
 
 function describe(value: unknown): string {

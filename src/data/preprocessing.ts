@@ -16,7 +16,7 @@ export interface NumericFeature {
 export interface CategoricalFeature {
   name: string;
   kind: 'categorical';
-  /** one-hot: one input per category (unknown → all zeros); index: one input holding the category's index (unknown → -1). */
+  /** one-hot: one input per category (unknown → all zeros); index: one input holding the category's index (unknown → -1). Unknown happens only to held-out rows in training: serving refuses a category not listed here. */
   encoding: 'one-hot' | 'index';
   /** Categories seen in the training split, sorted. */
   categories: string[];

@@ -3,8 +3,7 @@
  * "predictions", or its columnar format `{"inputs": {feature: [values...]}}` (or `inputs` as rows)
  * answered with "outputs". Instance contents are checked by the predictor's encoder.
  */
-import { isUtf8 } from 'node:buffer';
-import { RequestError } from './request-error.ts';
+import { parseJsonBody, RequestError } from './request-error.ts';
 
 export interface PredictRequest {
   rows: unknown[];
@@ -17,13 +16,7 @@ const KEYS = ['instances', 'inputs', 'signature_name'];
 
 export function parsePredictRequest(body: Buffer, maxBatch: number): PredictRequest {
   const bad = (message: string) => new RequestError(400, message, 'invalid_request');
-  if (!isUtf8(body)) throw new RequestError(400, 'request body is not valid UTF-8 JSON', 'not_json');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.toString('utf8'));
-  } catch (error) {
-    throw new RequestError(400, `request body is not JSON: ${(error as Error).message}`, 'not_json');
-  }
+  const parsed = parseJsonBody(body);
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw bad('expected a JSON object like {"instances": [[...], ...]}');
   }

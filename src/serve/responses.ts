@@ -7,8 +7,11 @@ export type ModelState = 'loading' | 'available' | 'failed' | 'stopping';
 /** TF Serving's model states (tensorflow_serving/apis/get_model_status.proto). */
 const TF_SERVING_STATE: Record<ModelState, string> = { loading: 'LOADING', available: 'AVAILABLE', failed: 'END', stopping: 'UNLOADING' };
 
-export function statusResponse(state: ModelState, version: string | undefined, loadError: string): object {
+/** TF Serving's status, merged with KServe V1's `name` and `ready` so clients of either read it. */
+export function statusResponse(state: ModelState, version: string | undefined, loadError: string, name: string): object {
   return {
+    name,
+    ready: state === 'available',
     model_version_status: [
       {
         version: version ?? '',

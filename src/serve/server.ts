@@ -12,6 +12,7 @@ import { createPredictor, loadModel, type LoadedModel, type Predictor } from '..
 import { PROMETHEUS_CONTENT_TYPE, Registry } from './prometheus.ts';
 import { RequestError } from './request-error.ts';
 import { parsePredictRequest } from './request.ts';
+import { answerProtocolRoute, type ProtocolContext } from './kserve-routes.ts';
 import { metadataResponse, statusResponse, type ModelState } from './responses.ts';
 import { matchRoute, type Route } from './routes.ts';
 
@@ -126,7 +127,7 @@ export async function createModelServer(options: ModelServerOptions): Promise<Mo
           return send(res, route, started, 200, registry.render(), PROMETHEUS_CONTENT_TYPE);
         case 'status':
           checkServed(route);
-          return send(res, route, started, 200, JSON.stringify(statusResponse(state, loaded?.version, loadError)));
+          return send(res, route, started, 200, JSON.stringify(statusResponse(state, loaded?.version, loadError, name ?? (route.name as string))));
         case 'metadata':
           return send(res, route, started, 200, JSON.stringify(metadataResponse(checkServed(route, { loaded: true }), name as string)));
         case 'predict': {
@@ -137,6 +138,17 @@ export async function createModelServer(options: ModelServerOptions): Promise<Mo
           batchSizes.observe({}, request.rows.length);
           return send(res, route, started, 200, JSON.stringify({ [request.outputKey]: predictions }));
         }
+        case 'models':
+        case 'card':
+        case 'v2_live':
+        case 'v2_ready':
+        case 'v2_server':
+        case 'v2_metadata':
+        case 'v2_model_ready':
+        case 'v2_infer': {
+          const reply = await answerProtocolRoute(route, protocolContext(req));
+          return send(res, route, started, reply.status, reply.body, reply.contentType);
+        }
       }
     } catch (error) {
       if (error instanceof RequestError) return sendError(res, route, started, error);
@@ -145,6 +157,21 @@ export async function createModelServer(options: ModelServerOptions): Promise<Mo
       if (!res.headersSent) sendError(res, route, started, new RequestError(500, 'internal error in the model server; it has been logged', 'internal'));
       else res.destroy();
     }
+  }
+
+  /** What the KServe V1 and Open Inference Protocol routes (kserve-routes.ts) see of this server. */
+  function protocolContext(req: IncomingMessage): ProtocolContext {
+    return {
+      state,
+      name,
+      served: (route) => checkServed(route, { loaded: true }),
+      predict: (rows) => {
+        batchSizes.observe({}, rows.length);
+        return (predictor as Predictor).predict(rows, 'rows');
+      },
+      readBody: () => readBody(req, maxBodyBytes),
+      maxBatch,
+    };
   }
 
   /**

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { git } from '../../src/git/git.ts';
+import { writeTinyModel } from '../support/tiny-model.ts';
 import { fixtureCopy, runCli } from './helpers.ts';
 
 let scratch: string;
@@ -174,4 +175,23 @@ test('predict rejects bad instances by index and feature', async () => {
   const missing = await runCli(['predict', '--model', model, '--backend', 'cpu', '--csv', csv]);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /model-ci: instances\[0\]: missing feature petal_width/);
+});
+
+test('predict refuses a category the model never saw: CSV by line and column, JSON by instance and feature', async () => {
+  const tiny = await writeTinyModel(join(scratch, 'tiny-clinic'), 'binary');
+  const csv = join(scratch, 'clinics.csv');
+  // Row 2's target spans two lines (a quoted newline), so row 3 starts on line 5, not 4.
+  await writeFile(csv, 'mean_radius,mean_texture,clinic,worst_area,diagnosis\n14,20,east,800,x\n9,10,north,200,"two\nlines"\n8,10,"so\u202euth",200,x\n');
+  const fromCsv = await runCli(['predict', '--model', tiny.dir, '--backend', 'cpu', '--csv', csv]);
+  assert.equal(fromCsv.code, 2, fromCsv.stderr);
+  assert.equal(fromCsv.stdout, '');
+  assert.match(
+    fromCsv.stderr,
+    /^model-ci: \S*clinics\.csv:5: column 3: category "so\\u202euth" of feature "clinic" was not seen in training, so the model cannot predict it; known categories \(3\): "east", "north", "west"$/m,
+  );
+  const fromJson = await runCli(['predict', '--model', tiny.dir, '--backend', 'cpu', '-'], {
+    stdin: '[[14, 20, "east", 800], {"mean_radius": 8, "mean_texture": 10, "clinic": "south", "worst_area": 200}]',
+  });
+  assert.equal(fromJson.code, 2, fromJson.stderr);
+  assert.match(fromJson.stderr, /^model-ci: instances\[1\]\.clinic: category "south" of feature "clinic" was not seen in training/m);
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
-import { encodeInstances } from '../../src/data/encode.ts';
+import { encodeInstances, unseenCategoryMessage } from '../../src/data/encode.ts';
 import { UserError } from '../../src/errors.ts';
 import { createPredictor, loadModel, type ClassPrediction } from '../../src/model/predictor.ts';
 import { saveLayersModel, writeTinyModel, type TinyModel, type TinyVariant } from '../support/tiny-model.ts';
@@ -27,9 +27,9 @@ function reference(tiny: TinyModel, instances: unknown[]): Float32Array {
 }
 
 const rows: Record<TinyVariant, unknown[]> = {
-  binary: [[14.2, 20.1, 'east', 820], { worst_area: 1500, clinic: 'west', mean_texture: 25, mean_radius: 19.9 }, [8, 10, 'unknown-clinic', 200]],
+  binary: [[14.2, 20.1, 'east', 820], { worst_area: 1500, clinic: 'west', mean_texture: 25, mean_radius: 19.9 }, [8, 10, 'north', 200]],
   multiclass: [[5.1, 3.5, 1.4, 0.2], { sepal_length: 6.7, sepal_width: 3.0, petal_length: 5.2, petal_width: 2.3 }, [5.9, 2.8, 4.3, 1.3]],
-  regression: [[6.5, 'b', 40], { rooms: 4.1, zone: 'a', age: 98 }, [8.0, 'z', 10]],
+  regression: [[6.5, 'b', 40], { rooms: 4.1, zone: 'a', age: 98 }, [8.0, 'c', 10]],
 };
 
 describe('loadModel + createPredictor', () => {
@@ -164,6 +164,49 @@ describe('loadModel + createPredictor', () => {
         `${JSON.stringify(instances)} should fail with ${message}`,
       );
     }
+  });
+});
+
+describe('categories not seen in training are refused', () => {
+  test('one-hot and index features: the error names the feature, the value (escaped, cut short) and the known categories', async () => {
+    const binary = createPredictor(await loadModel((await writeTinyModel(join(root, 'unseen-onehot'), 'binary')).dir, { backend: 'cpu' }));
+    const regression = createPredictor(await loadModel((await writeTinyModel(join(root, 'unseen-index'), 'regression')).dir, { backend: 'cpu' }));
+    const cases: [typeof binary, unknown[], RegExp][] = [
+      [
+        binary,
+        [[1, 2, 'south', 3]],
+        /^instances\[0\]\.clinic: category "south" of feature "clinic" was not seen in training, so the model cannot predict it; known categories \(3\): "east", "north", "west"$/,
+      ],
+      [regression, [{ rooms: 4, zone: 'z', age: 9 }], /^instances\[0\]\.zone: category "z" of feature "zone" was not seen in training.*"a", "b", "c"$/],
+      // A number is matched by its text, so 7 is the unseen category "7".
+      [regression, [[4, 7, 9]], /^instances\[0\]\.zone: category "7" /],
+    ];
+    for (const [predictor, instances, message] of cases) {
+      assert.throws(
+        () => predictor.predict(instances),
+        (error: unknown) => error instanceof UserError && message.test(error.describe()),
+        `${JSON.stringify(instances)} should fail with ${message}`,
+      );
+    }
+    // A hostile value comes back escaped and bounded, never raw.
+    const hostile = `\u202e${'x'.repeat(5000)}\n<script>`;
+    const error = (() => {
+      try {
+        binary.predict([[1, 2, hostile, 3]]);
+      } catch (caught) {
+        return caught as UserError;
+      }
+      assert.fail('an unseen category must be refused');
+    })();
+    assert.match(error.message, /category "\\u202exxx/);
+    assert.ok(!error.message.includes('\u202e') && !error.message.includes('<script>') && error.message.length < 400, error.message);
+  });
+
+  test('the list of known categories is bounded', () => {
+    const feature = { name: 'city', kind: 'categorical' as const, encoding: 'one-hot' as const, categories: Array.from({ length: 500 }, (_, i) => `c${i}`) };
+    const message = unseenCategoryMessage(feature, 'nowhere');
+    assert.match(message, /known categories \(500\): "c0", "c1", .*"c19" and 480 more$/);
+    assert.ok(!message.includes('"c20"'));
   });
 });
 

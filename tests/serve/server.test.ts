@@ -119,7 +119,13 @@ describe('model server over HTTP', () => {
 
   test('status, metadata and healthz', async () => {
     const status: any = await (await fetch(`${server.url}/v1/models/${NAME}`)).json();
-    assert.deepEqual(status, { model_version_status: [{ version: 'abcdef012345', state: 'AVAILABLE', status: { error_code: 'OK', error_message: '' } }] });
+    // TF Serving's status with KServe V1's name and ready merged in: clients of either read it.
+    assert.deepEqual(status, {
+      name: NAME,
+      ready: true,
+      model_version_status: [{ version: 'abcdef012345', state: 'AVAILABLE', status: { error_code: 'OK', error_message: '' } }],
+    });
+    assert.deepEqual(await (await fetch(`${server.url}/v1/models`)).json(), { models: [NAME] });
 
     const meta: any = await (await fetch(`${server.url}/v1/models/${NAME}/metadata`)).json();
     assert.deepEqual(meta.model_spec, { name: NAME, signature_name: 'serving_default', version: 'abcdef012345' });
