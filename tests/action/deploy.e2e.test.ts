@@ -103,6 +103,13 @@ describe('mode deploy', () => {
       const url = `http://127.0.0.1:${port}`;
       await waitFor(`${url}${spec.readinessProbe.httpGet.path}`);
       assert.equal((await fetch(`${url}${spec.livenessProbe.httpGet.path}`)).status, 200);
+      // The model card the deploy wrote ships in the image, and the job summary shows it with the digest.
+      const card = await fetch(`${url}/v1/models/breast-cancer/card`);
+      assert.equal(card.status, 200);
+      const cardText = await card.text();
+      assert.match(cardText, /^---\nlibrary_name: tensorflowjs\n[\s\S]*model-index:[\s\S]*\n---\n\n# breast-cancer\n/);
+      assert.ok(cardText.includes(repo.mainSha.slice(0, 12)), 'the card names the commit');
+      assert.ok(run.summary.includes(`${image}@${run.outputs.digest}`), 'the summary names the pushed digest');
 
       // The test split, as the trainer held it out, predicted in-process and by the container.
       const config = await loadConfig(join(workspace, 'model-ci.yml'));

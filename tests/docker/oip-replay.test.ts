@@ -120,7 +120,7 @@ describe('the built image answers KServe V1 and OIP clients', () => {
     assert.equal(status.ready, true);
     assert.equal(status.model_version_status[0].state, 'AVAILABLE');
     assert.deepEqual(await (await fetch(`${imageUrl}/v1/models`)).json(), { models: [NAME] });
-    // The image's model folder has no card.md until the build writes one: a clear JSON 404.
+    // This fixture folder has no card.md (a deploy writes one, tests/action/deploy.e2e.test.ts): a clear JSON 404.
     const card = await fetch(`${imageUrl}/v1/models/${NAME}/card`);
     assert.equal(card.status, 404);
     assert.deepEqual(await card.json(), { error: `model "${NAME}" has no model card: its folder holds no card.md` });
