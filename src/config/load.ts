@@ -7,7 +7,7 @@
  * task: binary-classification        # multiclass-classification | regression
  * data:
  *   train: data/train.csv
- *   test: data/test.csv              # or: split: { test: 0.2, seed: 42, stratify: true } (the default)
+ *   test: data/test.csv              # or: split: { test: 0.2, seed: 42, stratify: true, method: hash } (the default)
  *   target: target
  *   features: [a, b]                 # optional; default: every column but the target, in file order
  *   categorical: one-hot             # or index: how text columns are encoded
@@ -36,6 +36,7 @@ import { displayPath } from '../display-path.ts';
 import { didYouMean } from './suggest.ts';
 import {
   BACKENDS,
+  SPLIT_METHODS,
   TASKS,
   type DataConfig,
   type Direction,
@@ -68,14 +69,14 @@ export { loadParams } from './params.ts';
 
 const ROOT_KEYS = ['name', 'task', 'data', 'params', 'watch', 'backend', 'metrics', 'sweep'] as const;
 const DATA_KEYS = ['train', 'test', 'split', 'target', 'features', 'categorical', 'categorical_columns'] as const;
-const SPLIT_KEYS = ['test', 'seed', 'stratify'] as const;
+const SPLIT_KEYS = ['test', 'seed', 'stratify', 'method'] as const;
 const METRIC_KEYS = ['name', 'direction', 'gate'] as const;
 const GATE_KEYS = ['tolerance', 'threshold'] as const;
 const DIRECTIONS: readonly Direction[] = ['higher', 'lower'];
 const ENCODINGS = ['one-hot', 'index'] as const;
 
 export const DEFAULT_PARAMS_FILE = 'params.yaml';
-export const DEFAULT_SPLIT = { test: 0.2, seed: 42 };
+export const DEFAULT_SPLIT = { test: 0.2, seed: 42, method: 'hash' } as const;
 
 export { MODEL_NAME };
 
@@ -204,6 +205,7 @@ function readSplit(field: Field, classification: boolean): SplitConfig {
     test: optional(keys, 'test', (f) => number(f, { min: 0, max: 1, minExclusive: true, maxExclusive: true }), DEFAULT_SPLIT.test),
     seed: optional(keys, 'seed', (f) => number(f, { integer: true, min: 0, max: 2 ** 32 - 1 }), DEFAULT_SPLIT.seed),
     stratify: stratify ? boolean(stratify) : classification,
+    method: optional(keys, 'method', (f) => oneOf(f, SPLIT_METHODS), DEFAULT_SPLIT.method),
   };
 }
 
