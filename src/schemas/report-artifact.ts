@@ -6,7 +6,7 @@
  * report's) is checked after it, in `src/action/report-artifact.ts`.
  */
 import type { JSONSchemaType } from 'ajv';
-import type { BaselineSource, ConfigReview, DataChange, MetricRow } from '../compare/types.ts';
+import type { BaselineSource, ConfigReview, DataChange, MetricRow, PairedRows } from '../compare/types.ts';
 import type { Task } from '../domain/config.ts';
 import type { Problem } from '../report/error-report.ts';
 import type { ReportInput } from '../report/report.ts';
@@ -104,6 +104,20 @@ const baseline: JSONSchemaType<BaselineSource> = {
   },
   required: ['kind'],
 };
+const paired: JSONSchemaType<PairedRows> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    unavailable: opt(str(2000)),
+    rows: num,
+    newRows: num,
+    seenInTraining: num,
+    file: opt(str(1000)),
+    recorded: opt({ type: 'object', required: [], additionalProperties: num, maxProperties: 100 }),
+    note: opt(str(2000)),
+  },
+  required: ['rows', 'newRows', 'seenInTraining'],
+};
 const config: JSONSchemaType<ConfigReview> = {
   type: 'object',
   additionalProperties: false,
@@ -169,6 +183,7 @@ export const reportArtifactSchema: JSONSchemaType<ReportArtifactFile> = {
                 headCommit: opt(sha),
                 failedGates: list(row, 500),
                 config: opt(config),
+                paired: opt(paired),
               },
               required: ['model', 'verdict', 'rows', 'params', 'data', 'baseline', 'failedGates'],
             },
