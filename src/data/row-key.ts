@@ -3,34 +3,26 @@
  * endings, quoting or column order change, or when other rows are added or removed. The stable split
  * (`split.ts`), the PR's "new rows" and the data diff all name rows by this one key.
  *
- * The key is over the cells as parsed, column by column in name order: a numeric cell as the shortest
- * decimal of its float32 value (what the network sees: "0.10" and "0.1" are one value, and a table read
- * as float64 keys like one read as float32), a text cell as its text. A numeric cell and a text cell of
- * the same characters ("3" and "3") key alike, so a column that turns from numbers to text does not
- * rename its rows. Every column of the file is part of the row, the target too: two rows are the same row
- * when all their cells are.
+ * The key is over the cells as parsed, column by column in name order: a numeric cell as its float32 value
+ * (what the network sees: "0.10" and "0.1" are one value, and a table read as float64 keys like one read as
+ * float32), a text cell as its text. A column that turns from numbers to text (a stray word makes it a
+ * category) therefore changes its rows' keys. Every column of the file is part of the row, the target too:
+ * two rows are the same row when all their cells are.
  */
 import { createHash } from 'node:crypto';
-import { cellText, float32Text, type Table } from './table.ts';
+import type { Table } from './table.ts';
 
 /** `<64 hex>`: SHA-256 of the row's cells, in column-name order. */
 export function rowKey(table: Table, row: number): string {
-  const hash = createHash('sha256');
-  for (const col of byName(table)) hash.update(cellKey(col, row));
-  return hash.digest('hex');
+  return rowKeyer(table)(row);
 }
 
 /** The keys of `rows` (default: every row), in their order. */
 export function rowKeys(table: Table, rows?: ArrayLike<number>): string[] {
-  const columns = byName(table);
+  const key = rowKeyer(table);
   const count = rows ? rows.length : table.rowCount;
   const keys = new Array<string>(count);
-  for (let i = 0; i < count; i++) {
-    const row = rows ? rows[i] : i;
-    const hash = createHash('sha256');
-    for (const col of columns) hash.update(cellKey(col, row));
-    keys[i] = hash.digest('hex');
-  }
+  for (let i = 0; i < count; i++) keys[i] = key(rows ? rows[i] : i);
   return keys;
 }
 
@@ -47,14 +39,50 @@ export function splitPoint(key: string, seed: number): number {
   return Number(x >> 11n) / 2 ** 53;
 }
 
-type Col = Table['columns'][number];
+const NUMBER = 0;
+const TEXT = 1;
 
-function byName(table: Table): Col[] {
-  return [...table.columns].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-
-/** Name and value, each length-prefixed, so no two different rows join into the same bytes. */
-function cellKey(col: Col, row: number): string {
-  const value = col.kind === 'numeric' ? float32Text(Math.fround(col.values[row])) : cellText(col, row);
-  return `${col.name.length}:${col.name}${value.length}:${value}`;
+/**
+ * The key function of one table: the column names once, then per row one buffer of tagged cells (a number
+ * as its 4 float32 bytes, -0 as 0 and every NaN as one; a text cell as its length and UTF-8 bytes, encoded
+ * once per distinct value), hashed in one call. A text cell per row would cost a string and a hash update.
+ */
+function rowKeyer(table: Table): (row: number) => string {
+  const columns = [...table.columns].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const names = Buffer.from(JSON.stringify(columns.map((c) => c.name)), 'utf8');
+  const texts = columns.map((col) =>
+    col.kind === 'categorical'
+      ? col.dictionary.map((value) => {
+          const bytes = Buffer.from(value, 'utf8');
+          const cell = Buffer.alloc(5 + bytes.length);
+          cell[0] = TEXT;
+          cell.writeUInt32LE(bytes.length, 1);
+          bytes.copy(cell, 5);
+          return cell;
+        })
+      : [],
+  );
+  const capacity = names.length + columns.reduce((sum, col, i) => sum + (col.kind === 'numeric' ? 5 : Math.max(0, ...texts[i].map((t) => t.length))), 0);
+  const buffer = Buffer.alloc(capacity);
+  names.copy(buffer, 0);
+  const float = new Float32Array(1);
+  const floatBytes = new Uint8Array(float.buffer);
+  return (row) => {
+    let at = names.length;
+    for (let i = 0; i < columns.length; i++) {
+      const col = columns[i];
+      if (col.kind === 'numeric') {
+        const value = col.values[row];
+        float[0] = Number.isNaN(value) ? Number.NaN : value === 0 ? 0 : value;
+        buffer[at] = NUMBER;
+        buffer.set(floatBytes, at + 1);
+        at += 5;
+      } else {
+        const cell = texts[i][col.codes[row]];
+        cell.copy(buffer, at);
+        at += cell.length;
+      }
+    }
+    return createHash('sha256').update(buffer.subarray(0, at)).digest('hex');
+  };
 }

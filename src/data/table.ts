@@ -84,7 +84,7 @@ export function cellText(col: Column, row: number): string {
  * float32 cell reads as written in the CSV (up to float32's 6–9 digits) and
  * matches categories by text. Nine significant digits always round-trip.
  */
-export function float32Text(value: number): string {
+function float32Text(value: number): string {
   for (let digits = 1; digits < 9; digits++) {
     const shorter = Number(value.toPrecision(digits));
     if (Math.fround(shorter) === value) return String(shorter);
