@@ -44,6 +44,17 @@ export const LIMITS = {
   layers: { env: 'MODEL_CI_MAX_LAYERS', value: 16, what: 'hidden layers' },
   batchSize: { env: 'MODEL_CI_MAX_BATCH_SIZE', value: 65_536, what: 'rows per batch' },
   epochs: { env: 'MODEL_CI_MAX_EPOCHS', value: 10_000, what: 'epochs' },
+  /**
+   * Main's model files stored with its record on the baselines branch, and read back by PR runs (anyone who
+   * can push that branch writes them). GitHub warns about files over 50 MB; a larger model is recorded
+   * without its files and PRs train the base instead.
+   */
+  storedModelBytes: {
+    env: 'MODEL_CI_MAX_STORED_MODEL_BYTES',
+    value: 50 * MiB,
+    what: 'a stored model (model.json, weights.bin, preprocessing.json)',
+    bytes: true,
+  },
 } as const satisfies Record<string, LimitSpec>;
 
 export type LimitName = keyof typeof LIMITS;

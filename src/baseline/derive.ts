@@ -6,9 +6,13 @@
  */
 import type { TrainRun } from '../train/pipeline.ts';
 import { VERSION } from '../version.ts';
-import { RECORD_SCHEMA, type BaselineRecord, type ImageRecord } from '../domain/record.ts';
+import { RECORD_SCHEMA, type BaselineRecord, type ImageRecord, type StoredModel } from '../domain/record.ts';
 
-export function recordFromRun(run: TrainRun, commit: string, extra: { image?: ImageRecord; runUrl?: string; createdAt?: string } = {}): BaselineRecord {
+export function recordFromRun(
+  run: TrainRun,
+  commit: string,
+  extra: { image?: ImageRecord; runUrl?: string; createdAt?: string; storedModel?: StoredModel } = {},
+): BaselineRecord {
   return {
     schema: RECORD_SCHEMA,
     modelCiVersion: VERSION,
@@ -26,6 +30,7 @@ export function recordFromRun(run: TrainRun, commit: string, extra: { image?: Im
     trainingMs: run.manifest.trainingMs,
     ...(extra.image ? { image: extra.image } : {}),
     ...(extra.runUrl ? { runUrl: extra.runUrl } : {}),
+    ...(extra.storedModel ? { storedModel: extra.storedModel } : {}),
   };
 }
 

@@ -19,14 +19,16 @@
  * middle of its own checkout. With no remote (a plain local repository used by
  * the CLI) the branch is a local one and `update-ref` does the compare-and-swap.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../errors.ts';
 import { hasRemote, isShallow, localCommit, resolveCommit } from '../git/history.ts';
 import { GitError, git, gitBytes, tryGit } from '../git/git.ts';
-import { FULL_SHA, MAX_RECENT_RECORDS, MODEL_NAME, type BaselineRecord } from '../domain/record.ts';
+import { FULL_SHA, MAX_RECENT_RECORDS, MODEL_HASH, MODEL_NAME, type BaselineRecord, type StoredModel } from '../domain/record.ts';
+import { formatBytes, limit, overLimit } from '../limits.ts';
+import { STORED_MODEL_FILES, storedModelPath, storedModelProblem, type ModelBundle } from './stored-model.ts';
 import { parseRecord, writeProblems, type StoredRecord } from './validate.ts';
 import { DEFAULT_BASELINE_BRANCH } from '../defaults.ts';
 
@@ -42,6 +44,12 @@ export interface BaselineStoreOptions {
   identity?: { name: string; email: string };
   /** How many times a write is redone after losing a race with another writer. */
   maxAttempts?: number;
+}
+
+export interface WriteOptions {
+  replace?: boolean;
+  /** The record's model files (`record.storedModel` names them): stored content-addressed in the same commit. */
+  model?: ModelBundle;
 }
 
 /** A record found by walking main's history; `behind` is how many first-parent commits below the one asked for. */
@@ -60,7 +68,12 @@ export interface BaselineStore {
    * again is a no-op; different content for an existing record is refused
    * (`RecordExistsError`) unless `replace` (the deploy adds the image digest so).
    */
-  write(record: BaselineRecord, options?: { replace?: boolean }): Promise<{ commit: string }>;
+  write(record: BaselineRecord, options?: WriteOptions): Promise<{ commit: string }>;
+  /**
+   * Main's model files named by a record's `storedModel`, checked (sizes bounded before reading, bytes
+   * hashed against the record) and written into `dir`; `{ refused }` says why they cannot be used.
+   */
+  readModel(stored: StoredModel, dir: string): Promise<{ dir: string } | { refused: string }>;
   /** The record at `commit` or at its nearest first-parent ancestor within `maxDepth` commits, fetching history a shallow clone lacks. */
   findNearest(model: string, commit: string, options?: { maxDepth?: number }): Promise<NearestRecord | null>;
   /** The newest usable record trained from the same inputs (data, params, config, trainer, backend): reuse it instead of training. */
@@ -82,8 +95,9 @@ const README = `# model-ci baselines
 
 This branch is written by model-ci and holds one JSON record per model and
 main commit: \`<model>/<commit>.json\` (metrics, params,
-data hashes, model hash, backend, image digest). Pull requests compare against
-these records. Do not edit by hand: every change is a commit by model-ci.
+data hashes, model hash, backend, image digest), and the recorded models' files
+under \`models/<model hash>/\`. Pull requests compare against these records.
+Do not edit by hand: every change is a commit by model-ci.
 `;
 
 export class RecordExistsError extends UserError {
@@ -222,14 +236,19 @@ export function createBaselineStore(options: BaselineStoreOptions): BaselineStor
 
   // Writes of one store run one after another: racing one another through the push would spend the bounded retries on ourselves.
   let writing: Promise<unknown> = Promise.resolve();
-  function write(record: BaselineRecord, writeOptions?: { replace?: boolean }): Promise<{ commit: string }> {
+  function write(record: BaselineRecord, writeOptions?: WriteOptions): Promise<{ commit: string }> {
     const next = writing.then(() => writeNow(record, writeOptions));
     writing = next.catch(() => {});
     return next;
   }
 
-  async function writeNow(record: BaselineRecord, { replace = false } = {}): Promise<{ commit: string }> {
+  async function writeNow(record: BaselineRecord, { replace = false, model }: WriteOptions = {}): Promise<{ commit: string }> {
     checkModel(record.model);
+    if (model && (record.storedModel?.hash !== model.stored.hash || storedModelProblem(model.stored, model.files))) {
+      throw new Error(`the model files given do not match the record's storedModel (${JSON.stringify(record.storedModel)})`);
+    }
+    // Content-addressed: a model already on the branch is the same bytes at the same path, so writing it again changes nothing.
+    const modelFiles = model ? Object.fromEntries(STORED_MODEL_FILES.map((file) => [storedModelPath(model.stored.hash, file), model.files.get(file)!])) : {};
     if (!FULL_SHA.test(record.commit)) throw new Error(`a baseline record needs a full commit SHA, got ${JSON.stringify(record.commit)}`);
     const problems = await writeProblems(record);
     if (problems.length > 0) throw new Error(`refusing to write a baseline record that could not be read back: ${problems.join('; ')}`);
@@ -242,11 +261,11 @@ export function createBaselineStore(options: BaselineStoreOptions): BaselineStor
       await fetch();
       const parent = await tip();
       const existing = parent && (await tryGit(['cat-file', 'blob', `${parent}:${path}`], { cwd }));
-      if (existing === content) return { commit: parent! };
+      if (existing === content && (await hasFiles(parent!, Object.keys(modelFiles)))) return { commit: parent! };
       if (existing && !replace)
         throw new RecordExistsError(record.model, record.commit, branch, await parseRecord(existing, record, label(record.model, record.commit)));
       const message = `${existing ? 'replace' : 'add'} baseline ${record.model} @ ${record.commit.slice(0, 12)}${record.runUrl ? `\n\n${record.runUrl}` : ''}`;
-      const commit = await commitFile(cwd, parent, { [path]: content, ...(parent ? {} : { 'README.md': README }) }, message, identity);
+      const commit = await commitFile(cwd, parent, { [path]: content, ...modelFiles, ...(parent ? {} : { 'README.md': README }) }, message, identity);
       const race = useRemote ? await push(commit) : await moveLocalBranch(ref, commit, parent);
       if (race === null) {
         if (useRemote) await git(['update-ref', ref, commit], { cwd });
@@ -285,7 +304,40 @@ export function createBaselineStore(options: BaselineStoreOptions): BaselineStor
     return moved === null ? 'the local branch changed' : null;
   }
 
-  return { fetch, read, write, findNearest, recent, findByInputsHash, list };
+  async function hasFiles(at: string, paths: string[]): Promise<boolean> {
+    for (const path of paths) if ((await tryGit(['cat-file', '-e', `${at}:${path}`], { cwd })) === null) return false;
+    return true;
+  }
+
+  async function readModel(stored: StoredModel, dir: string): Promise<{ dir: string } | { refused: string }> {
+    // The record passed its schema, but a caller may hand anything: the hash is the path, so check it here too.
+    if (!MODEL_HASH.test(stored.hash)) return { refused: 'its model hash is not sha256:<64 hex digits>' };
+    const max = limit('storedModelBytes');
+    if (stored.bytes > max) return { refused: `the record says its model is ${formatBytes(stored.bytes)}, ${overLimit('storedModelBytes')}` };
+    const at = await tip();
+    if (!at) return { refused: `${branch} is not there` };
+    const specs = STORED_MODEL_FILES.map((file) => `${at}:${storedModelPath(stored.hash, file)}`);
+    // Sizes first (one batch-check), so nothing over the limit is ever read.
+    const checks = (await git(['cat-file', '--batch-check'], { cwd, input: `${specs.join('\n')}\n` })).trim().split('\n');
+    const blobs: string[] = [];
+    let total = 0;
+    for (const [i, line] of checks.entries()) {
+      const match = /^([0-9a-f]+) blob (\d+)$/.exec(line);
+      if (!match) return { refused: `${STORED_MODEL_FILES[i]} is not on ${branch} under ${storedModelPath(stored.hash, STORED_MODEL_FILES[i])}` };
+      total += Number(match[2]);
+      blobs.push(match[1]);
+    }
+    if (total > max) return { refused: `its files are ${formatBytes(total)}, ${overLimit('storedModelBytes')}` };
+    const files = new Map<string, Buffer>();
+    for (const [i, file] of STORED_MODEL_FILES.entries()) files.set(file, await gitBytes(['cat-file', 'blob', blobs[i]], { cwd }));
+    const problem = storedModelProblem(stored, files);
+    if (problem) return { refused: problem };
+    await mkdir(dir, { recursive: true });
+    for (const [file, data] of files) await writeFile(`${dir}/${file}`, data);
+    return { dir };
+  }
+
+  return { fetch, read, write, readModel, findNearest, recent, findByInputsHash, list };
 }
 
 function checkModel(model: string): void {
@@ -309,7 +361,7 @@ async function configuredIdentity(cwd: string): Promise<{ name: string; email: s
 async function commitFile(
   cwd: string,
   parent: string | null,
-  files: Record<string, string>,
+  files: Record<string, string | Buffer>,
   message: string,
   identity: { name: string; email: string },
 ): Promise<string> {

@@ -37,6 +37,9 @@ function consistencyProblems(record: BaselineRecord): string[] {
   if (typeof record.createdAt === 'string' && Number.isNaN(Date.parse(record.createdAt))) {
     problems.push(`createdAt: expected an ISO 8601 time such as 2025-03-04T05:06:07Z, got ${got(record.createdAt)}`);
   }
+  if (isObject(record.storedModel) && record.storedModel.hash !== record.modelHash) {
+    problems.push(`storedModel.hash: expected the record's modelHash, got ${got(record.storedModel.hash)}`);
+  }
   const name = isObject(record.image) ? record.image.name : undefined;
   if (typeof name === 'string' && !imageName(name)) problems.push(`image.name: expected an image name without tag or digest, got ${got(name)}`);
   return problems;

@@ -9,7 +9,7 @@ import { DEFAULT_ARTIFACTS_DIR, DEFAULT_BASE_IMAGE } from '../defaults.ts';
 
 /** The whole flow's modules, loaded when the example runs: every other command starts without parsing them. */
 async function flow() {
-  const [fromRun, store, load, csv, table, context, engine, deploy, dist, exampleRepo, logger, pullRequest, report, pipeline] = await Promise.all([
+  const [fromRun, store, load, csv, table, context, engine, deploy, dist, exampleRepo, logger, pullRequest, report, pipeline, storedModel] = await Promise.all([
     import('../baseline/derive.ts'),
     import('../baseline/store.ts'),
     import('../config/load.ts'),
@@ -24,6 +24,7 @@ async function flow() {
     import('../flow/pull-request/decide.ts'),
     import('../report/report.ts'),
     import('../train/pipeline.ts'),
+    import('../baseline/stored-model.ts'),
   ]);
   return {
     recordFromRun: fromRun.recordFromRun,
@@ -42,6 +43,7 @@ async function flow() {
     runPullRequest: pullRequest.runPullRequest,
     renderReport: report.renderReport,
     trainModel: pipeline.trainModel,
+    bundleModel: storedModel.bundleModel,
   };
 }
 
@@ -62,8 +64,18 @@ export const example: Command = {
     keep: { type: 'boolean', description: 'keep the temporary repository and print its path' },
   },
   async run(args, io) {
-    const { consoleLogger, createExampleRepo, createBaselineStore, exampleGit, trainModel, recordFromRun, runPullRequest, renderReport, connectEngine } =
-      await flow();
+    const {
+      consoleLogger,
+      createExampleRepo,
+      createBaselineStore,
+      exampleGit,
+      trainModel,
+      recordFromRun,
+      runPullRequest,
+      renderReport,
+      connectEngine,
+      bundleModel,
+    } = await flow();
     const log = consoleLogger((line) => io.stderr(`${line}\n`));
     const dir = await mkdtemp(join(tmpdir(), 'model-ci-example-'));
     try {
@@ -74,7 +86,10 @@ export const example: Command = {
       io.stderr('\n== 1. main: train the model and record it as the baseline\n');
       await exampleGit(dir, ['switch', '--quiet', 'main']);
       const mainRun = await trainModel(join(dir, 'model-ci.yml'), { out: join(artifacts, 'main'), log: log.info });
-      await store.write(recordFromRun(mainRun, repo.mainSha));
+      // As the deploy records it: with main's model, so the PR is compared with it on the PR's own test rows.
+      const model = await bundleModel(mainRun.out);
+      const stored = 'stored' in model ? model : undefined;
+      await store.write(recordFromRun(mainRun, repo.mainSha, { storedModel: stored?.stored }), { model: stored });
       await exampleGit(dir, ['switch', '--quiet', 'pr']);
 
       io.stderr('\n== 2. pull request: params and data changed; retrain and compare against main\n');

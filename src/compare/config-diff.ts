@@ -37,6 +37,7 @@ export function flattenConfig(config: ModelCiConfig): Record<string, Scalar> {
     flat['data.split.test'] = data.split.test;
     flat['data.split.seed'] = data.split.seed;
     flat['data.split.stratify'] = data.split.stratify;
+    flat['data.split.method'] = data.split.method;
   }
   if (data.features) flat['data.features'] = JSON.stringify(data.features);
   if (data.categoricalColumns) flat['data.categorical_columns'] = JSON.stringify(data.categoricalColumns);

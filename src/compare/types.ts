@@ -84,6 +84,26 @@ export interface BaselineSource {
   note?: string;
 }
 
+/**
+ * Whether main's and the PR's metrics were measured on the same rows. `rows`: the PR's test rows, which
+ * both models were scored on (main's column of the table is main's model on these rows); `newRows`: those
+ * not in main's data at all; `seenInTraining`: those main's model was trained on (its split differed), which
+ * flatter main. `recorded`: main's numbers as its record has them, on main's own test rows: a note only.
+ * `unavailable`: why the two columns are not on the same rows, said in the report.
+ */
+export interface PairedRows {
+  /** Set when the two columns are not on the same rows: why, in words for the report. The counts are then 0. */
+  unavailable?: string;
+  rows: number;
+  newRows: number;
+  seenInTraining: number;
+  /** The CSV the rows came from, relative to the config's folder. */
+  file?: string;
+  recorded?: Record<string, number>;
+  /** Worth saying beside the counts (columns only the PR's model reads). */
+  note?: string;
+}
+
 export interface Comparison {
   model: string;
   verdict: Verdict;
@@ -99,4 +119,6 @@ export interface Comparison {
   noise?: { rows: number; resamples: number; seed: number };
   /** The same rows, prediction by prediction. */
   predictions?: PredictionDiff;
+  /** Absent where nothing was paired (a main build, no baseline, a report from an older version). */
+  paired?: PairedRows;
 }

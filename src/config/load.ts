@@ -7,7 +7,7 @@
  * task: binary-classification        # multiclass-classification | regression
  * data:
  *   train: data/train.csv
- *   test: data/test.csv              # or: split: { test: 0.2, seed: 42, stratify: true } (the default)
+ *   test: data/test.csv              # or: split: { test: 0.2, seed: 42, stratify: true, method: hash } (the default)
  *   target: target
  *   features: [a, b]                 # optional; default: every column but the target, in file order
  *   categorical: one-hot             # or index: how text columns are encoded
@@ -41,6 +41,7 @@ import { displayPath } from '../display-path.ts';
 import { didYouMean } from './suggest.ts';
 import {
   BACKENDS,
+  SPLIT_METHODS,
   TASKS,
   type DataConfig,
   type Direction,
@@ -77,7 +78,7 @@ const CARD_KEYS = ['description', 'intended_use', 'limitations', 'license'] as c
 /** A card section is a few paragraphs; the card is served and shown in the job summary. */
 const MAX_CARD_TEXT = 4000;
 const DATA_KEYS = ['train', 'test', 'split', 'target', 'features', 'categorical', 'categorical_columns'] as const;
-const SPLIT_KEYS = ['test', 'seed', 'stratify'] as const;
+const SPLIT_KEYS = ['test', 'seed', 'stratify', 'method'] as const;
 const METRIC_KEYS = ['name', 'direction', 'gate'] as const;
 const GATE_KEYS = ['tolerance', 'threshold', 'confidence'] as const;
 /**
@@ -89,7 +90,7 @@ const DIRECTIONS: readonly Direction[] = ['higher', 'lower'];
 const ENCODINGS = ['one-hot', 'index'] as const;
 
 export const DEFAULT_PARAMS_FILE = 'params.yaml';
-export const DEFAULT_SPLIT = { test: 0.2, seed: 42 };
+export const DEFAULT_SPLIT = { test: 0.2, seed: 42, method: 'hash' } as const;
 
 export { MODEL_NAME };
 
@@ -255,6 +256,7 @@ function readSplit(field: Field, classification: boolean): SplitConfig {
     test: optional(keys, 'test', (f) => number(f, { min: 0, max: 1, minExclusive: true, maxExclusive: true }), DEFAULT_SPLIT.test),
     seed: optional(keys, 'seed', (f) => number(f, { integer: true, min: 0, max: 2 ** 32 - 1 }), DEFAULT_SPLIT.seed),
     stratify: stratify ? boolean(stratify) : classification,
+    method: optional(keys, 'method', (f) => oneOf(f, SPLIT_METHODS), DEFAULT_SPLIT.method),
   };
 }
 

@@ -13,7 +13,8 @@ import type { ModelCiConfig } from '../domain/config.ts';
 import { quote, showName, UserError } from '../errors.ts';
 import type { DataFileStats } from '../domain/run-artifacts.ts';
 import { readCsvFile } from './csv.ts';
-import { randomSplit, stratifiedSplit, testRowCount, type SplitRows } from './split.ts';
+import { rowKeys, splitPoint } from './row-key.ts';
+import { hashSplit, randomSplit, stratifiedSplit, testRowCount, type SplitRows } from './split.ts';
 import { allRows, column, lineOfRow, type Column, type Table, type TableRows } from './table.ts';
 
 export { createRng, seededShuffle } from './random.ts';
@@ -45,24 +46,48 @@ export async function loadDataset(config: ModelCiConfig): Promise<Dataset> {
   }
 
   const split = data.split!;
+  const target = column(whole, data.target);
+  const stratified = classification && split.stratify && target.kind === 'categorical';
+  const rows = split.method === 'shuffle' ? shuffledSplit(config, whole, stratified) : contentSplit(config, whole, stratified);
+  if (!stratified && target.kind === 'categorical' && classification) checkEveryClassTrained(config, target, rows);
+  return { train: { table: whole, rows: rows.train }, test: { table: whole, rows: rows.test }, files };
+}
+
+/** `method: shuffle`: the seeded shuffle of row numbers, exactly as before `hash` existed. */
+function shuffledSplit(config: ModelCiConfig, whole: Table, stratified: boolean): SplitRows {
+  const split = config.data.split!;
   const n = whole.rowCount;
   const held = testRowCount(n, split.test);
-  if (held < 1 || n - held < 2) {
-    throw tooFew(
-      config,
-      `\`data.split.test\` ${split.test} of the ${n} rows of ${displayPath(data.train)} leaves ${held} test and ${n - held} training rows; ` +
-        'a split needs at least 1 test row and 2 training rows',
-    );
-  }
-  const target = column(whole, data.target);
-  let rows: SplitRows;
-  if (classification && split.stratify && target.kind === 'categorical') {
-    rows = stratifiedSplit(target.codes, target.dictionary.length, split.test, split.seed);
-  } else {
-    rows = randomSplit(n, split.test, split.seed);
-    if (target.kind === 'categorical' && classification) checkEveryClassTrained(config, target, rows);
-  }
-  return { train: { table: whole, rows: rows.train }, test: { table: whole, rows: rows.test }, files };
+  if (held < 1 || n - held < 2) throw splitTooSmall(config, whole, held);
+  const target = column(whole, config.data.target);
+  return stratified && target.kind === 'categorical'
+    ? stratifiedSplit(target.codes, target.dictionary.length, split.test, split.seed)
+    : randomSplit(n, split.test, split.seed);
+}
+
+/** `method: hash`: each row's side is decided by its content alone (see `hashSplit`). */
+function contentSplit(config: ModelCiConfig, whole: Table, stratified: boolean): SplitRows {
+  const split = config.data.split!;
+  const keys = rowKeys(whole);
+  const points = Float64Array.from(keys, (key) => splitPoint(key, split.seed));
+  const target = column(whole, config.data.target);
+  const rows =
+    stratified && target.kind === 'categorical'
+      ? hashSplit(points, keys, split.test, target.codes, target.dictionary.length)
+      : hashSplit(points, keys, split.test);
+  if (rows.test.length < 1 || rows.train.length < 2) throw splitTooSmall(config, whole, rows.test.length);
+  return rows;
+}
+
+function splitTooSmall(config: ModelCiConfig, whole: Table, held: number): UserError {
+  const { split } = config.data;
+  const n = whole.rowCount;
+  return tooFew(
+    config,
+    `\`data.split.test\` ${split!.test} of the ${n} rows of ${displayPath(whole.file)} leaves ${held} test and ${n - held} training rows` +
+      `${split!.method === 'hash' ? ` (with \`method: hash\`, each row's side follows from its content and \`seed\`)` : ''}; ` +
+      'a split needs at least 1 test row and 2 training rows',
+  );
 }
 
 /** How a data file is named in run.json, records and hashes: its path relative to the config's folder. */

@@ -65,3 +65,69 @@ export function stratifiedSplit(classOfRow: Int32Array, classCount: number, frac
 function sorted(rows: ArrayLike<number>): Uint32Array {
   return Uint32Array.from(rows).sort();
 }
+
+/**
+ * The stable split: a row is a test row when its `splitPoint` (a seeded hash of its content, see
+ * `row-key.ts`) falls below `fraction`. Adding or removing rows never moves another row, and identical
+ * rows always share a side, so a duplicate cannot be learned in training and scored in test. The test
+ * share is `fraction` on average, not exactly.
+ *
+ * With `classOfRow` (stratified), each class with at least two distinct rows gets at least one row on each
+ * side: when the threshold leaves a class on one side, the class's row nearest the threshold (with its
+ * duplicates) crosses over. Only such a small class ever has a row moved, and only until it grows.
+ * A class whose rows are all identical cannot be split without leakage: it stays in training (`unsplit`).
+ */
+export function hashSplit(
+  points: Float64Array,
+  keys: readonly string[],
+  fraction: number,
+  classOfRow?: Int32Array,
+  classCount = 0,
+): SplitRows & { unsplit: number[] } {
+  const n = points.length;
+  const inTest = new Uint8Array(n);
+  for (let row = 0; row < n; row++) inTest[row] = points[row] < fraction ? 1 : 0;
+  const unsplit: number[] = [];
+  if (classOfRow) {
+    // Per class: test and training counts, and the row nearest the threshold from each side.
+    const tested = new Array<number>(classCount).fill(0);
+    const total = new Array<number>(classCount).fill(0);
+    const highestTest = new Array<number>(classCount).fill(-1);
+    const lowestTrain = new Array<number>(classCount).fill(-1);
+    for (let row = 0; row < n; row++) {
+      const k = classOfRow[row];
+      total[k]++;
+      if (inTest[row]) {
+        tested[k]++;
+        if (highestTest[k] < 0 || points[row] > points[highestTest[k]]) highestTest[k] = row;
+      } else if (lowestTrain[k] < 0 || points[row] < points[lowestTrain[k]]) lowestTrain[k] = row;
+    }
+    for (let k = 0; k < classCount; k++) {
+      if (total[k] < 2 || (tested[k] > 0 && tested[k] < total[k])) continue;
+      const mover = tested[k] === 0 ? lowestTrain[k] : highestTest[k];
+      const key = keys[mover];
+      const toTest = tested[k] === 0 ? 1 : 0;
+      let moved = 0;
+      for (let row = 0; row < n; row++) {
+        if (classOfRow[row] === k && keys[row] === key) {
+          inTest[row] = toTest;
+          moved++;
+        }
+      }
+      if (moved === total[k]) {
+        // Every row of the class is the same row: keep it learned rather than leak it.
+        for (let row = 0; row < n; row++) if (classOfRow[row] === k) inTest[row] = 0;
+        unsplit.push(k);
+      }
+    }
+  }
+  let count = 0;
+  for (let row = 0; row < n; row++) count += inTest[row];
+  const test = new Uint32Array(count);
+  const train = new Uint32Array(n - count);
+  for (let row = 0, t = 0, r = 0; row < n; row++) {
+    if (inTest[row]) test[t++] = row;
+    else train[r++] = row;
+  }
+  return { test, train, unsplit };
+}

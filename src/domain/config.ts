@@ -38,10 +38,19 @@ export interface MetricConfig {
   gate?: Gate;
 }
 
+/**
+ * `hash`: a row goes to test when a seeded hash of its content falls below `test`, so adding or removing
+ * rows never moves another row (src/data/split.ts). `shuffle`: a seeded shuffle of the row numbers, the
+ * split of model-ci before `hash`, byte for byte; any row added or removed moves others.
+ */
+export const SPLIT_METHODS = ['hash', 'shuffle'] as const;
+export type SplitMethod = (typeof SPLIT_METHODS)[number];
+
 export interface SplitConfig {
   /** Fraction of rows held out for the test split, 0 < test < 1. */
   test: number;
   seed: number;
+  method: SplitMethod;
   /** Keep class proportions in both splits (classification only). */
   stratify: boolean;
 }

@@ -27,6 +27,21 @@ export interface ImageRecord {
   tags: string[];
 }
 
+/** `sha256:<64 hex>`: a model's content hash (`hashModel`), which also names its folder on the baselines branch. */
+export const MODEL_HASH = /^sha256:[0-9a-f]{64}$/;
+
+/**
+ * The model files (model.json, weights.bin, preprocessing.json) stored beside the record on the baselines
+ * branch, content-addressed: `models/<hex of hash>/<file>`, so two records of one model share them. The
+ * path is derived from the hash, never read from the record.
+ */
+export interface StoredModel {
+  /** Equal to the record's `modelHash`; checked against the files when they are read. */
+  hash: string;
+  /** The three files' bytes together. */
+  bytes: number;
+}
+
 export interface BaselineRecord {
   schema: number;
   modelCiVersion: string;
@@ -49,4 +64,6 @@ export interface BaselineRecord {
   rollbackOf?: string;
   /** Set when this commit's inputs equalled that commit's: its model and image were reused, not retrained. */
   reusedFrom?: string;
+  /** Main's model files on the baselines branch, so a PR can score main's model on its own test rows. */
+  storedModel?: StoredModel;
 }

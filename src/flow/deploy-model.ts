@@ -11,6 +11,7 @@
 import type Docker from 'dockerode';
 import { join } from 'node:path';
 import { recordFromRun, reusedRecord } from '../baseline/derive.ts';
+import { bundleModel, type ModelBundle } from '../baseline/stored-model.ts';
 import type { BaselineRecord, ImageRecord } from '../domain/record.ts';
 import type { BaselineStore } from '../baseline/store.ts';
 import { compareRuns } from '../compare/compare.ts';
@@ -141,8 +142,15 @@ export async function runDeploy(options: DeployOptions): Promise<DeployOutcome> 
     card: renderModelCard({ ...cardInput, lineage: { ...cardInput.lineage, image: { name: image.image, digest, tags: image.tags } } }, { frontMatter: false }),
   };
   if (!options.record) return outcome;
-  const record = recordFromRun(run, options.commit, { image: digest ? { name: image.image, digest, tags: image.tags } : undefined, runUrl: options.runUrl });
-  await writeRecord(options, record);
+  // Main's model travels with its record, so a PR can score it on the PR's own test rows.
+  const model = await bundleModel(run.out);
+  if ('skipped' in model) log.warn(`the record is written without the model's files (${model.skipped}): pull requests will train the base instead`);
+  const record = recordFromRun(run, options.commit, {
+    image: digest ? { name: image.image, digest, tags: image.tags } : undefined,
+    runUrl: options.runUrl,
+    storedModel: 'stored' in model ? model.stored : undefined,
+  });
+  await writeRecord(options, record, 'stored' in model ? model : undefined);
   return { ...outcome, record };
 }
 
@@ -213,9 +221,9 @@ function target(options: DeployOptions, gatesPassed: boolean) {
   return { image: options.image, sha: options.commit, ref: options.ref, defaultBranch: options.defaultBranch, gatesPassed };
 }
 
-async function writeRecord(options: DeployOptions, record: BaselineRecord): Promise<void> {
+async function writeRecord(options: DeployOptions, record: BaselineRecord, model?: ModelBundle): Promise<void> {
   // A re-run of the same deploy replaces its own record (new digest, same commit).
-  await options.log.group('record the baseline', () => options.store.write(record, { replace: true }));
+  await options.log.group('record the baseline', () => options.store.write(record, { replace: true, model }));
   options.log.info(`recorded ${record.model}@${options.commit.slice(0, 7)} on the baselines branch`);
 }
 

@@ -11,6 +11,7 @@ import type { Preprocessing } from '../data/preprocessing.ts';
 import type { Evaluation, Metrics } from '../domain/run-artifacts.ts';
 import { accuracy, classScores, confusionMatrix, logLoss, macroScores, rocAuc } from './classification.ts';
 import { mae, r2, rmse } from './regression.ts';
+import { decodeOutputs, decodeTargets, toTargetUnits } from './row-predictions.ts';
 
 export function evaluate(pre: Preprocessing, yTrue: Float32Array, yPred: Float32Array): { metrics: Metrics; evaluation: Evaluation } {
   if (yTrue.length !== yPred.length) {
@@ -22,17 +23,16 @@ export function evaluate(pre: Preprocessing, yTrue: Float32Array, yPred: Float32
 }
 
 function regression(pre: Preprocessing, yTrue: Float32Array, yPred: Float32Array) {
-  const { mean, std } = pre.targetScale!;
-  const actual = Float64Array.from(yTrue, (z) => z * std + mean);
-  const predicted = Float64Array.from(yPred, (z) => z * std + mean);
+  const actual = toTargetUnits(pre, yTrue);
+  const predicted = toTargetUnits(pre, yPred);
   const metrics: Metrics = { rmse: rmse(actual, predicted), mae: mae(actual, predicted), r2: r2(actual, predicted) };
   return { metrics, evaluation: { task: pre.task, testRows: actual.length } };
 }
 
 function binary(pre: Preprocessing, yTrue: Float32Array, yPred: Float32Array) {
   const rows = yTrue.length;
-  const actual = Int32Array.from(yTrue, (y) => (y >= 0.5 ? 1 : 0));
-  const predicted = Int32Array.from(yPred, (p) => (p >= 0.5 ? 1 : 0));
+  const actual = decodeTargets(pre, yTrue) as Int32Array;
+  const predicted = decodeOutputs(pre, yPred).label!;
   const trueClassProbability = Float64Array.from(yPred, (p, i) => (actual[i] === 1 ? p : 1 - p));
   const matrix = confusionMatrix(actual, predicted, 2);
   const metrics: Metrics = { accuracy: accuracy(matrix), ...classScores(matrix, 1) };
@@ -45,22 +45,11 @@ function binary(pre: Preprocessing, yTrue: Float32Array, yPred: Float32Array) {
 function multiclass(pre: Preprocessing, yTrue: Float32Array, yPred: Float32Array) {
   const k = pre.classes!.length;
   const rows = yTrue.length / k;
-  const actual = new Int32Array(rows);
-  const predicted = new Int32Array(rows);
+  const actual = decodeTargets(pre, yTrue) as Int32Array;
+  const predicted = decodeOutputs(pre, yPred).label!;
   const trueClassProbability = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) {
-    actual[r] = argmax(yTrue, r * k, k);
-    predicted[r] = argmax(yPred, r * k, k);
-    trueClassProbability[r] = yPred[r * k + actual[r]];
-  }
+  for (let r = 0; r < rows; r++) trueClassProbability[r] = yPred[r * k + actual[r]];
   const matrix = confusionMatrix(actual, predicted, k);
   const metrics: Metrics = { accuracy: accuracy(matrix), ...macroScores(matrix), log_loss: logLoss(trueClassProbability) };
   return { metrics, evaluation: { task: pre.task, testRows: rows, classes: pre.classes, confusionMatrix: matrix } };
-}
-
-/** Index of the largest of `values[offset … offset+k)`; the first wins a tie, as argmax does in numpy and tfjs. */
-function argmax(values: Float32Array, offset: number, k: number): number {
-  let best = 0;
-  for (let j = 1; j < k; j++) if (values[offset + j] > values[offset + best]) best = j;
-  return best;
 }

@@ -1,4 +1,5 @@
 /** The PR report: one markdown document for the sticky comment and the job summary. */
+import { renderPairedLine } from './paired-line.ts';
 import type { BaselineSource, Comparison, Verdict } from '../compare/types.ts';
 import type { Evaluation, History } from '../domain/run-artifacts.ts';
 import { renderConfusionMatrix } from './confusion.ts';
@@ -64,6 +65,7 @@ export function renderReport(input: ReportInput): string {
     '',
     commitsLine(comparison, baseRef, links.repository),
     baselineLine(comparison.baseline, baseRef, links.repository),
+    renderPairedLine(comparison.paired, baseRef),
     failedGatesBlock(comparison),
     backendMismatch(base?.backend, head.backend, baseRef),
     renderMetricsTable(comparison.rows, baseRef, { base: base?.evaluation?.testRows, head: head.evaluation?.testRows }),

@@ -6,7 +6,7 @@
  * `src/baseline/validate.ts`, run after it.
  */
 import type { JSONSchemaType } from 'ajv';
-import { type BaselineRecord, FULL_SHA, MODEL_CI_VERSION, MODEL_NAME } from '../domain/record.ts';
+import { type BaselineRecord, FULL_SHA, MODEL_CI_VERSION, MODEL_HASH, MODEL_NAME } from '../domain/record.ts';
 import { absentNotNull } from './parts.ts';
 
 const text = { type: 'string', minLength: 1, description: 'a non-empty string' } as const;
@@ -87,6 +87,13 @@ export const recordSchema: JSONSchemaType<BaselineRecord> = {
     runUrl: { ...text, ...absentNotNull },
     rollbackOf: { ...commit, ...absentNotNull },
     reusedFrom: { ...commit, ...absentNotNull },
+    storedModel: {
+      type: 'object',
+      ...object,
+      ...absentNotNull,
+      properties: { hash: pattern(MODEL_HASH.source, 'sha256:<64 hex digits>'), bytes: count },
+      required: ['hash', 'bytes'],
+    },
   },
   required: ['schema', 'modelCiVersion', 'model', 'commit', 'createdAt', 'backend', 'metrics', 'params', 'data', 'inputsHash', 'modelHash'],
 };

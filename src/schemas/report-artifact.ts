@@ -7,7 +7,7 @@
  */
 import type { JSONSchemaType } from 'ajv';
 import { type PredictionDiff, SHOWN_ROWS } from '../compare/prediction-diff.ts';
-import type { BaselineSource, ConfigReview, DataChange, MetricRow } from '../compare/types.ts';
+import type { BaselineSource, ConfigReview, DataChange, MetricRow, PairedRows } from '../compare/types.ts';
 import type { Task } from '../domain/config.ts';
 import type { Problem } from '../report/error-report.ts';
 import type { ReportInput } from '../report/report.ts';
@@ -178,6 +178,20 @@ const baseline: JSONSchemaType<BaselineSource> = {
   },
   required: ['kind'],
 };
+const paired: JSONSchemaType<PairedRows> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    unavailable: opt(str(2000)),
+    rows: num,
+    newRows: num,
+    seenInTraining: num,
+    file: opt(str(1000)),
+    recorded: opt({ type: 'object', required: [], additionalProperties: num, maxProperties: 100 }),
+    note: opt(str(2000)),
+  },
+  required: ['rows', 'newRows', 'seenInTraining'],
+};
 const config: JSONSchemaType<ConfigReview> = {
   type: 'object',
   additionalProperties: false,
@@ -259,6 +273,7 @@ export const reportArtifactSchema: JSONSchemaType<ReportArtifactFile> = {
                   required: ['rows', 'resamples', 'seed'],
                 }),
                 predictions: opt(predictions),
+                paired: opt(paired),
               },
               required: ['model', 'verdict', 'rows', 'params', 'data', 'baseline', 'failedGates'],
             },

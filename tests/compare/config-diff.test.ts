@@ -58,6 +58,7 @@ describe('diffConfig', () => {
     assert.deepEqual(
       changes.map((change) => [change.key, change.base, change.head]),
       [
+        ['data.split.method', 'hash', undefined],
         ['data.split.seed', 42, undefined],
         ['data.split.stratify', true, undefined],
         ['data.split.test', 0.2, undefined],

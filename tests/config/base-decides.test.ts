@@ -42,7 +42,7 @@ describe('decideConfig: base decides, PR proposes', () => {
       { name: 'accuracy', direction: 'higher', gate: { tolerance: 0.03 } },
       { name: 'roc_auc', direction: 'higher' },
     ]);
-    assert.deepEqual(decided.config.data.split, { test: 0.2, seed: 42, stratify: true });
+    assert.deepEqual(decided.config.data.split, { test: 0.2, seed: 42, stratify: true, method: 'hash' });
     assert.equal(decided.config.data.train, join(root, 'data/bigger.csv'), "the PR's data trains its model");
     assert.equal(decided.config.backend, 'cpu');
     assert.equal(prConfig.metrics[0].gate?.tolerance, 0.5, 'the inputs are not changed');
@@ -57,7 +57,7 @@ describe('decideConfig: base decides, PR proposes', () => {
     const toFile = await configs(withTest);
     const decided = decideConfig(toFile.base, toFile.pr);
     assert.equal(decided.config.data.test, undefined);
-    assert.deepEqual(decided.config.data.split, { test: 0.2, seed: 42, stratify: true });
+    assert.deepEqual(decided.config.data.split, { test: 0.2, seed: 42, stratify: true, method: 'hash' });
   });
 
   it("applies the PR's config when the base has none, and says why", async () => {

@@ -23,7 +23,7 @@ describe('loadConfig', () => {
     assert.equal(c.file, join(root, 'model/model-ci.yml'));
     assert.equal(c.root, join(root, 'model'));
     assert.equal(c.data.train, join(root, 'model/data/train.csv'));
-    assert.deepEqual(c.data.split, { test: 0.2, seed: 42, stratify: true });
+    assert.deepEqual(c.data.split, { test: 0.2, seed: 42, stratify: true, method: 'hash' });
     assert.equal(c.data.categorical, 'one-hot');
     assert.equal(c.params, join(root, 'model/params.yaml'));
     assert.equal(c.backend, 'auto');
@@ -39,7 +39,7 @@ describe('loadConfig', () => {
     const { config } = await load(MINIMAL.replace('binary-classification', 'regression'));
     const c = await config();
     assert.deepEqual(c.watch, ['data/train.csv', 'params.yaml', 'model-ci.yml']);
-    assert.deepEqual(c.data.split, { test: 0.2, seed: 42, stratify: false });
+    assert.deepEqual(c.data.split, { test: 0.2, seed: 42, stratify: false, method: 'hash' });
     assert.deepEqual(
       c.metrics.map((m) => m.name),
       ['rmse', 'mae', 'r2'],
@@ -102,7 +102,7 @@ metrics:
     ]);
     const iris = await loadConfig(join(repo, 'fixtures/iris/model-ci.yml'));
     assert.equal(iris.task, 'multiclass-classification');
-    assert.deepEqual(iris.data.split, { test: 0.2, seed: 42, stratify: true });
+    assert.deepEqual(iris.data.split, { test: 0.2, seed: 42, stratify: true, method: 'hash' });
   });
 });
 

@@ -77,8 +77,9 @@ describe('splits', () => {
 });
 
 describe('loadDataset', () => {
-  it('splits the iris fixture the same way every time, stratified', async () => {
-    const config = await loadConfig(join(repo, 'fixtures/iris/model-ci.yml'));
+  it('splits the iris fixture the same way every time, stratified (method: shuffle)', async () => {
+    const loaded = await loadConfig(join(repo, 'fixtures/iris/model-ci.yml'));
+    const config = { ...loaded, data: { ...loaded.data, split: { ...loaded.data.split!, method: 'shuffle' as const } } };
     const first = await loadDataset(config);
     const second = await loadDataset(config);
     // Both splits index the one parsed table: nothing is copied.
@@ -158,9 +159,9 @@ describe('loadDataset', () => {
   });
 
   it('rejects fewer rows than the split needs', async () => {
-    const load = await dataset({ 'train.csv': 'a,y\n1,0\n2,1\n3,0\n' }, '  train: train.csv\n  target: y\n  split: { test: 0.1 }\n');
+    const load = await dataset({ 'train.csv': 'a,y\n1,0\n2,1\n3,0\n' }, '  train: train.csv\n  target: y\n  split: { test: 0.1, method: shuffle }\n');
     await userError(load, 'model-ci.yml', 'data.split.test', 'leaves 0 test and 3 training rows', 'at least 1 test row and 2 training rows');
-    const tiny = await dataset({ 'train.csv': 'a,y\n1,0\n2,1\n' }, '  train: train.csv\n  target: y\n  split: { test: 0.5 }\n');
+    const tiny = await dataset({ 'train.csv': 'a,y\n1,0\n2,1\n' }, '  train: train.csv\n  target: y\n  split: { test: 0.5, method: shuffle }\n');
     await userError(tiny, 'leaves 1 test and 1 training rows');
   });
 
@@ -168,7 +169,10 @@ describe('loadDataset', () => {
     const rows = ['a,y', ...Array.from({ length: 9 }, (_, i) => `${i},common`), '9,rare'].join('\n');
     // Find a seed whose shuffle holds the rare row out, so the test does not depend on luck.
     const seed = Array.from({ length: 100 }, (_, s) => s).find((s) => randomSplit(10, 0.2, s).test.includes(9));
-    const load = await dataset({ 'train.csv': `${rows}\n` }, `  train: train.csv\n  target: y\n  split: { test: 0.2, seed: ${seed}, stratify: false }\n`);
+    const load = await dataset(
+      { 'train.csv': `${rows}\n` },
+      `  train: train.csv\n  target: y\n  split: { test: 0.2, seed: ${seed}, stratify: false, method: shuffle }\n`,
+    );
     await userError(load, 'model-ci.yml', 'class "rare" of `y` has no training rows', 'stratify');
   });
 

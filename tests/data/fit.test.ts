@@ -14,7 +14,7 @@ function config(task: Task, target: string, categorical: 'one-hot' | 'index' = '
     root: '/repo',
     name: 'm',
     task,
-    data: { train: '/repo/train.csv', target, categorical, features, split: { test: 0.2, seed: 1, stratify: false } },
+    data: { train: '/repo/train.csv', target, categorical, features, split: { test: 0.2, seed: 1, stratify: false, method: 'hash' } },
     params: '/repo/params.yaml',
     watch: [],
     metrics: [],

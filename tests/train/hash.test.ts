@@ -14,7 +14,12 @@ function config(root: string): ModelCiConfig {
     root,
     name: 'cancer',
     task: 'binary-classification',
-    data: { train: join(root, 'data', 'train.csv'), target: 'diagnosis', categorical: 'one-hot', split: { test: 0.2, seed: 1, stratify: true } },
+    data: {
+      train: join(root, 'data', 'train.csv'),
+      target: 'diagnosis',
+      categorical: 'one-hot',
+      split: { test: 0.2, seed: 1, stratify: true, method: 'hash' },
+    },
     params: join(root, 'params.yaml'),
     watch: ['data/**'],
     metrics: [{ name: 'accuracy', direction: 'higher' }],

@@ -28,8 +28,8 @@ test('training iris twice on wasm writes byte-identical metrics.json, and evalua
   const planned = await plannedInputs(IRIS, 'wasm');
   assert.deepEqual(planned, { inputs: a.manifest.hashes.inputs, backend: 'wasm' });
   assert.notEqual((await plannedInputs(IRIS, 'cpu')).inputs, planned.inputs, 'the backend is part of the inputs');
-  assert.equal(a.manifest.trainRows, 120);
-  assert.equal(a.evaluation.testRows, 30);
+  assert.equal(a.manifest.trainRows, 113); // the stable split holds out about 20% (37 of 150 here)
+  assert.equal(a.evaluation.testRows, 37);
   assert.deepEqual(Object.keys(a.metrics), ['accuracy', 'f1', 'precision', 'recall', 'log_loss']);
   assert.ok(a.durations.totalMs >= a.durations.trainMs);
 

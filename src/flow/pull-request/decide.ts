@@ -14,6 +14,7 @@ import { decideRetrain } from '../../changes/watch.ts';
 import type { Comparison } from '../../compare/types.ts';
 import type { BackendName } from '../../domain/config.ts';
 import type { ReportInput } from '../../report/report.ts';
+import type { PairedPredictions } from '../../domain/paired-predictions.ts';
 import type { TrainRun } from '../../train/pipeline.ts';
 import type { Logger } from '../../logger.ts';
 
@@ -56,6 +57,8 @@ export type PullRequestResult =
       report: ReportInput;
       headRun: TrainRun;
       baseRun?: TrainRun;
+      /** Main's and the PR's models on the PR's test rows; absent when they could not be (`comparison.paired` says why). */
+      paired?: PairedPredictions;
     };
 
 export async function runPullRequest(options: PullRequestOptions): Promise<PullRequestResult> {

@@ -16,6 +16,8 @@ import type { Evaluation, History } from '../../domain/run-artifacts.ts';
 import { judgeConfig } from './base-config.ts';
 import type { PullRequestOptions, PullRequestResult } from './decide.ts';
 import { withWorktree } from '../../git/worktree.ts';
+import type { BaselineRecord } from '../../domain/record.ts';
+import { mainDataRows, scoreOnSameRows, unavailable, type PairedOutcome } from './paired-rows.ts';
 
 export interface Decided {
   config: ModelCiConfig;
@@ -47,20 +49,32 @@ export async function evaluatePullRequest(options: PullRequestOptions, decided: 
       trackedAt: options.trackedInputs ? headSha : undefined,
     }),
   );
-  const baseline = await log.group(`baseline of ${config.name}`, () => findBaseline(options, config.name, baseSha, headRun.engine.backend, recordsFetched));
+  const found = await log.group(`baseline of ${config.name}`, () => findBaseline(options, config.name, baseSha, headRun.engine.backend, recordsFetched));
+  const { baseline, outcome } = await log.group(`score ${config.name} of main and of this PR on the same rows`, () =>
+    withMainOnSameRows(options, { found, baseSha, config, headRun }),
+  );
+  if (outcome)
+    log.info(
+      outcome.paired
+        ? `both models scored on ${outcome.rows.rows} test rows, ${outcome.rows.newRows} of them new`
+        : `not on the same rows: ${outcome.rows.unavailable}`,
+    );
 
   const trend = await mainTrend(options, config.name, baseSha);
 
   const side = (run: TrainRun): RunSide => ({ metrics: run.metrics, params: run.params.flat, data: run.manifest.data });
+  // Main's column is main's model on the PR's rows whenever it could be scored there.
+  const baseSide = baseline.side && outcome?.paired ? { ...baseline.side, metrics: outcome.baseMetrics } : baseline.side;
   const comparison = compareRuns({
     model: config.name,
     metrics: config.metrics,
-    base: baseline.side,
+    base: baseSide,
     head: side(headRun),
     baseline: baseline.source,
     headCommit: headSha,
     config: judged.review,
   });
+  if (outcome && comparison.baseline.kind !== 'none') comparison.paired = outcome.rows;
   const report: ReportInput = {
     comparison,
     head: {
@@ -71,10 +85,66 @@ export async function evaluatePullRequest(options: PullRequestOptions, decided: 
       trainingMs: Math.round(headRun.durations.trainMs),
       seed: headRun.params.train.seed,
     },
-    base: baseline.side ? { history: baseline.history, evaluation: baseline.evaluation, backend: baseline.backend } : undefined,
+    base: baseline.side
+      ? { history: baseline.history, evaluation: outcome?.paired ? outcome.baseEvaluation : baseline.evaluation, backend: baseline.backend }
+      : undefined,
     ...(trend.length > 0 ? { trend } : {}),
   };
-  return { kind: 'compared', model: config.name, reason: decided.reason, baseSha, headSha, comparison, report, headRun, baseRun: baseline.run };
+  return {
+    kind: 'compared',
+    model: config.name,
+    reason: decided.reason,
+    baseSha,
+    headSha,
+    comparison,
+    report,
+    headRun,
+    baseRun: baseline.run,
+    ...(outcome?.paired ? { paired: outcome.paired } : {}),
+  };
+}
+
+/**
+ * Main's model on the PR's test rows. The model comes from main's record, else from the base trained here
+ * (an older record carries no model, or its stored model was refused); `outcome` is absent when there is
+ * no baseline at all, and otherwise says how many rows both were scored on, or why they were not.
+ */
+async function withMainOnSameRows(
+  options: PullRequestOptions,
+  { found, baseSha, config, headRun }: { found: FoundBaseline; baseSha: string; config: ModelCiConfig; headRun: TrainRun },
+): Promise<{ baseline: FoundBaseline; outcome?: PairedOutcome }> {
+  const { log } = options;
+  if (found.source.kind === 'none') return { baseline: found };
+  const backend = headRun.engine.backend;
+  let baseline = found;
+  let model: { dir: string; commit: string } | undefined;
+  let why = '';
+  if (found.run) model = { dir: found.run.out, commit: baseSha };
+  else if (found.record?.storedModel) {
+    const read = await options.store.readModel(found.record.storedModel, join(options.artifactsDir, 'base-model'));
+    if ('dir' in read) model = { dir: read.dir, commit: found.record.commit };
+    else why = `main's stored model was refused (${read.refused})`;
+  } else if (found.record) why = `the record of ${found.record.commit.slice(0, 7)} carries no model (written before model-ci stored them)`;
+  if (!model) {
+    log.warn(`${why}: training the base commit to score it on this PR's rows`);
+    const trained = await trainBase(options, baseSha, backend, why);
+    if (!trained.run) return { baseline: found, outcome: unavailable(`${why}, and the base commit could not be trained here (${trained.source.note})`) };
+    baseline = { ...trained, record: found.record };
+    model = { dir: trained.run.out, commit: baseSha };
+  }
+  const main = await mainDataRows(options, model.commit);
+  if ('unavailable' in main) return { baseline, outcome: unavailable(main.unavailable) };
+  const outcome = await scoreOnSameRows({
+    config,
+    headDir: headRun.out,
+    baseDir: model.dir,
+    main,
+    backend,
+    workspace: options.workspace,
+    trackedAt: options.trackedInputs ? headRun.manifest.commit : undefined,
+  });
+  if (found.record && outcome.paired) outcome.rows.recorded = found.record.metrics;
+  return { baseline, outcome };
 }
 
 /** Main's last records for the report's trend; the trend is context, so a history it cannot read is a warning, not a failed run. */
@@ -98,6 +168,8 @@ export interface FoundBaseline {
   evaluation?: Evaluation;
   backend?: string;
   run?: TrainRun;
+  /** The record the baseline came from (absent when trained here with no record). */
+  record?: BaselineRecord;
 }
 
 /**
@@ -129,6 +201,7 @@ export async function findBaseline(
       history: record.history,
       evaluation: record.evaluation,
       backend: record.backend,
+      record,
     };
   }
   if (nearest && 'unusable' in nearest) {
