@@ -1,7 +1,7 @@
 /** Maps method + URL to one of the server's routes (pure). Route kinds double as /metrics labels. */
 import { RequestError } from './request-error.ts';
 
-export type RouteKind = 'predict' | 'status' | 'metadata' | 'healthz' | 'metrics' | 'unknown';
+export type RouteKind = 'predict' | 'status' | 'metadata' | 'healthz' | 'metrics' | 'page' | 'unknown';
 
 export interface Route {
   kind: RouteKind;
@@ -21,6 +21,7 @@ export function matchRoute(method: string, url: string): Route {
   const path = query === -1 ? url : url.slice(0, query);
   if (path === '/healthz') return readOnly({ kind: 'healthz' }, method);
   if (path === '/metrics') return readOnly({ kind: 'metrics' }, method);
+  if (path === '/') return readOnly({ kind: 'page' }, method);
 
   const match = MODEL_PATH.exec(path);
   if (!match) return notFound(`no route for ${path.length > 200 ? `${path.slice(0, 200)}…` : path}; try POST /v1/models/<name>:predict`);

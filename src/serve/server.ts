@@ -9,6 +9,7 @@ import type { BackendName } from '../domain/config.ts';
 import { isUserError, UserError } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import { createPredictor, loadModel, type LoadedModel, type Predictor } from '../model/predictor.ts';
+import { renderTryPage, type TryPage } from './page.ts';
 import { PROMETHEUS_CONTENT_TYPE, Registry } from './prometheus.ts';
 import { RequestError } from './request-error.ts';
 import { parsePredictRequest } from './request.ts';
@@ -75,6 +76,7 @@ export async function createModelServer(options: ModelServerOptions): Promise<Mo
   let predictor: Predictor | undefined;
   let name = options.name;
   let loadError = '';
+  let page: TryPage | undefined;
 
   const ready = (typeof options.model === 'string' ? loadModel(options.model, { backend: options.backend }) : Promise.resolve(options.model)).then(
     (model) => {
@@ -124,6 +126,13 @@ export async function createModelServer(options: ModelServerOptions): Promise<Mo
           return send(res, route, started, state === 'available' ? 200 : 503, state === 'available' ? 'ok\n' : `${state}\n`, 'text/plain; charset=utf-8');
         case 'metrics':
           return send(res, route, started, 200, registry.render(), PROMETHEUS_CONTENT_TYPE);
+        case 'page': {
+          // The page names no model in its path: it is the served one's (503 until loaded).
+          const model = checkServed({ ...route, name }, { loaded: true });
+          page ??= renderTryPage({ name: name as string, version: model.version, preprocessing: model.preprocessing, metrics: model.metrics });
+          for (const [header, value] of Object.entries(page.headers)) res.setHeader(header, value);
+          return send(res, route, started, 200, page.html, 'text/html; charset=utf-8');
+        }
         case 'status':
           checkServed(route);
           return send(res, route, started, 200, JSON.stringify(statusResponse(state, loaded?.version, loadError)));
