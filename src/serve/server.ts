@@ -9,6 +9,7 @@ import type { BackendName } from '../domain/config.ts';
 import { isUserError, UserError } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import { createPredictor, loadModel, type LoadedModel, type Predictor } from '../model/predictor.ts';
+import { type DriftCounters, registerDriftCounters } from './drift-counters.ts';
 import { renderTryPage, type TryPage } from './page.ts';
 import { PROMETHEUS_CONTENT_TYPE, Registry } from './prometheus.ts';
 import { RequestError } from './request-error.ts';
@@ -76,6 +77,7 @@ export async function createModelServer(options: ModelServerOptions): Promise<Mo
   let predictor: Predictor | undefined;
   let name = options.name;
   let loadError = '';
+  let drift: DriftCounters | undefined;
   let page: TryPage | undefined;
 
   const ready = (typeof options.model === 'string' ? loadModel(options.model, { backend: options.backend }) : Promise.resolve(options.model)).then(
@@ -87,6 +89,7 @@ export async function createModelServer(options: ModelServerOptions): Promise<Mo
         { name, version: model.version, task: model.preprocessing.task, backend: model.backend, commit: model.run?.commit ?? '', model_ci_version: VERSION },
         1,
       );
+      drift = registerDriftCounters(registry, model.preprocessing);
       if (state === 'loading') state = 'available';
       return model;
     },
@@ -142,7 +145,10 @@ export async function createModelServer(options: ModelServerOptions): Promise<Mo
           checkServed(route, { loaded: true });
           const body = await readBody(req, maxBodyBytes);
           const request = parsePredictRequest(body, maxBatch);
+          // Inputs count before predicting, so refused ones (an unseen category) still show on /metrics.
+          drift?.observeInputs(request.rows);
           const predictions = (predictor as Predictor).predict(request.rows, request.field);
+          drift?.observePredictions(predictions);
           batchSizes.observe({}, request.rows.length);
           return send(res, route, started, 200, JSON.stringify({ [request.outputKey]: predictions }));
         }
