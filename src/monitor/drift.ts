@@ -9,6 +9,7 @@
  * of new categories is drift too. Fewer inputs than `minInputs` give no verdict: a handful of requests
  * would swing the index by chance.
  */
+import { DEFAULT_DRIFT_THRESHOLD } from '../defaults.ts';
 
 export interface FeatureObservation {
   name: string;
@@ -31,7 +32,7 @@ export interface DriftThresholds {
   minInputs: number;
 }
 
-export const DEFAULT_THRESHOLDS: DriftThresholds = { drift: 0.25, moderate: 0.1, minInputs: 100 };
+export const DEFAULT_THRESHOLDS: DriftThresholds = { drift: DEFAULT_DRIFT_THRESHOLD, moderate: 0.1, minInputs: 100 };
 
 export type DriftStatus = 'stable' | 'moderate' | 'drift' | 'too-few-inputs';
 
