@@ -19,6 +19,8 @@ export const DEFAULT_BOT_LOGIN = 'github-actions[bot]';
 export const DEFAULT_CONFIDENCE = 0.95;
 /** The runner a training job goes to when it may not or need not use a GPU runner. */
 export const DEFAULT_HOSTED_RUNNER = 'ubuntu-latest';
+/** Population stability index from which `monitor` calls a feature drifted (conventional: 0.1 moderate, 0.25 significant). */
+export const DEFAULT_DRIFT_THRESHOLD = 0.25;
 
 /** The action inputs whose defaults are these constants, by input name. */
 export const ACTION_INPUT_DEFAULTS = {
@@ -29,4 +31,5 @@ export const ACTION_INPUT_DEFAULTS = {
   'artifacts-dir': DEFAULT_ARTIFACTS_DIR,
   'bot-login': DEFAULT_BOT_LOGIN,
   'hosted-runner': DEFAULT_HOSTED_RUNNER,
+  'drift-threshold': String(DEFAULT_DRIFT_THRESHOLD),
 } as const;

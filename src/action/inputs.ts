@@ -11,11 +11,12 @@ import {
   DEFAULT_BASELINE_BRANCH,
   DEFAULT_BOT_LOGIN,
   DEFAULT_CONFIG,
+  DEFAULT_DRIFT_THRESHOLD,
   DEFAULT_HOSTED_RUNNER,
   DEFAULT_REPORT_DIR,
 } from '../defaults.ts';
 
-export const MODES = ['auto', 'pr', 'deploy', 'comment', 'command', 'plan', 'rollback', 'train', 'candidate', 'sweep'] as const;
+export const MODES = ['auto', 'pr', 'deploy', 'comment', 'command', 'plan', 'rollback', 'train', 'candidate', 'sweep', 'monitor'] as const;
 export type Mode = (typeof MODES)[number];
 
 export interface Settings {
@@ -43,6 +44,12 @@ export interface Settings {
   installNativeBackend: boolean;
   /** Opt-in to modes auto/pr on pull_request_target (write token and secrets beside the PR's code). */
   allowPullRequestTarget: boolean;
+  /** Mode `monitor`: the model server (or its /metrics URL). */
+  monitorUrl: string;
+  /** Mode `monitor`: PSI from which a feature has drifted. */
+  driftThreshold: number;
+  /** Mode `monitor`: open or update one issue when features drift. */
+  driftIssue: boolean;
 }
 
 /** Reads inputs the way the runner passes them (INPUT_<NAME> variables) through @actions/core. */
@@ -77,6 +84,9 @@ export function readSettings(read: (name: string) => string = (name) => core.get
     candidate: read('candidate'),
     installNativeBackend: bool('install-native-backend', read('install-native-backend'), false),
     allowPullRequestTarget: bool('allow-pull-request-target', read('allow-pull-request-target'), false),
+    monitorUrl: read('monitor-url'),
+    driftThreshold: positiveNumber('drift-threshold', read('drift-threshold') || String(DEFAULT_DRIFT_THRESHOLD)),
+    driftIssue: bool('drift-issue', read('drift-issue'), true),
   };
 }
 
@@ -91,6 +101,14 @@ function bool(name: string, value: string, fallback: boolean): boolean {
   if (['true', 'True', 'TRUE'].includes(value)) return true;
   if (['false', 'False', 'FALSE'].includes(value)) return false;
   throw new UserError(`input \`${name}\` must be true or false; got ${JSON.stringify(value)}`, { field: name });
+}
+
+function positiveNumber(name: string, value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
+    throw new UserError(`input \`${name}\` must be a number above 0; got ${JSON.stringify(value)}`, { field: name });
+  }
+  return number;
 }
 
 function labels(value: string): string[] | undefined {

@@ -49,7 +49,7 @@ export const EXIT_CODES_HELP = `Exit codes:
   0  success
   1  a bug in model-ci (the message includes a stack trace; please report it)
   2  a mistake in the command line, config, params, data or model folder (the message says what and where)
-  3  a gated metric regressed (report)`;
+  3  a gated metric regressed (report), or features drifted (monitor)`;
 
 const HELP_OPTION: OptionSpec = { type: 'boolean', short: 'h', description: 'show this help' };
 

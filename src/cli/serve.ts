@@ -9,6 +9,7 @@ export const serve: Command = {
   description: [
     'Answers TensorFlow Serving\'s REST API: POST /v1/models/<name>:predict with {"instances": [...]},',
     'GET /v1/models/<name> and /v1/models/<name>/metadata, plus GET /healthz and Prometheus GET /metrics.',
+    'GET / is a page to try the model in a browser.',
     'Runs until Ctrl-C or SIGTERM, then finishes the requests in flight.',
   ].join('\n'),
   options: {

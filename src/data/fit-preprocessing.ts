@@ -8,6 +8,7 @@ import { displayPath } from '../display-path.ts';
 import type { ModelCiConfig } from '../domain/config.ts';
 import { quote, showName, UserError } from '../errors.ts';
 import { limit, overLimit } from '../limits.ts';
+import { categoryBins, numericBins } from './drift-bins.ts';
 import { featureWidth, type FeatureSpec, type Preprocessing } from './preprocessing.ts';
 import { cellText, column, lineOfRow, type Column, type TableRows } from './table.ts';
 
@@ -26,8 +27,13 @@ export function fitPreprocessing(config: ModelCiConfig, train: TableRows): Prepr
   const names = listed ?? table.columns.map((c) => c.name).filter((name) => name !== target);
   const features = names.map((name): FeatureSpec => {
     const col = column(table, name);
-    if (col.kind === 'categorical') return { name, kind: 'categorical', encoding, categories: labelsPresent(col, rows) };
-    return { name, kind: 'numeric', ...standardisation(col.values, rows) };
+    if (col.kind === 'categorical') {
+      const categories = labelsPresent(col, rows);
+      return { name, kind: 'categorical', encoding, categories, drift: categoryBins(categoryCounts(col, rows, categories)) };
+    }
+    const values = Float64Array.from(rows, (row) => col.values[row]);
+    const range = { min: values.reduce((a, b) => Math.min(a, b), Infinity), max: values.reduce((a, b) => Math.max(a, b), -Infinity) };
+    return { name, kind: 'numeric', ...standardisation(col.values, rows), ...range, drift: numericBins(values) };
   });
   const pre: Preprocessing = {
     version: 1,
@@ -46,6 +52,7 @@ export function fitPreprocessing(config: ModelCiConfig, train: TableRows): Prepr
   if (config.task === 'regression') {
     if (targetColumn.kind !== 'numeric') throw new UserError(`the target \`${target}\` of a regression must hold numbers`, where);
     pre.targetScale = standardisation(targetColumn.values, rows);
+    pre.predictionDrift = numericBins(Float64Array.from(rows, (row) => targetColumn.values[row]));
     return pre;
   }
   const classes =
@@ -63,7 +70,23 @@ export function fitPreprocessing(config: ModelCiConfig, train: TableRows): Prepr
     throw new UserError(`the training rows of \`${target}\` hold ${classes.length} classes, ${overLimit('classes')}`, where);
   }
   pre.classes = classes;
+  const classOf = new Map(classes.map((c, i) => [c, i]));
+  const classCounts = new Array<number>(classes.length).fill(0);
+  for (const row of rows) classCounts[classOf.get(cellText(targetColumn, row)) ?? 0]++;
+  pre.predictionDrift = categoryBins(classCounts);
   return pre;
+}
+
+/** Training rows per category, in `categories` order. */
+function categoryCounts(col: Extract<Column, { kind: 'categorical' }>, rows: Uint32Array, categories: string[]): number[] {
+  const position = new Map(categories.map((c, i) => [c, i]));
+  const byCode = Int32Array.from(col.dictionary, (value) => position.get(value) ?? -1);
+  const counts = new Array<number>(categories.length).fill(0);
+  for (const row of rows) {
+    const k = byCode[col.codes[row]];
+    if (k >= 0) counts[k]++;
+  }
+  return counts;
 }
 
 /** Class labels for a message: at most ten, each an excerpt. */

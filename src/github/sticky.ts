@@ -108,7 +108,7 @@ export async function repostStickyComment(gh: GitHub, target: Omit<StickyComment
  * a marker quoted anywhere else (a report's untrusted text, a person's comment) never makes a
  * comment ours to update or to delete as a duplicate.
  */
-function isSticky(comment: Comment, marker: string, botLogin: string | undefined): boolean {
+export function isSticky(comment: Comment, marker: string, botLogin: string | undefined): boolean {
   return startsWithMarker(comment.body ?? '', marker) && comment.user !== null && isOurAuthor(comment.user, botLogin);
 }
 

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { displayPath } from '../display-path.ts';
 import { TASKS } from '../domain/config.ts';
-import { featureWidth, type FeatureSpec, type Preprocessing } from '../data/preprocessing.ts';
+import { DRIFT_BINS, DRIFT_CATEGORY_BINS, featureWidth, type FeatureSpec, type Preprocessing } from '../data/preprocessing.ts';
 import { UserError } from '../errors.ts';
 import { hashModel } from './artifacts.ts';
 import { ARTIFACT_FILES, type Metrics, type RunManifest } from '../domain/run-artifacts.ts';
@@ -189,6 +189,10 @@ export function checkPreprocessing(value: unknown, file: string): Preprocessing 
       fail(file, 'classes', `${count} class labels (strings) for ${task}`);
     }
   }
+  if (value.predictionDrift !== undefined) {
+    const bins = task === 'regression' ? undefined : (value.classes as unknown[]).length;
+    checkDrift(value.predictionDrift, file, 'predictionDrift', task === 'regression' ? 'numeric' : 'categorical', bins);
+  }
   if (value.targetScale !== undefined) {
     const scale = value.targetScale;
     if (!isObject(scale) || !isFiniteNumber(scale.mean) || !isFiniteNumber(scale.std) || scale.std <= 0) {
@@ -203,13 +207,48 @@ function checkFeature(value: unknown, file: string, where: string): FeatureSpec 
   if (value.kind === 'numeric') {
     if (!isFiniteNumber(value.mean)) fail(file, `${where}.mean`, 'a finite number');
     if (!isFiniteNumber(value.std) || value.std <= 0) fail(file, `${where}.std`, 'a positive number');
+    for (const bound of ['min', 'max'] as const) {
+      if (value[bound] !== undefined && !isFiniteNumber(value[bound])) fail(file, `${where}.${bound}`, 'a finite number');
+    }
+    if (value.drift !== undefined) checkDrift(value.drift, file, `${where}.drift`, 'numeric');
   } else if (value.kind === 'categorical') {
     if (value.encoding !== 'one-hot' && value.encoding !== 'index') fail(file, `${where}.encoding`, '"one-hot" or "index"');
     if (!Array.isArray(value.categories) || !value.categories.every((c) => typeof c === 'string')) fail(file, `${where}.categories`, 'an array of strings');
+    if (value.drift !== undefined) checkDrift(value.drift, file, `${where}.drift`, 'categorical', value.categories.length);
   } else {
     fail(file, `${where}.kind`, '"numeric" or "categorical"');
   }
   return value as unknown as FeatureSpec;
+}
+
+/**
+ * Drift bins are read by the server on every request: a malformed set (written by hand, or by another
+ * tool) must fail the load with the field named, not index out of bounds later.
+ */
+function checkDrift(value: unknown, file: string, where: string, kind: 'numeric' | 'categorical', categories?: number): void {
+  if (!isObject(value) || !Array.isArray(value.shares) || !value.shares.every((s) => isFiniteNumber(s) && s >= 0)) {
+    fail(file, `${where}.shares`, 'an array of bin shares (numbers ≥ 0)');
+  }
+  const bins = value.shares.length;
+  const limit = kind === 'numeric' ? DRIFT_BINS : DRIFT_CATEGORY_BINS;
+  if (bins === 0 || bins > limit) fail(file, `${where}.shares`, `1 to ${limit} bins (got ${bins})`);
+  if (kind === 'numeric') {
+    const edges = value.edges;
+    if (!Array.isArray(edges) || edges.length !== bins - 1 || !edges.every((e, i) => isFiniteNumber(e) && (i === 0 || e > edges[i - 1]))) {
+      fail(file, `${where}.edges`, `${bins - 1} ascending finite cut points, one fewer than the shares`);
+    }
+    return;
+  }
+  const categoryBins = value.categoryBins;
+  if (categoryBins === undefined) {
+    if (bins !== categories) fail(file, `${where}.shares`, `one share per category (${categories}), got ${bins}`);
+  } else if (
+    !Array.isArray(categoryBins) ||
+    categoryBins.length !== categories ||
+    !categoryBins.every((b) => Number.isInteger(b) && (b as number) >= 0 && (b as number) < bins)
+  ) {
+    fail(file, `${where}.categoryBins`, `one bin index (0 to ${bins - 1}) per category (${categories})`);
+  }
 }
 
 function checkMetrics(value: unknown, file: string): Metrics {

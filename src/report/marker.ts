@@ -10,6 +10,11 @@ export function commentMarker(name: string): string {
   return `<!-- model-ci:${name.replace(/[%<>!\s\u0000-\u001f\u007f]|-(?=-)/gu, percentEncode)} -->`;
 }
 
+/** `<!-- model-ci-drift:<name> -->`, the first line of a model's drift issue, encoded as `commentMarker`. */
+export function driftIssueMarker(name: string): string {
+  return commentMarker(name).replace('<!-- model-ci:', '<!-- model-ci-drift:');
+}
+
 function percentEncode(text: string): string {
   return [...new TextEncoder().encode(text)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
 }

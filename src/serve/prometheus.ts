@@ -81,6 +81,17 @@ export class Registry {
     };
   }
 
+  /**
+   * A family whose series are read when scraped, for counts kept in typed arrays on the hot path
+   * (drift bins): `collect` emits each series; labels must come from a fixed set, as everywhere.
+   */
+  collected(name: string, type: 'counter' | 'gauge', help: string, collect: (emit: (labels: Labels, value: number) => void) => void): void {
+    this.#families.push((lines) => {
+      header(lines, name, type, help);
+      collect((labels, value) => lines.push(`${name}${formatLabels(labels)} ${formatValue(value)}`));
+    });
+  }
+
   render(): string {
     const lines: string[] = [];
     for (const family of this.#families) family(lines);

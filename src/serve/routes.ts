@@ -3,7 +3,7 @@ import { RequestError } from './request-error.ts';
 import { decodeModel, notFound, readOnly } from './route-parts.ts';
 import { matchV2Route, type V2RouteKind } from './v2-routes.ts';
 
-export type RouteKind = 'predict' | 'status' | 'metadata' | 'healthz' | 'metrics' | 'models' | 'card' | V2RouteKind | 'unknown';
+export type RouteKind = 'predict' | 'status' | 'metadata' | 'healthz' | 'metrics' | 'models' | 'card' | 'page' | V2RouteKind | 'unknown';
 
 export interface Route {
   kind: RouteKind;
@@ -25,6 +25,7 @@ export function matchRoute(method: string, url: string): Route {
   // KServe V1's model list; the Open Inference Protocol (v2) has routes of its own.
   if (path === '/v1/models') return readOnly({ kind: 'models' }, method);
   if (path === '/v2' || path.startsWith('/v2/')) return matchV2Route(method, path);
+  if (path === '/') return readOnly({ kind: 'page' }, method);
 
   const match = MODEL_PATH.exec(path);
   if (!match) return notFound(`no route for ${path.length > 200 ? `${path.slice(0, 200)}…` : path}; try POST /v1/models/<name>:predict`);

@@ -9,6 +9,8 @@ import type { BackendName } from '../domain/config.ts';
 import { isUserError, UserError } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import { createPredictor, loadModel, type LoadedModel, type Predictor } from '../model/predictor.ts';
+import { type DriftCounters, registerDriftCounters } from './drift-counters.ts';
+import { renderTryPage, type TryPage } from './page.ts';
 import { PROMETHEUS_CONTENT_TYPE, Registry } from './prometheus.ts';
 import { RequestError } from './request-error.ts';
 import { parsePredictRequest } from './request.ts';
@@ -76,6 +78,8 @@ export async function createModelServer(options: ModelServerOptions): Promise<Mo
   let predictor: Predictor | undefined;
   let name = options.name;
   let loadError = '';
+  let drift: DriftCounters | undefined;
+  let page: TryPage | undefined;
 
   const ready = (typeof options.model === 'string' ? loadModel(options.model, { backend: options.backend }) : Promise.resolve(options.model)).then(
     (model) => {
@@ -86,6 +90,7 @@ export async function createModelServer(options: ModelServerOptions): Promise<Mo
         { name, version: model.version, task: model.preprocessing.task, backend: model.backend, commit: model.run?.commit ?? '', model_ci_version: VERSION },
         1,
       );
+      drift = registerDriftCounters(registry, model.preprocessing);
       if (state === 'loading') state = 'available';
       return model;
     },
@@ -125,6 +130,13 @@ export async function createModelServer(options: ModelServerOptions): Promise<Mo
           return send(res, route, started, state === 'available' ? 200 : 503, state === 'available' ? 'ok\n' : `${state}\n`, 'text/plain; charset=utf-8');
         case 'metrics':
           return send(res, route, started, 200, registry.render(), PROMETHEUS_CONTENT_TYPE);
+        case 'page': {
+          // The page names no model in its path: it is the served one's (503 until loaded).
+          const model = checkServed({ ...route, name }, { loaded: true });
+          page ??= renderTryPage({ name: name as string, version: model.version, preprocessing: model.preprocessing, metrics: model.metrics });
+          for (const [header, value] of Object.entries(page.headers)) res.setHeader(header, value);
+          return send(res, route, started, 200, page.html, 'text/html; charset=utf-8');
+        }
         case 'status':
           checkServed(route);
           return send(res, route, started, 200, JSON.stringify(statusResponse(state, loaded?.version, loadError, name ?? (route.name as string))));
@@ -134,7 +146,10 @@ export async function createModelServer(options: ModelServerOptions): Promise<Mo
           checkServed(route, { loaded: true });
           const body = await readBody(req, maxBodyBytes);
           const request = parsePredictRequest(body, maxBatch);
+          // Inputs count before predicting, so refused ones (an unseen category) still show on /metrics.
+          drift?.observeInputs(request.rows);
           const predictions = (predictor as Predictor).predict(request.rows, request.field);
+          drift?.observePredictions(predictions);
           batchSizes.observe({}, request.rows.length);
           return send(res, route, started, 200, JSON.stringify({ [request.outputKey]: predictions }));
         }

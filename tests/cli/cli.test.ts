@@ -46,7 +46,7 @@ test('an unknown command or option is exit 2 with a did-you-mean', async () => {
   assert.equal(command.code, 2);
   assert.equal(
     command.stderr,
-    'model-ci: unknown command "evalute" (did you mean `evaluate`?); commands are train, evaluate, predict, report, serve, build, manifests, example (see `model-ci --help`)\n',
+    'model-ci: unknown command "evalute" (did you mean `evaluate`?); commands are train, evaluate, predict, report, serve, monitor, build, manifests, example (see `model-ci --help`)\n',
   );
 
   const option = await runCli(['train', '--confg', 'x.yml']);

@@ -45,10 +45,13 @@ describe('fitPreprocessing', () => {
     const pre = fitPreprocessing(config('binary-classification', 'y'), train);
     // x: mean (1+2+3+6)/4 = 3; variance (4+1+0+9)/4 = 3.5 (population).
     assert.deepEqual(pre.features, [
-      { name: 'x', kind: 'numeric', mean: 3, std: Math.sqrt(3.5) },
-      { name: 'flat', kind: 'numeric', mean: 5, std: 1 },
-      { name: 'color', kind: 'categorical', encoding: 'one-hot', categories: ['blue', 'green', 'red'] },
+      // Drift bins: cut points at the training deciles, repeats and the maximum dropped.
+      { name: 'x', kind: 'numeric', mean: 3, std: Math.sqrt(3.5), min: 1, max: 6, drift: { edges: [1, 2, 3], shares: [0.25, 0.25, 0.25, 0.25] } },
+      { name: 'flat', kind: 'numeric', mean: 5, std: 1, min: 5, max: 5, drift: { edges: [], shares: [1] } },
+      { name: 'color', kind: 'categorical', encoding: 'one-hot', categories: ['blue', 'green', 'red'], drift: { shares: [0.25, 0.25, 0.5] } },
     ]);
+    // The label balance is the predictions' reference.
+    assert.deepEqual(pre.predictionDrift, { shares: [0.5, 0.5] });
     assert.equal(pre.inputSize, 5);
     // Numeric-looking labels sort by value: "2" before "10".
     assert.deepEqual(pre.classes, ['2', '10']);
@@ -61,7 +64,7 @@ describe('fitPreprocessing', () => {
     assert.equal((pre.features[0] as { mean: number }).mean, 10);
     assert.deepEqual((pre.features[1] as { categories: string[] }).categories, ['a', 'b', 'z']);
     const skipping = fitPreprocessing(config('binary-classification', 'y'), someRows(whole, [0, 3]));
-    assert.deepEqual(skipping.features[0], { name: 'x', kind: 'numeric', mean: 500, std: 500 });
+    assert.deepEqual(skipping.features[0], { name: 'x', kind: 'numeric', mean: 500, std: 500, min: 0, max: 1000, drift: { edges: [0], shares: [0.5, 0.5] } });
     assert.deepEqual((skipping.features[1] as { categories: string[] }).categories, ['a', 'zz']);
   });
 
@@ -71,7 +74,15 @@ describe('fitPreprocessing', () => {
     const [f1, f2, f7] = [0.1, 0.2, 0.7].map(Math.fround);
     const mean = (f1 + f2 + f7) / 3;
     const std = Math.sqrt(((f1 - mean) ** 2 + (f2 - mean) ** 2 + (f7 - mean) ** 2) / 3);
-    assert.deepEqual(fitPreprocessing(config('binary-classification', 'y'), train).features[0], { name: 'x', kind: 'numeric', mean, std });
+    assert.deepEqual(fitPreprocessing(config('binary-classification', 'y'), train).features[0], {
+      name: 'x',
+      kind: 'numeric',
+      mean,
+      std,
+      min: f1,
+      max: f7,
+      drift: { edges: [f1, f2], shares: [1 / 3, 1 / 3, 1 / 3] },
+    });
   });
 
   it('keeps the configured feature order and scales a regression target', async () => {

@@ -28,6 +28,7 @@ test('an input left empty reads as its default constant', () => {
       'artifacts-dir': settings.artifactsDir,
       'bot-login': settings.botLogin,
       'hosted-runner': settings.hostedRunner,
+      'drift-threshold': String(settings.driftThreshold),
     },
     ACTION_INPUT_DEFAULTS,
   );

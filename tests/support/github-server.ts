@@ -5,7 +5,7 @@
  * (`@octokit/openapi`). A mismatch is recorded as a violation (tests assert there
  * are none) rather than thrown, so the client sees what GitHub would answer.
  *
- * Endpoints: issue comments (list/create/get/update/delete, paginated with Link
+ * Endpoints: issues (list open/closed, create, update title/body/state), issue comments (list/create/get/update/delete, paginated with Link
  * headers), issue-comment reactions (list/create/delete), collaborator
  * permission, pull request get, pull request files (capped at 3000 like GitHub), repository activity
  * (pushes to a branch, newest first, the time GitHub recorded each).
@@ -249,8 +249,20 @@ export interface PullSeed {
   files?: Array<string | PullFileSeed>;
 }
 
+/** An issue opened through the API (not a seeded pull request's). */
+export interface StoredIssue {
+  id: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  user: Identity;
+  createdAt: string;
+  updatedAt: string;
+}
+
 interface Issue {
   number: number;
+  opened?: StoredIssue;
   pull: (Required<Omit<PullSeed, 'forkOwner' | 'files'>> & { forkOwner: string | null; files: PullFileSeed[] }) | null;
 }
 
@@ -326,6 +338,9 @@ interface RequestContext {
 }
 
 const ROUTES: Array<[string, string]> = [
+  ['GET', '/repos/{owner}/{repo}/issues'],
+  ['POST', '/repos/{owner}/{repo}/issues'],
+  ['PATCH', '/repos/{owner}/{repo}/issues/{issue_number}'],
   ['GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['GET', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
@@ -452,6 +467,37 @@ export class GitHubServer {
     };
     this.commentsById.set(stored.id, stored);
     return stored;
+  }
+
+  /** Issues opened through the API, by number. */
+  openedIssues(owner: string, repo: string): Array<StoredIssue & { number: number }> {
+    const issues = this.repos.get(`${owner}/${repo}`.toLowerCase())?.issues.values() ?? [];
+    return [...issues].filter((i) => i.opened).map((i) => ({ ...(i.opened as StoredIssue), number: i.number }));
+  }
+
+  /** Seeds an issue as if opened through the API (by `author`, default the bot). */
+  addOpenedIssue(
+    owner: string,
+    repo: string,
+    issue: { title: string; body: string; author?: string; authorType?: Identity['type']; state?: 'open' | 'closed' },
+  ): number {
+    const repoState = this.repoState(owner, repo);
+    const number = Math.max(0, ...repoState.issues.keys()) + 1;
+    const now = timestamp();
+    repoState.issues.set(number, {
+      number,
+      pull: null,
+      opened: {
+        id: this.nextId++,
+        title: issue.title,
+        body: issue.body,
+        state: issue.state ?? 'open',
+        user: issue.author ? this.user(issue.author, issue.authorType) : GITHUB_ACTIONS_BOT_USER,
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
+    return number;
   }
 
   /** The issue's comments, oldest first. */
@@ -662,6 +708,46 @@ export class GitHubServer {
   private handlerFor(method: string, template: string): Route['handle'] {
     const key = `${method} ${template}`;
     switch (key) {
+      case 'GET /repos/{owner}/{repo}/issues':
+        // Issues opened through the API; `state` filters (default open), newest first as GitHub sorts by default.
+        return ({ params, query, url }) => {
+          const state = query.state ?? 'open';
+          const issues = [...this.repo(params.owner, params.repo).issues.values()]
+            .filter((i) => i.opened && (state === 'all' || i.opened.state === state))
+            .sort((a, b) => b.number - a.number);
+          return this.page(
+            issues.map((i) => this.issueJson(params.owner, params.repo, i)),
+            query,
+            url,
+          );
+        };
+      case 'POST /repos/{owner}/{repo}/issues':
+        return ({ params, body, actor }) => {
+          const tooLong = this.checkCommentBody((body.body as string | undefined) ?? '', 'Issue');
+          if (tooLong) return tooLong;
+          const number = this.addOpenedIssue(params.owner, params.repo, {
+            title: body.title as string,
+            body: (body.body as string | undefined) ?? '',
+            author: actor.identity.login,
+            authorType: actor.identity.type,
+          });
+          const json = this.issueJson(params.owner, params.repo, this.issue(params.owner, params.repo, number));
+          return { status: 201, body: json, headers: { location: json.url as string } };
+        };
+      case 'PATCH /repos/{owner}/{repo}/issues/{issue_number}':
+        return ({ params, body }) => {
+          const issue = this.issue(params.owner, params.repo, Number(params.issue_number));
+          if (!issue.opened) throw new NotFound();
+          if (typeof body.body === 'string') {
+            const tooLong = this.checkCommentBody(body.body, 'Issue');
+            if (tooLong) return tooLong;
+            issue.opened.body = body.body;
+          }
+          if (typeof body.title === 'string') issue.opened.title = body.title;
+          if (body.state === 'open' || body.state === 'closed') issue.opened.state = body.state;
+          issue.opened.updatedAt = timestamp();
+          return { status: 200, body: this.issueJson(params.owner, params.repo, issue) };
+        };
       case 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments':
         return ({ params, query, url }) => {
           this.issue(params.owner, params.repo, Number(params.issue_number));
@@ -860,6 +946,39 @@ export class GitHubServer {
         .replaceAll('/octocat', `/${encodeURIComponent(identity.login)}`),
     ) as JsonObject;
     return { ...json, login: identity.login, id: identity.id, node_id: nodeId('U', identity.id), type: identity.type };
+  }
+
+  private issueJson(owner: string, repo: string, issue: Issue): JsonObject {
+    const opened = issue.opened as StoredIssue;
+    // The example is issue 1347 of octocat/Hello-World; its URLs say so.
+    const json = JSON.parse(
+      JSON.stringify(this.example('issue'))
+        .replaceAll('https://api.github.com', this.url)
+        .replaceAll('octocat/Hello-World', `${owner}/${repo}`)
+        .replaceAll('/1347', `/${issue.number}`),
+    ) as JsonObject;
+    delete json.pull_request;
+    return {
+      ...json,
+      id: opened.id,
+      node_id: nodeId('I', opened.id),
+      number: issue.number,
+      title: opened.title,
+      body: opened.body,
+      state: opened.state,
+      locked: false,
+      user: this.userJson(opened.user),
+      labels: [],
+      assignee: null,
+      assignees: [],
+      milestone: null,
+      comments: this.comments(owner, repo, issue.number).length,
+      closed_at: opened.state === 'closed' ? opened.updatedAt : null,
+      closed_by: null,
+      created_at: opened.createdAt,
+      updated_at: opened.updatedAt,
+      author_association: opened.user.type === 'Bot' ? 'NONE' : 'OWNER',
+    };
   }
 
   private commentJson(comment: StoredComment): JsonObject {

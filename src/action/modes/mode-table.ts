@@ -44,6 +44,8 @@ export const MODE_TABLE: Record<ConcreteMode, ModeRow> = {
   train: { load: () => import('./train.ts') },
   candidate: { load: () => import('./candidate.ts') },
   sweep: { load: () => import('./sweep.ts'), events: ['pull_request'] },
+  // A scheduled workflow (or a manual run): any event, the default branch's config.
+  monitor: { load: () => import('./monitor.ts') },
 };
 
 /** The modes that train (a native TensorFlow.js backend may be installed for them). */
