@@ -1,28 +1,10 @@
 /**
- * Rows to predict, from a CSV (header + rows, like the training data) or JSON
- * (an array of instances, or TF Serving's `{"instances": [...]}`).
+ * Rows to predict from JSON (an array of instances, or TF Serving's `{"instances": [...]}`);
+ * a CSV is streamed by src/data/csv-batches.ts.
  */
 import { readFile } from 'node:fs/promises';
 import { displayPath } from '../display-path.ts';
-import { readCsv } from '../data/csv.ts';
-import type { Preprocessing } from '../data/preprocessing.ts';
-import { cellText } from '../data/table.ts';
 import { UserError } from '../errors.ts';
-
-/** One object per CSV row keyed by column name; the target column, when present, is ignored. */
-export async function instancesFromCsv(file: string, pre: Preprocessing): Promise<Record<string, unknown>[]> {
-  // Categorical features are read as text even when they look like numbers ("007" stays "007").
-  const categorical = pre.features.filter((f) => f.kind === 'categorical').map((f) => f.name);
-  const table = await readCsv(file, { categorical });
-  const columns = table.columns.filter((c) => c.name !== pre.target);
-  const instances: Record<string, unknown>[] = [];
-  for (let row = 0; row < table.rowCount; row++) {
-    const instance: Record<string, unknown> = {};
-    for (const col of columns) instance[col.name] = col.kind === 'numeric' ? col.values[row] : cellText(col, row);
-    instances.push(instance);
-  }
-  return instances;
-}
 
 /** `text` came from `source` (a file name, or "stdin"). */
 export function instancesFromJson(text: string, source: string): unknown[] {

@@ -13,7 +13,10 @@ export interface DensePlan {
   outputWidth: number;
   /** Multiply-adds per row: the cost model for choosing between this and TF.js. */
   macsPerRow: number;
-  /** Row-major `rows × inputSize` in, row-major `rows × outputWidth` out. */
+  /**
+   * Row-major `rows × inputSize` in, row-major `rows × outputWidth` out. The output is a view of a
+   * buffer the plan reuses: read it before the next run.
+   */
   run(input: Float32Array, rows: number): Float32Array;
 }
 
@@ -79,17 +82,27 @@ export function compileDensePlan(model: tfjs.LayersModel): DensePlan | undefined
     });
   }
   if (layers.length === 0 || layers.some((l, i) => i > 0 && l.inputs !== layers[i - 1].units)) return undefined;
+  let capacity = -1;
+  let buffers: Float32Array[] = [];
   return {
     inputSize: layers[0].inputs,
     outputWidth: layers[layers.length - 1].units,
     macsPerRow: layers.reduce((sum, l) => sum + l.inputs * l.units, 0),
-    run: (input, rows) => layers.reduce((x, layer) => dense(layer, x, rows), input),
+    run: (input, rows) => {
+      // One buffer per layer, kept and grown to the largest batch seen: a request allocates nothing here.
+      if (rows > capacity) {
+        capacity = rows;
+        buffers = layers.map((l) => new Float32Array(rows * l.units));
+      }
+      let x = input;
+      for (let l = 0; l < layers.length; l++) x = dense(layers[l], x, rows, buffers[l]);
+      return x.subarray(0, rows * layers[layers.length - 1].units);
+    },
   };
 }
 
-function dense({ inputs, units, kernel, bias, activation }: DenseLayer, x: Float32Array, rows: number): Float32Array {
+function dense({ inputs, units, kernel, bias, activation }: DenseLayer, x: Float32Array, rows: number, out: Float32Array): Float32Array {
   // Float32 storage between layers, as TF.js keeps activations; each sum accumulates in a double.
-  const out = new Float32Array(rows * units);
   for (let r = 0; r < rows; r++) {
     const xo = r * inputs;
     const oo = r * units;

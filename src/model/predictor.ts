@@ -139,15 +139,23 @@ function forwardWithTf(tf: TF, model: tfjs.LayersModel, input: Float32Array, row
   return output as Float32Array;
 }
 
+/**
+ * The forward pass of a batch prediction (`model-ci predict`): the dense plan whenever the model has
+ * one, at any batch size, because each of its rows is computed alone: the numbers do not depend on
+ * which rows share a batch, so shards of a file predict exactly what the whole file does.
+ */
+export function forwardBatch(loaded: LoadedModel, encoded: Float32Array, rows: number): Float32Array {
+  const { densePlan, tf, model, preprocessing: pre } = loaded;
+  return densePlan ? densePlan.run(encoded, rows) : forwardWithTf(tf, model, encoded.subarray(0, rows * pre.inputSize), rows, pre.inputSize);
+}
+
 export function createPredictor(loaded: LoadedModel): Predictor {
   const { tf, model, preprocessing: pre, outputWidth, densePlan } = loaded;
   const decode = outputDecoder(pre, outputWidth);
   return {
     predict(instances, field = 'instances') {
       const rows = instances.length;
-      rejectUnencodableValues(pre, instances, field);
-      const encoded = encodeInstances(pre, instances, field);
-      checkFinite(pre, encoded, field);
+      const encoded = encodeChecked(pre, instances, field);
       const output =
         densePlan && rows * densePlan.macsPerRow <= DENSE_PLAN_MAX_MACS ? densePlan.run(encoded, rows) : forwardWithTf(tf, model, encoded, rows, pre.inputSize);
       const predictions = new Array<Prediction>(rows);
@@ -155,6 +163,14 @@ export function createPredictor(loaded: LoadedModel): Predictor {
       return predictions;
     },
   };
+}
+
+/** `instances` encoded for the network; throws UserError naming `field[i].feature` on a bad instance. */
+export function encodeChecked(pre: Preprocessing, instances: readonly unknown[], field = 'instances'): Float32Array {
+  rejectUnencodableValues(pre, instances, field);
+  const encoded = encodeInstances(pre, instances, field);
+  checkFinite(pre, encoded, field);
+  return encoded;
 }
 
 function outputDecoder(pre: Preprocessing, width: number): (output: Float32Array, offset: number) => Prediction {
