@@ -18,6 +18,8 @@ export const predict: Command = {
     'instances, or {"instances": [...]}; an instance is an array in feature order or an object',
     'keyed by feature name. "-" reads JSON from stdin.',
     '',
+    'A model of Dense layers (what `model-ci train` builds) predicts in plain JavaScript from its files,',
+    'without loading TensorFlow.js (--backend then changes nothing); any other model runs in TensorFlow.js.',
     'A CSV is streamed: read, predicted and written a few thousand rows at a time, so memory stays the',
     'same whatever its size. With --out the predictions go to a temporary file renamed to <file> at the',
     'end: on an error nothing is written. On stdout the rows before an error have been printed (exit 2).',
@@ -62,7 +64,7 @@ export const predict: Command = {
     const out = stringOption(args, 'out');
     const backend = backendOf(args);
     const log = (line: string) => io.stderr(`${line}\n`);
-    const [{ loadModel }, { predictCsv, predictInstances }, { instancesFromJson, readJsonFile }, { csvSize }, { shardRange }, { writeOutput }] =
+    const [{ loadBatchModel }, { predictCsv, predictInstances }, { instancesFromJson, readJsonFile }, { csvSize }, { shardRange }, { writeOutput }] =
       await Promise.all([
         import('../model/predictor.ts'),
         import('../model/batch-predict.ts'),
@@ -74,15 +76,15 @@ export const predict: Command = {
     // Inputs are read (and JSON parsed) before the model loads, so a bad input fails fast.
     const instances = csv !== undefined ? undefined : json !== undefined ? await readJsonFile(json) : instancesFromJson(await io.readStdin(), 'stdin');
     const range = shard && csv !== undefined ? shardRange(await csvSize(csv), shard) : undefined;
-    const loaded = await loadModel(modelDir, { backend, log });
+    const model = await loadBatchModel(modelDir, { backend, log });
     try {
       await writeOutput(out, io, (sink) =>
         csv !== undefined
-          ? predictCsv(loaded, csv, sink, { format, range, head: (shard?.index ?? 1) === 1 })
-          : predictInstances(loaded, instances as unknown[], sink, format),
+          ? predictCsv(model, csv, sink, { format, range, head: (shard?.index ?? 1) === 1 })
+          : predictInstances(model, instances as unknown[], sink, format),
       );
     } finally {
-      loaded.model.dispose();
+      model.dispose();
     }
     return 0;
   },

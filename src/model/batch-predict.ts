@@ -4,7 +4,7 @@
  * the file); JSON instances are already in memory and go through the server's encoder.
  */
 import { streamCsvBatches, type ByteRange } from '../data/csv-batches.ts';
-import { encodeChecked, forwardBatch, type LoadedModel } from './predictor.ts';
+import { encodeChecked, type BatchModel } from './predictor.ts';
 import { predictionFormatter, type Format } from './prediction-format.ts';
 
 /** Where the text goes; awaited, so a slow sink holds the reader back. */
@@ -20,16 +20,16 @@ export interface CsvPredictOptions {
   batchRows?: number;
 }
 
-export async function predictCsv(loaded: LoadedModel, file: string, sink: TextSink, opts: CsvPredictOptions): Promise<{ rows: number }> {
-  const formatter = predictionFormatter(loaded.preprocessing, loaded.outputWidth, opts.format);
+export async function predictCsv(model: BatchModel, file: string, sink: TextSink, opts: CsvPredictOptions): Promise<{ rows: number }> {
+  const formatter = predictionFormatter(model.preprocessing, model.outputWidth, opts.format);
   // The head goes out with the first batch: a bad header or first rows leave stdout empty.
   let head = (opts.head ?? true) ? formatter.head() : '';
   let before = 0;
   const { rows } = await streamCsvBatches(
     file,
-    loaded.preprocessing,
+    model.preprocessing,
     async (matrix, count) => {
-      await sink(head + formatter.rows(forwardBatch(loaded, matrix, count), count, before));
+      await sink(head + formatter.rows(model.forward(matrix, count), count, before));
       head = '';
       before += count;
     },
@@ -39,10 +39,10 @@ export async function predictCsv(loaded: LoadedModel, file: string, sink: TextSi
   return { rows };
 }
 
-export async function predictInstances(loaded: LoadedModel, instances: readonly unknown[], sink: TextSink, format: Format): Promise<{ rows: number }> {
-  const formatter = predictionFormatter(loaded.preprocessing, loaded.outputWidth, format);
-  const encoded = encodeChecked(loaded.preprocessing, instances);
+export async function predictInstances(model: BatchModel, instances: readonly unknown[], sink: TextSink, format: Format): Promise<{ rows: number }> {
+  const formatter = predictionFormatter(model.preprocessing, model.outputWidth, format);
+  const encoded = encodeChecked(model.preprocessing, instances);
   const rows = instances.length;
-  await sink(formatter.head() + formatter.rows(forwardBatch(loaded, encoded, rows), rows, 0) + formatter.tail(rows));
+  await sink(formatter.head() + formatter.rows(model.forward(encoded, rows), rows, 0) + formatter.tail(rows));
   return { rows };
 }

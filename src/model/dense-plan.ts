@@ -81,6 +81,65 @@ export function compileDensePlan(model: tfjs.LayersModel): DensePlan | undefined
       activation,
     });
   }
+  return planOf(layers);
+}
+
+interface SavedLayer {
+  class_name?: unknown;
+  config?: { name?: unknown; units?: unknown; activation?: unknown; use_bias?: unknown; dtype?: unknown };
+}
+
+interface SavedWeight {
+  name: string;
+  shape: number[];
+  dtype: string;
+  quantization?: unknown;
+}
+
+/**
+ * A plan read straight from a saved model (model.json's topology, its weight specs and weights.bin),
+ * without loading TF.js: batch prediction then starts in milliseconds and holds no engine. Undefined
+ * unless the model is a Sequential chain of Dense (and Dropout) layers with float32 weights, every
+ * weight used exactly once; anything else goes to TF.js. tests/model/dense-plan.test.ts checks these
+ * plans against TF.js for every activation.
+ */
+export function densePlanFromFiles(topology: object, specs: readonly SavedWeight[], weightData: ArrayBuffer): DensePlan | undefined {
+  const { class_name: kind, config } = topology as { class_name?: unknown; config?: { layers?: unknown } };
+  if (kind !== 'Sequential' || !Array.isArray(config?.layers)) return undefined;
+  const offsets = new Map<string, { spec: SavedWeight; offset: number }>();
+  let offset = 0;
+  for (const spec of specs) {
+    if (spec.dtype !== 'float32' || spec.quantization !== undefined) return undefined;
+    offsets.set(spec.name, { spec, offset });
+    offset += 4 * spec.shape.reduce((a, b) => a * b, 1);
+  }
+  const read = (name: string, shape: number[]): Float32Array | undefined => {
+    const found = offsets.get(name);
+    if (!found || found.spec.shape.length !== shape.length || found.spec.shape.some((n, i) => n !== shape[i])) return undefined;
+    offsets.delete(name);
+    return new Float32Array(weightData.slice(found.offset, found.offset + 4 * shape.reduce((a, b) => a * b, 1)));
+  };
+  const layers: DenseLayer[] = [];
+  for (const layer of config.layers as SavedLayer[]) {
+    if (layer.class_name === 'Dropout' || layer.class_name === 'InputLayer') continue;
+    const c = layer.config;
+    if (layer.class_name !== 'Dense' || !c || typeof c.name !== 'string' || typeof c.activation !== 'string' || !Object.hasOwn(ACTIVATIONS, c.activation)) {
+      return undefined;
+    }
+    if (!Number.isInteger(c.units) || typeof c.use_bias !== 'boolean' || (c.dtype !== undefined && c.dtype !== 'float32')) return undefined;
+    const units = c.units as number;
+    const kernelSpec = offsets.get(`${c.name}/kernel`)?.spec;
+    const inputs = kernelSpec?.shape[0] ?? 0;
+    const kernel = read(`${c.name}/kernel`, [inputs, units]);
+    const bias = c.use_bias ? read(`${c.name}/bias`, [units]) : undefined;
+    if (!kernel || (c.use_bias && !bias)) return undefined;
+    layers.push({ inputs, units, kernel, bias, activation: ACTIVATIONS[c.activation] });
+  }
+  // A weight no Dense layer took belongs to something this plan does not compute.
+  return offsets.size === 0 && offset === weightData.byteLength ? planOf(layers) : undefined;
+}
+
+function planOf(layers: DenseLayer[]): DensePlan | undefined {
   if (layers.length === 0 || layers.some((l, i) => i > 0 && l.inputs !== layers[i - 1].units)) return undefined;
   let capacity = -1;
   let buffers: Float32Array[] = [];

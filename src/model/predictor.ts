@@ -11,7 +11,7 @@ import { featureWidth, type Preprocessing } from '../data/preprocessing.ts';
 import { UserError } from '../errors.ts';
 import { loadEngine, type Engine, type TF } from './engine.ts';
 import { ARTIFACT_FILES, type Metrics, type RunManifest } from '../domain/run-artifacts.ts';
-import { compileDensePlan, type DensePlan } from './dense-plan.ts';
+import { compileDensePlan, densePlanFromFiles, type DensePlan } from './dense-plan.ts';
 import { readModelFiles } from './model-files.ts';
 
 /**
@@ -88,7 +88,7 @@ export async function loadModel(dir: string, options: LoadOptions = {}): Promise
   }
   const outputShape = model.outputs.length === 1 ? model.outputs[0].shape : undefined;
   const outputWidth = outputShape?.length === 2 ? (outputShape[1] ?? 0) : 0;
-  const expected = pre.task === 'regression' ? [1] : pre.task === 'binary-classification' ? [1, 2] : [pre.classes?.length ?? 0];
+  const expected = outputWidths(pre);
   if (!expected.includes(outputWidth)) {
     model.dispose();
     throw new UserError(
@@ -139,14 +139,42 @@ function forwardWithTf(tf: TF, model: tfjs.LayersModel, input: Float32Array, row
   return output as Float32Array;
 }
 
+/** A model for batch prediction (`model-ci predict`). */
+export interface BatchModel {
+  preprocessing: Preprocessing;
+  outputWidth: number;
+  /** Row-major outputs of the first `rows` rows of `encoded`; read them before the next call. */
+  forward(encoded: Float32Array, rows: number): Float32Array;
+  dispose(): void;
+}
+
 /**
- * The forward pass of a batch prediction (`model-ci predict`): the dense plan whenever the model has
- * one, at any batch size, because each of its rows is computed alone: the numbers do not depend on
- * which rows share a batch, so shards of a file predict exactly what the whole file does.
+ * A Dense chain runs its dense plan read straight from the files, without TF.js (the engine is most of
+ * the start-up time and memory of a batch run); anything else loads in TF.js. Either way each row is
+ * computed alone: the numbers do not depend on which rows share a batch, so shards of a file predict
+ * exactly what the whole file does (TF.js is only batch-independent up to float error).
  */
-export function forwardBatch(loaded: LoadedModel, encoded: Float32Array, rows: number): Float32Array {
-  const { densePlan, tf, model, preprocessing: pre } = loaded;
-  return densePlan ? densePlan.run(encoded, rows) : forwardWithTf(tf, model, encoded.subarray(0, rows * pre.inputSize), rows, pre.inputSize);
+export async function loadBatchModel(dir: string, options: LoadOptions = {}): Promise<BatchModel> {
+  const files = await readModelFiles(dir);
+  const pre = files.preprocessing;
+  const plan = densePlanFromFiles(files.modelTopology, files.weightSpecs, files.weightData);
+  if (plan && plan.inputSize === pre.inputSize && outputWidths(pre).includes(plan.outputWidth)) {
+    return { preprocessing: pre, outputWidth: plan.outputWidth, forward: plan.run, dispose: () => {} };
+  }
+  const loaded = await loadModel(dir, options);
+  const { densePlan, tf, model } = loaded;
+  return {
+    preprocessing: pre,
+    outputWidth: loaded.outputWidth,
+    forward: (encoded, rows) =>
+      densePlan ? densePlan.run(encoded, rows) : forwardWithTf(tf, model, encoded.subarray(0, rows * pre.inputSize), rows, pre.inputSize),
+    dispose: () => model.dispose(),
+  };
+}
+
+/** What a model for this task may output per row. */
+function outputWidths(pre: Preprocessing): number[] {
+  return pre.task === 'regression' ? [1] : pre.task === 'binary-classification' ? [1, 2] : [pre.classes?.length ?? 0];
 }
 
 export function createPredictor(loaded: LoadedModel): Predictor {
