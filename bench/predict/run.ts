@@ -106,12 +106,24 @@ try {
     await writeCsv(csv, rows);
     const ours = join(work, `ours-${rows}.csv`);
     const theirs = join(work, `numpy-${rows}.csv`);
-    const m = timed(process.execPath, [cli, 'predict', '--model', model.dir, '--csv', csv, '--format', 'csv', '--out', ours, '--backend', args.backend], process.env);
+    const m = timed(
+      process.execPath,
+      [cli, 'predict', '--model', model.dir, '--csv', csv, '--format', 'csv', '--out', ours, '--backend', args.backend],
+      process.env,
+    );
     const n = timed('python3', [join(here, 'numpy_forward.py'), model.dir, csv, theirs], peerEnv);
     const worst = await compare(ours, theirs);
     if (worst > 1e-5) throw new Error(`the two disagree by ${worst} at ${rows} rows`);
     table.push(
-      [String(rows), 'model-ci predict', m.seconds.toFixed(2), (rows / m.seconds).toFixed(0), m.peakMiB.toFixed(0), `${(n.seconds / m.seconds).toFixed(2)}×`, `${(m.peakMiB / n.peakMiB).toFixed(2)}×`],
+      [
+        String(rows),
+        'model-ci predict',
+        m.seconds.toFixed(2),
+        (rows / m.seconds).toFixed(0),
+        m.peakMiB.toFixed(0),
+        `${(n.seconds / m.seconds).toFixed(2)}×`,
+        `${(m.peakMiB / n.peakMiB).toFixed(2)}×`,
+      ],
       [String(rows), 'numpy', n.seconds.toFixed(2), (rows / n.seconds).toFixed(0), n.peakMiB.toFixed(0), '1×', '1×'],
     );
     await rm(csv);

@@ -7,11 +7,17 @@ import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { displayPath } from '../display-path.ts';
 import { fileErrorReason, UserError } from '../errors.ts';
-import type { TextSink } from '../model/batch-predict.ts';
+import type { ByteSink } from '../model/batch-predict.ts';
 import type { CliIO } from './command-spec.ts';
 
-export async function writeOutput<T>(out: string | undefined, io: CliIO, produce: (sink: TextSink) => Promise<T>): Promise<T> {
-  if (out === undefined) return produce((text) => (text ? io.stdout(text) : undefined));
+export async function writeOutput<T>(out: string | undefined, io: CliIO, produce: (sink: ByteSink) => Promise<T>): Promise<T> {
+  if (out === undefined) {
+    return produce(async (bytes) => {
+      if (bytes.length === 0) return;
+      if (io.writeStdout) await io.writeStdout(bytes);
+      else io.stdout(Buffer.from(bytes).toString('utf8'));
+    });
+  }
   const temporary = join(dirname(out), `.${basename(out)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let handle: Awaited<ReturnType<typeof open>>;
   try {
@@ -21,8 +27,8 @@ export async function writeOutput<T>(out: string | undefined, io: CliIO, produce
     throw new UserError(`cannot write ${displayPath(out)}: ${fileErrorReason(error)}`, { file: displayPath(out) });
   }
   try {
-    const result = await produce(async (text) => {
-      if (text) await handle.write(text);
+    const result = await produce(async (bytes) => {
+      if (bytes.length > 0) await handle.write(bytes);
     });
     await handle.close();
     await rename(temporary, out).catch((error: unknown) => {

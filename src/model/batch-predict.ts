@@ -7,8 +7,8 @@ import { streamCsvBatches, type ByteRange } from '../data/csv-batches.ts';
 import { encodeChecked, type BatchModel } from './predictor.ts';
 import { predictionFormatter, type Format } from './prediction-format.ts';
 
-/** Where the text goes; awaited, so a slow sink holds the reader back. */
-export type TextSink = (text: string) => void | Promise<void>;
+/** Where the bytes go; awaited (and done with `bytes` once settled), so a slow sink holds the reader back. */
+export type ByteSink = (bytes: Uint8Array) => void | Promise<void>;
 
 export interface CsvPredictOptions {
   format: Format;
@@ -20,29 +20,45 @@ export interface CsvPredictOptions {
   batchRows?: number;
 }
 
-export async function predictCsv(model: BatchModel, file: string, sink: TextSink, opts: CsvPredictOptions): Promise<{ rows: number }> {
+const BATCH_ROWS = 4096;
+
+export async function predictCsv(model: BatchModel, file: string, sink: ByteSink, opts: CsvPredictOptions): Promise<{ rows: number }> {
   const formatter = predictionFormatter(model.preprocessing, model.outputWidth, opts.format);
+  const batchRows = opts.batchRows ?? BATCH_ROWS;
+  // One output buffer, refilled per batch: a batch's text as one string would be a large object the
+  // collector keeps until a full collection, and memory would grow with the file.
+  const out = Buffer.allocUnsafe(Buffer.byteLength(formatter.head) + batchRows * formatter.maxRowBytes + 16);
   // The head goes out with the first batch: a bad header or first rows leave stdout empty.
-  let head = (opts.head ?? true) ? formatter.head() : '';
+  let head = (opts.head ?? true) ? formatter.head : '';
   let before = 0;
   const { rows } = await streamCsvBatches(
     file,
     model.preprocessing,
     async (matrix, count) => {
-      await sink(head + formatter.rows(model.forward(matrix, count), count, before));
+      const output = model.forward(matrix, count);
+      let at = out.write(head, 0);
+      for (let i = 0; i < count; i++) {
+        const separator = formatter.separator(before + i);
+        if (separator) at += out.write(separator, at);
+        at += out.write(formatter.row(output, i * model.outputWidth), at);
+      }
+      await sink(out.subarray(0, at));
       head = '';
       before += count;
     },
-    { range: opts.range, chunkBytes: opts.chunkBytes, batchRows: opts.batchRows },
+    { range: opts.range, chunkBytes: opts.chunkBytes, batchRows },
   );
-  await sink(head + formatter.tail(rows));
+  await sink(Buffer.from(head + formatter.tail(rows)));
   return { rows };
 }
 
-export async function predictInstances(model: BatchModel, instances: readonly unknown[], sink: TextSink, format: Format): Promise<{ rows: number }> {
+export async function predictInstances(model: BatchModel, instances: readonly unknown[], sink: ByteSink, format: Format): Promise<{ rows: number }> {
   const formatter = predictionFormatter(model.preprocessing, model.outputWidth, format);
   const encoded = encodeChecked(model.preprocessing, instances);
   const rows = instances.length;
-  await sink(formatter.head() + formatter.rows(model.forward(encoded, rows), rows, 0) + formatter.tail(rows));
+  const output = model.forward(encoded, rows);
+  let text = formatter.head;
+  for (let i = 0; i < rows; i++) text += formatter.separator(i) + formatter.row(output, i * model.outputWidth);
+  await sink(Buffer.from(text + formatter.tail(rows)));
   return { rows };
 }

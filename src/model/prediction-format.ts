@@ -12,32 +12,37 @@ export type Format = (typeof FORMATS)[number];
 
 export interface PredictionFormatter {
   /** Text before the first row (CSV's header, JSON's opening). */
-  head(): string;
-  /** `rows` rows of `output` (row-major, `outputWidth` per row); `before` rows were formatted already. */
-  rows(output: Float32Array, rows: number, before: number): string;
+  head: string;
+  /** What goes before row `index` (JSON's commas and indentation). */
+  separator(index: number): string;
+  /** The row at `offset` of a row-major output matrix (`outputWidth` values per row), with its line end. */
+  row(output: Float32Array, offset: number): string;
   /** Text after the last row, given how many rows there were. */
   tail(total: number): string;
+  /** The most UTF-8 bytes one row and its separator take: buffers sized with it never overflow. */
+  maxRowBytes: number;
 }
 
 export function predictionFormatter(pre: Preprocessing, outputWidth: number, format: Format): PredictionFormatter {
-  const row = format === 'csv' ? csvRow(pre, outputWidth) : jsonRow(pre, outputWidth);
-  const rows = (output: Float32Array, count: number, before: number, separator: (index: number) => string, end: string) => {
-    let text = '';
-    for (let i = 0; i < count; i++) text += separator(before + i) + row(output, i * outputWidth) + end;
-    return text;
-  };
+  const text = format === 'csv' ? csvRow(pre, outputWidth) : jsonRow(pre, outputWidth);
+  const labels = pre.classes ?? [];
+  // A number prints in at most 24 characters ("-1.2345678901234567e-308"); labels as JSON at most 6 bytes a UTF-16 unit.
+  const maxRowBytes = 64 + 6 * Math.max(0, ...labels.map((l) => l.length)) + 26 * Math.max(outputWidth, 2);
   if (format === 'json') {
     return {
-      head: () => '{"predictions": [',
-      rows: (output, count, before) => rows(output, count, before, (index) => (index === 0 ? '\n  ' : ',\n  '), ''),
+      head: '{"predictions": [',
+      separator: (index) => (index === 0 ? '\n  ' : ',\n  '),
+      row: text,
       tail: (total) => (total > 0 ? '\n]}\n' : ']}\n'),
+      maxRowBytes,
     };
   }
-  const none = () => '';
   return {
-    head: format === 'csv' ? () => `${csvHeader(pre, outputWidth).map(csvField).join(',')}\n` : none,
-    rows: (output, count, before) => rows(output, count, before, none, '\n'),
-    tail: none,
+    head: format === 'csv' ? `${csvHeader(pre, outputWidth).map(csvField).join(',')}\n` : '',
+    separator: () => '',
+    row: (output, offset) => `${text(output, offset)}\n`,
+    tail: () => '',
+    maxRowBytes,
   };
 }
 
