@@ -13,6 +13,8 @@ import { loadEngine, type Engine, type TF } from './engine.ts';
 import { ARTIFACT_FILES, type Metrics, type RunManifest } from '../domain/run-artifacts.ts';
 import { compileDensePlan, densePlanFromFiles, type DensePlan } from './dense-plan.ts';
 import { readModelFiles } from './model-files.ts';
+import { predictionFormatter } from './prediction-format.ts';
+import { fastEncoder } from './request-encode.ts';
 
 /**
  * Above this many multiply-adds per request TF.js's kernels (SIMD on wasm) beat plain JS
@@ -178,19 +180,50 @@ function outputWidths(pre: Preprocessing): number[] {
 }
 
 export function createPredictor(loaded: LoadedModel): Predictor {
-  const { tf, model, preprocessing: pre, outputWidth, densePlan } = loaded;
+  const { preprocessing: pre, outputWidth } = loaded;
   const decode = outputDecoder(pre, outputWidth);
+  const forward = requestForward(loaded);
   return {
     predict(instances, field = 'instances') {
       const rows = instances.length;
-      const encoded = encodeChecked(pre, instances, field);
-      const output =
-        densePlan && rows * densePlan.macsPerRow <= DENSE_PLAN_MAX_MACS ? densePlan.run(encoded, rows) : forwardWithTf(tf, model, encoded, rows, pre.inputSize);
+      const output = forward(encodeChecked(pre, instances, field), rows);
       const predictions = new Array<Prediction>(rows);
       for (let i = 0; i < rows; i++) predictions[i] = decode(output, i * outputWidth);
       return predictions;
     },
   };
+}
+
+/** Instances → the response body `{"<outputKey>":[...]}`; throws UserError naming `field[i].feature` on a bad instance. */
+export type JsonPredictor = (instances: readonly unknown[], field: string, outputKey: string) => string;
+
+/**
+ * The server's predict path: the response's JSON text, `{"<outputKey>":[...]}`, formatted from the
+ * network's outputs with no object per prediction; the same text as JSON.stringify of what
+ * `createPredictor` returns. Well-formed requests skip the per-cell checks that name a mistake.
+ */
+export function createJsonPredictor(loaded: LoadedModel): JsonPredictor {
+  const { preprocessing: pre, outputWidth } = loaded;
+  const forward = requestForward(loaded);
+  const fast = fastEncoder(pre);
+  const row = predictionFormatter(pre, outputWidth, 'jsonl').row;
+  return (instances, field, outputKey) => {
+    const rows = instances.length;
+    const output = forward(fast(instances) ?? encodeChecked(pre, instances, field), rows);
+    let body = `{${JSON.stringify(outputKey)}:[`;
+    for (let i = 0; i < rows; i++) {
+      const text = row(output, i * outputWidth);
+      // jsonl rows end with a line break; the array wants commas.
+      body += (i === 0 ? '' : ',') + text.slice(0, -1);
+    }
+    return `${body}]}`;
+  };
+}
+
+/** Small requests run the dense plan (no engine overhead), big ones TF.js's kernels. */
+function requestForward({ tf, model, preprocessing: pre, densePlan }: LoadedModel): (encoded: Float32Array, rows: number) => Float32Array {
+  return (encoded, rows) =>
+    densePlan && rows * densePlan.macsPerRow <= DENSE_PLAN_MAX_MACS ? densePlan.run(encoded, rows) : forwardWithTf(tf, model, encoded, rows, pre.inputSize);
 }
 
 /** `instances` encoded for the network; throws UserError naming `field[i].feature` on a bad instance. */

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { BackendName } from '../domain/config.ts';
 import { isUserError, UserError } from '../errors.ts';
 import { VERSION } from '../version.ts';
-import { createPredictor, loadModel, type LoadedModel, type Predictor } from '../model/predictor.ts';
+import { createJsonPredictor, loadModel, type JsonPredictor, type LoadedModel } from '../model/predictor.ts';
 import { PROMETHEUS_CONTENT_TYPE, Registry } from './prometheus.ts';
 import { RequestError } from './request-error.ts';
 import { parsePredictRequest } from './request.ts';
@@ -72,14 +72,14 @@ export async function createModelServer(options: ModelServerOptions): Promise<Mo
 
   let state: ModelState = 'loading';
   let loaded: LoadedModel | undefined;
-  let predictor: Predictor | undefined;
+  let predictor: JsonPredictor | undefined;
   let name = options.name;
   let loadError = '';
 
   const ready = (typeof options.model === 'string' ? loadModel(options.model, { backend: options.backend }) : Promise.resolve(options.model)).then(
     (model) => {
       loaded = model;
-      predictor = createPredictor(model);
+      predictor = createJsonPredictor(model);
       name ??= model.run?.name ?? basename(model.dir);
       modelInfo.set(
         { name, version: model.version, task: model.preprocessing.task, backend: model.backend, commit: model.run?.commit ?? '', model_ci_version: VERSION },
@@ -133,9 +133,9 @@ export async function createModelServer(options: ModelServerOptions): Promise<Mo
           checkServed(route, { loaded: true });
           const body = await readBody(req, maxBodyBytes);
           const request = parsePredictRequest(body, maxBatch);
-          const predictions = (predictor as Predictor).predict(request.rows, request.field);
+          const answer = (predictor as JsonPredictor)(request.rows, request.field, request.outputKey);
           batchSizes.observe({}, request.rows.length);
-          return send(res, route, started, 200, JSON.stringify({ [request.outputKey]: predictions }));
+          return send(res, route, started, 200, answer);
         }
       }
     } catch (error) {
