@@ -139,8 +139,10 @@ export function densePlanFromFiles(topology: object, specs: readonly SavedWeight
   return offsets.size === 0 && offset === weightData.byteLength ? planOf(layers) : undefined;
 }
 
-function planOf(layers: DenseLayer[]): DensePlan | undefined {
-  if (layers.length === 0 || layers.some((l, i) => i > 0 && l.inputs !== layers[i - 1].units)) return undefined;
+function planOf(keras: DenseLayer[]): DensePlan | undefined {
+  if (keras.length === 0 || keras.some((l, i) => i > 0 && l.inputs !== keras[i - 1].units)) return undefined;
+  // Each unit's weights made contiguous (units × inputs): the same products summed in the same order, read in a line.
+  const layers = keras.map((l) => ({ ...l, kernel: transposed(l.kernel, l.inputs, l.units) }));
   let capacity = -1;
   let buffers: Float32Array[] = [];
   return {
@@ -160,6 +162,13 @@ function planOf(layers: DenseLayer[]): DensePlan | undefined {
   };
 }
 
+function transposed(kernel: Float32Array, inputs: number, units: number): Float32Array {
+  const out = new Float32Array(kernel.length);
+  for (let i = 0; i < inputs; i++) for (let u = 0; u < units; u++) out[u * inputs + i] = kernel[i * units + u];
+  return out;
+}
+
+/** `kernel` is units × inputs here (transposed from Keras's layout by planOf). */
 function dense({ inputs, units, kernel, bias, activation }: DenseLayer, x: Float32Array, rows: number, out: Float32Array): Float32Array {
   // Float32 storage between layers, as TF.js keeps activations; each sum accumulates in a double.
   for (let r = 0; r < rows; r++) {
@@ -167,7 +176,8 @@ function dense({ inputs, units, kernel, bias, activation }: DenseLayer, x: Float
     const oo = r * units;
     for (let u = 0; u < units; u++) {
       let sum = bias ? bias[u] : 0;
-      for (let i = 0, k = u; i < inputs; i++, k += units) sum += x[xo + i] * kernel[k];
+      const ko = u * inputs;
+      for (let i = 0; i < inputs; i++) sum += x[xo + i] * kernel[ko + i];
       out[oo + u] = sum;
     }
     activation(out, oo, units);
