@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FeatureSpec } from '../../src/data/preprocessing.ts';
+import { createRng } from '../../src/data/random.ts';
 import { writeTinyModel } from '../../tests/support/tiny-model.ts';
 
 const { values: args } = parseArgs({
@@ -32,15 +33,6 @@ try {
 } catch {
   console.error('python3-numpy is not installed: apt-get install -y python3-numpy');
   process.exit(2);
-}
-
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const features: FeatureSpec[] = Array.from({ length: 30 }, (_, i) => ({ name: `feature_${i}`, kind: 'numeric', mean: 10 + i, std: 1 + i / 10 }));
@@ -61,7 +53,7 @@ function timed(command: string, argv: string[], env: NodeJS.ProcessEnv): Measure
 }
 
 async function writeCsv(file: string, rows: number): Promise<void> {
-  const random = mulberry32(rows);
+  const random = createRng(rows);
   const handle = await open(file, 'w');
   await handle.write(`${features.map((f) => f.name).join(',')},diagnosis\n`);
   let text = '';
