@@ -1,26 +1,32 @@
 /**
- * Model server vs Flask + gunicorn on the same weights (issue 4, benchmark 3).
+ * Model server vs a bare node:http server sending the same bytes (issue 10), and vs Flask + gunicorn
+ * on the same weights (issue 4, benchmark 3; skipped with a notice when gunicorn is not installed).
  *
  *   node_modules/.bin/node bench/serve/run.ts [--duration 10] [--connections 10] [--backend auto]
  *
  * Builds a breast-cancer-sized network (30 features, hidden [16, 8], sigmoid output), serves it
- * with src/serve/main.ts (one Node process) and bench/serve/flask_server.py (gunicorn -w 1),
- * checks both answer the same probabilities to 1e-5, then drives each with wrk (one load
+ * with src/serve/main.ts (one Node process), bench/serve/bare.ts (node:http answering the model
+ * server's own response bytes, recorded first) and bench/serve/flask_server.py (gunicorn -w 1),
+ * checks Flask answers the same probabilities to 1e-5, then drives each with wrk (one load
  * generator, 127.0.0.1 only) for 1-row and 64-row requests and prints a table side by side.
+ * Goals: model-ci ≥ 0.8× bare on 1-row requests and ≥ 0.5× on 64-row ones.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeTinyModel } from '../../tests/support/tiny-model.ts';
-import { benchArgs, benchFeatures, fmt, ms, printTable, requireTools, waitHealthy, wrk, type WrkResult } from './wrk.ts';
+import { benchArgs, benchFeatures, fmt, ms, printTable, hasTool, requireTools, waitHealthy, wrk, type WrkResult } from './wrk.ts';
 
 const args = benchArgs();
 const NAME = 'breast-cancer';
 const here = import.meta.dirname;
-requireTools('wrk', 'gunicorn');
+requireTools('wrk');
 
 const { features, row } = benchFeatures();
+// Flask + gunicorn is the Python peer when installed; without it the comparison is with bare Node only.
+const withFlask = hasTool('gunicorn');
+if (!withFlask) console.error('gunicorn is not installed (apt-get install -y gunicorn python3-flask python3-numpy): comparing with bare Node only');
 
 const work = await mkdtemp(join(tmpdir(), 'model-ci-bench-serve-'));
 const children: ChildProcess[] = [];
@@ -29,25 +35,50 @@ try {
 
   const nodePort = 18511;
   const flaskPort = 18512;
+  const barePort = 18513;
   children.push(
     spawn(process.execPath, [join(here, '../../src/serve/main.ts')], {
       env: { ...process.env, MODEL_DIR: model.dir, PORT: String(nodePort), HOST: '127.0.0.1', BACKEND: args.backend },
       stdio: ['ignore', 'ignore', 'inherit'],
     }),
-    spawn('gunicorn', ['-w', '1', '-b', `127.0.0.1:${flaskPort}`, '--chdir', here, 'flask_server:app'], {
-      env: { ...process.env, MODEL_DIR: model.dir, MODEL_NAME: NAME },
+  );
+  if (withFlask) {
+    children.push(
+      spawn('gunicorn', ['-w', '1', '-b', `127.0.0.1:${flaskPort}`, '--chdir', here, 'flask_server:app'], {
+        env: { ...process.env, MODEL_DIR: model.dir, MODEL_NAME: NAME },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      }),
+    );
+  }
+  const node = `http://127.0.0.1:${nodePort}`;
+  await waitHealthy(node);
+
+  const bodies = { '1 row': JSON.stringify({ instances: [row()] }), '64 rows': JSON.stringify({ instances: Array.from({ length: 64 }, row) }) };
+  // The bare server answers exactly the bytes model-ci answers.
+  const responses: Record<string, string> = {};
+  for (const body of Object.values(bodies)) {
+    const res = await fetch(`${node}/v1/models/${NAME}:predict`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    responses[body] = await res.text();
+  }
+  const responsesFile = join(work, 'responses.json');
+  await writeFile(responsesFile, JSON.stringify(responses));
+  children.push(
+    spawn(process.execPath, [join(here, 'bare.ts')], {
+      env: { ...process.env, RESPONSES: responsesFile, PORT: String(barePort) },
       stdio: ['ignore', 'ignore', 'inherit'],
     }),
   );
-  const servers = { node: `http://127.0.0.1:${nodePort}`, flask: `http://127.0.0.1:${flaskPort}` };
+  const servers: Record<string, string> = { node, bare: `http://127.0.0.1:${barePort}` };
+  if (withFlask) servers.flask = `http://127.0.0.1:${flaskPort}`;
   await Promise.all(Object.values(servers).map(waitHealthy));
 
-  const bodies = { '1 row': JSON.stringify({ instances: [row()] }), '64 rows': JSON.stringify({ instances: Array.from({ length: 64 }, row) }) };
-  const [fromNode, fromFlask] = await Promise.all(Object.values(servers).map((url) => predict(url, bodies['64 rows'])));
-  const worst = Math.max(...fromNode.map((p, i) => Math.max(...p.probabilities.map((q, k) => Math.abs(q - fromFlask[i].probabilities[k])))));
-  const labelsAgree = fromNode.every((p, i) => p.label === fromFlask[i].label);
-  console.log(`same predictions: max |Δp| = ${worst.toExponential(2)} over 64 rows, labels ${labelsAgree ? 'agree' : 'DIFFER'}`);
-  if (worst > 1e-5 || !labelsAgree) throw new Error('the two servers disagree; the comparison would be meaningless');
+  if (withFlask) {
+    const [fromNode, fromFlask] = await Promise.all([servers.node, servers.flask].map((url) => predict(url, bodies['64 rows'])));
+    const worst = Math.max(...fromNode.map((p, i) => Math.max(...p.probabilities.map((q, k) => Math.abs(q - fromFlask[i].probabilities[k])))));
+    const labelsAgree = fromNode.every((p, i) => p.label === fromFlask[i].label);
+    console.log(`same predictions: max |Δp| = ${worst.toExponential(2)} over 64 rows, labels ${labelsAgree ? 'agree' : 'DIFFER'}`);
+    if (worst > 1e-5 || !labelsAgree) throw new Error('the two servers disagree; the comparison would be meaningless');
+  }
   const backend = ((await (await fetch(`${servers.node}/v1/models/${NAME}/metadata`)).json()) as { metadata: { servingBackend: string } }).metadata
     .servingBackend;
 
@@ -60,24 +91,23 @@ try {
       wrk(`${url}/v1/models/${NAME}:predict`, script, 2, args.connections); // warm-up: JIT, connection setup
       measured[server] = wrk(`${url}/v1/models/${NAME}:predict`, script, args.duration, args.connections);
     }
-    const { node, flask } = measured;
-    results.push(
-      [
-        caseName,
-        'model-ci (node, 1 process)',
-        fmt(node.rps, 0),
-        ms(node.p50),
-        ms(node.p99),
-        `${(node.rps / flask.rps).toFixed(1)}×`,
-        `${(node.p99 / flask.p99).toFixed(2)}×`,
-      ],
-      [caseName, 'flask + gunicorn -w 1', fmt(flask.rps, 0), ms(flask.p50), ms(flask.p99), '1×', '1×'],
-    );
+    const ours = measured.node;
+    const bare = measured.bare;
+    const vsBare = (m: WrkResult) => `${(m.rps / bare.rps).toFixed(2)}×`;
+    const vsFlask = (m: WrkResult) => (measured.flask ? `${(m.rps / measured.flask.rps).toFixed(1)}×` : '–');
+    const p99VsFlask = (m: WrkResult) => (measured.flask ? `${(m.p99 / measured.flask.p99).toFixed(2)}×` : '–');
+    for (const [label, m] of [
+      ['model-ci (node, 1 process)', ours],
+      ['bare node:http, same bytes', bare],
+      ...(measured.flask ? [['flask + gunicorn -w 1', measured.flask] as const] : []),
+    ] as const) {
+      results.push([caseName, label, fmt(m.rps, 0), ms(m.p50), ms(m.p99), vsBare(m), vsFlask(m), p99VsFlask(m)]);
+    }
   }
   console.log(`\nwrk -t1 -c${args.connections} -d${args.duration}s, node backend ${backend}, ${process.version}\n`);
-  const header = ['request', 'server', 'requests/s', 'p50 ms', 'p99 ms', 'throughput ratio', 'p99 ratio'];
+  const header = ['request', 'server', 'requests/s', 'p50 ms', 'p99 ms', 'vs bare', 'vs flask', 'p99 vs flask'];
   printTable([header, ...results]);
-  console.log('\ngoal: throughput ratio ≥ 3×, p99 ratio ≤ 0.5×');
+  console.log('\ngoals: model-ci vs bare ≥ 0.8× (1 row) and ≥ 0.5× (64 rows); vs flask ≥ 3× throughput, p99 ≤ 0.5×');
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await rm(work, { recursive: true, force: true });

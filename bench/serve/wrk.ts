@@ -29,14 +29,20 @@ export interface WrkResult {
 }
 
 /** Exits with how to install the tools when one is missing. */
+export function hasTool(tool: string): boolean {
+  try {
+    execFileSync('which', [tool], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function requireTools(...tools: string[]): void {
   for (const tool of tools) {
-    try {
-      execFileSync('which', [tool], { stdio: 'ignore' });
-    } catch {
-      console.error(`${tool} is not installed: apt-get install -y wrk gunicorn python3-flask python3-numpy`);
-      process.exit(2);
-    }
+    if (hasTool(tool)) continue;
+    console.error(`${tool} is not installed: apt-get install -y wrk gunicorn python3-flask python3-numpy`);
+    process.exit(2);
   }
 }
 

@@ -18,6 +18,8 @@ export interface OptionSpec {
 
 export interface CliIO {
   stdout: (text: string) => void;
+  /** Bytes to stdout, settled once written (the caller then reuses them); when absent, they go through `stdout` as text. */
+  writeStdout?: (bytes: Uint8Array) => Promise<void>;
   /** Progress and notices: kept apart from stdout so that can be piped. */
   stderr: (text: string) => void;
   readStdin: () => Promise<string>;

@@ -1,21 +1,22 @@
 /**
- * Rows to predict, from a CSV (header + rows, like the training data) or JSON
- * (an array of instances, or TF Serving's `{"instances": [...]}`).
+ * Rows to predict from JSON (an array of instances, or TF Serving's `{"instances": [...]}`);
+ * a CSV is streamed by src/data/csv-batches.ts.
  */
 import { readFile } from 'node:fs/promises';
-import { displayPath } from '../display-path.ts';
 import { readCsv } from '../data/csv.ts';
-import { unseenCategoryMessage } from '../data/encode.ts';
 import type { Preprocessing } from '../data/preprocessing.ts';
-import { cellText, lineOfRow, type Table } from '../data/table.ts';
+import { cellText } from '../data/table.ts';
+import { displayPath } from '../display-path.ts';
 import { UserError } from '../errors.ts';
 
-/** One object per CSV row keyed by column name; the target column, when present, is ignored. */
+/**
+ * One object per CSV row keyed by column name (the target column, when present, is ignored), for
+ * `model-ci monitor --inputs`: logged requests are counted as sent, unseen categories included.
+ */
 export async function instancesFromCsv(file: string, pre: Preprocessing): Promise<Record<string, unknown>[]> {
   // Categorical features are read as text even when they look like numbers ("007" stays "007").
   const categorical = pre.features.filter((f) => f.kind === 'categorical').map((f) => f.name);
   const table = await readCsv(file, { categorical });
-  refuseUnseenCategories(table, pre);
   const columns = table.columns.filter((c) => c.name !== pre.target);
   const instances: Record<string, unknown>[] = [];
   for (let row = 0; row < table.rowCount; row++) {
@@ -24,27 +25,6 @@ export async function instancesFromCsv(file: string, pre: Preprocessing): Promis
     instances.push(instance);
   }
   return instances;
-}
-
-/**
- * The first cell holding a category the model never saw, as a UserError at its line and column: the
- * predictor would refuse it too, but only by row number, which is not a line once a quoted cell spans two.
- */
-function refuseUnseenCategories(table: Table, pre: Preprocessing): void {
-  for (const feature of pre.features) {
-    if (feature.kind !== 'categorical') continue;
-    const index = table.columns.findIndex((c) => c.name === feature.name);
-    const col = table.columns[index];
-    if (col?.kind !== 'categorical') continue;
-    const known = new Set(feature.categories);
-    const unseen = col.dictionary.map((value) => !known.has(value));
-    if (!unseen.includes(true)) continue;
-    const row = col.codes.findIndex((code) => unseen[code]);
-    throw new UserError(`column ${index + 1}: ${unseenCategoryMessage(feature, col.dictionary[col.codes[row]])}`, {
-      file: displayPath(table.file),
-      line: lineOfRow(table, row),
-    });
-  }
 }
 
 /** `text` came from `source` (a file name, or "stdin"). */

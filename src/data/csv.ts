@@ -68,6 +68,30 @@ interface ParseResult {
 }
 
 async function parseFile(file: string, forced: Set<string>, { chunkBytes, float32 }: ParseSettings): Promise<ParseResult> {
+  const { handle, size, shown } = await openCsv(file);
+  try {
+    const parser = new CsvParser(shown, forced, size, float32);
+    const hash = createHash('sha256');
+    await readChunks(handle, shown, chunkBytes, {
+      onRead: (bytes) => hash.update(bytes),
+      consume: (data, final) => parser.parse(data, final),
+    });
+    const { table, reread } = parser.finish(file);
+    return { file: { table, hash: `sha256:${hash.digest('hex')}` }, reread };
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface OpenCsv {
+  handle: FileHandle;
+  size: number;
+  /** The name messages show. */
+  shown: string;
+}
+
+/** Opens a data file for reading, refusing what is not a regular file or is over the size limit. */
+export async function openCsv(file: string): Promise<OpenCsv> {
   const shown = displayPath(file);
   let handle: FileHandle;
   try {
@@ -80,41 +104,54 @@ async function parseFile(file: string, forced: Set<string>, { chunkBytes, float3
     if (stat.isDirectory()) throw new UserError(`cannot read data file ${shown}: it is a directory`, { file: shown });
     // A device or a pipe reports no size and may never end.
     if (!stat.isFile()) throw new UserError(`cannot read data file ${shown}: it is not a regular file`, { file: shown });
-    const maxBytes = limit('csvBytes');
-    if (stat.size > maxBytes) {
+    if (stat.size > limit('csvBytes')) {
       throw new UserError(`the file is ${formatBytes(stat.size)} (${stat.size} bytes), ${overLimit('csvBytes')}`, { file: shown });
     }
-    const size = stat.size;
-    const parser = new CsvParser(shown, forced, size, float32);
-    const hash = createHash('sha256');
-    // One buffer for the whole file, so reading allocates nothing per chunk (a file's worth of
-    // garbage otherwise, which the collector may not reclaim before the data is encoded).
-    let buffer = Buffer.allocUnsafe(2 * chunkBytes);
-    let carried = 0;
-    let total = 0;
-    for (;;) {
-      if (carried + chunkBytes > buffer.length) {
-        // A record longer than a chunk: make room for it and the next read.
-        const bigger = Buffer.allocUnsafe(2 * (carried + chunkBytes));
-        buffer.copy(bigger, 0, 0, carried);
-        buffer = bigger;
-      }
-      const { bytesRead } = await handle.read(buffer, carried, chunkBytes, null);
-      total += bytesRead;
-      if (total > maxBytes) throw new UserError(`the file grew past ${formatBytes(maxBytes)} while read, ${overLimit('csvBytes')}`, { file: shown });
-      hash.update(buffer.subarray(carried, carried + bytesRead));
-      const data = buffer.subarray(0, carried + bytesRead);
-      const final = bytesRead === 0;
-      const consumed = parser.parse(data, final);
-      if (final) break;
-      // The unfinished record moves to the front and is parsed again with the next read.
-      carried = data.length - consumed;
-      data.copyWithin(0, consumed);
-    }
-    const { table, reread } = parser.finish(file);
-    return { file: { table, hash: `sha256:${hash.digest('hex')}` }, reread };
-  } finally {
+    return { handle, size: stat.size, shown };
+  } catch (error) {
     await handle.close();
+    throw error;
+  }
+}
+
+export interface ChunkConsumer {
+  /** Sees every byte read, once, in order. */
+  onRead?: (bytes: Buffer) => void;
+  /**
+   * Parses complete records at the start of `data` and returns how many bytes it consumed; the rest is
+   * an unfinished record, handed back with the next read. `final` marks the end of the file.
+   */
+  consume: (data: Buffer, final: boolean) => number | Promise<number>;
+  /** Stop reading early (a shard past its byte range). */
+  done?: () => boolean;
+}
+
+/** Reads `handle` from its start in chunks of `chunkBytes` into one reused buffer that only grows for a record longer than a chunk. */
+export async function readChunks(handle: FileHandle, shown: string, chunkBytes: number, { onRead, consume, done }: ChunkConsumer): Promise<void> {
+  const maxBytes = limit('csvBytes');
+  // One buffer for the whole file, so reading allocates nothing per chunk (a file's worth of
+  // garbage otherwise, which the collector may not reclaim before the data is encoded).
+  let buffer = Buffer.allocUnsafe(2 * chunkBytes);
+  let carried = 0;
+  let total = 0;
+  for (;;) {
+    if (carried + chunkBytes > buffer.length) {
+      // A record longer than a chunk: make room for it and the next read.
+      const bigger = Buffer.allocUnsafe(2 * (carried + chunkBytes));
+      buffer.copy(bigger, 0, 0, carried);
+      buffer = bigger;
+    }
+    const { bytesRead } = await handle.read(buffer, carried, chunkBytes, null);
+    total += bytesRead;
+    if (total > maxBytes) throw new UserError(`the file grew past ${formatBytes(maxBytes)} while read, ${overLimit('csvBytes')}`, { file: shown });
+    onRead?.(buffer.subarray(carried, carried + bytesRead));
+    const data = buffer.subarray(0, carried + bytesRead);
+    const final = bytesRead === 0;
+    const consumed = await consume(data, final);
+    if (final || done?.()) break;
+    // The unfinished record moves to the front and is parsed again with the next read.
+    carried = data.length - consumed;
+    data.copyWithin(0, consumed);
   }
 }
 
@@ -178,35 +215,38 @@ function resized<T extends Float64Array | Float32Array | Int32Array | Uint32Arra
   return next;
 }
 
-const NON_FINITE = new Set(['nan', 'inf', 'infinity', '+inf', '+infinity', '-inf', '-infinity', '+nan', '-nan']);
+export const NON_FINITE = new Set(['nan', 'inf', 'infinity', '+inf', '+infinity', '-inf', '-infinity', '+nan', '-nan']);
 
-class CsvParser {
-  private readonly file: string;
-  private readonly forced: Set<string>;
-  private readonly fileSize: number;
-  private readonly float32: boolean;
+/**
+ * The RFC 4180 tokenizer: finds the fields of each complete record in a chunk and hands them to
+ * `record`, which reads them in place (no string per field unless it asks for one).
+ */
+export abstract class CsvRecordReader {
+  protected readonly file: string;
+  protected line = 1;
+  /** Offset in the file of `data[0]` in the next call of `parse`. */
+  protected bytesParsed = 0;
+  /** The header's width once read: fields past it are counted, not kept. */
+  protected width: number | undefined;
+  /** Set by `record` to make `parse` return right after that record (the consumer's matrix is full). */
+  protected paused = false;
   private readonly maxColumns = limit('columns');
-  private readonly maxRows = limit('rows');
-  private line = 1;
-  private bytesParsed = 0;
-  private header: string[] | undefined;
-  private columns: ColumnBuilder[] = [];
-  private rows = 0;
-  private capacity = 1024;
-  private rowLines = new Uint32Array(this.capacity);
   private bomChecked = false;
   // Field bounds of the record being read; `escaped` marks quoted fields holding "" pairs.
-  private starts: number[] = [];
-  private ends: number[] = [];
-  private quoted: boolean[] = [];
-  private escaped: boolean[] = [];
+  protected starts: number[] = [];
+  protected ends: number[] = [];
+  protected quoted: boolean[] = [];
+  protected escaped: boolean[] = [];
 
-  constructor(file: string, forced: Set<string>, fileSize: number, float32: boolean) {
+  constructor(file: string) {
     this.file = file;
-    this.forced = forced;
-    this.fileSize = fileSize;
-    this.float32 = float32;
   }
+
+  /** One complete record of `fields` fields, starting on `line` at byte `offset` of the file. */
+  protected abstract record(data: Buffer, fields: number, line: number, offset: number): void;
+
+  /** Called when a chunk ends inside a record. */
+  protected incomplete(): void {}
 
   /** Parses every complete record of `data`; returns how many bytes were consumed (the rest is an unfinished record). */
   parse(data: Buffer, final: boolean): number {
@@ -285,31 +325,89 @@ class CsvParser {
       if (!complete) {
         this.line = recordLine;
         this.bytesParsed += recordStart;
-        this.estimateCapacity();
+        this.incomplete();
         return recordStart;
       }
-      this.record(data, fields, recordLine);
+      this.record(data, fields, recordLine, this.bytesParsed + recordStart);
+      if (this.paused) {
+        this.bytesParsed += i;
+        return i;
+      }
     }
     this.bytesParsed += n;
     return n;
   }
 
   private keepField(k: number, start: number, end: number, quoted: boolean, escaped: boolean): void {
-    if (!this.header && k >= this.maxColumns) {
+    if (this.width === undefined && k >= this.maxColumns) {
       // Before a column is allocated: 100,000 columns of typed arrays is gigabytes.
       throw this.error(this.line, `the header has too many columns, ${overLimit('columns')}`);
     }
     // A row wider than the header is an error `record` reports with its count; its extra fields need no room.
-    if (this.header && k >= this.header.length) return;
+    if (this.width !== undefined && k >= this.width) return;
     this.starts[k] = start;
     this.ends[k] = end;
     this.quoted[k] = quoted;
     this.escaped[k] = escaped;
   }
 
-  private record(data: Buffer, fields: number, line: number): void {
-    // A blank line is not a row (a one-column table cannot tell it from a missing value, so neither does any other).
-    if (fields === 1 && !this.quoted[0] && trimmedEmpty(data, this.starts[0], this.ends[0])) return;
+  /** Whether the record is a blank line, which is not a row (a one-column table cannot tell it from a missing value, so neither does any other). */
+  protected blank(data: Buffer, fields: number): boolean {
+    return fields === 1 && !this.quoted[0] && trimmedEmpty(data, this.starts[0], this.ends[0]);
+  }
+
+  /** The header's column names, checked: none empty, none twice. */
+  protected headerNames(data: Buffer, fields: number, line: number): string[] {
+    const names: string[] = [];
+    for (let k = 0; k < fields; k++) {
+      const name = this.text(data, k).trim();
+      if (name === '') throw this.error(line, `column ${k + 1} of the header has no name`);
+      const earlier = names.indexOf(name);
+      if (earlier >= 0) throw this.error(line, `the header names column ${quote(name)} twice (columns ${earlier + 1} and ${k + 1})`, name);
+      names.push(name);
+    }
+    this.width = names.length;
+    return names;
+  }
+
+  /** Field `k`'s text: unquoted fields trimmed, "" pairs of quoted ones unescaped. */
+  protected text(data: Buffer, k: number): string {
+    let start = this.starts[k];
+    let end = this.ends[k];
+    if (!this.quoted[k]) [start, end] = trim(data, start, end);
+    const text = data.toString('utf8', start, end);
+    return this.escaped[k] ? text.replaceAll('""', '"') : text;
+  }
+
+  protected error(line: number | undefined, message: string, field?: string): UserError {
+    return new UserError(message, { file: this.file, line, field: field === undefined ? undefined : excerpt(field) });
+  }
+}
+
+class CsvParser extends CsvRecordReader {
+  private readonly forced: Set<string>;
+  private readonly fileSize: number;
+  private readonly float32: boolean;
+  private readonly maxRows = limit('rows');
+  private header: string[] | undefined;
+  private columns: ColumnBuilder[] = [];
+  private rows = 0;
+  private capacity = 1024;
+  private rowLines = new Uint32Array(this.capacity);
+
+  constructor(file: string, forced: Set<string>, fileSize: number, float32: boolean) {
+    super(file);
+    this.forced = forced;
+    this.fileSize = fileSize;
+    this.float32 = float32;
+  }
+
+  protected override incomplete(): void {
+    this.estimateCapacity();
+  }
+
+  protected record(data: Buffer, fields: number, line: number): void {
+    if (this.blank(data, fields)) return;
     if (!this.header) {
       this.readHeader(data, fields, line);
       return;
@@ -327,14 +425,7 @@ class CsvParser {
   }
 
   private readHeader(data: Buffer, fields: number, line: number): void {
-    const names: string[] = [];
-    for (let k = 0; k < fields; k++) {
-      const name = this.text(data, k).trim();
-      if (name === '') throw this.error(line, `column ${k + 1} of the header has no name`);
-      const earlier = names.indexOf(name);
-      if (earlier >= 0) throw this.error(line, `the header names column ${quote(name)} twice (columns ${earlier + 1} and ${k + 1})`, name);
-      names.push(name);
-    }
+    const names = this.headerNames(data, fields, line);
     this.header = names;
     this.columns = names.map((name) => new ColumnBuilder(name, this.forced.has(name), this.capacity, this.float32));
   }
@@ -350,14 +441,6 @@ class CsvParser {
     this.capacity = capacity;
     this.rowLines = resized(this.rowLines, capacity, this.rows);
     for (const col of this.columns) col.grow(capacity, this.rows);
-  }
-
-  private text(data: Buffer, k: number): string {
-    let start = this.starts[k];
-    let end = this.ends[k];
-    if (!this.quoted[k]) [start, end] = trim(data, start, end);
-    const text = data.toString('utf8', start, end);
-    return this.escaped[k] ? text.replaceAll('""', '"') : text;
   }
 
   private cell(data: Buffer, k: number, row: number, line: number): void {
@@ -445,10 +528,6 @@ class CsvParser {
     const table: Table = { file, columns, rowCount: rows, rowLines: exact(this.rowLines, rows) };
     return { table, reread };
   }
-
-  private error(line: number | undefined, message: string, field?: string): UserError {
-    return new UserError(message, { file: this.file, line, field: field === undefined ? undefined : excerpt(field) });
-  }
 }
 
 /** The array cut to `rows`: a copy when the spare capacity is worth freeing, a view otherwise. */
@@ -457,7 +536,7 @@ function exact<T extends Float64Array | Float32Array | Int32Array | Uint32Array>
   return (array.length - rows > rows / 16 ? array.slice(0, rows) : array.subarray(0, rows)) as T;
 }
 
-function trim(data: Buffer, start: number, end: number): [number, number] {
+export function trim(data: Buffer, start: number, end: number): [number, number] {
   while (start < end && (data[start] === SPACE || data[start] === TAB)) start++;
   while (end > start && (data[end - 1] === SPACE || data[end - 1] === TAB)) end--;
   return [start, end];
@@ -481,7 +560,7 @@ const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
  * Up to 15 significant digits and a power of ten up to 22 are computed directly, which is
  * exact (one correctly rounded operation on exact operands); the rest goes through Number().
  */
-function parseDecimal(data: Buffer, start: number, end: number): number {
+export function parseDecimal(data: Buffer, start: number, end: number): number {
   let i = start;
   const negative = data[i] === 0x2d;
   if (negative || data[i] === 0x2b) i++;

@@ -11,8 +11,10 @@ import { featureWidth, type Preprocessing } from '../data/preprocessing.ts';
 import { UserError } from '../errors.ts';
 import { loadEngine, type Engine, type TF } from './engine.ts';
 import { ARTIFACT_FILES, type Metrics, type RunManifest } from '../domain/run-artifacts.ts';
-import { compileDensePlan, type DensePlan } from './dense-plan.ts';
+import { compileDensePlan, densePlanFromFiles, type DensePlan } from './dense-plan.ts';
 import { readModelFiles } from './model-files.ts';
+import { predictionFormatter } from './prediction-format.ts';
+import { fastEncoder } from './request-encode.ts';
 
 /**
  * Above this many multiply-adds per request TF.js's kernels (SIMD on wasm) beat plain JS
@@ -88,7 +90,7 @@ export async function loadModel(dir: string, options: LoadOptions = {}): Promise
   }
   const outputShape = model.outputs.length === 1 ? model.outputs[0].shape : undefined;
   const outputWidth = outputShape?.length === 2 ? (outputShape[1] ?? 0) : 0;
-  const expected = pre.task === 'regression' ? [1] : pre.task === 'binary-classification' ? [1, 2] : [pre.classes?.length ?? 0];
+  const expected = outputWidths(pre);
   if (!expected.includes(outputWidth)) {
     model.dispose();
     throw new UserError(
@@ -139,22 +141,99 @@ function forwardWithTf(tf: TF, model: tfjs.LayersModel, input: Float32Array, row
   return output as Float32Array;
 }
 
+/** A model for batch prediction (`model-ci predict`). */
+export interface BatchModel {
+  preprocessing: Preprocessing;
+  outputWidth: number;
+  /** Row-major outputs of the first `rows` rows of `encoded`; read them before the next call. */
+  forward(encoded: Float32Array, rows: number): Float32Array;
+  dispose(): void;
+}
+
+/**
+ * A Dense chain runs its dense plan read straight from the files, without TF.js (the engine is most of
+ * the start-up time and memory of a batch run); anything else loads in TF.js. Either way each row is
+ * computed alone: the numbers do not depend on which rows share a batch, so shards of a file predict
+ * exactly what the whole file does (TF.js is only batch-independent up to float error).
+ */
+export async function loadBatchModel(dir: string, options: LoadOptions = {}): Promise<BatchModel> {
+  const files = await readModelFiles(dir);
+  const pre = files.preprocessing;
+  const plan = densePlanFromFiles(files.modelTopology, files.weightSpecs, files.weightData);
+  if (plan && plan.inputSize === pre.inputSize && outputWidths(pre).includes(plan.outputWidth)) {
+    return { preprocessing: pre, outputWidth: plan.outputWidth, forward: plan.run, dispose: () => {} };
+  }
+  const loaded = await loadModel(dir, options);
+  const { densePlan, tf, model } = loaded;
+  return {
+    preprocessing: pre,
+    outputWidth: loaded.outputWidth,
+    forward: (encoded, rows) =>
+      densePlan ? densePlan.run(encoded, rows) : forwardWithTf(tf, model, encoded.subarray(0, rows * pre.inputSize), rows, pre.inputSize),
+    dispose: () => model.dispose(),
+  };
+}
+
+/** What a model for this task may output per row. */
+function outputWidths(pre: Preprocessing): number[] {
+  return pre.task === 'regression' ? [1] : pre.task === 'binary-classification' ? [1, 2] : [pre.classes?.length ?? 0];
+}
+
 export function createPredictor(loaded: LoadedModel): Predictor {
-  const { tf, model, preprocessing: pre, outputWidth, densePlan } = loaded;
+  const { preprocessing: pre, outputWidth } = loaded;
   const decode = outputDecoder(pre, outputWidth);
+  const forward = requestForward(loaded);
   return {
     predict(instances, field = 'instances') {
       const rows = instances.length;
-      rejectUnencodableValues(pre, instances, field);
-      const encoded = encodeInstances(pre, instances, field);
-      checkFinite(pre, encoded, field);
-      const output =
-        densePlan && rows * densePlan.macsPerRow <= DENSE_PLAN_MAX_MACS ? densePlan.run(encoded, rows) : forwardWithTf(tf, model, encoded, rows, pre.inputSize);
+      const output = forward(encodeChecked(pre, instances, field), rows);
       const predictions = new Array<Prediction>(rows);
       for (let i = 0; i < rows; i++) predictions[i] = decode(output, i * outputWidth);
       return predictions;
     },
   };
+}
+
+/** Instances → the response body `{"<outputKey>":[...]}`; throws UserError naming `field[i].feature` on a bad instance. */
+/** `observe` sees the network's output before it is formatted (the server's drift counters). */
+export type JsonPredictor = (instances: readonly unknown[], field: string, outputKey: string, observe?: (output: Float32Array, rows: number) => void) => string;
+
+/**
+ * The server's predict path: the response's JSON text, `{"<outputKey>":[...]}`, formatted from the
+ * network's outputs with no object per prediction; the same text as JSON.stringify of what
+ * `createPredictor` returns. Well-formed requests skip the per-cell checks that name a mistake.
+ */
+export function createJsonPredictor(loaded: LoadedModel): JsonPredictor {
+  const { preprocessing: pre, outputWidth } = loaded;
+  const forward = requestForward(loaded);
+  const fast = fastEncoder(pre);
+  const row = predictionFormatter(pre, outputWidth, 'jsonl').row;
+  return (instances, field, outputKey, observe) => {
+    const rows = instances.length;
+    const output = forward(fast(instances) ?? encodeChecked(pre, instances, field), rows);
+    observe?.(output, rows);
+    let body = `{${JSON.stringify(outputKey)}:[`;
+    for (let i = 0; i < rows; i++) {
+      const text = row(output, i * outputWidth);
+      // jsonl rows end with a line break; the array wants commas.
+      body += (i === 0 ? '' : ',') + text.slice(0, -1);
+    }
+    return `${body}]}`;
+  };
+}
+
+/** Small requests run the dense plan (no engine overhead), big ones TF.js's kernels. */
+function requestForward({ tf, model, preprocessing: pre, densePlan }: LoadedModel): (encoded: Float32Array, rows: number) => Float32Array {
+  return (encoded, rows) =>
+    densePlan && rows * densePlan.macsPerRow <= DENSE_PLAN_MAX_MACS ? densePlan.run(encoded, rows) : forwardWithTf(tf, model, encoded, rows, pre.inputSize);
+}
+
+/** `instances` encoded for the network; throws UserError naming `field[i].feature` on a bad instance. */
+export function encodeChecked(pre: Preprocessing, instances: readonly unknown[], field = 'instances'): Float32Array {
+  rejectUnencodableValues(pre, instances, field);
+  const encoded = encodeInstances(pre, instances, field);
+  checkFinite(pre, encoded, field);
+  return encoded;
 }
 
 function outputDecoder(pre: Preprocessing, width: number): (output: Float32Array, offset: number) => Prediction {

@@ -17,6 +17,8 @@ export interface DriftCounters {
   /** Counts request rows as sent (arrays in feature order or objects by name); values of the wrong type are skipped (the encoder refuses them). */
   observeInputs(rows: readonly unknown[]): void;
   observePredictions(predictions: readonly Prediction[]): void;
+  /** The same from the network's raw output (rows × width, as `evaluate` reads it), for the v1 path that never builds prediction objects. */
+  observeOutput(output: Float32Array, rows: number): void;
 }
 
 /** Metric names `model-ci monitor` reads (src/monitor/server-metrics.ts). */
@@ -59,10 +61,16 @@ export function registerDriftCounters(registry: Registry, pre: Preprocessing): D
     )
     .set({}, available ? 1 : 0);
   registry.collected(DRIFT_METRICS.referenceShare, 'gauge', 'Share of the training rows in each drift bin of a feature.', (emit) => {
-    for (const f of features) f.drift.shares.forEach((share, bin) => emit({ feature: f.name, bin: String(bin) }, share));
+    for (const f of features)
+      f.drift.shares.forEach((share, bin) => {
+        emit({ feature: f.name, bin: String(bin) }, share);
+      });
   });
   registry.collected(DRIFT_METRICS.inputs, 'counter', 'Inputs to predict per feature and drift bin (training quantile bins; categories).', (emit) => {
-    for (const f of features) f.counts.forEach((count, bin) => emit({ feature: f.name, bin: String(bin) }, count));
+    for (const f of features)
+      f.counts.forEach((count, bin) => {
+        emit({ feature: f.name, bin: String(bin) }, count);
+      });
   });
   registry.collected(DRIFT_METRICS.outOfRange, 'counter', 'Numeric inputs below the training minimum or above the training maximum.', (emit) => {
     for (const f of features) {
@@ -81,14 +89,18 @@ export function registerDriftCounters(registry: Registry, pre: Preprocessing): D
       return { class: members.length === 1 ? members[0] : `(${members.length} others)` };
     };
     registry.collected(DRIFT_METRICS.predictionReferenceShare, 'gauge', 'Share of the training labels (or target values) in each prediction bin.', (emit) => {
-      predictionDrift.shares.forEach((share, bin) => emit({ bin: String(bin), ...classLabel(bin) }, share));
+      predictionDrift.shares.forEach((share, bin) => {
+        emit({ bin: String(bin), ...classLabel(bin) }, share);
+      });
     });
     registry.collected(
       DRIFT_METRICS.predictions,
       'counter',
       'Predictions per class (classifier) or per training quantile bin of the target (regressor).',
       (emit) => {
-        predictionCounts.forEach((count, bin) => emit({ bin: String(bin), ...classLabel(bin) }, count));
+        predictionCounts.forEach((count, bin) => {
+          emit({ bin: String(bin), ...classLabel(bin) }, count);
+        });
       },
     );
   }
@@ -106,6 +118,21 @@ export function registerDriftCounters(registry: Registry, pre: Preprocessing): D
           const record = row as Record<string, unknown>;
           for (let j = 0; j < features.length; j++) observe(features[j], record[features[j].name]);
         }
+      }
+    },
+    observeOutput(output, rows) {
+      if (!predictionDrift) return;
+      const width = output.length / Math.max(rows, 1);
+      for (let r = 0; r < rows; r++) {
+        if (pre.task === 'regression') {
+          if (predictionDrift.edges && pre.targetScale)
+            predictionCounts[numericBin(predictionDrift.edges, output[r] * pre.targetScale.std + pre.targetScale.mean)]++;
+          continue;
+        }
+        let k = 0;
+        if (width === 1) k = output[r] >= 0.5 ? 1 : 0;
+        else for (let j = 1; j < width; j++) if (output[r * width + j] > output[r * width + k]) k = j;
+        predictionCounts[categoryBin(predictionDrift, k)]++;
       }
     },
     observePredictions(predictions) {

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { BackendName } from '../domain/config.ts';
 import { isUserError, UserError } from '../errors.ts';
 import { VERSION } from '../version.ts';
-import { createPredictor, loadModel, type LoadedModel, type Predictor } from '../model/predictor.ts';
+import { createJsonPredictor, createPredictor, loadModel, type JsonPredictor, type LoadedModel, type Predictor } from '../model/predictor.ts';
 import { type DriftCounters, registerDriftCounters } from './drift-counters.ts';
 import { renderTryPage, type TryPage } from './page.ts';
 import { PROMETHEUS_CONTENT_TYPE, Registry } from './prometheus.ts';
@@ -75,7 +75,9 @@ export async function createModelServer(options: ModelServerOptions): Promise<Mo
 
   let state: ModelState = 'loading';
   let loaded: LoadedModel | undefined;
-  let predictor: Predictor | undefined;
+  let predictor: JsonPredictor | undefined;
+  // The protocols' routes build their own answers from prediction objects (kserve-routes.ts).
+  let objectPredictor: Predictor | undefined;
   let name = options.name;
   let loadError = '';
   let drift: DriftCounters | undefined;
@@ -84,7 +86,8 @@ export async function createModelServer(options: ModelServerOptions): Promise<Mo
   const ready = (typeof options.model === 'string' ? loadModel(options.model, { backend: options.backend }) : Promise.resolve(options.model)).then(
     (model) => {
       loaded = model;
-      predictor = createPredictor(model);
+      predictor = createJsonPredictor(model);
+      objectPredictor = createPredictor(model);
       name ??= model.run?.name ?? basename(model.dir);
       modelInfo.set(
         { name, version: model.version, task: model.preprocessing.task, backend: model.backend, commit: model.run?.commit ?? '', model_ci_version: VERSION },
@@ -148,10 +151,9 @@ export async function createModelServer(options: ModelServerOptions): Promise<Mo
           const request = parsePredictRequest(body, maxBatch);
           // Inputs count before predicting, so refused ones (an unseen category) still show on /metrics.
           drift?.observeInputs(request.rows);
-          const predictions = (predictor as Predictor).predict(request.rows, request.field);
-          drift?.observePredictions(predictions);
+          const answer = (predictor as JsonPredictor)(request.rows, request.field, request.outputKey, drift?.observeOutput);
           batchSizes.observe({}, request.rows.length);
-          return send(res, route, started, 200, JSON.stringify({ [request.outputKey]: predictions }));
+          return send(res, route, started, 200, answer);
         }
         case 'models':
         case 'card':
@@ -182,7 +184,10 @@ export async function createModelServer(options: ModelServerOptions): Promise<Mo
       served: (route) => checkServed(route, { loaded: true }),
       predict: (rows) => {
         batchSizes.observe({}, rows.length);
-        return (predictor as Predictor).predict(rows, 'rows');
+        drift?.observeInputs(rows);
+        const predictions = (objectPredictor as Predictor).predict(rows, 'rows');
+        drift?.observePredictions(predictions);
+        return predictions;
       },
       readBody: () => readBody(req, maxBodyBytes),
       maxBatch,

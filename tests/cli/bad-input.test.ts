@@ -174,7 +174,7 @@ test('predict rejects bad instances by index and feature', async () => {
   await writeFile(csv, 'sepal_length,sepal_width,petal_length\n5.1,3.5,1.4\n');
   const missing = await runCli(['predict', '--model', model, '--backend', 'cpu', '--csv', csv]);
   assert.equal(missing.code, 2);
-  assert.match(missing.stderr, /model-ci: instances\[0\]: missing feature petal_width/);
+  assert.match(missing.stderr, /^model-ci: .*bad\.csv:1: the header has no column `petal_width`; the model's features are `sepal_length`, /);
 });
 
 test('predict refuses a category the model never saw: CSV by line and column, JSON by instance and feature', async () => {
