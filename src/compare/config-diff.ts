@@ -53,5 +53,6 @@ function flattenGate(prefix: string, gate: Gate): Record<string, Scalar> {
   const flat: Record<string, Scalar> = {};
   if (gate.tolerance !== undefined) flat[`${prefix}.tolerance`] = gate.relative ? `${+(gate.tolerance * 100).toPrecision(12)}%` : gate.tolerance;
   if (gate.threshold !== undefined) flat[`${prefix}.threshold`] = gate.threshold;
+  if (gate.beats !== undefined) flat[`${prefix}.beats`] = JSON.stringify(gate.beats);
   return flat;
 }

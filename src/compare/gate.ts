@@ -70,5 +70,6 @@ export function describeGate(direction: Direction, gate: Gate): string {
     parts.push(direction === 'higher' ? `Δ ≥ -${amount}` : `Δ ≤ +${amount}`);
   }
   if (gate.threshold !== undefined) parts.push(`${direction === 'higher' ? '≥' : '≤'} ${formatNumber(gate.threshold)}`);
+  if (gate.beats !== undefined) parts.push(`beats ${gate.beats.join(', ')}`);
   return parts.join(', ');
 }

@@ -20,6 +20,8 @@
  *     gate: { tolerance: 0.01 }      # may not drop more than 0.01 below main; "2%" = relative to main
  *   - name: log_loss
  *     gate: { threshold: 0.2 }       # may never exceed 0.2
+ *   - name: f1
+ *     gate: { beats: [majority, linear] }  # must be better than these reference models on the same test rows
  *   - roc_auc
  * sweep:                             # optional: a hyperparameter grid; each combination is a candidate job
  *   train.learning_rate: [0.001, 0.01]
@@ -36,7 +38,9 @@ import { displayPath } from '../display-path.ts';
 import { didYouMean } from './suggest.ts';
 import {
   BACKENDS,
+  REFERENCE_NAMES,
   TASKS,
+  type ReferenceName,
   type DataConfig,
   type Direction,
   type Gate,
@@ -70,7 +74,7 @@ const ROOT_KEYS = ['name', 'task', 'data', 'params', 'watch', 'backend', 'metric
 const DATA_KEYS = ['train', 'test', 'split', 'target', 'features', 'categorical', 'categorical_columns'] as const;
 const SPLIT_KEYS = ['test', 'seed', 'stratify'] as const;
 const METRIC_KEYS = ['name', 'direction', 'gate'] as const;
-const GATE_KEYS = ['tolerance', 'threshold'] as const;
+const GATE_KEYS = ['tolerance', 'threshold', 'beats'] as const;
 const DIRECTIONS: readonly Direction[] = ['higher', 'lower'];
 const ENCODINGS = ['one-hot', 'index'] as const;
 
@@ -257,14 +261,30 @@ function readMetric(field: Field, task: Task): MetricConfig {
   if (keys) {
     metric.direction = optional(keys, 'direction', (f) => oneOf(f, DIRECTIONS), info.direction);
     const gate = keys.get('gate');
-    if (gate) metric.gate = readGate(gate);
+    if (gate) metric.gate = readGate(gate, task);
   }
   return metric;
 }
 
+/** The reference models of a task (src/reference/reference-models.ts `referencesOf` says the same). */
+function referencesFor(task: Task): ReferenceName[] {
+  return task === 'regression' ? ['mean', 'linear'] : ['majority', 'prior', 'linear'];
+}
+
+function readBeats(field: Field, task: Task): ReferenceName[] {
+  const names = stringList(field);
+  if (names.length === 0) expected(field, `a non-empty list of reference models (${referencesFor(task).join(', ')})`);
+  items(field).forEach((item) => {
+    const name = oneOf(item, REFERENCE_NAMES);
+    if (!referencesFor(task).includes(name))
+      fail(item, `reference model \`${name}\` does not apply to ${task}; its reference models: ${referencesFor(task).join(', ')}`);
+  });
+  return names as ReferenceName[];
+}
+
 const PERCENT = /^(\d+(?:\.\d+)?)\s*%$/;
 
-function readGate(field: Field): Gate {
+function readGate(field: Field, task: Task): Gate {
   const keys = mapping(field, GATE_KEYS);
   const gate: Gate = {};
   const tolerance = keys.get('tolerance');
@@ -282,6 +302,10 @@ function readGate(field: Field): Gate {
   }
   const threshold = keys.get('threshold');
   if (threshold) gate.threshold = number(threshold);
-  if (gate.tolerance === undefined && gate.threshold === undefined) expected(field, 'a mapping with `tolerance` and/or `threshold`');
+  const beats = keys.get('beats');
+  if (beats) gate.beats = readBeats(beats, task);
+  if (gate.tolerance === undefined && gate.threshold === undefined && gate.beats === undefined) {
+    expected(field, 'a mapping with `tolerance`, `threshold` and/or `beats`');
+  }
   return gate;
 }

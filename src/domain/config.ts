@@ -20,7 +20,13 @@ export interface Gate {
   tolerance?: number;
   relative?: boolean;
   threshold?: number;
+  /** Reference models (src/reference/) the PR's value must be strictly better than, on the same test rows. */
+  beats?: ReferenceName[];
 }
+
+/** The reference models a gate may ask the PR's model to beat: chance (majority, prior; mean for regression) and a linear model. */
+export const REFERENCE_NAMES = ['majority', 'prior', 'mean', 'linear'] as const;
+export type ReferenceName = (typeof REFERENCE_NAMES)[number];
 
 export interface MetricConfig {
   name: string;

@@ -15,23 +15,14 @@
 import type { EncodedData } from '../data/fit-preprocessing.ts';
 import type { Preprocessing } from '../data/preprocessing.ts';
 import { createRng } from '../data/random.ts';
+import type { ReferenceName, Task } from '../domain/config.ts';
 import type { RowPredictions } from '../domain/paired-predictions.ts';
 import type { Metrics } from '../domain/run-artifacts.ts';
 import { fitLeastSquares, fitLogistic, linearScores, sigmoid } from './linear-solvers.ts';
 import { scoreRowPredictions } from './score.ts';
 
-export const REFERENCE_NAMES = ['majority', 'prior', 'mean', 'linear'] as const;
-export type ReferenceName = (typeof REFERENCE_NAMES)[number];
-
-export const REFERENCE_DESCRIPTIONS: Record<ReferenceName, string> = {
-  majority: 'always the most frequent training class',
-  prior: 'a class drawn at random with the training shares (seeded)',
-  mean: 'always the training mean',
-  linear: 'logistic or least-squares regression on the same inputs',
-};
-
 /** Which references apply to a task. */
-export function referencesOf(task: Preprocessing['task']): ReferenceName[] {
+export function referencesOf(task: Task): ReferenceName[] {
   return task === 'regression' ? ['mean', 'linear'] : ['majority', 'prior', 'linear'];
 }
 

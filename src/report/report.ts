@@ -8,6 +8,7 @@ import { formatDuration, plural, shortSha } from './format.ts';
 import { renderConfigDiff, renderDataDiff, renderParamsDiff } from './inputs-tables.ts';
 import { commentMarker } from './marker.ts';
 import { renderMetricsTable } from './metrics-table.ts';
+import { renderReferences, type ReferenceReport } from './references-table.ts';
 
 export interface ReportLinks {
   /** The workflow run that produced the report. */
@@ -33,6 +34,8 @@ export interface ReportInput {
     runner?: string;
   };
   base?: { history?: History; evaluation?: Evaluation; backend?: string };
+  /** The reference models scored on the PR's test rows. */
+  references?: ReferenceReport;
   links?: ReportLinks;
   /** The branch compared against; `main` unless the PR targets another. */
   baseRef?: string;
@@ -61,6 +64,7 @@ export function renderReport(input: ReportInput): string {
     failedGatesBlock(comparison),
     backendMismatch(base?.backend, head.backend, baseRef),
     renderMetricsTable(comparison.rows, baseRef),
+    renderReferences(input.references, comparison.rows),
     renderConfigDiff(comparison.config, baseRef),
     hasBaseline
       ? [renderParamsDiff(comparison.params, baseRef, configChanged), renderDataDiff(comparison.data, baseRef)].join('\n\n')

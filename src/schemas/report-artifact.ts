@@ -7,8 +7,9 @@
  */
 import type { JSONSchemaType } from 'ajv';
 import type { BaselineSource, ConfigReview, DataChange, MetricRow } from '../compare/types.ts';
-import type { Task } from '../domain/config.ts';
+import { REFERENCE_NAMES, type Task } from '../domain/config.ts';
 import type { Problem } from '../report/error-report.ts';
+import type { ReferenceReport } from '../report/references-table.ts';
 import type { ReportInput } from '../report/report.ts';
 import type { Evaluation, History } from '../domain/run-artifacts.ts';
 import { optional as opt, sha, str } from './parts.ts';
@@ -72,7 +73,12 @@ const row: JSONSchemaType<MetricRow> = {
     gate: opt({
       type: 'object',
       additionalProperties: false,
-      properties: { tolerance: opt(num), relative: opt({ type: 'boolean' }), threshold: opt(num) },
+      properties: {
+        tolerance: opt(num),
+        relative: opt({ type: 'boolean' }),
+        threshold: opt(num),
+        beats: opt(list({ type: 'string', enum: [...REFERENCE_NAMES] }, REFERENCE_NAMES.length)),
+      },
       required: [],
     }),
     gatePassed: opt({ type: 'boolean' }),
@@ -122,6 +128,27 @@ const config: JSONSchemaType<ConfigReview> = {
     ),
   },
   required: ['file', 'decidedBy', 'changes'],
+};
+const references: JSONSchemaType<ReferenceReport> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    testRows: num,
+    results: list(
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          name: { type: 'string', enum: [...REFERENCE_NAMES] },
+          metrics: { type: 'object', additionalProperties: num, propertyNames: { maxLength: 200 }, maxProperties: 100, required: [] },
+        },
+        required: ['name', 'metrics'],
+      },
+      REFERENCE_NAMES.length,
+    ),
+    notes: opt(list(str(500), 10)),
+  },
+  required: ['testRows', 'results'],
 };
 const problem: JSONSchemaType<Problem> = {
   type: 'object',
@@ -193,6 +220,7 @@ export const reportArtifactSchema: JSONSchemaType<ReportArtifactFile> = {
               required: [],
             }),
             baseRef: opt(str(255)),
+            references: opt(references),
           },
           required: ['comparison', 'head'],
         },

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { applyBeatsGates } from '../../compare/beats-gate.ts';
 import { compareRuns, type RunSide } from '../../compare/compare.ts';
 import type { BaselineSource } from '../../compare/types.ts';
 import type { ConcreteBackend, ModelCiConfig } from '../../domain/config.ts';
@@ -43,12 +44,13 @@ export async function evaluatePullRequest(options: PullRequestOptions, decided: 
       workspace: options.workspace,
       log: log.info,
       trackedAt: options.trackedInputs ? headSha : undefined,
+      references: true,
     }),
   );
   const baseline = await log.group(`baseline of ${config.name}`, () => findBaseline(options, config.name, baseSha, headRun.engine.backend, recordsFetched));
 
   const side = (run: TrainRun): RunSide => ({ metrics: run.metrics, params: run.params.flat, data: run.manifest.data });
-  const comparison = compareRuns({
+  const compared = compareRuns({
     model: config.name,
     metrics: config.metrics,
     base: baseline.side,
@@ -57,6 +59,8 @@ export async function evaluatePullRequest(options: PullRequestOptions, decided: 
     headCommit: headSha,
     config: judged.review,
   });
+  const references = headRun.references?.results ?? [];
+  const comparison = applyBeatsGates(compared, references);
   const report: ReportInput = {
     comparison,
     head: {
@@ -68,6 +72,11 @@ export async function evaluatePullRequest(options: PullRequestOptions, decided: 
       seed: headRun.params.train.seed,
     },
     base: baseline.side ? { history: baseline.history, evaluation: baseline.evaluation, backend: baseline.backend } : undefined,
+    references: {
+      testRows: headRun.manifest.testRows,
+      results: references.map(({ name, metrics }) => ({ name, metrics })),
+      notes: headRun.references?.notes,
+    },
   };
   return { kind: 'compared', model: config.name, reason: decided.reason, baseSha, headSha, comparison, report, headRun, baseRun: baseline.run };
 }
