@@ -163,7 +163,10 @@ function diffRows(base: Table, head: Table, shared: readonly string[]): RowCount
   const added: number[] = [];
   for (const [key, rows] of removedBy) {
     const partners = addedBy.get(key) ?? [];
-    rows.forEach((i, n) => (n < partners.length ? modifiedPairs.push([i, partners[n]]) : removed.push(i)));
+    rows.forEach((i, n) => {
+      if (n < partners.length) modifiedPairs.push([i, partners[n]]);
+      else removed.push(i);
+    });
   }
   for (const [key, rows] of addedBy) {
     const paired = removedBy.get(key)?.length ?? 0;

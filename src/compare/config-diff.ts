@@ -40,6 +40,8 @@ export function flattenConfig(config: ModelCiConfig): Record<string, Scalar> {
   }
   if (data.features) flat['data.features'] = JSON.stringify(data.features);
   if (data.categoricalColumns) flat['data.categorical_columns'] = JSON.stringify(data.categoricalColumns);
+  if (data.gate?.maxRemovedShare !== undefined) flat['data.gate.max_removed_share'] = data.gate.maxRemovedShare;
+  if (data.gate?.maxPsi !== undefined) flat['data.gate.max_psi'] = data.gate.maxPsi;
   for (const metric of config.metrics) {
     flat[`metrics.${metric.name}.direction`] = metric.direction;
     if (metric.gate) Object.assign(flat, flattenGate(`metrics.${metric.name}.gate`, metric.gate));

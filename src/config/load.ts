@@ -12,6 +12,8 @@
  *   features: [a, b]                 # optional; default: every column but the target, in file order
  *   categorical: one-hot             # or index: how text columns are encoded
  *   categorical_columns: [zip]       # optional: number-looking columns that are categories
+ *   gate: { max_removed_share: 0.2, max_psi: 0.25 }  # optional: fail when a PR removes more than 20% of
+ *                                    # main's rows, or shifts a feature's distribution by a PSI over 0.25
  * params: params.yaml                # default params.yaml
  * watch: ["data/**", "params.yaml"]  # optional; default: the data files, the params file and this file
  * backend: auto                      # tensorflow-gpu | tensorflow | wasm | cpu
@@ -42,6 +44,7 @@ import {
   TASKS,
   type ReferenceName,
   type DataConfig,
+  type DataGate,
   type Direction,
   type Gate,
   type MetricConfig,
@@ -71,7 +74,8 @@ import {
 export { loadParams } from './params.ts';
 
 const ROOT_KEYS = ['name', 'task', 'data', 'params', 'watch', 'backend', 'metrics', 'sweep'] as const;
-const DATA_KEYS = ['train', 'test', 'split', 'target', 'features', 'categorical', 'categorical_columns'] as const;
+const DATA_KEYS = ['train', 'test', 'split', 'target', 'features', 'categorical', 'categorical_columns', 'gate'] as const;
+const DATA_GATE_KEYS = ['max_removed_share', 'max_psi'] as const;
 const SPLIT_KEYS = ['test', 'seed', 'stratify'] as const;
 const METRIC_KEYS = ['name', 'direction', 'gate'] as const;
 const GATE_KEYS = ['tolerance', 'threshold', 'beats'] as const;
@@ -190,12 +194,26 @@ function readData(field: Field, task: Task, root: string, repoRoot: string): Dat
     data.categoricalColumns = notTarget(categoricalColumns, stringList(categoricalColumns), what);
   }
 
+  const gate = keys.get('gate');
+  if (gate) data.gate = readDataGate(gate);
+
   const test = keys.get('test');
   const split = keys.get('split');
   if (test && split) fail(split, 'give either `data.test` (a test file) or `data.split` (hold out rows of the training file), not both');
   if (test) data.test = path(test);
   else data.split = split ? readSplit(split, classification) : { ...DEFAULT_SPLIT, stratify: classification };
   return data;
+}
+
+function readDataGate(field: Field): DataGate {
+  const keys = mapping(field, DATA_GATE_KEYS);
+  const gate: DataGate = {};
+  const removed = keys.get('max_removed_share');
+  if (removed) gate.maxRemovedShare = number(removed, { min: 0, max: 1 });
+  const psi = keys.get('max_psi');
+  if (psi) gate.maxPsi = number(psi, { min: 0, minExclusive: true });
+  if (gate.maxRemovedShare === undefined && gate.maxPsi === undefined) expected(field, 'a mapping with `max_removed_share` and/or `max_psi`');
+  return gate;
 }
 
 function readSplit(field: Field, classification: boolean): SplitConfig {

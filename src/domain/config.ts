@@ -55,6 +55,16 @@ export interface DataConfig {
   categorical: 'one-hot' | 'index';
   /** Columns read as categories even when their values look like numbers (codes, zip codes). */
   categoricalColumns?: string[];
+  /** When a change of the data fails the check (src/changes/data-gates.ts). */
+  gate?: DataGate;
+}
+
+/** Data gates: bounds on what a PR may change in the data files, measured by the data diff against main. */
+export interface DataGate {
+  /** Largest share (0–1) of main's rows a PR may remove from a data file. */
+  maxRemovedShare?: number;
+  /** Largest population stability index any feature may shift by. */
+  maxPsi?: number;
 }
 
 export interface ModelCiConfig {

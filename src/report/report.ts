@@ -2,6 +2,7 @@
 import type { BaselineSource, Comparison, Verdict } from '../compare/types.ts';
 import type { Evaluation, History } from '../domain/run-artifacts.ts';
 import { renderConfusionMatrix } from './confusion.ts';
+import { renderDataChanges, type DataChangesReport } from './data-changes.ts';
 import { renderLearningCurves } from './curves.ts';
 import { escapeInline, link } from './escape.ts';
 import { formatDuration, plural, shortSha } from './format.ts';
@@ -36,6 +37,8 @@ export interface ReportInput {
   base?: { history?: History; evaluation?: Evaluation; backend?: string };
   /** The reference models scored on the PR's test rows. */
   references?: ReferenceReport;
+  /** What changed in the data files against main's. */
+  dataChanges?: DataChangesReport;
   links?: ReportLinks;
   /** The branch compared against; `main` unless the PR targets another. */
   baseRef?: string;
@@ -69,6 +72,7 @@ export function renderReport(input: ReportInput): string {
     hasBaseline
       ? [renderParamsDiff(comparison.params, baseRef, configChanged), renderDataDiff(comparison.data, baseRef)].join('\n\n')
       : `No baseline to compare params and data against.`,
+    renderDataChanges(input.dataChanges, head.evaluation),
     renderLearningCurves({ base: base?.history, head: head.history, baseLabel: baseRef }),
     renderConfusionMatrix(head.evaluation, base?.evaluation, baseRef),
     footer(input),

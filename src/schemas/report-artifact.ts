@@ -9,6 +9,8 @@ import type { JSONSchemaType } from 'ajv';
 import type { BaselineSource, ConfigReview, DataChange, MetricRow } from '../compare/types.ts';
 import { REFERENCE_NAMES, type Task } from '../domain/config.ts';
 import type { Problem } from '../report/error-report.ts';
+import type { DataDiff } from '../changes/data-diff.ts';
+import type { DataChangesReport } from '../report/data-changes.ts';
 import type { ReferenceReport } from '../report/references-table.ts';
 import type { ReportInput } from '../report/report.ts';
 import type { Evaluation, History } from '../domain/run-artifacts.ts';
@@ -150,6 +152,87 @@ const references: JSONSchemaType<ReferenceReport> = {
   },
   required: ['testRows', 'results'],
 };
+/** The diff names at most 10 rows of a kind and 20 classes or features (src/changes/data-diff.ts `SHOWN`); the schema bounds them loosely. */
+const SHOWN = 100;
+const names = (maxItems: number) => list(str(1000), maxItems);
+const lines = list(num, SHOWN);
+const dataDiff: JSONSchemaType<DataDiff> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    file: str(1000),
+    baseRows: num,
+    headRows: num,
+    columnsAdded: names(10_000),
+    columnsRemoved: names(10_000),
+    columnsRetyped: list(
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          column: str(1000),
+          base: { type: 'string', enum: ['numeric', 'categorical'] },
+          head: { type: 'string', enum: ['numeric', 'categorical'] },
+        },
+        required: ['column', 'base', 'head'],
+      },
+      10_000,
+    ),
+    unchangedRows: num,
+    addedRows: num,
+    removedRows: num,
+    modifiedRows: num,
+    addedLines: lines,
+    removedLines: lines,
+    modified: list(
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: { baseLine: num, headLine: num, columns: names(SHOWN) },
+        required: ['baseLine', 'headLine', 'columns'],
+      },
+      SHOWN,
+    ),
+    labels: opt(
+      list(
+        { type: 'object', additionalProperties: false, properties: { label: str(1000), base: num, head: num }, required: ['label', 'base', 'head'] },
+        SHOWN * 2,
+      ),
+    ),
+    moreLabels: opt(num),
+    shift: list(
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: { column: str(1000), kind: { type: 'string', enum: ['numeric', 'categorical'] }, psi: num },
+        required: ['column', 'kind', 'psi'],
+      },
+      SHOWN * 2,
+    ),
+  },
+  required: [
+    'file',
+    'baseRows',
+    'headRows',
+    'columnsAdded',
+    'columnsRemoved',
+    'columnsRetyped',
+    'unchangedRows',
+    'addedRows',
+    'removedRows',
+    'modifiedRows',
+    'addedLines',
+    'removedLines',
+    'modified',
+    'shift',
+  ],
+};
+const dataChanges: JSONSchemaType<DataChangesReport> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { diffs: list(dataDiff, 10), notes: list(str(2000), 10) },
+  required: ['diffs', 'notes'],
+};
 const problem: JSONSchemaType<Problem> = {
   type: 'object',
   additionalProperties: false,
@@ -221,6 +304,7 @@ export const reportArtifactSchema: JSONSchemaType<ReportArtifactFile> = {
             }),
             baseRef: opt(str(255)),
             references: opt(references),
+            dataChanges: opt(dataChanges),
           },
           required: ['comparison', 'head'],
         },

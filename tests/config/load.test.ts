@@ -184,6 +184,16 @@ describe('loadConfig rejects', () => {
       ['reference model `mean` does not apply to binary-classification; its reference models: majority, prior, linear'],
     ],
     ['an empty beats list', MINIMAL + 'metrics:\n  - name: f1\n    gate: { beats: [] }\n', ['must be a non-empty list of reference models']],
+    [
+      'an empty data gate',
+      MINIMAL.replace('  target: churned\n', '  target: churned\n  gate: {}\n'),
+      ['`data.gate` must be a mapping with `max_removed_share` and/or `max_psi`'],
+    ],
+    [
+      'a removed share over 1',
+      MINIMAL.replace('  target: churned\n', '  target: churned\n  gate: { max_removed_share: 20 }\n'),
+      ['`data.gate.max_removed_share` must be a number in [0, 1]'],
+    ],
     ['an empty gate', MINIMAL + 'metrics:\n  - name: f1\n    gate: {}\n', ['`metrics[0].gate` must be a mapping with `tolerance`, `threshold` and/or `beats`']],
     ['an unknown direction', MINIMAL + 'metrics:\n  - name: f1\n    direction: up\n', ['`metrics[0].direction` must be one of higher, lower']],
     [

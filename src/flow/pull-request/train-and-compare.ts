@@ -6,6 +6,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyBeatsGates } from '../../compare/beats-gate.ts';
 import { compareRuns, type RunSide } from '../../compare/compare.ts';
+import { applyDataGates } from '../../compare/data-gates.ts';
+import { diffDataFiles } from '../../changes/data-files.ts';
+import { dataGateFailures } from '../../changes/data-gates.ts';
 import type { BaselineSource } from '../../compare/types.ts';
 import type { ConcreteBackend, ModelCiConfig } from '../../domain/config.ts';
 import { isUserError } from '../../errors.ts';
@@ -60,7 +63,8 @@ export async function evaluatePullRequest(options: PullRequestOptions, decided: 
     config: judged.review,
   });
   const references = headRun.references?.results ?? [];
-  const comparison = applyBeatsGates(compared, references);
+  const dataChanges = await log.group('data changes', () => diffDataFiles({ repoRoot: options.repoRoot, baseSha, config }));
+  const comparison = applyDataGates(applyBeatsGates(compared, references), dataGateFailures(dataChanges.diffs, config.data.gate));
   const report: ReportInput = {
     comparison,
     head: {
@@ -77,6 +81,7 @@ export async function evaluatePullRequest(options: PullRequestOptions, decided: 
       results: references.map(({ name, metrics }) => ({ name, metrics })),
       notes: headRun.references?.notes,
     },
+    dataChanges,
   };
   return { kind: 'compared', model: config.name, reason: decided.reason, baseSha, headSha, comparison, report, headRun, baseRun: baseline.run };
 }
