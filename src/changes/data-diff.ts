@@ -2,8 +2,12 @@
  * What changed in a data file between main and the PR, from the two parsed tables (pure):
  *
  * - **Schema**: columns added, removed, and retyped (numbers on one side, text on the other).
- * - **Rows**, by content (`rowKey` over the columns both sides share, so adding a column does not make
- *   every row "modified"). Equal rows are matched first, in file order (the i-th copy of a row in main
+ * - **Rows**, by content: a 53-bit hash of the cells of the columns both sides share with the same type
+ *   (so adding or retyping a column does not make every row "modified"; the schema says what changed),
+ *   numbers by their value's bits, text by its characters. Two different rows share a hash with a chance
+ *   of about n²/2⁵⁴ (5·10⁻⁵ for a million rows): then one row would read as unchanged. It is not the
+ *   split's row key: this one only has to agree within one run, and costs no number-to-text conversion.
+ *   Equal rows are matched first, in file order (the i-th copy of a row in main
  *   with the i-th copy in the PR). An unmatched row of main is *removed*, of the PR *added* — except that
  *   a removed and an added row between the same matched neighbours pair up, in order, as one *modified*
  *   row: an edit in place, as a line diff shows it. Moving rows around changes nothing.
@@ -20,7 +24,6 @@
  */
 import type { Task } from '../domain/config.ts';
 import { compareLabels } from '../data/fit-preprocessing.ts';
-import { rowKey } from '../data/row-key.ts';
 import { cellText, lineOfRow, type Column, type Table } from '../data/table.ts';
 
 export const PSI_MODERATE = 0.1;
@@ -91,7 +94,11 @@ export function diffData(input: DataDiffInput): DataDiff {
   const retyped = shared
     .map((name) => ({ column: name, base: columnOf(base, name).kind, head: columnOf(head, name).kind }))
     .filter((change) => change.base !== change.head);
-  const rows = diffRows(base, head, shared);
+  const rows = diffRows(
+    base,
+    head,
+    shared.filter((name) => !retyped.some((change) => change.column === name)),
+  );
   const diff: DataDiff = {
     file: input.file,
     baseRows: base.rowCount,
@@ -125,16 +132,16 @@ function project(table: Table, names: readonly string[]): Table {
 type RowCounts = Pick<DataDiff, 'unchangedRows' | 'addedRows' | 'removedRows' | 'modifiedRows' | 'addedLines' | 'removedLines' | 'modified'>;
 
 function diffRows(base: Table, head: Table, shared: readonly string[]): RowCounts {
-  const baseKeys = keysOf(project(base, shared));
-  const headKeys = keysOf(project(head, shared));
+  const baseKeys = contentKeys(project(base, shared));
+  const headKeys = contentKeys(project(head, shared));
   // The i-th copy of a row in main matches the i-th copy in the PR.
-  const queues = new Map<string, number[]>();
+  const queues = new Map<number, number[]>();
   headKeys.forEach((key, j) => {
     const queue = queues.get(key);
     if (queue) queue.push(j);
     else queues.set(key, [j]);
   });
-  const taken = new Map<string, number>();
+  const taken = new Map<number, number>();
   const baseMatch = new Int32Array(base.rowCount).fill(-1);
   const headMatched = new Uint8Array(head.rowCount);
   baseKeys.forEach((key, i) => {
@@ -191,8 +198,61 @@ function diffRows(base: Table, head: Table, shared: readonly string[]): RowCount
   };
 }
 
-function keysOf(table: Table): string[] {
-  return Array.from({ length: table.rowCount }, (_, row) => rowKey(table, row));
+/** Per row, a 53-bit hash of its cells (two murmur3-style 32-bit lanes). */
+function contentKeys(table: Table): Float64Array {
+  const rows = table.rowCount;
+  const lo = new Int32Array(rows).fill(0x2545f491);
+  const hi = new Int32Array(rows).fill(0x6b43a9b5);
+  const mix = (r: number, word: number) => {
+    lo[r] = lane(lo[r], word, 0xcc9e2d51);
+    hi[r] = lane(hi[r], word, 0x1b873593);
+  };
+  for (const col of table.columns) {
+    if (col.kind === 'categorical') {
+      // Two independent 32-bit hashes per distinct text: a column of many distinct ids must not collide.
+      const codeLo = Int32Array.from(col.dictionary, (text) => textHash(text, 0x811c9dc5));
+      const codeHi = Int32Array.from(col.dictionary, (text) => textHash(text, 0x3c6ef372));
+      for (let r = 0; r < rows; r++) {
+        lo[r] = lane(lo[r], codeLo[col.codes[r]], 0xcc9e2d51);
+        hi[r] = lane(hi[r], codeHi[col.codes[r]], 0x1b873593);
+      }
+    } else if (col.values instanceof Float64Array) {
+      const words = new Int32Array(col.values.buffer, col.values.byteOffset, rows * 2);
+      for (let r = 0; r < rows; r++) {
+        mix(r, words[2 * r]);
+        mix(r, words[2 * r + 1]);
+      }
+    } else {
+      const words = new Int32Array(col.values.buffer, col.values.byteOffset, rows);
+      for (let r = 0; r < rows; r++) mix(r, words[r]);
+    }
+  }
+  const keys = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) keys[r] = (finish(hi[r]) >>> 11) * 2 ** 32 + (finish(lo[r]) >>> 0);
+  return keys;
+}
+
+function lane(h: number, word: number, c: number): number {
+  let k = Math.imul(word, c);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+function textHash(text: string, seed: number): number {
+  let h = seed;
+  for (let i = 0; i < text.length; i++) h = lane(h, text.charCodeAt(i), 0x01000193);
+  return finish(h ^ text.length);
 }
 
 function pushTo(groups: Map<number, number[]>, key: number, value: number): void {
@@ -229,28 +289,68 @@ function shiftOf(base: Column, head: Column): ColumnShift {
 /** Bins at main's deciles (repeated edges merged), each bin (lower, upper]. */
 export function numericPsi(base: ArrayLike<number>, head: ArrayLike<number>): number {
   if (base.length === 0 || head.length === 0) return 0;
-  const sorted = Float64Array.from(base).sort();
+  // The decile values by selection, not a full sort: the same edges in O(n) per decile.
+  const values = base instanceof Float64Array ? base.slice() : Float64Array.from({ length: base.length }, (_, i) => base[i]);
   const edges: number[] = [];
+  let from = 0;
   for (let q = 1; q < DECILES; q++) {
-    const edge = sorted[Math.min(sorted.length - 1, Math.floor((q * sorted.length) / DECILES))];
+    const position = Math.min(values.length - 1, Math.floor((q * values.length) / DECILES));
+    const edge = select(values, from, values.length - 1, position);
+    from = position;
     if (edges.length === 0 || edge > edges[edges.length - 1]) edges.push(edge);
   }
-  const binOf = (value: number) => {
+  const bounds = Float64Array.from(edges);
+  return psi(binCounts(base, bounds), base.length, binCounts(head, bounds), head.length);
+}
+
+/** Counts per bin (previous edge, edge], the last bin above every edge. */
+function binCounts(values: ArrayLike<number>, edges: Float64Array): Float64Array {
+  const counts = new Float64Array(edges.length + 1);
+  const n = values.length;
+  for (let i = 0; i < n; i++) {
+    const value = values[i];
+    // The first edge ≥ value.
     let lo = 0;
     let hi = edges.length;
-    // The first edge ≥ value: bins are (previous edge, edge].
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (edges[mid] < value) lo = mid + 1;
       else hi = mid;
     }
-    return lo;
-  };
-  const baseCounts = new Float64Array(edges.length + 1);
-  const headCounts = new Float64Array(edges.length + 1);
-  for (let i = 0; i < base.length; i++) baseCounts[binOf(base[i])]++;
-  for (let i = 0; i < head.length; i++) headCounts[binOf(head[i])]++;
-  return psi(baseCounts, base.length, headCounts, head.length);
+    counts[lo]++;
+  }
+  return counts;
+}
+
+/**
+ * The value that would sit at `k` if `values[lo … hi]` were sorted, with smaller values moved before it
+ * and larger after (Hoare's selection, median-of-three pivot): later calls with a larger `k` start at `k`.
+ */
+function select(values: Float64Array, lo: number, hi: number, k: number): number {
+  while (hi > lo) {
+    const mid = (lo + hi) >> 1;
+    const a = values[lo];
+    const b = values[mid];
+    const c = values[hi];
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k];
+  }
+  return values[k];
 }
 
 function categoricalPsi(base: Column, head: Column): number {
