@@ -332,7 +332,8 @@ function select(values: Float64Array, lo: number, hi: number, k: number): number
     const a = values[lo];
     const b = values[mid];
     const c = values[hi];
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    // The median of the three: the largest of the pairwise minima.
+    const pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     let i = lo;
     let j = hi;
     while (i <= j) {
