@@ -8,12 +8,10 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { createBaselineStore } from '../../../src/baseline/store.ts';
-import { runPullRequest } from '../../../src/flow/pull-request/decide.ts';
-import { consoleLogger } from '../../../src/logger.ts';
 import { renderDataChanges } from '../../../src/report/data-changes.ts';
 import { renderReport } from '../../../src/report/report.ts';
 import { trainModel } from '../../../src/train/pipeline.ts';
+import { prRun } from './pr-run.ts';
 import { createModelRepo, type ModelRepo } from '../../support/model-repo.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'fixtures');
@@ -30,31 +28,10 @@ before(async () => {
 });
 after(() => repo.sandbox.dispose());
 
-async function prRun(number: number, files: Record<string, string>) {
-  const head = await repo.openPull(number, `pr-${number}`, files);
-  await repo.source.git('switch', '--quiet', '--detach', head);
-  try {
-    const result = await runPullRequest({
-      repoRoot: repo.source.dir,
-      configPath: 'model-ci.yml',
-      base: 'main',
-      head,
-      artifactsDir: join(repo.sandbox.root, `out-${number}`),
-      store: createBaselineStore({ cwd: repo.source.dir, log: () => {} }),
-      log: consoleLogger(() => {}),
-      backend: 'cpu',
-    });
-    assert.equal(result.kind, 'compared');
-    return result;
-  } finally {
-    await repo.source.git('switch', '--quiet', 'main');
-  }
-}
-
 test("a PR that removes most rows fails the base's data gate, even when it loosens the gate in its own config", async () => {
   const lines = repo.csv.split(/\r?\n/).filter((line) => line !== '');
   const kept = `${lines.slice(0, 121).join('\r\n')}\r\n`;
-  const result = await prRun(1, { 'data/breast_cancer.csv': kept, 'model-ci.yml': LOOSENED });
+  const result = await prRun(repo, 1, { 'data/breast_cancer.csv': kept, 'model-ci.yml': LOOSENED });
   const [diff] = result.report.dataChanges!.diffs;
   assert.equal(diff.file, 'data/breast_cancer.csv');
   assert.equal(diff.baseRows, 569);
@@ -86,7 +63,7 @@ test('a PR that adds a column (with a hostile name) and shifts a feature: said, 
   });
   const name = '<img src=x onerror=alert(1)>@org/team';
   const csv = `${[`${lines[0]},"${name}"`, ...shifted].join('\r\n')}\r\n`;
-  const result = await prRun(2, { 'data/breast_cancer.csv': csv });
+  const result = await prRun(repo, 2, { 'data/breast_cancer.csv': csv });
   const [diff] = result.report.dataChanges!.diffs;
   assert.deepEqual(diff.columnsAdded, [name]);
   // Compared on the shared columns: every row's mean_radius changed in place.

@@ -6,10 +6,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { createBaselineStore } from '../../../src/baseline/store.ts';
-import { runPullRequest } from '../../../src/flow/pull-request/decide.ts';
-import { consoleLogger } from '../../../src/logger.ts';
 import { renderReport } from '../../../src/report/report.ts';
+import { prRun } from './pr-run.ts';
 import { createModelRepo, FAST_PARAMS, type ModelRepo } from '../../support/model-repo.ts';
 
 const fixtureConfig = await readFile(join(import.meta.dirname, '..', '..', '..', 'fixtures', 'breast-cancer', 'model-ci.yml'), 'utf8');
@@ -28,30 +26,9 @@ before(async () => {
 });
 after(() => repo.sandbox.dispose());
 
-async function prRun(number: number, files: Record<string, string>) {
-  const head = await repo.openPull(number, `pr-${number}`, files);
-  await repo.source.git('switch', '--quiet', '--detach', head);
-  try {
-    const result = await runPullRequest({
-      repoRoot: repo.source.dir,
-      configPath: 'model-ci.yml',
-      base: 'main',
-      head,
-      artifactsDir: join(repo.sandbox.root, `out-${number}`),
-      store: createBaselineStore({ cwd: repo.source.dir, log: () => {} }),
-      log: consoleLogger(() => {}),
-      backend: 'cpu',
-    });
-    assert.equal(result.kind, 'compared');
-    return result;
-  } finally {
-    await repo.source.git('switch', '--quiet', 'main');
-  }
-}
-
 test('a weak network fails `beats: [linear]`; the report names the reference and shows it beside the PR', async () => {
   // The PR also drops the gate from its own config: the base's config judges it.
-  const result = await prRun(1, { 'params.yaml': WEAK, 'model-ci.yml': fixtureConfig });
+  const result = await prRun(repo, 1, { 'params.yaml': WEAK, 'model-ci.yml': fixtureConfig });
   const references = result.headRun.references;
   assert.ok(references, 'the PR run fitted the reference models');
   assert.deepEqual(
@@ -73,7 +50,7 @@ test('a weak network fails `beats: [linear]`; the report names the reference and
 });
 
 test('a trained network passes `beats: [majority]` on roc_auc, and the gate cell says what it checked', async () => {
-  const result = await prRun(2, { 'params.yaml': `${FAST_PARAMS}# retrain\n` });
+  const result = await prRun(repo, 2, { 'params.yaml': `${FAST_PARAMS}# retrain\n` });
   const auc = result.comparison.rows.find((row) => row.name === 'roc_auc')!;
   const majority = result.headRun.references!.results.find((r) => r.name === 'majority')!;
   assert.equal(majority.metrics.roc_auc, 0.5);
