@@ -41,6 +41,8 @@ export function flattenConfig(config: ModelCiConfig): Record<string, Scalar> {
   }
   if (data.features) flat['data.features'] = JSON.stringify(data.features);
   if (data.categoricalColumns) flat['data.categorical_columns'] = JSON.stringify(data.categoricalColumns);
+  if (data.gate?.maxRemovedShare !== undefined) flat['data.gate.max_removed_share'] = data.gate.maxRemovedShare;
+  if (data.gate?.maxPsi !== undefined) flat['data.gate.max_psi'] = data.gate.maxPsi;
   for (const metric of config.metrics) {
     flat[`metrics.${metric.name}.direction`] = metric.direction;
     if (metric.gate) Object.assign(flat, flattenGate(`metrics.${metric.name}.gate`, metric.gate));
@@ -55,5 +57,6 @@ function flattenGate(prefix: string, gate: Gate): Record<string, Scalar> {
   if (gate.tolerance !== undefined) flat[`${prefix}.tolerance`] = gate.relative ? `${+(gate.tolerance * 100).toPrecision(12)}%` : gate.tolerance;
   if (gate.threshold !== undefined) flat[`${prefix}.threshold`] = gate.threshold;
   if (gate.confidence !== undefined) flat[`${prefix}.confidence`] = gate.confidence;
+  if (gate.beats !== undefined) flat[`${prefix}.beats`] = JSON.stringify(gate.beats);
   return flat;
 }

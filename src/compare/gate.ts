@@ -124,5 +124,6 @@ export function describeGate(direction: Direction, gate: Gate): string {
     if (gate.confidence !== undefined) parts[parts.length - 1] += ` (fails only if significant at ${formatNumber(gate.confidence * 100)}%)`;
   }
   if (gate.threshold !== undefined) parts.push(`${direction === 'higher' ? '≥' : '≤'} ${formatNumber(gate.threshold)}`);
+  if (gate.beats !== undefined) parts.push(`beats ${gate.beats.join(', ')}`);
   return parts.join(', ');
 }

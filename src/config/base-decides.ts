@@ -6,7 +6,7 @@
 import type { ModelCiConfig } from '../domain/config.ts';
 
 /** The parts of model-ci.yml that judge a PR, as dotted keys: a PR's change to them applies after merge. */
-export const BASE_DECIDES = ['metrics', 'data.split', 'data.test'] as const;
+export const BASE_DECIDES = ['metrics', 'data.split', 'data.test', 'data.gate'] as const;
 
 export function isBaseDecided(key: string): boolean {
   return BASE_DECIDES.some((prefix) => key === prefix || key.startsWith(`${prefix}.`));
@@ -21,7 +21,8 @@ export interface ConfigDecision {
 }
 
 /**
- * The PR's config with the base's `metrics` (names, directions, gates, order), `data.split` and `data.test`.
+ * The PR's config with the base's `metrics` (names, directions, gates, order), `data.split`, `data.test`
+ * and `data.gate`.
  * Without a usable base config (`base` undefined: the PR introduces the model, or the base's config is
  * invalid, said in `missing`) the PR's config applies. A PR that changes the task cannot be judged by gates
  * written for another task: its own config applies, and the report shows the task change.
@@ -40,5 +41,7 @@ export function decideConfig(base: ModelCiConfig | undefined, pr: ModelCiConfig,
   delete data.split;
   if (base.data.test !== undefined) data.test = base.data.test;
   if (base.data.split !== undefined) data.split = { ...base.data.split };
+  delete data.gate;
+  if (base.data.gate !== undefined) data.gate = { ...base.data.gate };
   return { config: { ...pr, data, metrics: base.metrics.map((metric) => ({ ...metric })) }, decidedBy: 'base' };
 }

@@ -12,6 +12,8 @@
  *   features: [a, b]                 # optional; default: every column but the target, in file order
  *   categorical: one-hot             # or index: how text columns are encoded
  *   categorical_columns: [zip]       # optional: number-looking columns that are categories
+ *   gate: { max_removed_share: 0.2, max_psi: 0.25 }  # optional: fail when a PR removes more than 20% of
+ *                                    # main's rows, or shifts a feature's distribution by a PSI over 0.25
  * params: params.yaml                # default params.yaml
  * watch: ["data/**", "params.yaml"]  # optional; default: the data files, the params file and this file
  * backend: auto                      # dense | tensorflow-gpu | tensorflow | wasm | cpu
@@ -21,6 +23,8 @@
  *                                    # `confidence: 0.95` beside it: only a significant drop fails
  *   - name: log_loss
  *     gate: { threshold: 0.2 }       # may never exceed 0.2
+ *   - name: f1
+ *     gate: { beats: [majority, linear] }  # must be better than these reference models on the same test rows
  *   - roc_auc
  * sweep:                             # optional: a hyperparameter grid; each combination is a candidate job
  *   train.learning_rate: [0.001, 0.01]
@@ -42,8 +46,11 @@ import { didYouMean } from './suggest.ts';
 import {
   BACKENDS,
   SPLIT_METHODS,
+  REFERENCE_NAMES,
   TASKS,
+  type ReferenceName,
   type DataConfig,
+  type DataGate,
   type Direction,
   type Gate,
   type MetricConfig,
@@ -77,10 +84,11 @@ const ROOT_KEYS = ['name', 'task', 'data', 'params', 'watch', 'backend', 'metric
 const CARD_KEYS = ['description', 'intended_use', 'limitations', 'license'] as const;
 /** A card section is a few paragraphs; the card is served and shown in the job summary. */
 const MAX_CARD_TEXT = 4000;
-const DATA_KEYS = ['train', 'test', 'split', 'target', 'features', 'categorical', 'categorical_columns'] as const;
+const DATA_KEYS = ['train', 'test', 'split', 'target', 'features', 'categorical', 'categorical_columns', 'gate'] as const;
+const DATA_GATE_KEYS = ['max_removed_share', 'max_psi'] as const;
 const SPLIT_KEYS = ['test', 'seed', 'stratify', 'method'] as const;
 const METRIC_KEYS = ['name', 'direction', 'gate'] as const;
-const GATE_KEYS = ['tolerance', 'threshold', 'confidence'] as const;
+const GATE_KEYS = ['tolerance', 'threshold', 'confidence', 'beats'] as const;
 /**
  * A gate's `confidence`: below one half it asks for less than a coin flip; above 0.999 the percentile
  * interval's ends rest on the last one or two of the bootstrap's 2000 resamples.
@@ -238,12 +246,26 @@ function readData(field: Field, task: Task, root: string, repoRoot: string): Dat
     data.categoricalColumns = notTarget(categoricalColumns, stringList(categoricalColumns), what);
   }
 
+  const gate = keys.get('gate');
+  if (gate) data.gate = readDataGate(gate);
+
   const test = keys.get('test');
   const split = keys.get('split');
   if (test && split) fail(split, 'give either `data.test` (a test file) or `data.split` (hold out rows of the training file), not both');
   if (test) data.test = path(test);
   else data.split = split ? readSplit(split, classification) : { ...DEFAULT_SPLIT, stratify: classification };
   return data;
+}
+
+function readDataGate(field: Field): DataGate {
+  const keys = mapping(field, DATA_GATE_KEYS);
+  const gate: DataGate = {};
+  const removed = keys.get('max_removed_share');
+  if (removed) gate.maxRemovedShare = number(removed, { min: 0, max: 1 });
+  const psi = keys.get('max_psi');
+  if (psi) gate.maxPsi = number(psi, { min: 0, minExclusive: true });
+  if (gate.maxRemovedShare === undefined && gate.maxPsi === undefined) expected(field, 'a mapping with `max_removed_share` and/or `max_psi`');
+  return gate;
 }
 
 function readSplit(field: Field, classification: boolean): SplitConfig {
@@ -310,14 +332,30 @@ function readMetric(field: Field, task: Task): MetricConfig {
   if (keys) {
     metric.direction = optional(keys, 'direction', (f) => oneOf(f, DIRECTIONS), info.direction);
     const gate = keys.get('gate');
-    if (gate) metric.gate = readGate(gate);
+    if (gate) metric.gate = readGate(gate, task);
   }
   return metric;
 }
 
+/** The reference models of a task (src/reference/reference-models.ts `referencesOf` says the same). */
+function referencesFor(task: Task): ReferenceName[] {
+  return task === 'regression' ? ['mean', 'linear'] : ['majority', 'prior', 'linear'];
+}
+
+function readBeats(field: Field, task: Task): ReferenceName[] {
+  const names = stringList(field);
+  if (names.length === 0) expected(field, `a non-empty list of reference models (${referencesFor(task).join(', ')})`);
+  items(field).forEach((item) => {
+    const name = oneOf(item, REFERENCE_NAMES);
+    if (!referencesFor(task).includes(name))
+      fail(item, `reference model \`${name}\` does not apply to ${task}; its reference models: ${referencesFor(task).join(', ')}`);
+  });
+  return names as ReferenceName[];
+}
+
 const PERCENT = /^(\d+(?:\.\d+)?)\s*%$/;
 
-function readGate(field: Field): Gate {
+function readGate(field: Field, task: Task): Gate {
   const keys = mapping(field, GATE_KEYS);
   const gate: Gate = {};
   const tolerance = keys.get('tolerance');
@@ -341,6 +379,10 @@ function readGate(field: Field): Gate {
     // Significance qualifies a comparison with main; a threshold is an absolute bound with nothing to test.
     if (gate.tolerance === undefined) expected(confidence, 'set only beside a `tolerance` (`tolerance: 0` fails any significant regression)');
   }
-  if (gate.tolerance === undefined && gate.threshold === undefined) expected(field, 'a mapping with `tolerance` and/or `threshold`');
+  const beats = keys.get('beats');
+  if (beats) gate.beats = readBeats(beats, task);
+  if (gate.tolerance === undefined && gate.threshold === undefined && gate.beats === undefined) {
+    expected(field, 'a mapping with `tolerance`, `threshold` and/or `beats`');
+  }
   return gate;
 }

@@ -30,7 +30,13 @@ export interface Gate {
    * says the regression goes beyond it. Needs `tolerance`.
    */
   confidence?: number;
+  /** Reference models (src/reference/) the PR's value must be strictly better than, on the same test rows. */
+  beats?: ReferenceName[];
 }
+
+/** The reference models a gate may ask the PR's model to beat: chance (majority, prior; mean for regression) and a linear model. */
+export const REFERENCE_NAMES = ['majority', 'prior', 'mean', 'linear'] as const;
+export type ReferenceName = (typeof REFERENCE_NAMES)[number];
 
 export interface MetricConfig {
   name: string;
@@ -68,6 +74,16 @@ export interface DataConfig {
   categorical: 'one-hot' | 'index';
   /** Columns read as categories even when their values look like numbers (codes, zip codes). */
   categoricalColumns?: string[];
+  /** When a change of the data fails the check (src/changes/data-gates.ts). */
+  gate?: DataGate;
+}
+
+/** Data gates: bounds on what a PR may change in the data files, measured by the data diff against main. */
+export interface DataGate {
+  /** Largest share (0–1) of main's rows a PR may remove from a data file. */
+  maxRemovedShare?: number;
+  /** Largest population stability index any feature may shift by. */
+  maxPsi?: number;
 }
 
 export interface ModelCiConfig {

@@ -60,6 +60,6 @@ function gateCell(row: MetricRow): string {
   if (row.gatePassed === false) return `❌ ${escapeCell(row.gateReason ?? 'failed')}`;
   const rule = describeGate(row.direction, row.gate);
   // A tolerance-only gate on a metric main never had checked nothing: do not show a tick for it.
-  if (row.base === undefined && row.gate.threshold === undefined) return `not checked (no baseline for ${rule})`;
+  if (row.base === undefined && row.gate.threshold === undefined && row.gate.beats === undefined) return `not checked (no baseline for ${rule})`;
   return row.gateNote ? `✅ ${rule}: ${escapeCell(row.gateNote)}` : `✅ ${rule}`;
 }

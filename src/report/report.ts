@@ -3,6 +3,7 @@ import { renderPairedLine } from './paired-line.ts';
 import type { BaselineSource, Comparison, Verdict } from '../compare/types.ts';
 import type { Evaluation, History } from '../domain/run-artifacts.ts';
 import { renderConfusionMatrix } from './confusion.ts';
+import { renderDataChanges, type DataChangesReport } from './data-changes.ts';
 import { renderLearningCurves } from './curves.ts';
 import { escapeInline, link } from './escape.ts';
 import { formatDuration, plural, shortSha } from './format.ts';
@@ -12,6 +13,7 @@ import { commentMarker } from './marker.ts';
 import { renderMetricsTable } from './metrics-table.ts';
 import { renderPredictionChanges } from './prediction-changes.ts';
 import { renderTrend, type TrendPoint } from './trend.ts';
+import { renderReferences, type ReferenceReport } from './references-table.ts';
 
 export interface ReportLinks {
   /** The workflow run that produced the report. */
@@ -39,6 +41,10 @@ export interface ReportInput {
   base?: { history?: History; evaluation?: Evaluation; backend?: string };
   /** Main's last records along the base's first-parent history, newest first (bounded by the store). */
   trend?: TrendPoint[];
+  /** The reference models scored on the PR's test rows. */
+  references?: ReferenceReport;
+  /** What changed in the data files against main's. */
+  dataChanges?: DataChangesReport;
   links?: ReportLinks;
   /** The branch compared against; `main` unless the PR targets another. */
   baseRef?: string;
@@ -69,10 +75,12 @@ export function renderReport(input: ReportInput): string {
     failedGatesBlock(comparison),
     backendMismatch(base?.backend, head.backend, baseRef),
     renderMetricsTable(comparison.rows, baseRef, { base: base?.evaluation?.testRows, head: head.evaluation?.testRows }),
+    renderReferences(input.references, comparison.rows),
     renderConfigDiff(comparison.config, baseRef),
     hasBaseline
       ? foldable('Params and data', [renderParamsDiff(comparison.params, baseRef, configChanged), renderDataDiff(comparison.data, baseRef)].join('\n\n'))
       : `No baseline to compare params and data against.`,
+    renderDataChanges(input.dataChanges, head.evaluation),
     renderPredictionChanges(comparison, baseRef),
     foldable(`Where ${escapeInline(baseRef)} has been`, renderTrend(comparison.rows, input.trend, baseRef)),
     foldable('Learning curves', renderLearningCurves({ base: base?.history, head: head.history, baseLabel: baseRef })),

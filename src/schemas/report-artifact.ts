@@ -8,8 +8,11 @@
 import type { JSONSchemaType } from 'ajv';
 import { type PredictionDiff, SHOWN_ROWS } from '../compare/prediction-diff.ts';
 import type { BaselineSource, ConfigReview, DataChange, MetricRow, PairedRows } from '../compare/types.ts';
-import type { Task } from '../domain/config.ts';
+import { REFERENCE_NAMES, type Task } from '../domain/config.ts';
 import type { Problem } from '../report/error-report.ts';
+import type { DataDiff } from '../changes/data-diff.ts';
+import type { DataChangesReport } from '../report/data-changes.ts';
+import type { ReferenceReport } from '../report/references-table.ts';
 import type { ReportInput } from '../report/report.ts';
 import type { TrendPoint } from '../report/trend.ts';
 import { MAX_RECENT_RECORDS } from '../domain/record.ts';
@@ -133,7 +136,13 @@ const row: JSONSchemaType<MetricRow> = {
     gate: opt({
       type: 'object',
       additionalProperties: false,
-      properties: { tolerance: opt(num), relative: opt({ type: 'boolean' }), threshold: opt(num), confidence: opt(num) },
+      properties: {
+        tolerance: opt(num),
+        relative: opt({ type: 'boolean' }),
+        threshold: opt(num),
+        confidence: opt(num),
+        beats: opt(list({ type: 'string', enum: [...REFERENCE_NAMES] }, REFERENCE_NAMES.length)),
+      },
       required: [],
     }),
     gatePassed: opt({ type: 'boolean' }),
@@ -220,6 +229,108 @@ const trendPoint: JSONSchemaType<TrendPoint> = {
   },
   required: ['commit', 'metrics'],
 };
+const references: JSONSchemaType<ReferenceReport> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    testRows: num,
+    results: list(
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          name: { type: 'string', enum: [...REFERENCE_NAMES] },
+          metrics: { type: 'object', additionalProperties: num, propertyNames: { maxLength: 200 }, maxProperties: 100, required: [] },
+        },
+        required: ['name', 'metrics'],
+      },
+      REFERENCE_NAMES.length,
+    ),
+    notes: opt(list(str(500), 10)),
+  },
+  required: ['testRows', 'results'],
+};
+/** The diff names at most 10 rows of a kind and 20 classes or features (src/changes/data-diff.ts `SHOWN`); the schema bounds them loosely. */
+const SHOWN = 100;
+const names = (maxItems: number) => list(str(1000), maxItems);
+const diffLines = list(num, SHOWN);
+const dataDiff: JSONSchemaType<DataDiff> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    file: str(1000),
+    baseRows: num,
+    headRows: num,
+    columnsAdded: names(10_000),
+    columnsRemoved: names(10_000),
+    columnsRetyped: list(
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          column: str(1000),
+          base: { type: 'string', enum: ['numeric', 'categorical'] },
+          head: { type: 'string', enum: ['numeric', 'categorical'] },
+        },
+        required: ['column', 'base', 'head'],
+      },
+      10_000,
+    ),
+    unchangedRows: num,
+    addedRows: num,
+    removedRows: num,
+    modifiedRows: num,
+    addedLines: diffLines,
+    removedLines: diffLines,
+    modified: list(
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: { baseLine: num, headLine: num, columns: names(SHOWN) },
+        required: ['baseLine', 'headLine', 'columns'],
+      },
+      SHOWN,
+    ),
+    labels: opt(
+      list(
+        { type: 'object', additionalProperties: false, properties: { label: str(1000), base: num, head: num }, required: ['label', 'base', 'head'] },
+        SHOWN * 2,
+      ),
+    ),
+    moreLabels: opt(num),
+    shift: list(
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: { column: str(1000), kind: { type: 'string', enum: ['numeric', 'categorical'] }, psi: num },
+        required: ['column', 'kind', 'psi'],
+      },
+      SHOWN * 2,
+    ),
+  },
+  required: [
+    'file',
+    'baseRows',
+    'headRows',
+    'columnsAdded',
+    'columnsRemoved',
+    'columnsRetyped',
+    'unchangedRows',
+    'addedRows',
+    'removedRows',
+    'modifiedRows',
+    'addedLines',
+    'removedLines',
+    'modified',
+    'shift',
+  ],
+};
+const dataChanges: JSONSchemaType<DataChangesReport> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { diffs: list(dataDiff, 10), notes: list(str(2000), 10) },
+  required: ['diffs', 'notes'],
+};
 const problem: JSONSchemaType<Problem> = {
   type: 'object',
   additionalProperties: false,
@@ -299,6 +410,8 @@ export const reportArtifactSchema: JSONSchemaType<ReportArtifactFile> = {
             }),
             trend: opt(list(trendPoint, MAX_RECENT_RECORDS)),
             baseRef: opt(str(255)),
+            references: opt(references),
+            dataChanges: opt(dataChanges),
           },
           required: ['comparison', 'head'],
         },

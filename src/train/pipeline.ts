@@ -14,6 +14,7 @@ import { encodeTable, fitPreprocessing } from '../data/fit-preprocessing.ts';
 import type { Preprocessing } from '../data/preprocessing.ts';
 import { UserError } from '../errors.ts';
 import { evaluate } from '../metrics/evaluate.ts';
+import { fitReferences, type ReferenceRuns } from '../reference/reference-models.ts';
 import { VERSION } from '../version.ts';
 import { createPredictor, loadModel, type LoadedModel, type Prediction } from '../model/predictor.ts';
 import { hashModel, saveModel, writeJsonArtifact } from '../model/artifacts.ts';
@@ -52,6 +53,8 @@ export interface TrainOptions extends EngineOptions {
    * src/config/confine.ts), so what trains is the commit's git objects, not whatever the disk holds.
    */
   trackedAt?: string;
+  /** Also fit the reference models (majority, prior or mean, linear) and score them on the same test rows. */
+  references?: boolean;
 }
 
 export interface EngineInfo {
@@ -70,6 +73,8 @@ export interface TrainRun {
   evaluation: Evaluation;
   history: History;
   manifest: RunManifest;
+  /** With `references`: their metrics (the config's selection) and per-row predictions on the test split. */
+  references?: ReferenceRuns;
   durations: { loadMs: number; trainMs: number; evaluateMs: number; saveMs: number; totalMs: number };
 }
 
@@ -102,6 +107,7 @@ export async function trainModel(configFile: string, opts: TrainOptions): Promis
     model.dispose();
   }
   const metrics = selectMetrics(config, result.metrics);
+  const references = opts.references ? scoreReferences(config, preprocessing, trainData, testData, params.train.seed) : undefined;
   const evaluated = performance.now();
 
   const preprocessingText = await writeJsonArtifact(out, ARTIFACT_FILES.preprocessing, preprocessing);
@@ -147,6 +153,7 @@ export async function trainModel(configFile: string, opts: TrainOptions): Promis
     evaluation: result.evaluation,
     history,
     manifest,
+    ...(references ? { references } : {}),
     durations: {
       loadMs: loaded - started,
       trainMs: trained - loaded,
@@ -170,6 +177,12 @@ export async function prepareData(config: ModelCiConfig) {
     trainData: encodeTable(preprocessing, dataset.train),
     testData: encodeTable(preprocessing, dataset.test),
   };
+}
+
+function scoreReferences(config: ModelCiConfig, ...args: Parameters<typeof fitReferences>): ReferenceRuns {
+  const runs = fitReferences(...args);
+  for (const result of runs.results) result.metrics = selectMetrics(config, result.metrics);
+  return runs;
 }
 
 /** The metrics the config asks for, in its order (by default every metric of the task). */

@@ -60,6 +60,47 @@ describe('parseReportArtifact', () => {
     await rejects('"' + 'é'.repeat(1_000_001) + '"', /2000004 bytes, over the 2000000 allowed/);
   });
 
+  test('carries the reference models, bounded: an unknown reference, a text metric or a long metric name is refused', async () => {
+    const withReferences = (references: unknown) => ({ ...artifact(), report: { ...artifact().report, references } });
+    const good = { testRows: 114, results: [{ name: 'linear', metrics: { accuracy: 0.98 } }] };
+    const parsed = await parseReportArtifact(JSON.stringify(withReferences(good)));
+    assert.ok(parsed.kind === 'report');
+    assert.match(renderReport(parsed.report), /\| accuracy ↑ \| 0\.95 \| \*\*0\.98\*\* ⚠️ \|/);
+    await rejects(withReferences({ ...good, results: [{ name: 'oracle', metrics: {} }] }), /references\/results\/0\/name/);
+    await rejects(withReferences({ ...good, results: [{ name: 'linear', metrics: { accuracy: 'high' } }] }), /references\/results\/0\/metrics/);
+    await rejects(withReferences({ ...good, results: [{ name: 'linear', metrics: { ['x'.repeat(201)]: 1 } }] }), /references\/results\/0\/metrics/);
+  });
+
+  test('carries the data changes, bounded, and renders their names escaped', async () => {
+    const diff = {
+      file: 'data/d.csv',
+      baseRows: 10,
+      headRows: 2,
+      columnsAdded: ['<b>@x</b>'],
+      columnsRemoved: [],
+      columnsRetyped: [],
+      unchangedRows: 2,
+      addedRows: 0,
+      removedRows: 8,
+      modifiedRows: 0,
+      addedLines: [],
+      removedLines: [4, 5],
+      modified: [],
+      shift: [],
+    };
+    const withChanges = (dataChanges: unknown) => ({ ...artifact(), report: { ...artifact().report, dataChanges } });
+    const parsed = await parseReportArtifact(JSON.stringify(withChanges({ diffs: [diff], notes: [] })));
+    assert.ok(parsed.kind === 'report');
+    const markdown = renderReport(parsed.report);
+    assert.match(markdown, /- added: &lt;b&gt;@&#8203;x&lt;\/b&gt;/);
+    assert.doesNotMatch(markdown, /<b>/);
+    await rejects(
+      withChanges({ diffs: [{ ...diff, removedLines: Array.from({ length: 101 }, (_, i) => i) }], notes: [] }),
+      /dataChanges\/diffs\/0\/removedLines/,
+    );
+    await rejects(withChanges({ diffs: [{ ...diff, shift: [{ column: 'a', kind: 'numeric', psi: 'high' }] }], notes: [] }), /dataChanges\/diffs\/0\/shift/);
+  });
+
   test('an unexpected field is named by a short excerpt, never echoed whole', async () => {
     const key = `<script>${'k'.repeat(100_000)}`;
     await assert.rejects(parseReportArtifact(JSON.stringify(artifact({ [key]: 1 }))), (error: unknown) => {

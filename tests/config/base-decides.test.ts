@@ -60,6 +60,16 @@ describe('decideConfig: base decides, PR proposes', () => {
     assert.deepEqual(decided.config.data.split, { test: 0.2, seed: 42, stratify: true, method: 'hash' });
   });
 
+  it("takes the base's data gate: a PR cannot loosen or drop it for itself", async () => {
+    const gated = BASE.replace('  target: churned\n', '  target: churned\n  gate: { max_removed_share: 0.2, max_psi: 0.25 }\n');
+    const loosened = await configs(gated.replace('max_removed_share: 0.2', 'max_removed_share: 1'), gated);
+    assert.deepEqual(decideConfig(loosened.base, loosened.pr).config.data.gate, { maxRemovedShare: 0.2, maxPsi: 0.25 });
+    const dropped = await configs(BASE, gated);
+    assert.deepEqual(decideConfig(dropped.base, dropped.pr).config.data.gate, { maxRemovedShare: 0.2, maxPsi: 0.25 });
+    const added = await configs(gated, BASE);
+    assert.equal(decideConfig(added.base, added.pr).config.data.gate, undefined, 'a gate the PR adds applies after merge');
+  });
+
   it("applies the PR's config when the base has none, and says why", async () => {
     const { pr } = await configs(BASE.replace('0.03', '0.5'));
     const decided = decideConfig(undefined, pr, 'the base commit abc1234 has no model-ci.yml');
@@ -76,7 +86,7 @@ describe('decideConfig: base decides, PR proposes', () => {
   });
 
   it('names the keys the base decides', () => {
-    for (const key of ['metrics', 'metrics.accuracy.gate.tolerance', 'data.split.seed', 'data.test']) assert.ok(isBaseDecided(key), key);
+    for (const key of ['metrics', 'metrics.accuracy.gate.tolerance', 'data.split.seed', 'data.test', 'data.gate.max_psi']) assert.ok(isBaseDecided(key), key);
     for (const key of ['data.train', 'data.splits', 'params', 'name', 'sweep.train.epochs']) assert.ok(!isBaseDecided(key), key);
   });
 });

@@ -69,6 +69,8 @@ metrics:
     gate: { tolerance: "2.5%" }
   - name: recall
     gate: { tolerance: 0.01, threshold: 0.8 }
+  - name: precision
+    gate: { beats: [majority, linear] }
 `,
       { repoRoot: '.' },
     );
@@ -87,6 +89,7 @@ metrics:
       { name: 'log_loss', direction: 'lower', gate: { threshold: 0.5 } },
       { name: 'f1', direction: 'higher', gate: { tolerance: 0.025, relative: true } },
       { name: 'recall', direction: 'higher', gate: { tolerance: 0.01, threshold: 0.8 } },
+      { name: 'precision', direction: 'higher', gate: { beats: ['majority', 'linear'] } },
     ]);
   });
 
@@ -170,7 +173,28 @@ describe('loadConfig rejects', () => {
       ['`metrics[0].gate.tolerance` must be a number (absolute) or a percentage'],
     ],
     ['a negative tolerance', MINIMAL + 'metrics:\n  - name: f1\n    gate: { tolerance: -0.1 }\n', ['`metrics[0].gate.tolerance` must be a number ≥ 0']],
-    ['an empty gate', MINIMAL + 'metrics:\n  - name: f1\n    gate: {}\n', ['`metrics[0].gate` must be a mapping with `tolerance` and/or `threshold`']],
+    [
+      'an unknown reference model in beats',
+      MINIMAL + 'metrics:\n  - name: f1\n    gate: { beats: [linar] }\n',
+      ['`metrics[0].gate.beats[0]` must be one of majority, prior, mean, linear', 'did you mean'],
+    ],
+    [
+      'a regression reference for a classifier',
+      MINIMAL + 'metrics:\n  - name: f1\n    gate: { beats: [mean] }\n',
+      ['reference model `mean` does not apply to binary-classification; its reference models: majority, prior, linear'],
+    ],
+    ['an empty beats list', MINIMAL + 'metrics:\n  - name: f1\n    gate: { beats: [] }\n', ['must be a non-empty list of reference models']],
+    [
+      'an empty data gate',
+      MINIMAL.replace('  target: churned\n', '  target: churned\n  gate: {}\n'),
+      ['`data.gate` must be a mapping with `max_removed_share` and/or `max_psi`'],
+    ],
+    [
+      'a removed share over 1',
+      MINIMAL.replace('  target: churned\n', '  target: churned\n  gate: { max_removed_share: 20 }\n'),
+      ['`data.gate.max_removed_share` must be a number in [0, 1]'],
+    ],
+    ['an empty gate', MINIMAL + 'metrics:\n  - name: f1\n    gate: {}\n', ['`metrics[0].gate` must be a mapping with `tolerance`, `threshold` and/or `beats`']],
     ['an unknown direction', MINIMAL + 'metrics:\n  - name: f1\n    direction: up\n', ['`metrics[0].direction` must be one of higher, lower']],
     [
       'a watch pattern outside the repository',

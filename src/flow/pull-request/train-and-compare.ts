@@ -4,7 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { applyBeatsGates } from '../../compare/beats-gate.ts';
 import { compareRuns, type RunSide } from '../../compare/compare.ts';
+import { applyDataGates } from '../../compare/data-gates.ts';
+import { diffDataFiles } from '../../changes/data-files.ts';
+import { dataGateFailures } from '../../changes/data-gates.ts';
 import type { BaselineSource } from '../../compare/types.ts';
 import type { ConcreteBackend, ModelCiConfig } from '../../domain/config.ts';
 import { isUserError } from '../../errors.ts';
@@ -47,6 +51,7 @@ export async function evaluatePullRequest(options: PullRequestOptions, decided: 
       workspace: options.workspace,
       log: log.info,
       trackedAt: options.trackedInputs ? headSha : undefined,
+      references: true,
     }),
   );
   const found = await log.group(`baseline of ${config.name}`, () => findBaseline(options, config.name, baseSha, headRun.engine.backend, recordsFetched));
@@ -65,7 +70,7 @@ export async function evaluatePullRequest(options: PullRequestOptions, decided: 
   const side = (run: TrainRun): RunSide => ({ metrics: run.metrics, params: run.params.flat, data: run.manifest.data });
   // Main's column is main's model on the PR's rows whenever it could be scored there.
   const baseSide = baseline.side && outcome?.paired ? { ...baseline.side, metrics: outcome.baseMetrics } : baseline.side;
-  const comparison = compareRuns({
+  const compared = compareRuns({
     model: config.name,
     metrics: config.metrics,
     base: baseSide,
@@ -73,8 +78,13 @@ export async function evaluatePullRequest(options: PullRequestOptions, decided: 
     baseline: baseline.source,
     headCommit: headSha,
     config: judged.review,
+    // Intervals, McNemar and what changed prediction by prediction need both models on the same rows.
+    ...(outcome?.paired && baseSide ? { paired: outcome.paired } : {}),
   });
-  if (outcome && comparison.baseline.kind !== 'none') comparison.paired = outcome.rows;
+  if (outcome && compared.baseline.kind !== 'none') compared.paired = outcome.rows;
+  const references = headRun.references?.results ?? [];
+  const dataChanges = await log.group('data changes', () => diffDataFiles({ repoRoot: options.repoRoot, baseSha, config }));
+  const comparison = applyDataGates(applyBeatsGates(compared, references), dataGateFailures(dataChanges.diffs, config.data.gate));
   const report: ReportInput = {
     comparison,
     head: {
@@ -89,6 +99,12 @@ export async function evaluatePullRequest(options: PullRequestOptions, decided: 
       ? { history: baseline.history, evaluation: outcome?.paired ? outcome.baseEvaluation : baseline.evaluation, backend: baseline.backend }
       : undefined,
     ...(trend.length > 0 ? { trend } : {}),
+    references: {
+      testRows: headRun.manifest.testRows,
+      results: references.map(({ name, metrics }) => ({ name, metrics })),
+      notes: headRun.references?.notes,
+    },
+    dataChanges,
   };
   return {
     kind: 'compared',
