@@ -101,7 +101,7 @@ const metafiles = [
   await split('index', 'src/index.ts', 'action'),
   await split('cli', 'src/cli.ts', 'cli'),
   // The server goes into the image on its own: one self-contained file.
-  (await build({ ...common, entryPoints: present({ server: 'src/serve/main.ts' }), splitting: false, metafile: true })).metafile,
+  (await build({ ...common, entryPoints: present({ server: 'src/image.ts' }), splitting: false, metafile: true })).metafile,
 ];
 
 const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm.wasm'));

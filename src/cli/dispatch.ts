@@ -1,9 +1,10 @@
 /** `model-ci <command> [options]`: dispatch, top-level help, and the one place errors become exit codes. */
 import { didYouMean } from '../config/suggest.ts';
-import { isUserError, UserError } from '../errors.ts';
+import { UserError } from '../errors.ts';
 import { VERSION } from '../version.ts';
-import { commandHelp, EXIT, EXIT_CODES_HELP, parseCommandArgs, type CliIO, type Command } from './command-spec.ts';
+import { commandHelp, EXIT, EXIT_CODES_HELP, type CliIO, type Command } from './command-spec.ts';
 import { COMMANDS } from './commands.ts';
+import { exitCodeOf, runCommand } from './run-command.ts';
 
 export function topLevelHelp(commands: readonly Command[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -40,22 +41,9 @@ export async function runCli(argv: string[], io: CliIO, commands: readonly Comma
       io.stdout(`${VERSION}\n`);
       return EXIT.ok;
     }
-    const command = findCommand(first, commands);
-    const args = parseCommandArgs(command, rest);
-    if (args.values.help) {
-      io.stdout(commandHelp(command));
-      return EXIT.ok;
-    }
-    return await command.run(args, io);
+    return await runCommand(findCommand(first, commands), rest, io);
   } catch (error) {
-    if (isUserError(error)) {
-      io.stderr(`model-ci: ${error.describe()}\n`);
-      return EXIT.userError;
-    }
-    io.stderr(
-      `model-ci: internal error (a bug; please report it with the command you ran):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    return EXIT.bug;
+    return exitCodeOf(error, io);
   }
 }
 
