@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { stringify } from 'yaml';
 import { UserError } from '../errors.ts';
 import { ARTIFACT_FILES } from '../domain/run-artifacts.ts';
 import { stringOption, type Command, type ParsedArgs } from './command-spec.ts';
@@ -14,6 +15,8 @@ export const manifests: Command = {
     'to deployment.yaml, with readiness and liveness probes on the server health routes, a non-root',
     'read-only container and resource requests. Without --out, prints both to stdout.',
     'Apply with `kubectl apply -f <dir>/deployment.yaml` or, on KServe, `-f <dir>/inferenceservice.yaml`.',
+    'With --batch-input and --batch-claim, also batch-job.yaml: a Kubernetes Indexed Job whose pods each',
+    'predict one byte range of the CSV (`model-ci predict --shard`) into <input>.predictions-<index>.csv.',
   ].join('\n'),
   options: {
     image: { type: 'string', value: 'name@digest', description: 'the pushed image, pinned by digest (the deploy output `digest`)' },
@@ -25,6 +28,9 @@ export const manifests: Command = {
     'min-replicas': { type: 'string', value: 'n', description: 'fewest replicas (default 1)' },
     'max-replicas': { type: 'string', value: 'n', description: 'most replicas the autoscaler may run (default 3)' },
     port: { type: 'string', value: 'port', description: 'container port (default 8501, the image default)' },
+    'batch-input': { type: 'string', value: 'path', description: 'also write batch-job.yaml: an Indexed Job predicting this CSV of --batch-claim' },
+    'batch-claim': { type: 'string', value: 'claim', description: 'the PersistentVolumeClaim holding --batch-input (mounted at /data)' },
+    'batch-parts': { type: 'string', value: 'n', description: 'pods that split the CSV by byte range (default 4)' },
   },
   examples: [
     'model-ci manifests --image ghcr.io/acme/churn@sha256:<digest> --name churn --out k8s/',
@@ -33,10 +39,11 @@ export const manifests: Command = {
   async run(args, io) {
     const image = stringOption(args, 'image');
     if (!image) throw new UserError('`model-ci manifests` needs --image <name@sha256:…>, the pushed image pinned by digest');
-    const { modelManifests, manifestFiles } = await import('../kubernetes/manifests.ts');
+    const { batchPredictJob, modelManifests, manifestFiles } = await import('../kubernetes/manifests.ts');
+    const model = await modelName(args);
     const files = manifestFiles(
       modelManifests({
-        model: await modelName(args),
+        model,
         image,
         namespace: stringOption(args, 'namespace'),
         canaryPercent: integerOption(args, 'canary'),
@@ -45,6 +52,20 @@ export const manifests: Command = {
         port: integerOption(args, 'port'),
       }),
     );
+    const batchInput = stringOption(args, 'batch-input');
+    const batchClaim = stringOption(args, 'batch-claim');
+    if ((batchInput === undefined) !== (batchClaim === undefined)) throw new UserError('--batch-input and --batch-claim go together');
+    if (batchInput !== undefined && batchClaim !== undefined) {
+      const job = batchPredictJob({
+        model,
+        image,
+        namespace: stringOption(args, 'namespace'),
+        parts: integerOption(args, 'batch-parts') ?? 4,
+        claim: batchClaim,
+        input: batchInput,
+      });
+      files['batch-job.yaml'] = stringify(job, { lineWidth: 0 });
+    }
     const out = stringOption(args, 'out');
     if (!out) {
       io.stdout(Object.values(files).join('---\n'));

@@ -78,14 +78,7 @@ export function modelManifests(input: ManifestInput): ModelManifests {
     resources,
     readinessProbe: { httpGet: { path: READINESS_PATH, port }, periodSeconds: 5, failureThreshold: 3 },
     livenessProbe: { httpGet: { path: LIVENESS_PATH, port }, initialDelaySeconds: 5, periodSeconds: 10, failureThreshold: 3 },
-    securityContext: {
-      runAsNonRoot: true,
-      runAsUser: Number(IMAGE_USER),
-      allowPrivilegeEscalation: false,
-      readOnlyRootFilesystem: true,
-      capabilities: { drop: ['ALL'] },
-      seccompProfile: { type: 'RuntimeDefault' },
-    },
+    securityContext: restricted(),
   };
   const selector = { 'app.kubernetes.io/name': name };
 
@@ -137,6 +130,75 @@ export function modelManifests(input: ManifestInput): ModelManifests {
   };
 }
 
+export interface BatchJobInput {
+  model: string;
+  image: string;
+  namespace?: string;
+  /** How many pods split the file (each predicts its byte range: `model-ci predict --shard`). */
+  parts: number;
+  /** A PersistentVolumeClaim holding the input; mounted at /data, where each pod also writes its part. */
+  claim: string;
+  /** The CSV to predict, relative to the claim's root. */
+  input: string;
+  resources?: ManifestInput['resources'];
+}
+
+/** Where the claim is mounted in a batch pod. */
+export const BATCH_DATA_DIR = '/data';
+
+/**
+ * A Kubernetes Indexed Job for batch prediction: N pods of the same image run `predict` on one CSV of a
+ * shared volume, each on its own byte range (the image's `predict` reads JOB_COMPLETION_INDEX, which
+ * Kubernetes sets, and JOB_COMPLETION_COUNT, set here), and write `<input>.predictions-<index>.csv` beside it.
+ * The parts, concatenated in index order, are what one process would have written.
+ */
+export function batchPredictJob(input: BatchJobInput): Record<string, unknown> {
+  const image = pinnedImage(input.image);
+  const name = `${kubernetesName(input.model).slice(0, 55).replace(/-+$/, '')}-predict`;
+  checkInteger(input.parts, 1, 10_000, 'parts');
+  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(input.claim) || input.claim.length > 253) {
+    throw new UserError(`expected a PersistentVolumeClaim name, got ${JSON.stringify(input.claim.slice(0, 70))}`, { field: 'claim' });
+  }
+  const relative = input.input.replace(/^\.\//, '');
+  if (relative === '' || relative.startsWith('/') || relative.split('/').some((part) => part === '..' || part === '') || /[\u0000-\u001f$]/.test(relative)) {
+    throw new UserError(`expected a path inside the volume, like data/rows.csv, got ${JSON.stringify(input.input.slice(0, 70))}`, { field: 'input' });
+  }
+  const inputPath = `${BATCH_DATA_DIR}/${relative}`;
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name, ...(input.namespace ? { namespace: checkNamespace(input.namespace) } : {}), labels: labels(name, image.digest) },
+    spec: {
+      completionMode: 'Indexed',
+      completions: input.parts,
+      parallelism: input.parts,
+      backoffLimitPerIndex: 2,
+      template: {
+        metadata: { labels: labels(name, image.digest) },
+        spec: {
+          restartPolicy: 'Never',
+          automountServiceAccountToken: false,
+          containers: [
+            {
+              name: 'predict',
+              image: image.pinned,
+              args: ['predict', '--csv', inputPath, '--format', 'csv', '--out', `${inputPath}.predictions-$(JOB_COMPLETION_INDEX).csv`],
+              env: [{ name: 'JOB_COMPLETION_COUNT', value: String(input.parts) }],
+              resources: {
+                requests: { cpu: quantity(input.resources?.cpu ?? '500m', 'cpu'), memory: quantity(input.resources?.memory ?? '256Mi', 'memory') },
+                limits: { memory: quantity(input.resources?.memoryLimit ?? '1Gi', 'memory-limit') },
+              },
+              volumeMounts: [{ name: 'data', mountPath: BATCH_DATA_DIR }],
+              securityContext: restricted(),
+            },
+          ],
+          volumes: [{ name: 'data', persistentVolumeClaim: { claimName: input.claim } }],
+        },
+      },
+    },
+  };
+}
+
 /** The files `model-ci manifests` writes, by name: KServe's in one, the plain objects in another. */
 export function manifestFiles(manifests: ModelManifests): Record<string, string> {
   const documents = (objects: Record<string, unknown>[]) => objects.map((object) => stringify(object, { lineWidth: 0 })).join('---\n');
@@ -171,6 +233,18 @@ function pinnedImage(reference: string): { pinned: string; digest: string } {
     });
   }
   return { pinned: `${ref.name}@${ref.digest}`, digest: ref.digest };
+}
+
+/** The image's numeric user, nothing it does not need, and a root file system it cannot write (the server and `predict` write only to mounted volumes). */
+function restricted() {
+  return {
+    runAsNonRoot: true,
+    runAsUser: Number(IMAGE_USER),
+    allowPrivilegeEscalation: false,
+    readOnlyRootFilesystem: true,
+    capabilities: { drop: ['ALL'] },
+    seccompProfile: { type: 'RuntimeDefault' },
+  };
 }
 
 function labels(name: string, digest: string): Record<string, string> {

@@ -5,9 +5,10 @@ import { gunzipSync } from 'node:zlib';
 import { Ajv } from 'ajv';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { Deployment } from 'kubernetes-models/apps/v1';
+import { Job } from 'kubernetes-models/batch/v1';
 import { Service } from 'kubernetes-models/v1';
 import { parseAllDocuments } from 'yaml';
-import { kubernetesName, manifestFiles, modelManifests } from '../../src/kubernetes/manifests.ts';
+import { batchPredictJob, kubernetesName, manifestFiles, modelManifests } from '../../src/kubernetes/manifests.ts';
 import { isUserError } from '../../src/errors.ts';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
@@ -88,4 +89,25 @@ test('manifests: Kubernetes names from model names are DNS-1035 labels and do no
   assert.ok(a.length <= 63 && b.length <= 63);
   assert.notEqual(a, b);
   assert.match(a, /^[a-z]([-a-z0-9]*[a-z0-9])?$/);
+});
+
+test('manifests: the batch Indexed Job validates, splits one CSV of the claim into shards and keeps paths inside the volume', () => {
+  const job = batchPredictJob({ model: 'churn', image: IMAGE, parts: 4, claim: 'rows', input: 'in/rows.csv' });
+  new Job(job as ConstructorParameters<typeof Job>[0]).validate();
+  const spec = (job as { spec: Record<string, any> }).spec;
+  assert.equal(spec.completionMode, 'Indexed');
+  assert.equal(spec.completions, 4);
+  const container = spec.template.spec.containers[0];
+  assert.deepEqual(container.args.slice(0, 5), ['predict', '--csv', '/data/in/rows.csv', '--format', 'csv']);
+  assert.equal(container.args[6], '/data/in/rows.csv.predictions-$(JOB_COMPLETION_INDEX).csv');
+  assert.deepEqual(container.env, [{ name: 'JOB_COMPLETION_COUNT', value: '4' }]);
+  assert.equal(spec.template.spec.volumes[0].persistentVolumeClaim.claimName, 'rows');
+  for (const input of ['../etc/passwd', '/abs.csv', 'a//b.csv', 'x/$(HOME).csv', '']) {
+    assert.throws(
+      () => batchPredictJob({ model: 'churn', image: IMAGE, parts: 2, claim: 'rows', input }),
+      (error) => isUserError(error) && error.location.field === 'input',
+      input,
+    );
+  }
+  assert.throws(() => batchPredictJob({ model: 'churn', image: IMAGE, parts: 0, claim: 'rows', input: 'a.csv' }), /between 1 and 10000/);
 });
