@@ -103,6 +103,9 @@ export function hashSplit(
       } else if (lowestTrain[k] < 0 || points[row] < points[lowestTrain[k]]) lowestTrain[k] = row;
     }
     for (let k = 0; k < classCount; k++) {
+      // A class of one row is learned, not scored (as stratifiedSplit does): held out, it would be a class
+      // the model never saw, and training could not name its output.
+      if (total[k] === 1 && tested[k] === 1) inTest[highestTest[k]] = 0;
       if (total[k] < 2 || (tested[k] > 0 && tested[k] < total[k])) continue;
       const mover = tested[k] === 0 ? lowestTrain[k] : highestTest[k];
       const key = keys[mover];

@@ -1,5 +1,5 @@
 /**
- * Entry of the model server image (bundled to dist/server.js). Configured by environment:
+ * The model server, as the image runs it (src/image.ts, bundled to dist/server.js). Configured by environment:
  * MODEL_DIR (/model), MODEL_NAME (from run.json), PORT (8501), HOST (0.0.0.0),
  * BACKEND (auto: wasm, else cpu), MAX_BODY_BYTES (1 MiB), MAX_BATCH (1024).
  */

@@ -78,7 +78,7 @@ describe('mode pr', () => {
     const finished = (run: typeof first) => run.code === 0 || run.outputs.verdict === 'gate-failed';
     assert.ok(finished(first), first.stdout + first.stderr);
     assert.equal(first.outputs.retrained, 'true');
-    assert.ok(['better', 'worse', 'mixed', 'unchanged', 'gate-failed'].includes(first.outputs.verdict), first.outputs.verdict);
+    assert.ok(['better', 'worse', 'mixed', 'within-noise', 'unchanged', 'gate-failed'].includes(first.outputs.verdict), first.outputs.verdict);
     const metrics = JSON.parse(first.outputs.metrics) as Record<string, number>;
     assert.ok(metrics.accuracy > 0.85, `accuracy ${metrics.accuracy}`);
     const [comment] = ours(1);

@@ -38,9 +38,9 @@ before(async () => {
   tiny = await writeTinyModel(join(dir, 'model'), 'binary', { features, hiddenUnits: [8, 4], activation: 'relu', seed: 11 });
   let text = 'weight,note,diagnosis,size,zone\n';
   for (let i = 0; i < ROWS; i++) {
-    // Unknown categories ("c", "other") encode as in training; a target column is ignored; blank lines are not rows.
-    const note = i % 7 === 6 ? 'other' : NOTES[i % NOTES.length];
-    text += ` ${(-2 + Math.sin(i) * 0.7).toFixed(4)} ,${quoteField(note)},${i % 2},"${(10 + Math.cos(i * 1.3) * 4).toFixed(3)}",${'abc'[i % 3]}\n`;
+    // Every category is one the model knows (others are refused: bad-input tests); a target column is ignored; blank lines are not rows.
+    const note = NOTES[(i * 3) % NOTES.length];
+    text += ` ${(-2 + Math.sin(i) * 0.7).toFixed(4)} ,${quoteField(note)},${i % 2},"${(10 + Math.cos(i * 1.3) * 4).toFixed(3)}",${'ab'[i % 2]}\n`;
     if (i % 1000 === 999) text += '\n';
   }
   csv = join(dir, 'rows.csv');

@@ -40,12 +40,12 @@ test('a weak network fails `beats: [linear]`; the report names the reference and
   assert.equal(references.results[0].predictions.label?.length, result.headRun.evaluation.testRows);
   const accuracy = result.comparison.rows.find((row) => row.name === 'accuracy')!;
   assert.equal(accuracy.gatePassed, false);
-  assert.match(accuracy.gateReason ?? '', /does not beat the linear reference's 0\.9825/);
+  assert.match(accuracy.gateReason ?? '', /does not beat the linear reference's 0\.964/);
   assert.equal(result.comparison.verdict, 'gate-failed');
   assert.ok(result.comparison.failedGates.some((row) => row.name === 'accuracy'));
   const markdown = renderReport(result.report);
   assert.match(markdown, /<summary>Reference models: the PR beats .*not linear \(accuracy/);
-  assert.match(markdown, /\| accuracy ↑ \| [\d.]+ \| [^|]+ \| [^|]+ \| \*\*0\.9825\*\* ⚠️ \|/);
+  assert.match(markdown, /\| accuracy ↑ \| [\d.]+ \| [^|]+ \| [^|]+ \| \*\*0\.964\*\* ⚠️ \|/);
   assert.match(markdown, /- accuracy: .*does not beat the linear reference/);
 });
 
