@@ -1,9 +1,13 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   renderReport
-} from "./action-chunk-1a035e3934.js";
-import "./action-chunk-d99e2d5373.js";
-import "./action-chunk-f0f553e796.js";
+} from "./action-chunk-948fca9dba.js";
+import "./action-chunk-6fa89fedaf.js";
+import "./action-chunk-afe352c118.js";
+import "./action-chunk-e5fccb96bd.js";
+import "./action-chunk-e5a79ce89a.js";
+import "./action-chunk-7d1a89a2f0.js";
+import "./action-chunk-f8c3a7d0f4.js";
 import {
   getPull,
   headPushedAt
@@ -40,12 +44,15 @@ import {
 import {
   didYouMean
 } from "./action-chunk-fa08236832.js";
-import "./action-chunk-89c9fbdf46.js";
+import "./action-chunk-a4e2cf860a.js";
+import "./action-chunk-afcbbfc458.js";
 import {
   BACKENDS
 } from "./action-chunk-40530c68dd.js";
+import "./action-chunk-25be3d0a7c.js";
 import "./action-chunk-4a2bad3387.js";
 import "./action-chunk-4fcbb936ca.js";
+import "./action-chunk-82396b2bd9.js";
 import {
   UserError,
   isUserError
@@ -138,7 +145,7 @@ var quote = (text) => escapeInline(text.length > 40 ? `${text.slice(0, 40)}\u202
 var HELP_TEXT = [
   "model-ci commands (from people with write access to this repository):",
   "",
-  "- `/model-ci retrain [--backend auto|tensorflow-gpu|tensorflow|wasm|cpu]`: retrain the PR's head and update the report (refused when the head was pushed after your comment: look, then ask again)",
+  "- `/model-ci retrain [--backend auto|dense|tensorflow-gpu|tensorflow|wasm|cpu]`: retrain the PR's head and update the report (refused when the head was pushed after your comment: look, then ask again)",
   "- `/model-ci report`: post the current report again at the bottom of the conversation",
   "- `/model-ci help`: this message"
 ].join("\n");

@@ -2,14 +2,20 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 import {
   readReportArtifact
 } from "./action-chunk-65b836ed7b.js";
+import "./action-chunk-50f4f1432b.js";
+import "./action-chunk-d2a1d9ef9d.js";
 import {
   renderErrorReport
 } from "./action-chunk-47e8c2b8fc.js";
 import {
   renderReport
-} from "./action-chunk-1a035e3934.js";
-import "./action-chunk-d99e2d5373.js";
-import "./action-chunk-f0f553e796.js";
+} from "./action-chunk-948fca9dba.js";
+import "./action-chunk-6fa89fedaf.js";
+import "./action-chunk-afe352c118.js";
+import "./action-chunk-e5fccb96bd.js";
+import "./action-chunk-e5a79ce89a.js";
+import "./action-chunk-7d1a89a2f0.js";
+import "./action-chunk-f8c3a7d0f4.js";
 import {
   getPull
 } from "./action-chunk-0d62e16402.js";
@@ -22,7 +28,11 @@ import "./action-chunk-34a48b51a2.js";
 import "./action-chunk-413a98cce8.js";
 import "./action-chunk-983340aefc.js";
 import "./action-chunk-7ba064f90f.js";
+import "./action-chunk-a4e2cf860a.js";
+import "./action-chunk-40530c68dd.js";
+import "./action-chunk-25be3d0a7c.js";
 import "./action-chunk-4fcbb936ca.js";
+import "./action-chunk-82396b2bd9.js";
 import {
   UserError
 } from "./action-chunk-55db69e02f.js";

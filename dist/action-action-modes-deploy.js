@@ -9,29 +9,40 @@ import {
 } from "./action-chunk-ea32782c9a.js";
 import {
   compareRuns
-} from "./action-chunk-9f0ab9e328.js";
+} from "./action-chunk-92161225ff.js";
 import {
   dataFileKey,
   hashInputs,
   sha256File,
   trainModel
-} from "./action-chunk-ea15b0ecc1.js";
+} from "./action-chunk-67fe986c38.js";
 import {
   loadEngine
 } from "./action-chunk-bc1fafee27.js";
-import {
-  ARTIFACT_FILES
-} from "./action-chunk-4293b75db3.js";
+import "./action-chunk-50f4f1432b.js";
+import "./action-chunk-d2a1d9ef9d.js";
 import {
   renderMetricsTable
-} from "./action-chunk-d99e2d5373.js";
-import "./action-chunk-f0f553e796.js";
+} from "./action-chunk-6fa89fedaf.js";
+import {
+  formatNumber
+} from "./action-chunk-e5fccb96bd.js";
+import "./action-chunk-e5a79ce89a.js";
+import "./action-chunk-7d1a89a2f0.js";
+import "./action-chunk-f8c3a7d0f4.js";
+import {
+  bundleModel
+} from "./action-chunk-d5709b9f8a.js";
 import {
   confineToRepository,
   parseImageName,
   parseImageReference,
   registryServerAddress
 } from "./action-chunk-71fa4578e2.js";
+import "./action-chunk-5595f77bb2.js";
+import {
+  ARTIFACT_FILES
+} from "./action-chunk-4293b75db3.js";
 import "./action-chunk-89980272e8.js";
 import {
   actionLogger
@@ -47,20 +58,27 @@ import {
   VERSION
 } from "./action-chunk-413a98cce8.js";
 import {
-  escapeInline
+  escapeCell,
+  escapeInline,
+  link
 } from "./action-chunk-7ba064f90f.js";
 import {
   confineInputs,
   loadConfig,
   loadParams
-} from "./action-chunk-afac013251.js";
+} from "./action-chunk-831e54c8a1.js";
 import "./action-chunk-fa08236832.js";
-import "./action-chunk-89c9fbdf46.js";
+import "./action-chunk-a4e2cf860a.js";
+import {
+  stringify
+} from "./action-chunk-afcbbfc458.js";
 import "./action-chunk-40530c68dd.js";
+import "./action-chunk-25be3d0a7c.js";
 import {
   tryGit
 } from "./action-chunk-4a2bad3387.js";
 import "./action-chunk-4fcbb936ca.js";
+import "./action-chunk-82396b2bd9.js";
 import {
   UserError
 } from "./action-chunk-55db69e02f.js";
@@ -9107,7 +9125,7 @@ var require_keyParser = __commonJS({
     var {
       createDecipheriv,
       createECDH,
-      createHash,
+      createHash: createHash2,
       createHmac,
       createSign,
       createVerify,
@@ -9795,11 +9813,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash2("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash2("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -9964,8 +9982,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash2("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash2("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -10005,7 +10023,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac(
           "sha1",
-          createHash("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash2("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac) {
           if (encrypted) {
@@ -12327,7 +12345,7 @@ var require_kex = __commonJS({
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash,
+      createHash: createHash2,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
@@ -12753,7 +12771,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash = createHash(this.hashName);
+          const hash = createHash2(this.hashName);
           hashString(hash, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash, isServer ? this._remoteKexinit : this._kexinit);
@@ -13761,9 +13779,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash2(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash2(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended = Buffer.allocUnsafe(digest.length + chunk.length);
           extended.set(digest, 0);
           extended.set(chunk, digest.length);
@@ -19198,7 +19216,7 @@ var require_client = __commonJS({
   "node_modules/ssh2/lib/client.js"(exports, module) {
     "use strict";
     var {
-      createHash,
+      createHash: createHash2,
       getHashes,
       randomFillSync
     } = __require("crypto");
@@ -19420,7 +19438,7 @@ var require_client = __commonJS({
           }
           hostVerifier = (key, verify) => {
             if (hashAlgo)
-              key = createHash(hashAlgo).update(key).digest("hex");
+              key = createHash2(hashAlgo).update(key).digest("hex");
             const ret = hashCb(key, verify);
             if (ret !== void 0)
               verify(ret);
@@ -22897,7 +22915,7 @@ var require_buffer_list = __commonJS({
         }
       }, {
         key: "join",
-        value: function join4(s) {
+        value: function join6(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -28710,9 +28728,9 @@ var require_tar_fs = __commonJS({
         });
       };
       var chperm = function(name, header, cb) {
-        var link = header.type === "symlink";
-        var chmod = link ? xfs.lchmod : xfs.chmod;
-        var chown = link ? xfs.lchown : xfs.chown;
+        var link2 = header.type === "symlink";
+        var chmod = link2 ? xfs.lchmod : xfs.chmod;
+        var chown = link2 ? xfs.lchown : xfs.chown;
         if (!chmod) return cb();
         var mode = (header.mode | (header.type === "directory" ? dmode : fmode)) & umask & parseInt(777, 8);
         if (chown && own) chown.call(xfs, name, header.uid, header.gid, onchown);
@@ -59805,7 +59823,7 @@ var require_docker = __commonJS({
 });
 
 // src/action/modes/deploy.ts
-import { resolve } from "node:path";
+import { join as join5, resolve } from "node:path";
 
 // src/docker/build-context.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
@@ -59841,10 +59859,10 @@ function renderDockerfile(input) {
     ""
   ].join("\n");
 }
-function labelInstruction(labels) {
-  const keys = Object.keys(labels).sort();
+function labelInstruction(labels2) {
+  const keys = Object.keys(labels2).sort();
   if (keys.length === 0) return [];
-  return [`LABEL ${keys.map((key) => `${quote(key)}=${quote(labels[key])}`).join(" \\\n      ")}`];
+  return [`LABEL ${keys.map((key) => `${quote(key)}=${quote(labels2[key])}`).join(" \\\n      ")}`];
 }
 function quote(text) {
   return `"${text.replace(/[\\"$]/g, "\\$&").replace(/[\u0000-\u001f\u007f]/g, " ")}"`;
@@ -60093,7 +60111,7 @@ function buildError(error, step, timeoutMs) {
 // src/docker/labels.ts
 var LABEL_PREFIX = "dev.model-ci";
 function computeLabels(input) {
-  const labels = {
+  const labels2 = {
     "org.opencontainers.image.title": input.model,
     "org.opencontainers.image.description": input.description,
     "org.opencontainers.image.source": input.source,
@@ -60111,7 +60129,7 @@ function computeLabels(input) {
     [`${LABEL_PREFIX}.backend`]: input.backend,
     [`${LABEL_PREFIX}.version`]: VERSION
   };
-  return Object.fromEntries(Object.entries(labels).filter((entry) => entry[1] !== void 0 && entry[1] !== ""));
+  return Object.fromEntries(Object.entries(labels2).filter((entry) => entry[1] !== void 0 && entry[1] !== ""));
 }
 function compactJson(metrics) {
   return JSON.stringify(
@@ -60265,15 +60283,15 @@ async function buildModelImage(docker, input) {
   const tags = computeTags(input.target);
   const image = parseImageName(input.target.image.toLowerCase()).name;
   const version = imageVersion(input.target);
-  const labels = computeLabels({ ...input.labels, revision: input.target.sha, version });
+  const labels2 = computeLabels({ ...input.labels, revision: input.target.sha, version });
   const context = await buildContext({
-    dockerfile: renderDockerfile({ baseImage: input.baseImage, port: input.port, labels }),
+    dockerfile: renderDockerfile({ baseImage: input.baseImage, port: input.port, labels: labels2 }),
     serverFiles: input.serverFiles,
     modelDir: input.modelDir
   });
   log(`building ${image} (${tags.map((t) => t.slice(image.length + 1)).join(", ")}) from ${input.baseImage}`);
   const { imageId } = await buildImage(docker, { context, tags, timeoutMs: input.buildTimeoutMs, noCache: input.noCache, log });
-  return { image, tags, imageId, version, labels };
+  return { image, tags, imageId, version, labels: labels2 };
 }
 async function deployImage(docker, input) {
   const built = await buildModelImage(docker, input);
@@ -60287,11 +60305,106 @@ async function deployImage(docker, input) {
   return { ...built, ...pushed };
 }
 
+// src/report/model-card.ts
+var HF_TASK = {
+  "binary-classification": "tabular-classification",
+  "multiclass-classification": "tabular-classification",
+  regression: "tabular-regression"
+};
+function renderModelCard(input, opts = {}) {
+  const { card = {}, lineage } = input;
+  const sections = [
+    ...opts.frontMatter === false ? [] : [frontMatter(input)],
+    `# ${escapeInline(input.model)}`,
+    "",
+    ...paragraphs(card.description ?? `A ${input.task.replace(/-/g, " ")} model trained and deployed by model-ci.`),
+    "## Intended use",
+    "",
+    ...paragraphs(card.intendedUse ?? "Not stated: add `card.intended_use` to model-ci.yml."),
+    "## Limitations",
+    "",
+    ...paragraphs(card.limitations ?? "Not stated: add `card.limitations` to model-ci.yml."),
+    "## Data",
+    "",
+    "| file | rows | sha256 |",
+    "| --- | ---: | --- |",
+    ...Object.entries(input.data).map(([file, stats]) => `| ${escapeCell(file)} | ${stats.rows} | \`${stats.hash.replace(/^sha256:/, "").slice(0, 16)}\u2026\` |`),
+    "",
+    `Trained on ${input.trainRows} rows, evaluated on ${input.testRows} held-out rows.`,
+    "",
+    ...labelBalance(input.evaluation),
+    "## Metrics",
+    "",
+    "| metric | value |",
+    "| --- | ---: |",
+    ...Object.entries(input.metrics).map(([name, value]) => `| ${escapeCell(name)} | ${formatNumber(value)} |`),
+    "",
+    "## Params",
+    "",
+    "| param | value |",
+    "| --- | --- |",
+    ...Object.entries(input.params).map(([key, value]) => `| ${escapeCell(key)} | ${escapeCell(String(value))} |`),
+    "",
+    "## Lineage",
+    "",
+    `- commit: ${lineage.commit ? link(`\`${lineage.commit.slice(0, 12)}\``, lineage.repositoryUrl && `${lineage.repositoryUrl}/commit/${lineage.commit}`) : "unknown"}`,
+    ...lineage.runUrl ? [`- run: ${link("the deploy job", lineage.runUrl)}`] : [],
+    `- trained: ${escapeInline(lineage.trainedAt)} by model-ci ${escapeInline(lineage.modelCiVersion)} on ${escapeInline(lineage.backend)}`,
+    `- inputs hash: \`${lineage.hashes.inputs}\``,
+    `- model hash: \`${lineage.hashes.model}\``,
+    ...lineage.image ? [
+      `- image: \`${lineage.image.name}${lineage.image.digest ? `@${lineage.image.digest}` : ""}\` (${lineage.image.tags.map((t) => `\`${t.slice(t.lastIndexOf(":") + 1)}\``).join(", ")})`
+    ] : [],
+    ""
+  ];
+  return sections.join("\n");
+}
+function frontMatter(input) {
+  const task = HF_TASK[input.task];
+  const metadata = {
+    ...input.card?.license ? { license: input.card.license.toLowerCase() } : {},
+    library_name: "tensorflowjs",
+    tags: ["model-ci", task],
+    "model-index": [
+      {
+        name: input.model,
+        results: [
+          {
+            task: { type: task },
+            dataset: { type: "csv", name: Object.keys(input.data)[0] ?? "unknown", split: "test" },
+            metrics: Object.entries(input.metrics).map(([name, value]) => ({ type: name, name, value }))
+          }
+        ]
+      }
+    ]
+  };
+  return `---
+${stringify(metadata, { lineWidth: 0 })}---
+`;
+}
+function paragraphs(text) {
+  return text.split(/\r?\n\s*\r?\n/).map((paragraph) => paragraph.trim()).filter(Boolean).flatMap((paragraph) => [escapeInline(paragraph), ""]);
+}
+function labelBalance(evaluation) {
+  if (!evaluation.classes || !evaluation.confusionMatrix) return [];
+  const counts = evaluation.confusionMatrix.map((row) => row.reduce((a, b) => a + b, 0));
+  const total = counts.reduce((a, b) => a + b, 0) || 1;
+  return [
+    "| class | test rows | share |",
+    "| --- | ---: | ---: |",
+    ...evaluation.classes.map((label, k) => `| ${escapeCell(label)} | ${counts[k]} | ${(100 * counts[k] / total).toFixed(1)}% |`),
+    ""
+  ];
+}
+
+// src/flow/deploy-model.ts
+import { writeFile } from "node:fs/promises";
+
 // src/train/planned-inputs.ts
 async function plannedInputs(configFile, requested, workspace, trackedAt) {
   const config = await confineInputs(await loadConfig(configFile), { trackedAt });
   const params = await loadParams(config.params);
-  const { backend } = await loadEngine(requested ?? config.backend, { workspace });
+  const { backend } = await loadEngine(requested ?? config.backend, { workspace, training: true });
   const files = [config.data.train, ...config.data.test ? [config.data.test] : []];
   const data = Object.fromEntries(await Promise.all(files.map(async (file) => [dataFileKey(config, file), await sha256File(file)])));
   return { inputs: hashInputs({ data, params: params.flat, config, trainerVersion: VERSION, backend }).inputs, backend };
@@ -60328,6 +60441,8 @@ async function runDeploy(options) {
   });
   const gatesPassed = comparison.failedGates.length === 0;
   if (!gatesPassed) log.warn(`gates failed (${comparison.failedGates.map((row) => row.name).join(", ")}): the image is pushed without moving \`latest\``);
+  const cardInput = modelCardInput(run, options);
+  await writeFile(join2(run.out, ARTIFACT_FILES.card), renderModelCard(cardInput));
   const imageInput = {
     modelDir: run.out,
     serverFiles: options.serverFiles,
@@ -60354,11 +60469,18 @@ async function runDeploy(options) {
     backend: run.engine.backend,
     comparison,
     gatesPassed,
-    image: { image: image.image, tags: image.tags, version: image.version, digest }
+    image: { image: image.image, tags: image.tags, version: image.version, digest },
+    card: renderModelCard({ ...cardInput, lineage: { ...cardInput.lineage, image: { name: image.image, digest, tags: image.tags } } }, { frontMatter: false })
   };
   if (!options.record) return outcome;
-  const record = recordFromRun(run, options.commit, { image: digest ? { name: image.image, digest, tags: image.tags } : void 0, runUrl: options.runUrl });
-  await writeRecord(options, record);
+  const model = await bundleModel(run.out);
+  if ("skipped" in model) log.warn(`the record is written without the model's files (${model.skipped}): pull requests will train the base instead`);
+  const record = recordFromRun(run, options.commit, {
+    image: digest ? { name: image.image, digest, tags: image.tags } : void 0,
+    runUrl: options.runUrl,
+    storedModel: "stored" in model ? model.stored : void 0
+  });
+  await writeRecord(options, record, "stored" in model ? model : void 0);
   return { ...outcome, record };
 }
 async function reuse(options, previous, previousImage, source) {
@@ -60397,11 +60519,33 @@ async function reuse(options, previous, previousImage, source) {
   await writeRecord(options, record);
   return { ...outcome, record };
 }
+function modelCardInput(run, options) {
+  return {
+    model: run.config.name,
+    task: run.config.task,
+    card: run.config.card,
+    data: run.manifest.data,
+    trainRows: run.manifest.trainRows,
+    testRows: run.manifest.testRows,
+    evaluation: run.evaluation,
+    params: run.params.flat,
+    metrics: run.metrics,
+    lineage: {
+      commit: options.commit,
+      repositoryUrl: options.repositoryUrl,
+      runUrl: options.runUrl,
+      trainedAt: run.manifest.startedAt,
+      backend: run.engine.backend,
+      modelCiVersion: run.manifest.modelCiVersion,
+      hashes: { inputs: run.manifest.hashes.inputs, model: run.manifest.hashes.model }
+    }
+  };
+}
 function target(options, gatesPassed) {
   return { image: options.image, sha: options.commit, ref: options.ref, defaultBranch: options.defaultBranch, gatesPassed };
 }
-async function writeRecord(options, record) {
-  await options.log.group("record the baseline", () => options.store.write(record, { replace: true }));
+async function writeRecord(options, record, model) {
+  await options.log.group("record the baseline", () => options.store.write(record, { replace: true, model }));
   options.log.info(`recorded ${record.model}@${options.commit.slice(0, 7)} on the baselines branch`);
 }
 async function previousBaseline(options, model) {
@@ -60434,6 +60578,159 @@ import { fileURLToPath } from "node:url";
 function serverDistDir() {
   const here = dirname(fileURLToPath(import.meta.url));
   return existsSync(join3(here, SERVER_ENTRY)) ? here : join3(here, "..", "..", "dist");
+}
+
+// src/kubernetes/manifests.ts
+import { createHash } from "node:crypto";
+var LIVENESS_PATH = "/v2/health/live";
+var READINESS_PATH = "/v2/health/ready";
+var DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+var QUANTITY = /^[0-9]+(\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/;
+function modelManifests(input) {
+  const image = pinnedImage(input.image);
+  const name = kubernetesName(input.model);
+  const port = input.port ?? DEFAULT_PORT;
+  const minReplicas = input.minReplicas ?? 1;
+  const maxReplicas = input.maxReplicas ?? 3;
+  checkInteger(port, 1, 65535, "port");
+  checkInteger(minReplicas, 1, 1e3, "min-replicas");
+  checkInteger(maxReplicas, minReplicas, 1e3, "max-replicas", `at least min-replicas (${minReplicas})`);
+  const targetCpuPercent = input.targetCpuPercent ?? 70;
+  checkInteger(targetCpuPercent, 1, 100, "target-cpu");
+  if (input.canaryPercent !== void 0) checkInteger(input.canaryPercent, 0, 100, "canary");
+  const resources = {
+    requests: { cpu: quantity(input.resources?.cpu ?? "250m", "cpu"), memory: quantity(input.resources?.memory ?? "256Mi", "memory") },
+    limits: { memory: quantity(input.resources?.memoryLimit ?? "1Gi", "memory-limit") }
+  };
+  const metadata = (extra = {}) => ({
+    name,
+    ...input.namespace ? { namespace: checkNamespace(input.namespace) } : {},
+    labels: labels(name, image.digest),
+    ...extra
+  });
+  const container = {
+    name: "kserve-container",
+    image: image.pinned,
+    ports: [{ name: "http", containerPort: port, protocol: "TCP" }],
+    env: [{ name: "PORT", value: String(port) }],
+    resources,
+    readinessProbe: { httpGet: { path: READINESS_PATH, port }, periodSeconds: 5, failureThreshold: 3 },
+    livenessProbe: { httpGet: { path: LIVENESS_PATH, port }, initialDelaySeconds: 5, periodSeconds: 10, failureThreshold: 3 },
+    securityContext: restricted()
+  };
+  const selector = { "app.kubernetes.io/name": name };
+  return {
+    name,
+    inferenceService: {
+      apiVersion: "serving.kserve.io/v1beta1",
+      kind: "InferenceService",
+      metadata: metadata(),
+      spec: {
+        predictor: {
+          minReplicas,
+          maxReplicas,
+          ...input.canaryPercent !== void 0 ? { canaryTrafficPercent: input.canaryPercent } : {},
+          containers: [container]
+        }
+      }
+    },
+    deployment: {
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: metadata(),
+      spec: {
+        replicas: minReplicas,
+        selector: { matchLabels: selector },
+        template: {
+          metadata: { labels: labels(name, image.digest) },
+          spec: { automountServiceAccountToken: false, containers: [{ ...container, name: "model" }] }
+        }
+      }
+    },
+    service: {
+      apiVersion: "v1",
+      kind: "Service",
+      metadata: metadata(),
+      spec: { selector, ports: [{ name: "http", port: 80, targetPort: "http", protocol: "TCP" }] }
+    },
+    horizontalPodAutoscaler: {
+      apiVersion: "autoscaling/v2",
+      kind: "HorizontalPodAutoscaler",
+      metadata: metadata(),
+      spec: {
+        scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name },
+        minReplicas,
+        maxReplicas,
+        metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: targetCpuPercent } } }]
+      }
+    }
+  };
+}
+function manifestFiles(manifests) {
+  const documents = (objects) => objects.map((object) => stringify(object, { lineWidth: 0 })).join("---\n");
+  return {
+    "inferenceservice.yaml": documents([manifests.inferenceService]),
+    "deployment.yaml": documents([manifests.deployment, manifests.service, manifests.horizontalPodAutoscaler])
+  };
+}
+function kubernetesName(model) {
+  let name = model.toLowerCase().replace(/[._]+/g, "-");
+  if (/^[0-9]/.test(name)) name = `m-${name}`;
+  if (name.length > 63) name = `${name.slice(0, 54).replace(/-+$/, "")}-${createHash("sha256").update(model).digest("hex").slice(0, 8)}`;
+  if (!DNS_1035_LABEL.test(name)) {
+    throw new UserError(`model name ${JSON.stringify(model.slice(0, 40))} gives no valid Kubernetes name; expected lowercase letters, digits and . _ -`, {
+      field: "name"
+    });
+  }
+  return name;
+}
+function pinnedImage(reference) {
+  const ref = parseImageReference(reference, "image");
+  if (!ref.digest) {
+    throw new UserError(`expected an image pinned by digest (name@sha256:\u2026), got "${reference.slice(0, 120)}": a tag can move, a digest cannot`, {
+      field: "image"
+    });
+  }
+  return { pinned: `${ref.name}@${ref.digest}`, digest: ref.digest };
+}
+function restricted() {
+  return {
+    runAsNonRoot: true,
+    runAsUser: Number(IMAGE_USER),
+    allowPrivilegeEscalation: false,
+    readOnlyRootFilesystem: true,
+    capabilities: { drop: ["ALL"] },
+    seccompProfile: { type: "RuntimeDefault" }
+  };
+}
+function labels(name, digest) {
+  return { "app.kubernetes.io/name": name, "app.kubernetes.io/managed-by": "model-ci", "model-ci/image-digest": digest.slice(7, 19) };
+}
+function checkInteger(value, min, max, field, expected = `between ${min} and ${max}`) {
+  if (!Number.isInteger(value) || value < min || value > max) throw new UserError(`expected a whole number ${expected}, got ${value}`, { field });
+}
+function quantity(value, field) {
+  if (!QUANTITY.test(value)) throw new UserError(`expected a Kubernetes quantity like 250m, 1 or 512Mi, got ${JSON.stringify(value.slice(0, 40))}`, { field });
+  return value;
+}
+function checkNamespace(namespace) {
+  if (namespace.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
+    throw new UserError(`expected a Kubernetes namespace (lowercase letters, digits and -, at most 63), got ${JSON.stringify(namespace.slice(0, 70))}`, {
+      field: "namespace"
+    });
+  }
+  return namespace;
+}
+
+// src/kubernetes/write-manifests.ts
+import { mkdir, rename, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join4 } from "node:path";
+async function writeManifestFiles(dir, files) {
+  await mkdir(dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) {
+    await writeFile2(join4(dir, `.${name}.tmp`), text);
+    await rename(join4(dir, `.${name}.tmp`), join4(dir, name));
+  }
 }
 
 // src/report/deploy-summary.ts
@@ -60487,7 +60784,12 @@ var runDeployMode = async ({ settings, context, kit, event }) => {
   const { digest } = outcome.image;
   setOutput("image", outcome.image.image);
   setOutput("tags", outcome.image.tags.join("\n"));
-  if (digest) setOutput("digest", digest);
+  if (digest) {
+    setOutput("digest", digest);
+    const dir = join5(resolve(context.workspace, settings.artifactsDir), "manifests");
+    await writeManifestFiles(dir, manifestFiles(modelManifests({ model: outcome.model, image: `${outcome.image.image}@${digest}` })));
+    setOutput("manifests", dir);
+  }
   setOutput("model-version", outcome.image.version);
   setOutput("retrained", String(outcome.reusedFrom === void 0));
   kit.setResultOutputs(outcome.comparison.verdict, outcome.metrics, outcome.backend, "");
@@ -60501,7 +60803,12 @@ var runDeployMode = async ({ settings, context, kit, event }) => {
       backend: outcome.backend,
       recorded: outcome.record !== void 0,
       reusedFrom: outcome.reusedFrom
-    })
+    }) + (outcome.card ? `
+<details><summary>Model card</summary>
+
+${outcome.card}
+</details>
+` : "")
   );
   kit.failOnGates(outcome.comparison.failedGates);
 };

@@ -2,9 +2,11 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 import {
   sweepCandidates
 } from "./action-chunk-9ea5f9aee2.js";
-import "./action-chunk-9f0ab9e328.js";
-import "./action-chunk-4293b75db3.js";
-import "./action-chunk-f0f553e796.js";
+import "./action-chunk-92161225ff.js";
+import "./action-chunk-50f4f1432b.js";
+import "./action-chunk-d2a1d9ef9d.js";
+import "./action-chunk-e5fccb96bd.js";
+import "./action-chunk-f8c3a7d0f4.js";
 import {
   getPull
 } from "./action-chunk-0d62e16402.js";
@@ -15,6 +17,8 @@ import {
 import {
   readEvent
 } from "./action-chunk-fef4885785.js";
+import "./action-chunk-4293b75db3.js";
+import "./action-chunk-89980272e8.js";
 import {
   actionLogger
 } from "./action-chunk-6afa78d0c2.js";
@@ -27,12 +31,15 @@ import "./action-chunk-34a48b51a2.js";
 import "./action-chunk-413a98cce8.js";
 import {
   loadConfig
-} from "./action-chunk-afac013251.js";
+} from "./action-chunk-831e54c8a1.js";
 import "./action-chunk-fa08236832.js";
-import "./action-chunk-89c9fbdf46.js";
+import "./action-chunk-a4e2cf860a.js";
+import "./action-chunk-afcbbfc458.js";
 import "./action-chunk-40530c68dd.js";
+import "./action-chunk-25be3d0a7c.js";
 import "./action-chunk-4a2bad3387.js";
 import "./action-chunk-4fcbb936ca.js";
+import "./action-chunk-82396b2bd9.js";
 import "./action-chunk-55db69e02f.js";
 import "./action-chunk-e3b0c44298.js";
 

@@ -16,9 +16,10 @@ import {
   warning
 } from "./action-chunk-fb78514aca.js";
 import "./action-chunk-40eeb72f53.js";
-import "./action-chunk-89c9fbdf46.js";
+import "./action-chunk-afcbbfc458.js";
 import "./action-chunk-4a2bad3387.js";
 import "./action-chunk-4fcbb936ca.js";
+import "./action-chunk-82396b2bd9.js";
 import {
   UserError,
   isUserError

@@ -8,27 +8,34 @@ import {
 } from "./action-chunk-9ea5f9aee2.js";
 import {
   findBaseline
-} from "./action-chunk-e303e81777.js";
+} from "./action-chunk-955469a930.js";
 import {
   judgeConfigAgainst
 } from "./action-chunk-17ddbd85c3.js";
-import "./action-chunk-9f0ab9e328.js";
-import "./action-chunk-ea15b0ecc1.js";
+import "./action-chunk-92161225ff.js";
+import "./action-chunk-67fe986c38.js";
 import "./action-chunk-bc1fafee27.js";
-import "./action-chunk-4293b75db3.js";
+import "./action-chunk-50f4f1432b.js";
+import "./action-chunk-d2a1d9ef9d.js";
 import {
   VERDICT_TEXT,
   formatScalar,
   runLinks
-} from "./action-chunk-1a035e3934.js";
+} from "./action-chunk-948fca9dba.js";
 import {
   table
-} from "./action-chunk-d99e2d5373.js";
+} from "./action-chunk-6fa89fedaf.js";
+import "./action-chunk-afe352c118.js";
 import {
   formatNumber,
   formatSigned
-} from "./action-chunk-f0f553e796.js";
+} from "./action-chunk-e5fccb96bd.js";
+import "./action-chunk-e5a79ce89a.js";
+import "./action-chunk-7d1a89a2f0.js";
+import "./action-chunk-f8c3a7d0f4.js";
 import "./action-chunk-7a2e6707a8.js";
+import "./action-chunk-5595f77bb2.js";
+import "./action-chunk-4293b75db3.js";
 import "./action-chunk-89980272e8.js";
 import "./action-chunk-18413418a4.js";
 import {
@@ -51,12 +58,15 @@ import {
 } from "./action-chunk-7ba064f90f.js";
 import {
   loadConfig
-} from "./action-chunk-afac013251.js";
+} from "./action-chunk-831e54c8a1.js";
 import "./action-chunk-fa08236832.js";
-import "./action-chunk-89c9fbdf46.js";
+import "./action-chunk-a4e2cf860a.js";
+import "./action-chunk-afcbbfc458.js";
 import "./action-chunk-40530c68dd.js";
+import "./action-chunk-25be3d0a7c.js";
 import "./action-chunk-4a2bad3387.js";
 import "./action-chunk-4fcbb936ca.js";
+import "./action-chunk-82396b2bd9.js";
 import {
   UserError
 } from "./action-chunk-55db69e02f.js";

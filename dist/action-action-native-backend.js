@@ -9,12 +9,15 @@ import {
 } from "./action-chunk-fb78514aca.js";
 import {
   loadConfig
-} from "./action-chunk-afac013251.js";
+} from "./action-chunk-831e54c8a1.js";
 import "./action-chunk-fa08236832.js";
-import "./action-chunk-89c9fbdf46.js";
+import "./action-chunk-a4e2cf860a.js";
+import "./action-chunk-afcbbfc458.js";
 import "./action-chunk-40530c68dd.js";
+import "./action-chunk-25be3d0a7c.js";
 import "./action-chunk-4a2bad3387.js";
 import "./action-chunk-4fcbb936ca.js";
+import "./action-chunk-82396b2bd9.js";
 import "./action-chunk-55db69e02f.js";
 import {
   nativeFolder
@@ -25,7 +28,7 @@ import "./action-chunk-e3b0c44298.js";
 import { join } from "node:path";
 async function prepareNativeBackend(settings, context) {
   const backend = settings.backend ?? (await loadConfig(join(context.workspace, settings.config))).backend;
-  const packageName = backend === "auto" ? void 0 : NATIVE_PACKAGES[backend];
+  const packageName = backend === "auto" || backend === "dense" ? void 0 : NATIVE_PACKAGES[backend];
   if (!packageName) {
     info(`install-native-backend: the ${backend} backend needs no native package`);
     return;

@@ -5,7 +5,11 @@ import {
   readReportArtifact,
   writeReportArtifact
 } from "./action-chunk-65b836ed7b.js";
+import "./action-chunk-50f4f1432b.js";
+import "./action-chunk-d2a1d9ef9d.js";
+import "./action-chunk-f8c3a7d0f4.js";
 import "./action-chunk-18413418a4.js";
+import "./action-chunk-40530c68dd.js";
 import "./action-chunk-4fcbb936ca.js";
 import "./action-chunk-55db69e02f.js";
 import "./action-chunk-e3b0c44298.js";

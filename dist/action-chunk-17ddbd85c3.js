@@ -1,13 +1,13 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   diffParams
-} from "./action-chunk-9f0ab9e328.js";
+} from "./action-chunk-92161225ff.js";
 import {
   resolveCommit
 } from "./action-chunk-40eeb72f53.js";
 import {
   loadConfig
-} from "./action-chunk-afac013251.js";
+} from "./action-chunk-831e54c8a1.js";
 import {
   git,
   tryGit
@@ -24,7 +24,7 @@ import { join, relative as relative2, sep as sep2 } from "node:path";
 import { relative, sep } from "node:path";
 
 // src/config/base-decides.ts
-var BASE_DECIDES = ["metrics", "data.split", "data.test"];
+var BASE_DECIDES = ["metrics", "data.split", "data.test", "data.gate"];
 function isBaseDecided(key) {
   return BASE_DECIDES.some((prefix) => key === prefix || key.startsWith(`${prefix}.`));
 }
@@ -42,6 +42,8 @@ function decideConfig(base, pr, missing = "the base commit has no model-ci confi
   delete data.split;
   if (base.data.test !== void 0) data.test = base.data.test;
   if (base.data.split !== void 0) data.split = { ...base.data.split };
+  delete data.gate;
+  if (base.data.gate !== void 0) data.gate = { ...base.data.gate };
   return { config: { ...pr, data, metrics: base.metrics.map((metric) => ({ ...metric })) }, decidedBy: "base" };
 }
 
@@ -68,9 +70,12 @@ function flattenConfig(config) {
     flat["data.split.test"] = data.split.test;
     flat["data.split.seed"] = data.split.seed;
     flat["data.split.stratify"] = data.split.stratify;
+    flat["data.split.method"] = data.split.method;
   }
   if (data.features) flat["data.features"] = JSON.stringify(data.features);
   if (data.categoricalColumns) flat["data.categorical_columns"] = JSON.stringify(data.categoricalColumns);
+  if (data.gate?.maxRemovedShare !== void 0) flat["data.gate.max_removed_share"] = data.gate.maxRemovedShare;
+  if (data.gate?.maxPsi !== void 0) flat["data.gate.max_psi"] = data.gate.maxPsi;
   for (const metric of config.metrics) {
     flat[`metrics.${metric.name}.direction`] = metric.direction;
     if (metric.gate) Object.assign(flat, flattenGate(`metrics.${metric.name}.gate`, metric.gate));
@@ -82,6 +87,8 @@ function flattenGate(prefix, gate) {
   const flat = {};
   if (gate.tolerance !== void 0) flat[`${prefix}.tolerance`] = gate.relative ? `${+(gate.tolerance * 100).toPrecision(12)}%` : gate.tolerance;
   if (gate.threshold !== void 0) flat[`${prefix}.threshold`] = gate.threshold;
+  if (gate.confidence !== void 0) flat[`${prefix}.confidence`] = gate.confidence;
+  if (gate.beats !== void 0) flat[`${prefix}.beats`] = JSON.stringify(gate.beats);
   return flat;
 }
 

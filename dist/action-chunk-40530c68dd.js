@@ -2,9 +2,13 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 
 // src/domain/config.ts
 var TASKS = ["binary-classification", "multiclass-classification", "regression"];
-var BACKENDS = ["auto", "tensorflow-gpu", "tensorflow", "wasm", "cpu"];
+var BACKENDS = ["auto", "dense", "tensorflow-gpu", "tensorflow", "wasm", "cpu"];
+var REFERENCE_NAMES = ["majority", "prior", "mean", "linear"];
+var SPLIT_METHODS = ["hash", "shuffle"];
 
 export {
   TASKS,
-  BACKENDS
+  BACKENDS,
+  REFERENCE_NAMES,
+  SPLIT_METHODS
 };

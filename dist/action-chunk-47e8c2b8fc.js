@@ -1,7 +1,7 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   runLinks
-} from "./action-chunk-1a035e3934.js";
+} from "./action-chunk-948fca9dba.js";
 import {
   commentMarker
 } from "./action-chunk-983340aefc.js";

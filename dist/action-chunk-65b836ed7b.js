@@ -1,11 +1,18 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
+  SHOWN_ROWS
+} from "./action-chunk-50f4f1432b.js";
+import {
   optional,
   sha,
   str,
   validator
 } from "./action-chunk-18413418a4.js";
 import {
+  REFERENCE_NAMES
+} from "./action-chunk-40530c68dd.js";
+import {
+  MAX_RECENT_RECORDS,
   MODEL_NAME
 } from "./action-chunk-4fcbb936ca.js";
 import {
@@ -47,6 +54,64 @@ var evaluation = {
   },
   required: ["task", "testRows"]
 };
+var count = { type: "integer", minimum: 0 };
+var lines = list(count, SHOWN_ROWS);
+var predictions = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    file: str(1e3),
+    rows: count,
+    newRows: count,
+    classification: optional({
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        changed: count,
+        fixed: count,
+        broken: count,
+        brokenLines: lines,
+        fixedLines: lines,
+        perClass: optional(
+          list(
+            {
+              type: "object",
+              additionalProperties: false,
+              properties: {
+                label: str(200),
+                support: count,
+                precision: { type: "object", additionalProperties: false, properties: { base: num, head: num }, required: ["base", "head"] },
+                recall: { type: "object", additionalProperties: false, properties: { base: num, head: num }, required: ["base", "head"] }
+              },
+              required: ["label", "support", "precision", "recall"]
+            },
+            1e3
+          )
+        )
+      },
+      required: ["changed", "fixed", "broken", "brokenLines", "fixedLines"]
+    }),
+    regression: optional({
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        changed: count,
+        quantiles: list({ type: "object", additionalProperties: false, properties: { q: num, change: num }, required: ["q", "change"] }, 20),
+        moved: list(
+          {
+            type: "object",
+            additionalProperties: false,
+            properties: { line: count, truth: num, base: num, head: num },
+            required: ["line", "truth", "base", "head"]
+          },
+          SHOWN_ROWS
+        )
+      },
+      required: ["changed", "quantiles", "moved"]
+    })
+  },
+  required: ["file", "rows", "newRows"]
+};
 var row = {
   type: "object",
   additionalProperties: false,
@@ -57,15 +122,34 @@ var row = {
     head: optional(num),
     delta: optional(num),
     deltaPct: optional(num),
-    status: { type: "string", enum: ["better", "worse", "within-tolerance", "unchanged", "new", "removed"] },
+    status: { type: "string", enum: ["better", "worse", "within-noise", "within-tolerance", "unchanged", "new", "removed"] },
     gate: optional({
       type: "object",
       additionalProperties: false,
-      properties: { tolerance: optional(num), relative: optional({ type: "boolean" }), threshold: optional(num) },
+      properties: {
+        tolerance: optional(num),
+        relative: optional({ type: "boolean" }),
+        threshold: optional(num),
+        confidence: optional(num),
+        beats: optional(list({ type: "string", enum: [...REFERENCE_NAMES] }, REFERENCE_NAMES.length))
+      },
       required: []
     }),
     gatePassed: optional({ type: "boolean" }),
-    gateReason: optional(str(1e3))
+    gateReason: optional(str(1e3)),
+    gateNote: optional(str(1e3)),
+    interval: optional({
+      type: "object",
+      additionalProperties: false,
+      properties: { low: num, high: num, confidence: num },
+      required: ["low", "high", "confidence"]
+    }),
+    mcnemar: optional({
+      type: "object",
+      additionalProperties: false,
+      properties: { fixed: count, broken: count, p: num },
+      required: ["fixed", "broken", "p"]
+    })
   },
   required: ["name", "direction", "status"]
 };
@@ -93,6 +177,20 @@ var baseline = {
   },
   required: ["kind"]
 };
+var paired = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    unavailable: optional(str(2e3)),
+    rows: num,
+    newRows: num,
+    seenInTraining: num,
+    file: optional(str(1e3)),
+    recorded: optional({ type: "object", required: [], additionalProperties: num, maxProperties: 100 }),
+    note: optional(str(2e3))
+  },
+  required: ["rows", "newRows", "seenInTraining"]
+};
 var config = {
   type: "object",
   additionalProperties: false,
@@ -111,6 +209,116 @@ var config = {
     )
   },
   required: ["file", "decidedBy", "changes"]
+};
+var trendPoint = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    commit: sha,
+    metrics: { type: "object", required: [], additionalProperties: num, maxProperties: 500, propertyNames: { maxLength: 200 } }
+  },
+  required: ["commit", "metrics"]
+};
+var references = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    testRows: num,
+    results: list(
+      {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          name: { type: "string", enum: [...REFERENCE_NAMES] },
+          metrics: { type: "object", additionalProperties: num, propertyNames: { maxLength: 200 }, maxProperties: 100, required: [] }
+        },
+        required: ["name", "metrics"]
+      },
+      REFERENCE_NAMES.length
+    ),
+    notes: optional(list(str(500), 10))
+  },
+  required: ["testRows", "results"]
+};
+var SHOWN = 100;
+var names = (maxItems) => list(str(1e3), maxItems);
+var diffLines = list(num, SHOWN);
+var dataDiff = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    file: str(1e3),
+    baseRows: num,
+    headRows: num,
+    columnsAdded: names(1e4),
+    columnsRemoved: names(1e4),
+    columnsRetyped: list(
+      {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          column: str(1e3),
+          base: { type: "string", enum: ["numeric", "categorical"] },
+          head: { type: "string", enum: ["numeric", "categorical"] }
+        },
+        required: ["column", "base", "head"]
+      },
+      1e4
+    ),
+    unchangedRows: num,
+    addedRows: num,
+    removedRows: num,
+    modifiedRows: num,
+    addedLines: diffLines,
+    removedLines: diffLines,
+    modified: list(
+      {
+        type: "object",
+        additionalProperties: false,
+        properties: { baseLine: num, headLine: num, columns: names(SHOWN) },
+        required: ["baseLine", "headLine", "columns"]
+      },
+      SHOWN
+    ),
+    labels: optional(
+      list(
+        { type: "object", additionalProperties: false, properties: { label: str(1e3), base: num, head: num }, required: ["label", "base", "head"] },
+        SHOWN * 2
+      )
+    ),
+    moreLabels: optional(num),
+    shift: list(
+      {
+        type: "object",
+        additionalProperties: false,
+        properties: { column: str(1e3), kind: { type: "string", enum: ["numeric", "categorical"] }, psi: num },
+        required: ["column", "kind", "psi"]
+      },
+      SHOWN * 2
+    )
+  },
+  required: [
+    "file",
+    "baseRows",
+    "headRows",
+    "columnsAdded",
+    "columnsRemoved",
+    "columnsRetyped",
+    "unchangedRows",
+    "addedRows",
+    "removedRows",
+    "modifiedRows",
+    "addedLines",
+    "removedLines",
+    "modified",
+    "shift"
+  ]
+};
+var dataChanges = {
+  type: "object",
+  additionalProperties: false,
+  properties: { diffs: list(dataDiff, 10), notes: list(str(2e3), 10) },
+  required: ["diffs", "notes"]
 };
 var problem = {
   type: "object",
@@ -145,7 +353,7 @@ var reportArtifactSchema = {
               additionalProperties: false,
               properties: {
                 model: str(200),
-                verdict: { type: "string", enum: ["better", "worse", "mixed", "unchanged", "gate-failed", "no-baseline"] },
+                verdict: { type: "string", enum: ["better", "worse", "mixed", "within-noise", "unchanged", "gate-failed", "no-baseline"] },
                 rows: list(row, 500),
                 params: list(
                   { type: "object", additionalProperties: false, properties: { key: str(500), base: scalar, head: scalar }, required: ["key"] },
@@ -155,7 +363,15 @@ var reportArtifactSchema = {
                 baseline,
                 headCommit: optional(sha),
                 failedGates: list(row, 500),
-                config: optional(config)
+                config: optional(config),
+                noise: optional({
+                  type: "object",
+                  additionalProperties: false,
+                  properties: { rows: count, resamples: count, seed: count },
+                  required: ["rows", "resamples", "seed"]
+                }),
+                predictions: optional(predictions),
+                paired: optional(paired)
               },
               required: ["model", "verdict", "rows", "params", "data", "baseline", "failedGates"]
             },
@@ -179,7 +395,10 @@ var reportArtifactSchema = {
               properties: { history: optional(history), evaluation: optional(evaluation), backend: optional(str(50)) },
               required: []
             }),
-            baseRef: optional(str(255))
+            trend: optional(list(trendPoint, MAX_RECENT_RECORDS)),
+            baseRef: optional(str(255)),
+            references: optional(references),
+            dataChanges: optional(dataChanges)
           },
           required: ["comparison", "head"]
         },
@@ -261,7 +480,7 @@ function checkConsistent(artifact, file) {
     if (matrix.length !== n || matrix.some((row2) => row2.length !== n)) {
       throw new UserError(`the report artifact is malformed: ${at}: must be ${n}\xD7${n} for ${n} classes`, { file, field: at });
     }
-    if (matrix.some((row2) => row2.some((count) => !Number.isSafeInteger(count) || count < 0))) {
+    if (matrix.some((row2) => row2.some((count2) => !Number.isSafeInteger(count2) || count2 < 0))) {
       throw new UserError(`the report artifact is malformed: ${at}: counts must be whole numbers, 0 or more`, { file, field: at });
     }
   }

@@ -4,10 +4,14 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 function commentMarker(name) {
   return `<!-- model-ci:${name.replace(/[%<>!\s\u0000-\u001f\u007f]|-(?=-)/gu, percentEncode)} -->`;
 }
+function driftIssueMarker(name) {
+  return commentMarker(name).replace("<!-- model-ci:", "<!-- model-ci-drift:");
+}
 function percentEncode(text) {
   return [...new TextEncoder().encode(text)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("");
 }
 
 export {
-  commentMarker
+  commentMarker,
+  driftIssueMarker
 };

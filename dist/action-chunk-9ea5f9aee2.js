@@ -1,10 +1,10 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
   compareRuns
-} from "./action-chunk-9f0ab9e328.js";
+} from "./action-chunk-92161225ff.js";
 import {
   nearlyEqual
-} from "./action-chunk-f0f553e796.js";
+} from "./action-chunk-e5fccb96bd.js";
 import {
   UserError
 } from "./action-chunk-55db69e02f.js";

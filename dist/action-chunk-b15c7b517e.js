@@ -5,12 +5,14 @@ import {
   resolvePullCommits
 } from "./action-chunk-4b574b9bdf.js";
 import {
-  limit,
   parse
-} from "./action-chunk-89c9fbdf46.js";
+} from "./action-chunk-afcbbfc458.js";
 import {
   MODEL_NAME
 } from "./action-chunk-4fcbb936ca.js";
+import {
+  limit
+} from "./action-chunk-82396b2bd9.js";
 
 // src/flow/pull-request/decide.ts
 import { join } from "node:path";

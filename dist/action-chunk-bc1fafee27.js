@@ -24,6 +24,10 @@ async function loadEngine(requested, opts = {}) {
   if (!BACKENDS.includes(requested)) {
     throw new UserError(`unknown backend ${JSON.stringify(requested)}; expected one of ${BACKENDS.join(", ")}`, { field: "backend" });
   }
+  if (requested === "dense" || requested === "auto" && opts.training) {
+    const tfjs = await loadEngine("auto", { ...opts, log: void 0, training: false });
+    return opts.training ? { ...tfjs, backend: "dense", versions: { ...tfjs.versions, "tfjs-backend": tfjs.tfjsBackend } } : tfjs;
+  }
   const workspace = opts.workspace ?? process.env.GITHUB_WORKSPACE ?? process.cwd();
   const candidates = requested === "auto" ? BACKEND_ORDER : BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(requested));
   const failures = [];
@@ -65,7 +69,7 @@ async function loadBundled(backend) {
     versions["tfjs-backend-wasm"] = wasm.version_wasm;
   }
   await activate(tf, backend === "wasm" ? "wasm" : "cpu");
-  return { tf, backend, versions, notices: [] };
+  return { tf, backend, tfjsBackend: backend, versions, notices: [] };
 }
 async function loadNative(backend, packageName, folder) {
   const require2 = createRequire(join(folder, "package.json"));
@@ -75,7 +79,7 @@ async function loadNative(backend, packageName, folder) {
   const binding = tf.backend().binding;
   if (binding?.TF_Version) versions.libtensorflow = binding.TF_Version;
   if (backend === "tensorflow-gpu") Object.assign(versions, await gpuLibraryVersions());
-  return { tf, backend, versions, notices: [] };
+  return { tf, backend, tfjsBackend: backend, versions, notices: [] };
 }
 async function activate(tf, name) {
   if (!await tf.setBackend(name)) throw new Error(`tfjs could not initialise its ${name} backend${await initError(tf, name)}`);

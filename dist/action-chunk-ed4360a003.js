@@ -117,5 +117,6 @@ export {
   MAX_COMMENT_LENGTH,
   GITHUB_ACTIONS_BOT,
   upsertStickyComment,
-  repostStickyComment
+  repostStickyComment,
+  isSticky
 };

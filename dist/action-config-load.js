@@ -6,14 +6,17 @@ import {
   SWEEPABLE,
   loadConfig,
   loadParams
-} from "./action-chunk-afac013251.js";
+} from "./action-chunk-831e54c8a1.js";
 import "./action-chunk-fa08236832.js";
-import "./action-chunk-89c9fbdf46.js";
+import "./action-chunk-a4e2cf860a.js";
+import "./action-chunk-afcbbfc458.js";
 import "./action-chunk-40530c68dd.js";
+import "./action-chunk-25be3d0a7c.js";
 import "./action-chunk-4a2bad3387.js";
 import {
   MODEL_NAME
 } from "./action-chunk-4fcbb936ca.js";
+import "./action-chunk-82396b2bd9.js";
 import "./action-chunk-55db69e02f.js";
 import "./action-chunk-e3b0c44298.js";
 export {

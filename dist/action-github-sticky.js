@@ -2,6 +2,7 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 import {
   GITHUB_ACTIONS_BOT,
   MAX_COMMENT_LENGTH,
+  isSticky,
   repostStickyComment,
   upsertStickyComment
 } from "./action-chunk-ed4360a003.js";
@@ -12,6 +13,7 @@ import "./action-chunk-e3b0c44298.js";
 export {
   GITHUB_ACTIONS_BOT,
   MAX_COMMENT_LENGTH,
+  isSticky,
   repostStickyComment,
   upsertStickyComment
 };

@@ -1,8 +1,10 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
-  commentMarker
+  commentMarker,
+  driftIssueMarker
 } from "./action-chunk-983340aefc.js";
 import "./action-chunk-e3b0c44298.js";
 export {
-  commentMarker
+  commentMarker,
+  driftIssueMarker
 };

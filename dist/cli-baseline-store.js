@@ -1,22 +1,31 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
+  STORED_MODEL_FILES,
+  storedModelPath,
+  storedModelProblem
+} from "./cli-chunk-d5709b9f8a.js";
+import {
   hasRemote,
   isShallow,
   localCommit,
   resolveCommit
 } from "./cli-chunk-40eeb72f53.js";
+import "./cli-chunk-5595f77bb2.js";
 import {
   DEFAULT_BASELINE_BRANCH
 } from "./cli-chunk-89980272e8.js";
 import {
   VERSION
 } from "./cli-chunk-413a98cce8.js";
+import "./cli-chunk-4293b75db3.js";
 import {
   parseImageName
 } from "./cli-chunk-71fa4578e2.js";
 import {
   FULL_SHA,
+  MAX_RECENT_RECORDS,
   MODEL_CI_VERSION,
+  MODEL_HASH,
   MODEL_NAME,
   RECORD_SCHEMA
 } from "./cli-chunk-4fcbb936ca.js";
@@ -27,6 +36,12 @@ import {
   tryGit
 } from "./cli-chunk-4a2bad3387.js";
 import {
+  formatBytes,
+  limit,
+  overLimit
+} from "./cli-chunk-82396b2bd9.js";
+import "./cli-chunk-25be3d0a7c.js";
+import {
   UserError,
   excerpt,
   shorten
@@ -34,7 +49,7 @@ import {
 import "./cli-chunk-e3b0c44298.js";
 
 // src/baseline/store.ts
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -120,7 +135,14 @@ var recordSchema = {
     },
     runUrl: { ...text, ...absentNotNull },
     rollbackOf: { ...commit, ...absentNotNull },
-    reusedFrom: { ...commit, ...absentNotNull }
+    reusedFrom: { ...commit, ...absentNotNull },
+    storedModel: {
+      type: "object",
+      ...object,
+      ...absentNotNull,
+      properties: { hash: pattern(MODEL_HASH.source, "sha256:<64 hex digits>"), bytes: count },
+      required: ["hash", "bytes"]
+    }
   },
   required: ["schema", "modelCiVersion", "model", "commit", "createdAt", "backend", "metrics", "params", "data", "inputsHash", "modelHash"]
 };
@@ -198,6 +220,9 @@ function consistencyProblems(record) {
   if (typeof record.createdAt === "string" && Number.isNaN(Date.parse(record.createdAt))) {
     problems.push(`createdAt: expected an ISO 8601 time such as 2025-03-04T05:06:07Z, got ${got(record.createdAt)}`);
   }
+  if (isObject(record.storedModel) && record.storedModel.hash !== record.modelHash) {
+    problems.push(`storedModel.hash: expected the record's modelHash, got ${got(record.storedModel.hash)}`);
+  }
   const name = isObject(record.image) ? record.image.name : void 0;
   if (typeof name === "string" && !imageName(name)) problems.push(`image.name: expected an image name without tag or digest, got ${got(name)}`);
   return problems;
@@ -256,8 +281,9 @@ var README = `# model-ci baselines
 
 This branch is written by model-ci and holds one JSON record per model and
 main commit: \`<model>/<commit>.json\` (metrics, params,
-data hashes, model hash, backend, image digest). Pull requests compare against
-these records. Do not edit by hand: every change is a commit by model-ci.
+data hashes, model hash, backend, image digest), and the recorded models' files
+under \`models/<model hash>/\`. Pull requests compare against these records.
+Do not edit by hand: every change is a commit by model-ci.
 `;
 var RecordExistsError = class extends UserError {
   existing;
@@ -341,26 +367,38 @@ function createBaselineStore(options) {
     return null;
   }
   async function findNearest(model, commit2, { maxDepth = 200 } = {}) {
+    const [found] = await recordsAlongHistory(model, commit2, 1, maxDepth);
+    return found ?? null;
+  }
+  async function recent(model, commit2, { count: count2 = MAX_RECENT_RECORDS, maxDepth = 200 } = {}) {
+    return recordsAlongHistory(model, commit2, Math.max(1, Math.min(count2, MAX_RECENT_RECORDS)), maxDepth);
+  }
+  async function recordsAlongHistory(model, commit2, wanted, maxDepth) {
     const blobs = await recordBlobs(model);
-    if (blobs.size === 0) return null;
+    if (blobs.size === 0) return [];
     const { useRemote } = await where();
     const start = await resolveCommit(commit2, { cwd, remote, fetch: useRemote, field: "commit", log });
     const walk = async () => (await git(["rev-list", "--first-parent", `--max-count=${maxDepth}`, start], { cwd })).split("\n").filter(Boolean);
+    const recorded = (history2) => history2.flatMap((sha2, behind) => blobs.has(sha2) ? [{ sha: sha2, behind }] : []).slice(0, wanted);
     let history = await walk();
-    let behind = history.findIndex((sha2) => blobs.has(sha2));
-    while (behind < 0 && history.length < maxDepth && useRemote && await isShallow(cwd)) {
+    let found = recorded(history);
+    while (found.length < wanted && history.length < maxDepth && useRemote && await isShallow(cwd)) {
       const step = Math.min(maxDepth - history.length, Math.max(10, history.length));
-      log(`looking for ${model}'s nearest baseline: fetching ${step} more commits of history`);
+      log(`looking for ${model}'s baseline records: fetching ${step} more commits of history`);
       const before = history.length;
       await git(["fetch", "--no-tags", `--deepen=${step}`, remote, start], { cwd });
       history = await walk();
-      behind = history.findIndex((sha2) => blobs.has(sha2));
+      found = recorded(history);
       if (history.length === before) break;
     }
-    if (behind < 0) return null;
-    const found = history[behind];
-    const [text2] = await readBlobs(cwd, [blobs.get(found)]);
-    return { ...await parseRecord(text2, { model, commit: found }, label(model, found)), commit: found, behind };
+    if (found.length === 0) return [];
+    const texts = await readBlobs(
+      cwd,
+      found.map(({ sha: sha2 }) => blobs.get(sha2))
+    );
+    return Promise.all(
+      found.map(async ({ sha: sha2, behind }, i) => ({ ...await parseRecord(texts[i], { model, commit: sha2 }, label(model, sha2)), commit: sha2, behind }))
+    );
   }
   let writing = Promise.resolve();
   function write(record, writeOptions) {
@@ -369,8 +407,12 @@ function createBaselineStore(options) {
     });
     return next;
   }
-  async function writeNow(record, { replace = false } = {}) {
+  async function writeNow(record, { replace = false, model } = {}) {
     checkModel(record.model);
+    if (model && (record.storedModel?.hash !== model.stored.hash || storedModelProblem(model.stored, model.files))) {
+      throw new Error(`the model files given do not match the record's storedModel (${JSON.stringify(record.storedModel)})`);
+    }
+    const modelFiles = model ? Object.fromEntries(STORED_MODEL_FILES.map((file) => [storedModelPath(model.stored.hash, file), model.files.get(file)])) : {};
     if (!FULL_SHA.test(record.commit)) throw new Error(`a baseline record needs a full commit SHA, got ${JSON.stringify(record.commit)}`);
     const problems = await writeProblems(record);
     if (problems.length > 0) throw new Error(`refusing to write a baseline record that could not be read back: ${problems.join("; ")}`);
@@ -384,13 +426,13 @@ function createBaselineStore(options) {
       await fetch();
       const parent = await tip();
       const existing = parent && await tryGit(["cat-file", "blob", `${parent}:${path}`], { cwd });
-      if (existing === content) return { commit: parent };
+      if (existing === content && await hasFiles(parent, Object.keys(modelFiles))) return { commit: parent };
       if (existing && !replace)
         throw new RecordExistsError(record.model, record.commit, branch, await parseRecord(existing, record, label(record.model, record.commit)));
       const message = `${existing ? "replace" : "add"} baseline ${record.model} @ ${record.commit.slice(0, 12)}${record.runUrl ? `
 
 ${record.runUrl}` : ""}`;
-      const commit2 = await commitFile(cwd, parent, { [path]: content, ...parent ? {} : { "README.md": README } }, message, identity);
+      const commit2 = await commitFile(cwd, parent, { [path]: content, ...modelFiles, ...parent ? {} : { "README.md": README } }, message, identity);
       const race = useRemote ? await push(commit2) : await moveLocalBranch(ref, commit2, parent);
       if (race === null) {
         if (useRemote) await git(["update-ref", ref, commit2], { cwd });
@@ -424,7 +466,37 @@ ${error.stderr}`;
     const moved = await tryGit(["update-ref", "-m", "model-ci: baseline record", ref, commit2, parent ?? ""], { cwd });
     return moved === null ? "the local branch changed" : null;
   }
-  return { fetch, read, write, findNearest, findByInputsHash, list: list2 };
+  async function hasFiles(at, paths) {
+    for (const path of paths) if (await tryGit(["cat-file", "-e", `${at}:${path}`], { cwd }) === null) return false;
+    return true;
+  }
+  async function readModel(stored, dir) {
+    if (!MODEL_HASH.test(stored.hash)) return { refused: "its model hash is not sha256:<64 hex digits>" };
+    const max = limit("storedModelBytes");
+    if (stored.bytes > max) return { refused: `the record says its model is ${formatBytes(stored.bytes)}, ${overLimit("storedModelBytes")}` };
+    const at = await tip();
+    if (!at) return { refused: `${branch} is not there` };
+    const specs = STORED_MODEL_FILES.map((file) => `${at}:${storedModelPath(stored.hash, file)}`);
+    const checks = (await git(["cat-file", "--batch-check"], { cwd, input: `${specs.join("\n")}
+` })).trim().split("\n");
+    const blobs = [];
+    let total = 0;
+    for (const [i, line] of checks.entries()) {
+      const match = /^([0-9a-f]+) blob (\d+)$/.exec(line);
+      if (!match) return { refused: `${STORED_MODEL_FILES[i]} is not on ${branch} under ${storedModelPath(stored.hash, STORED_MODEL_FILES[i])}` };
+      total += Number(match[2]);
+      blobs.push(match[1]);
+    }
+    if (total > max) return { refused: `its files are ${formatBytes(total)}, ${overLimit("storedModelBytes")}` };
+    const files = /* @__PURE__ */ new Map();
+    for (const [i, file] of STORED_MODEL_FILES.entries()) files.set(file, await gitBytes(["cat-file", "blob", blobs[i]], { cwd }));
+    const problem = storedModelProblem(stored, files);
+    if (problem) return { refused: problem };
+    await mkdir(dir, { recursive: true });
+    for (const [file, data] of files) await writeFile(`${dir}/${file}`, data);
+    return { dir };
+  }
+  return { fetch, read, write, readModel, findNearest, recent, findByInputsHash, list: list2 };
 }
 function checkModel(model) {
   if (!MODEL_NAME.test(model)) {

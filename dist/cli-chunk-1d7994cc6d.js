@@ -5,8 +5,12 @@ var EQUAL_EPSILON = 1e-12;
 function nearlyEqual(a, b) {
   return Math.abs(a - b) <= EQUAL_EPSILON * Math.max(1, Math.abs(a), Math.abs(b));
 }
-function formatNumber(value) {
+function formatNumber(value, decimals) {
   if (!Number.isFinite(value)) throw new Error(`cannot format ${value}: metrics are checked to be finite before reporting`);
+  if (decimals !== void 0) {
+    const text2 = value.toFixed(decimals);
+    return /^-[0.]+$/.test(text2) ? text2.slice(1) : text2;
+  }
   if (value === 0) return "0";
   if (Number.isInteger(value)) return integerText(value);
   const magnitude = Math.abs(value);
@@ -15,9 +19,9 @@ function formatNumber(value) {
   const text = value.toPrecision(4);
   return text.includes("e+") ? integerText(Math.round(value)) : stripZeros(text);
 }
-function formatSigned(value) {
-  const text = formatNumber(value);
-  return value > 0 ? `+${text}` : text;
+function formatSigned(value, decimals) {
+  const text = formatNumber(value, decimals);
+  return value > 0 && /[1-9]/.test(text) ? `+${text}` : text;
 }
 function formatPercent(value) {
   if (!Number.isFinite(value)) throw new Error(`cannot format ${value}%`);

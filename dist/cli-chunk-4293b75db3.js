@@ -8,7 +8,9 @@ var ARTIFACT_FILES = {
   metrics: "metrics.json",
   history: "history.json",
   evaluation: "evaluation.json",
-  run: "run.json"
+  run: "run.json",
+  /** Written by a deploy, shipped in the image: src/report/model-card.ts. */
+  card: "card.md"
 };
 
 export {

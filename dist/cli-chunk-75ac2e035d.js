@@ -47,6 +47,8 @@ function quote(text) {
 export {
   SERVER_DIR,
   MODEL_DIR,
+  DEFAULT_PORT,
+  IMAGE_USER,
   SERVER_ENTRY,
   renderDockerfile
 };

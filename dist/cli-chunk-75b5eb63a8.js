@@ -36,6 +36,21 @@ async function readCsvFile(file, opts = {}) {
   return (await parseFile(file, /* @__PURE__ */ new Set([...forced, ...result.reread]), settings)).file;
 }
 async function parseFile(file, forced, { chunkBytes, float32 }) {
+  const { handle, size, shown } = await openCsv(file);
+  try {
+    const parser = new CsvParser(shown, forced, size, float32);
+    const hash = createHash("sha256");
+    await readChunks(handle, shown, chunkBytes, {
+      onRead: (bytes) => hash.update(bytes),
+      consume: (data, final) => parser.parse(data, final)
+    });
+    const { table, reread } = parser.finish(file);
+    return { file: { table, hash: `sha256:${hash.digest("hex")}` }, reread };
+  } finally {
+    await handle.close();
+  }
+}
+async function openCsv(file) {
   const shown = displayPath(file);
   let handle;
   try {
@@ -47,37 +62,36 @@ async function parseFile(file, forced, { chunkBytes, float32 }) {
     const stat = await handle.stat();
     if (stat.isDirectory()) throw new UserError(`cannot read data file ${shown}: it is a directory`, { file: shown });
     if (!stat.isFile()) throw new UserError(`cannot read data file ${shown}: it is not a regular file`, { file: shown });
-    const maxBytes = limit("csvBytes");
-    if (stat.size > maxBytes) {
+    if (stat.size > limit("csvBytes")) {
       throw new UserError(`the file is ${formatBytes(stat.size)} (${stat.size} bytes), ${overLimit("csvBytes")}`, { file: shown });
     }
-    const size = stat.size;
-    const parser = new CsvParser(shown, forced, size, float32);
-    const hash = createHash("sha256");
-    let buffer = Buffer.allocUnsafe(2 * chunkBytes);
-    let carried = 0;
-    let total = 0;
-    for (; ; ) {
-      if (carried + chunkBytes > buffer.length) {
-        const bigger = Buffer.allocUnsafe(2 * (carried + chunkBytes));
-        buffer.copy(bigger, 0, 0, carried);
-        buffer = bigger;
-      }
-      const { bytesRead } = await handle.read(buffer, carried, chunkBytes, null);
-      total += bytesRead;
-      if (total > maxBytes) throw new UserError(`the file grew past ${formatBytes(maxBytes)} while read, ${overLimit("csvBytes")}`, { file: shown });
-      hash.update(buffer.subarray(carried, carried + bytesRead));
-      const data = buffer.subarray(0, carried + bytesRead);
-      const final = bytesRead === 0;
-      const consumed = parser.parse(data, final);
-      if (final) break;
-      carried = data.length - consumed;
-      data.copyWithin(0, consumed);
-    }
-    const { table, reread } = parser.finish(file);
-    return { file: { table, hash: `sha256:${hash.digest("hex")}` }, reread };
-  } finally {
+    return { handle, size: stat.size, shown };
+  } catch (error) {
     await handle.close();
+    throw error;
+  }
+}
+async function readChunks(handle, shown, chunkBytes, { onRead, consume, done }) {
+  const maxBytes = limit("csvBytes");
+  let buffer = Buffer.allocUnsafe(2 * chunkBytes);
+  let carried = 0;
+  let total = 0;
+  for (; ; ) {
+    if (carried + chunkBytes > buffer.length) {
+      const bigger = Buffer.allocUnsafe(2 * (carried + chunkBytes));
+      buffer.copy(bigger, 0, 0, carried);
+      buffer = bigger;
+    }
+    const { bytesRead } = await handle.read(buffer, carried, chunkBytes, null);
+    total += bytesRead;
+    if (total > maxBytes) throw new UserError(`the file grew past ${formatBytes(maxBytes)} while read, ${overLimit("csvBytes")}`, { file: shown });
+    onRead?.(buffer.subarray(carried, carried + bytesRead));
+    const data = buffer.subarray(0, carried + bytesRead);
+    const final = bytesRead === 0;
+    const consumed = await consume(data, final);
+    if (final || done?.()) break;
+    carried = data.length - consumed;
+    data.copyWithin(0, consumed);
   }
 }
 var ColumnBuilder = class {
@@ -128,31 +142,27 @@ function resized(array, capacity, rows) {
   return next;
 }
 var NON_FINITE = /* @__PURE__ */ new Set(["nan", "inf", "infinity", "+inf", "+infinity", "-inf", "-infinity", "+nan", "-nan"]);
-var CsvParser = class {
+var CsvRecordReader = class {
   file;
-  forced;
-  fileSize;
-  float32;
-  maxColumns = limit("columns");
-  maxRows = limit("rows");
   line = 1;
+  /** Offset in the file of `data[0]` in the next call of `parse`. */
   bytesParsed = 0;
-  header;
-  columns = [];
-  rows = 0;
-  capacity = 1024;
-  rowLines = new Uint32Array(this.capacity);
+  /** The header's width once read: fields past it are counted, not kept. */
+  width;
+  /** Set by `record` to make `parse` return right after that record (the consumer's matrix is full). */
+  paused = false;
+  maxColumns = limit("columns");
   bomChecked = false;
   // Field bounds of the record being read; `escaped` marks quoted fields holding "" pairs.
   starts = [];
   ends = [];
   quoted = [];
   escaped = [];
-  constructor(file, forced, fileSize, float32) {
+  constructor(file) {
     this.file = file;
-    this.forced = forced;
-    this.fileSize = fileSize;
-    this.float32 = float32;
+  }
+  /** Called when a chunk ends inside a record. */
+  incomplete() {
   }
   /** Parses every complete record of `data`; returns how many bytes were consumed (the rest is an unfinished record). */
   parse(data, final) {
@@ -231,26 +241,78 @@ var CsvParser = class {
       if (!complete) {
         this.line = recordLine;
         this.bytesParsed += recordStart;
-        this.estimateCapacity();
+        this.incomplete();
         return recordStart;
       }
-      this.record(data, fields, recordLine);
+      this.record(data, fields, recordLine, this.bytesParsed + recordStart);
+      if (this.paused) {
+        this.bytesParsed += i;
+        return i;
+      }
     }
     this.bytesParsed += n;
     return n;
   }
   keepField(k, start, end, quoted, escaped) {
-    if (!this.header && k >= this.maxColumns) {
+    if (this.width === void 0 && k >= this.maxColumns) {
       throw this.error(this.line, `the header has too many columns, ${overLimit("columns")}`);
     }
-    if (this.header && k >= this.header.length) return;
+    if (this.width !== void 0 && k >= this.width) return;
     this.starts[k] = start;
     this.ends[k] = end;
     this.quoted[k] = quoted;
     this.escaped[k] = escaped;
   }
+  /** Whether the record is a blank line, which is not a row (a one-column table cannot tell it from a missing value, so neither does any other). */
+  blank(data, fields) {
+    return fields === 1 && !this.quoted[0] && trimmedEmpty(data, this.starts[0], this.ends[0]);
+  }
+  /** The header's column names, checked: none empty, none twice. */
+  headerNames(data, fields, line) {
+    const names = [];
+    for (let k = 0; k < fields; k++) {
+      const name = this.text(data, k).trim();
+      if (name === "") throw this.error(line, `column ${k + 1} of the header has no name`);
+      const earlier = names.indexOf(name);
+      if (earlier >= 0) throw this.error(line, `the header names column ${quote(name)} twice (columns ${earlier + 1} and ${k + 1})`, name);
+      names.push(name);
+    }
+    this.width = names.length;
+    return names;
+  }
+  /** Field `k`'s text: unquoted fields trimmed, "" pairs of quoted ones unescaped. */
+  text(data, k) {
+    let start = this.starts[k];
+    let end = this.ends[k];
+    if (!this.quoted[k]) [start, end] = trim(data, start, end);
+    const text = data.toString("utf8", start, end);
+    return this.escaped[k] ? text.replaceAll('""', '"') : text;
+  }
+  error(line, message, field) {
+    return new UserError(message, { file: this.file, line, field: field === void 0 ? void 0 : excerpt(field) });
+  }
+};
+var CsvParser = class extends CsvRecordReader {
+  forced;
+  fileSize;
+  float32;
+  maxRows = limit("rows");
+  header;
+  columns = [];
+  rows = 0;
+  capacity = 1024;
+  rowLines = new Uint32Array(this.capacity);
+  constructor(file, forced, fileSize, float32) {
+    super(file);
+    this.forced = forced;
+    this.fileSize = fileSize;
+    this.float32 = float32;
+  }
+  incomplete() {
+    this.estimateCapacity();
+  }
   record(data, fields, line) {
-    if (fields === 1 && !this.quoted[0] && trimmedEmpty(data, this.starts[0], this.ends[0])) return;
+    if (this.blank(data, fields)) return;
     if (!this.header) {
       this.readHeader(data, fields, line);
       return;
@@ -267,14 +329,7 @@ var CsvParser = class {
     this.rows++;
   }
   readHeader(data, fields, line) {
-    const names = [];
-    for (let k = 0; k < fields; k++) {
-      const name = this.text(data, k).trim();
-      if (name === "") throw this.error(line, `column ${k + 1} of the header has no name`);
-      const earlier = names.indexOf(name);
-      if (earlier >= 0) throw this.error(line, `the header names column ${quote(name)} twice (columns ${earlier + 1} and ${k + 1})`, name);
-      names.push(name);
-    }
+    const names = this.headerNames(data, fields, line);
     this.header = names;
     this.columns = names.map((name) => new ColumnBuilder(name, this.forced.has(name), this.capacity, this.float32));
   }
@@ -288,13 +343,6 @@ var CsvParser = class {
     this.capacity = capacity;
     this.rowLines = resized(this.rowLines, capacity, this.rows);
     for (const col of this.columns) col.grow(capacity, this.rows);
-  }
-  text(data, k) {
-    let start = this.starts[k];
-    let end = this.ends[k];
-    if (!this.quoted[k]) [start, end] = trim(data, start, end);
-    const text = data.toString("utf8", start, end);
-    return this.escaped[k] ? text.replaceAll('""', '"') : text;
   }
   cell(data, k, row, line) {
     const col = this.columns[k];
@@ -376,9 +424,6 @@ var CsvParser = class {
     const table = { file, columns, rowCount: rows, rowLines: exact(this.rowLines, rows) };
     return { table, reread };
   }
-  error(line, message, field) {
-    return new UserError(message, { file: this.file, line, field: field === void 0 ? void 0 : excerpt(field) });
-  }
 };
 function exact(array, rows) {
   if (array.length === rows) return array;
@@ -437,5 +482,11 @@ function parseDecimal(data, start, end) {
 
 export {
   readCsv,
-  readCsvFile
+  readCsvFile,
+  openCsv,
+  readChunks,
+  NON_FINITE,
+  CsvRecordReader,
+  trim,
+  parseDecimal
 };

@@ -27,7 +27,18 @@ var LIMITS = {
   units: { env: "MODEL_CI_MAX_UNITS", value: 4096, what: "hidden units per layer" },
   layers: { env: "MODEL_CI_MAX_LAYERS", value: 16, what: "hidden layers" },
   batchSize: { env: "MODEL_CI_MAX_BATCH_SIZE", value: 65536, what: "rows per batch" },
-  epochs: { env: "MODEL_CI_MAX_EPOCHS", value: 1e4, what: "epochs" }
+  epochs: { env: "MODEL_CI_MAX_EPOCHS", value: 1e4, what: "epochs" },
+  /**
+   * Main's model files stored with its record on the baselines branch, and read back by PR runs (anyone who
+   * can push that branch writes them). GitHub warns about files over 50 MB; a larger model is recorded
+   * without its files and PRs train the base instead.
+   */
+  storedModelBytes: {
+    env: "MODEL_CI_MAX_STORED_MODEL_BYTES",
+    value: 50 * MiB,
+    what: "a stored model (model.json, weights.bin, preprocessing.json)",
+    bytes: true
+  }
 };
 var UNITS = { "": 1, k: 1e3, kb: 1e3, kib: KiB, m: 1e3 ** 2, mb: 1e3 ** 2, mib: MiB, g: 1e3 ** 3, gb: 1e3 ** 3, gib: GiB };
 function limit(name, env = process.env) {

@@ -24,7 +24,8 @@ function recordFromRun(run, commit, extra = {}) {
     evaluation: run.evaluation,
     trainingMs: run.manifest.trainingMs,
     ...extra.image ? { image: extra.image } : {},
-    ...extra.runUrl ? { runUrl: extra.runUrl } : {}
+    ...extra.runUrl ? { runUrl: extra.runUrl } : {},
+    ...extra.storedModel ? { storedModel: extra.storedModel } : {}
   };
 }
 function reusedRecord(previous, to) {

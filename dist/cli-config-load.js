@@ -6,11 +6,13 @@ import {
   SWEEPABLE,
   loadConfig,
   loadParams
-} from "./cli-chunk-ee9543e104.js";
+} from "./cli-chunk-831e54c8a1.js";
+import "./cli-chunk-a4e2cf860a.js";
 import {
   MODEL_NAME
 } from "./cli-chunk-4fcbb936ca.js";
 import "./cli-chunk-fa08236832.js";
+import "./cli-chunk-afcbbfc458.js";
 import "./cli-chunk-40530c68dd.js";
 import "./cli-chunk-4a2bad3387.js";
 import "./cli-chunk-82396b2bd9.js";

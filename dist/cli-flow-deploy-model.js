@@ -1,28 +1,44 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
+  escapeCell,
+  escapeInline,
+  link
+} from "./cli-chunk-7ba064f90f.js";
+import {
+  bundleModel
+} from "./cli-chunk-d5709b9f8a.js";
+import {
   compareRuns
-} from "./cli-chunk-9f0ab9e328.js";
-import "./cli-chunk-4ce564b355.js";
+} from "./cli-chunk-fc38cb9dd1.js";
+import "./cli-chunk-9dc7177ef9.js";
+import {
+  isShallow
+} from "./cli-chunk-40eeb72f53.js";
 import {
   dataFileKey,
   hashInputs,
   sha256File,
   trainModel
-} from "./cli-chunk-d7c2c76510.js";
+} from "./cli-chunk-a7fff9f74d.js";
+import "./cli-chunk-da0da7856f.js";
+import "./cli-chunk-a06b141fe7.js";
+import "./cli-chunk-19e7804730.js";
 import {
   loadEngine
-} from "./cli-chunk-cd81231bff.js";
-import "./cli-chunk-19e7804730.js";
+} from "./cli-chunk-a8ec06f77a.js";
+import "./cli-chunk-8e297c67c6.js";
+import "./cli-chunk-649b7577f9.js";
+import "./cli-chunk-5cf8645060.js";
 import "./cli-chunk-5595f77bb2.js";
 import {
   recordFromRun,
   reusedRecord
 } from "./cli-chunk-9a563fdfb0.js";
 import {
-  isShallow
-} from "./cli-chunk-40eeb72f53.js";
-import "./cli-chunk-1d7994cc6d.js";
+  formatNumber
+} from "./cli-chunk-1d7994cc6d.js";
 import "./cli-chunk-89980272e8.js";
+import "./cli-chunk-c63c95fa23.js";
 import {
   buildModelImage,
   computeTags,
@@ -34,7 +50,9 @@ import {
   VERSION
 } from "./cli-chunk-413a98cce8.js";
 import "./cli-chunk-a8355befd7.js";
-import "./cli-chunk-4293b75db3.js";
+import {
+  ARTIFACT_FILES
+} from "./cli-chunk-4293b75db3.js";
 import "./cli-chunk-75ac2e035d.js";
 import {
   confineToRepository
@@ -43,9 +61,13 @@ import {
   confineInputs,
   loadConfig,
   loadParams
-} from "./cli-chunk-ee9543e104.js";
+} from "./cli-chunk-831e54c8a1.js";
+import "./cli-chunk-a4e2cf860a.js";
 import "./cli-chunk-4fcbb936ca.js";
 import "./cli-chunk-fa08236832.js";
+import {
+  stringify
+} from "./cli-chunk-afcbbfc458.js";
 import "./cli-chunk-40530c68dd.js";
 import {
   tryGit
@@ -59,11 +81,106 @@ import "./cli-chunk-e3b0c44298.js";
 // src/flow/deploy-model.ts
 import { join } from "node:path";
 
+// src/report/model-card.ts
+var HF_TASK = {
+  "binary-classification": "tabular-classification",
+  "multiclass-classification": "tabular-classification",
+  regression: "tabular-regression"
+};
+function renderModelCard(input, opts = {}) {
+  const { card = {}, lineage } = input;
+  const sections = [
+    ...opts.frontMatter === false ? [] : [frontMatter(input)],
+    `# ${escapeInline(input.model)}`,
+    "",
+    ...paragraphs(card.description ?? `A ${input.task.replace(/-/g, " ")} model trained and deployed by model-ci.`),
+    "## Intended use",
+    "",
+    ...paragraphs(card.intendedUse ?? "Not stated: add `card.intended_use` to model-ci.yml."),
+    "## Limitations",
+    "",
+    ...paragraphs(card.limitations ?? "Not stated: add `card.limitations` to model-ci.yml."),
+    "## Data",
+    "",
+    "| file | rows | sha256 |",
+    "| --- | ---: | --- |",
+    ...Object.entries(input.data).map(([file, stats]) => `| ${escapeCell(file)} | ${stats.rows} | \`${stats.hash.replace(/^sha256:/, "").slice(0, 16)}\u2026\` |`),
+    "",
+    `Trained on ${input.trainRows} rows, evaluated on ${input.testRows} held-out rows.`,
+    "",
+    ...labelBalance(input.evaluation),
+    "## Metrics",
+    "",
+    "| metric | value |",
+    "| --- | ---: |",
+    ...Object.entries(input.metrics).map(([name, value]) => `| ${escapeCell(name)} | ${formatNumber(value)} |`),
+    "",
+    "## Params",
+    "",
+    "| param | value |",
+    "| --- | --- |",
+    ...Object.entries(input.params).map(([key, value]) => `| ${escapeCell(key)} | ${escapeCell(String(value))} |`),
+    "",
+    "## Lineage",
+    "",
+    `- commit: ${lineage.commit ? link(`\`${lineage.commit.slice(0, 12)}\``, lineage.repositoryUrl && `${lineage.repositoryUrl}/commit/${lineage.commit}`) : "unknown"}`,
+    ...lineage.runUrl ? [`- run: ${link("the deploy job", lineage.runUrl)}`] : [],
+    `- trained: ${escapeInline(lineage.trainedAt)} by model-ci ${escapeInline(lineage.modelCiVersion)} on ${escapeInline(lineage.backend)}`,
+    `- inputs hash: \`${lineage.hashes.inputs}\``,
+    `- model hash: \`${lineage.hashes.model}\``,
+    ...lineage.image ? [
+      `- image: \`${lineage.image.name}${lineage.image.digest ? `@${lineage.image.digest}` : ""}\` (${lineage.image.tags.map((t) => `\`${t.slice(t.lastIndexOf(":") + 1)}\``).join(", ")})`
+    ] : [],
+    ""
+  ];
+  return sections.join("\n");
+}
+function frontMatter(input) {
+  const task = HF_TASK[input.task];
+  const metadata = {
+    ...input.card?.license ? { license: input.card.license.toLowerCase() } : {},
+    library_name: "tensorflowjs",
+    tags: ["model-ci", task],
+    "model-index": [
+      {
+        name: input.model,
+        results: [
+          {
+            task: { type: task },
+            dataset: { type: "csv", name: Object.keys(input.data)[0] ?? "unknown", split: "test" },
+            metrics: Object.entries(input.metrics).map(([name, value]) => ({ type: name, name, value }))
+          }
+        ]
+      }
+    ]
+  };
+  return `---
+${stringify(metadata, { lineWidth: 0 })}---
+`;
+}
+function paragraphs(text) {
+  return text.split(/\r?\n\s*\r?\n/).map((paragraph) => paragraph.trim()).filter(Boolean).flatMap((paragraph) => [escapeInline(paragraph), ""]);
+}
+function labelBalance(evaluation) {
+  if (!evaluation.classes || !evaluation.confusionMatrix) return [];
+  const counts = evaluation.confusionMatrix.map((row) => row.reduce((a, b) => a + b, 0));
+  const total = counts.reduce((a, b) => a + b, 0) || 1;
+  return [
+    "| class | test rows | share |",
+    "| --- | ---: | ---: |",
+    ...evaluation.classes.map((label, k) => `| ${escapeCell(label)} | ${counts[k]} | ${(100 * counts[k] / total).toFixed(1)}% |`),
+    ""
+  ];
+}
+
+// src/flow/deploy-model.ts
+import { writeFile } from "node:fs/promises";
+
 // src/train/planned-inputs.ts
 async function plannedInputs(configFile, requested, workspace, trackedAt) {
   const config = await confineInputs(await loadConfig(configFile), { trackedAt });
   const params = await loadParams(config.params);
-  const { backend } = await loadEngine(requested ?? config.backend, { workspace });
+  const { backend } = await loadEngine(requested ?? config.backend, { workspace, training: true });
   const files = [config.data.train, ...config.data.test ? [config.data.test] : []];
   const data = Object.fromEntries(await Promise.all(files.map(async (file) => [dataFileKey(config, file), await sha256File(file)])));
   return { inputs: hashInputs({ data, params: params.flat, config, trainerVersion: VERSION, backend }).inputs, backend };
@@ -100,6 +217,8 @@ async function runDeploy(options) {
   });
   const gatesPassed = comparison.failedGates.length === 0;
   if (!gatesPassed) log.warn(`gates failed (${comparison.failedGates.map((row) => row.name).join(", ")}): the image is pushed without moving \`latest\``);
+  const cardInput = modelCardInput(run, options);
+  await writeFile(join(run.out, ARTIFACT_FILES.card), renderModelCard(cardInput));
   const imageInput = {
     modelDir: run.out,
     serverFiles: options.serverFiles,
@@ -126,11 +245,18 @@ async function runDeploy(options) {
     backend: run.engine.backend,
     comparison,
     gatesPassed,
-    image: { image: image.image, tags: image.tags, version: image.version, digest }
+    image: { image: image.image, tags: image.tags, version: image.version, digest },
+    card: renderModelCard({ ...cardInput, lineage: { ...cardInput.lineage, image: { name: image.image, digest, tags: image.tags } } }, { frontMatter: false })
   };
   if (!options.record) return outcome;
-  const record = recordFromRun(run, options.commit, { image: digest ? { name: image.image, digest, tags: image.tags } : void 0, runUrl: options.runUrl });
-  await writeRecord(options, record);
+  const model = await bundleModel(run.out);
+  if ("skipped" in model) log.warn(`the record is written without the model's files (${model.skipped}): pull requests will train the base instead`);
+  const record = recordFromRun(run, options.commit, {
+    image: digest ? { name: image.image, digest, tags: image.tags } : void 0,
+    runUrl: options.runUrl,
+    storedModel: "stored" in model ? model.stored : void 0
+  });
+  await writeRecord(options, record, "stored" in model ? model : void 0);
   return { ...outcome, record };
 }
 async function reuse(options, previous, previousImage, source) {
@@ -169,11 +295,33 @@ async function reuse(options, previous, previousImage, source) {
   await writeRecord(options, record);
   return { ...outcome, record };
 }
+function modelCardInput(run, options) {
+  return {
+    model: run.config.name,
+    task: run.config.task,
+    card: run.config.card,
+    data: run.manifest.data,
+    trainRows: run.manifest.trainRows,
+    testRows: run.manifest.testRows,
+    evaluation: run.evaluation,
+    params: run.params.flat,
+    metrics: run.metrics,
+    lineage: {
+      commit: options.commit,
+      repositoryUrl: options.repositoryUrl,
+      runUrl: options.runUrl,
+      trainedAt: run.manifest.startedAt,
+      backend: run.engine.backend,
+      modelCiVersion: run.manifest.modelCiVersion,
+      hashes: { inputs: run.manifest.hashes.inputs, model: run.manifest.hashes.model }
+    }
+  };
+}
 function target(options, gatesPassed) {
   return { image: options.image, sha: options.commit, ref: options.ref, defaultBranch: options.defaultBranch, gatesPassed };
 }
-async function writeRecord(options, record) {
-  await options.log.group("record the baseline", () => options.store.write(record, { replace: true }));
+async function writeRecord(options, record, model) {
+  await options.log.group("record the baseline", () => options.store.write(record, { replace: true, model }));
   options.log.info(`recorded ${record.model}@${options.commit.slice(0, 7)} on the baselines branch`);
 }
 async function previousBaseline(options, model) {

@@ -5,16 +5,24 @@ import {
   predict,
   prepareData,
   trainModel
-} from "./cli-chunk-d7c2c76510.js";
-import "./cli-chunk-cd81231bff.js";
+} from "./cli-chunk-a7fff9f74d.js";
+import "./cli-chunk-da0da7856f.js";
+import "./cli-chunk-a06b141fe7.js";
 import "./cli-chunk-19e7804730.js";
+import "./cli-chunk-a8ec06f77a.js";
+import "./cli-chunk-8e297c67c6.js";
+import "./cli-chunk-649b7577f9.js";
+import "./cli-chunk-5cf8645060.js";
 import "./cli-chunk-5595f77bb2.js";
 import "./cli-chunk-89980272e8.js";
+import "./cli-chunk-c63c95fa23.js";
 import "./cli-chunk-413a98cce8.js";
 import "./cli-chunk-4293b75db3.js";
-import "./cli-chunk-ee9543e104.js";
+import "./cli-chunk-831e54c8a1.js";
+import "./cli-chunk-a4e2cf860a.js";
 import "./cli-chunk-4fcbb936ca.js";
 import "./cli-chunk-fa08236832.js";
+import "./cli-chunk-afcbbfc458.js";
 import "./cli-chunk-40530c68dd.js";
 import "./cli-chunk-4a2bad3387.js";
 import "./cli-chunk-75b5eb63a8.js";

@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
+  DEFAULT_THRESHOLDS
+} from "./cli-chunk-9ab6690bb5.js";
+import {
+  shardOf
+} from "./cli-chunk-18f2aaa9d6.js";
+import {
   formatNumber
 } from "./cli-chunk-1d7994cc6d.js";
 import {
@@ -8,6 +14,9 @@ import {
   DEFAULT_BASE_IMAGE,
   DEFAULT_CONFIG
 } from "./cli-chunk-89980272e8.js";
+import {
+  FORMATS
+} from "./cli-chunk-c63c95fa23.js";
 import {
   VERSION
 } from "./cli-chunk-413a98cce8.js";
@@ -17,6 +26,9 @@ import {
 import {
   didYouMean
 } from "./cli-chunk-fa08236832.js";
+import {
+  stringify
+} from "./cli-chunk-afcbbfc458.js";
 import {
   BACKENDS
 } from "./cli-chunk-40530c68dd.js";
@@ -39,7 +51,7 @@ var EXIT_CODES_HELP = `Exit codes:
   0  success
   1  a bug in model-ci (the message includes a stack trace; please report it)
   2  a mistake in the command line, config, params, data or model folder (the message says what and where)
-  3  a gated metric regressed (report)`;
+  3  a gated metric regressed (report), or features drifted (monitor)`;
 var HELP_OPTION = { type: "boolean", short: "h", description: "show this help" };
 function parseCommandArgs(command, argv) {
   const options = { ...command.options, help: HELP_OPTION };
@@ -241,7 +253,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join as join2 } from "node:path";
 async function flow() {
-  const [fromRun, store, load, csv, table, context, engine, deploy, dist, exampleRepo, logger, pullRequest, report2, pipeline] = await Promise.all([
+  const [fromRun, store, load, csv, table, context, engine, deploy, dist, exampleRepo, logger, pullRequest, report2, pipeline, storedModel] = await Promise.all([
     import("./cli-baseline-derive.js"),
     import("./cli-baseline-store.js"),
     import("./cli-config-load.js"),
@@ -255,7 +267,8 @@ async function flow() {
     import("./cli-logger.js"),
     import("./cli-flow-pull-request-decide.js"),
     import("./cli-report-report.js"),
-    import("./cli-train-pipeline.js")
+    import("./cli-train-pipeline.js"),
+    import("./cli-baseline-stored-model.js")
   ]);
   return {
     recordFromRun: fromRun.recordFromRun,
@@ -273,7 +286,8 @@ async function flow() {
     consoleLogger: logger.consoleLogger,
     runPullRequest: pullRequest.runPullRequest,
     renderReport: report2.renderReport,
-    trainModel: pipeline.trainModel
+    trainModel: pipeline.trainModel,
+    bundleModel: storedModel.bundleModel
   };
 }
 var IMAGE = "model-ci-example/breast-cancer";
@@ -292,7 +306,18 @@ var example = {
     keep: { type: "boolean", description: "keep the temporary repository and print its path" }
   },
   async run(args, io) {
-    const { consoleLogger, createExampleRepo, createBaselineStore, exampleGit, trainModel, recordFromRun, runPullRequest, renderReport, connectEngine } = await flow();
+    const {
+      consoleLogger,
+      createExampleRepo,
+      createBaselineStore,
+      exampleGit,
+      trainModel,
+      recordFromRun,
+      runPullRequest,
+      renderReport,
+      connectEngine,
+      bundleModel
+    } = await flow();
     const log = consoleLogger((line) => io.stderr(`${line}
 `));
     const dir = await mkdtemp(join2(tmpdir(), "model-ci-example-"));
@@ -303,7 +328,9 @@ var example = {
       io.stderr("\n== 1. main: train the model and record it as the baseline\n");
       await exampleGit(dir, ["switch", "--quiet", "main"]);
       const mainRun = await trainModel(join2(dir, "model-ci.yml"), { out: join2(artifacts, "main"), log: log.info });
-      await store.write(recordFromRun(mainRun, repo.mainSha));
+      const model = await bundleModel(mainRun.out);
+      const stored = "stored" in model ? model : void 0;
+      await store.write(recordFromRun(mainRun, repo.mainSha, { storedModel: stored?.stored }), { model: stored });
       await exampleGit(dir, ["switch", "--quiet", "pr"]);
       io.stderr("\n== 2. pull request: params and data changed; retrain and compare against main\n");
       const pr = await runPullRequest({
@@ -395,12 +422,12 @@ async function firstDataRow(dir) {
   return { features, label: cellText(column(table, config.data.target), 0) };
 }
 function freePort() {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     const server = createServer();
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address();
-      server.close(() => resolve3(port));
+      server.close(() => resolve4(port));
     });
   });
 }
@@ -417,29 +444,223 @@ async function waitForHealthy(url, timeoutMs) {
   }
 }
 
+// src/cli/manifests.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { join as join3, resolve as resolve2 } from "node:path";
+var manifests = {
+  name: "manifests",
+  summary: "write Kubernetes manifests (KServe InferenceService, Deployment + Service + HPA) for a pushed image",
+  usage: "--image <name@digest> (--name <model> | --model <dir>) [--out <dir>] [options]",
+  description: [
+    "Writes, for an image pinned by digest, a KServe InferenceService (custom predictor container,",
+    "optional canary) to inferenceservice.yaml and a plain Deployment + Service + HorizontalPodAutoscaler",
+    "to deployment.yaml, with readiness and liveness probes on the server health routes, a non-root",
+    "read-only container and resource requests. Without --out, prints both to stdout.",
+    "Apply with `kubectl apply -f <dir>/deployment.yaml` or, on KServe, `-f <dir>/inferenceservice.yaml`.",
+    "With --batch-input and --batch-claim, also batch-job.yaml: a Kubernetes Indexed Job whose pods each",
+    "predict one byte range of the CSV (`model-ci predict --shard`) into <input>.predictions-<index>.csv."
+  ].join("\n"),
+  options: {
+    image: { type: "string", value: "name@digest", description: "the pushed image, pinned by digest (the deploy output `digest`)" },
+    name: { type: "string", value: "model", description: "the model's name (model-ci.yml `name`)" },
+    model: { type: "string", short: "m", value: "dir", description: "a trained model folder, to take the name from its run.json" },
+    out: { type: "string", short: "o", value: "dir", description: "folder to write inferenceservice.yaml and deployment.yaml into" },
+    namespace: { type: "string", value: "ns", description: "namespace of every object (default: none, kubectl picks)" },
+    canary: { type: "string", value: "percent", description: "KServe canaryTrafficPercent: the new revision's share of traffic" },
+    "min-replicas": { type: "string", value: "n", description: "fewest replicas (default 1)" },
+    "max-replicas": { type: "string", value: "n", description: "most replicas the autoscaler may run (default 3)" },
+    port: { type: "string", value: "port", description: "container port (default 8501, the image default)" },
+    "batch-input": { type: "string", value: "path", description: "also write batch-job.yaml: an Indexed Job predicting this CSV of --batch-claim" },
+    "batch-claim": { type: "string", value: "claim", description: "the PersistentVolumeClaim holding --batch-input (mounted at /data)" },
+    "batch-parts": { type: "string", value: "n", description: "pods that split the CSV by byte range (default 4)" }
+  },
+  examples: [
+    "model-ci manifests --image ghcr.io/acme/churn@sha256:<digest> --name churn --out k8s/",
+    "model-ci manifests --image ghcr.io/acme/churn@sha256:<digest> --model .model-ci/churn --canary 10 | kubectl apply -f -"
+  ],
+  async run(args, io) {
+    const image = stringOption(args, "image");
+    if (!image) throw new UserError("`model-ci manifests` needs --image <name@sha256:\u2026>, the pushed image pinned by digest");
+    const { batchPredictJob, modelManifests, manifestFiles } = await import("./cli-kubernetes-manifests.js");
+    const model = await modelName(args);
+    const files = manifestFiles(
+      modelManifests({
+        model,
+        image,
+        namespace: stringOption(args, "namespace"),
+        canaryPercent: integerOption(args, "canary"),
+        minReplicas: integerOption(args, "min-replicas"),
+        maxReplicas: integerOption(args, "max-replicas"),
+        port: integerOption(args, "port")
+      })
+    );
+    const batchInput = stringOption(args, "batch-input");
+    const batchClaim = stringOption(args, "batch-claim");
+    if (batchInput === void 0 !== (batchClaim === void 0)) throw new UserError("--batch-input and --batch-claim go together");
+    if (batchInput !== void 0 && batchClaim !== void 0) {
+      const job = batchPredictJob({
+        model,
+        image,
+        namespace: stringOption(args, "namespace"),
+        parts: integerOption(args, "batch-parts") ?? 4,
+        claim: batchClaim,
+        input: batchInput
+      });
+      files["batch-job.yaml"] = stringify(job, { lineWidth: 0 });
+    }
+    const out = stringOption(args, "out");
+    if (!out) {
+      io.stdout(Object.values(files).join("---\n"));
+      return 0;
+    }
+    const { writeManifestFiles } = await import("./cli-kubernetes-write-manifests.js");
+    await writeManifestFiles(resolve2(out), files);
+    for (const name of Object.keys(files)) io.stderr(`wrote ${join3(out, name)}
+`);
+    return 0;
+  }
+};
+async function modelName(args) {
+  const name = stringOption(args, "name");
+  const modelDir = stringOption(args, "model");
+  if (name && modelDir) throw new UserError("give --name or --model, not both");
+  if (name) return name;
+  if (!modelDir) throw new UserError("`model-ci manifests` needs --name <model> or --model <dir> to name the objects");
+  const file = join3(modelDir, ARTIFACT_FILES.run);
+  let manifest;
+  try {
+    manifest = JSON.parse(await readFile2(file, "utf8"));
+  } catch {
+    throw new UserError("not a trained model folder: run.json is missing or unreadable", { file });
+  }
+  const found = manifest.name;
+  if (typeof found !== "string") throw new UserError("run.json has no model name", { file, field: "name" });
+  return found;
+}
+function integerOption(args, name) {
+  const value = stringOption(args, name);
+  if (value === void 0) return void 0;
+  if (!/^[0-9]{1,7}$/.test(value)) throw new UserError(`--${name} expects a whole number, got ${JSON.stringify(value.slice(0, 20))}`, { field: name });
+  return Number(value);
+}
+
+// src/cli/monitor.ts
+var monitor = {
+  name: "monitor",
+  summary: "compute drift of a model server's inputs against the training data",
+  usage: "(--url <server> | --csv <logged-inputs> --model <dir>) [--name <model>] [--threshold 0.25]",
+  description: [
+    "Reads the counts a running model server keeps on /metrics (or counts a CSV of logged request inputs",
+    "with the model folder's preprocessing.json) and compares each feature with the training split's",
+    "drift bins: population stability index (PSI) below 0.1 stable, from 0.1 moderate shift, from 0.25 drift.",
+    "Prints one line per feature; exits 3 when a feature drifted. Counts are cumulative since the server started."
+  ].join("\n"),
+  options: {
+    url: { type: "string", short: "u", value: "url", description: "the model server (http://host:8501) or its /metrics URL" },
+    csv: { type: "string", value: "file", description: "logged request inputs, a CSV with a header naming the features" },
+    model: { type: "string", short: "m", value: "dir", description: "model folder (with --csv): the training bins" },
+    name: { type: "string", short: "n", value: "name", description: "refuse metrics of a server that serves another model" },
+    threshold: { type: "string", value: "psi", description: `PSI from which a feature has drifted (default ${DEFAULT_THRESHOLDS.drift})` },
+    moderate: { type: "string", value: "psi", description: `PSI from which a shift is reported as moderate (default ${DEFAULT_THRESHOLDS.moderate})` },
+    "min-inputs": { type: "string", value: "n", description: `fewest inputs for a verdict (default ${DEFAULT_THRESHOLDS.minInputs})` },
+    markdown: { type: "boolean", description: "print the report as markdown (as the action posts it)" }
+  },
+  examples: ["model-ci monitor --url http://localhost:8501 --name iris", "model-ci monitor --csv requests.csv --model .model-ci/iris"],
+  async run(args, io) {
+    const url = stringOption(args, "url");
+    const csv = stringOption(args, "csv");
+    const modelDir = stringOption(args, "model");
+    if (url === void 0 === (csv === void 0)) throw new UserError("give exactly one source: --url <server> or --csv <file> (with --model <dir>)");
+    if (csv !== void 0 && modelDir === void 0) throw new UserError("--csv needs --model <dir>: the model folder holds the training drift bins");
+    const [{ monitorDrift }, { driftMarkdown, driftText }] = await Promise.all([import("./cli-flow-monitor-drift.js"), import("./cli-monitor-report.js")]);
+    let source;
+    if (url !== void 0) {
+      source = { kind: "server", url };
+    } else {
+      const [{ readJsonArtifact }, { checkPreprocessing }, { instancesFromCsv }, { join: join4 }] = await Promise.all([
+        import("./cli-model-artifacts.js"),
+        import("./cli-model-model-files.js"),
+        import("./cli-cli-instances.js"),
+        import("node:path")
+      ]);
+      const preprocessing = checkPreprocessing(
+        await readJsonArtifact(modelDir, ARTIFACT_FILES.preprocessing),
+        join4(modelDir, ARTIFACT_FILES.preprocessing)
+      );
+      source = { kind: "inputs", file: csv, rows: await instancesFromCsv(csv, preprocessing), preprocessing };
+    }
+    const report2 = await monitorDrift({ source, expected: { name: stringOption(args, "name") }, thresholds: thresholdsOf(args) });
+    io.stdout(args.values.markdown ? driftMarkdown(report2) : driftText(report2));
+    if (report2.drifted.length > 0) {
+      io.stderr(`model-ci: drift: ${report2.drifted.length} feature${report2.drifted.length === 1 ? "" : "s"} at PSI \u2265 ${report2.thresholds.drift}
+`);
+      return EXIT.gateFailed;
+    }
+    return EXIT.ok;
+  }
+};
+function thresholdsOf(args) {
+  const number = (flag, integer) => {
+    const text2 = stringOption(args, flag);
+    if (text2 === void 0) return void 0;
+    const value = Number(text2);
+    if (text2.trim() === "" || !Number.isFinite(value) || value < 0 || integer && !Number.isInteger(value)) {
+      throw new UserError(`--${flag} expects a${integer ? "n integer" : " number"} \u2265 0, got ${JSON.stringify(text2)}`);
+    }
+    return value;
+  };
+  const thresholds = {};
+  const drift = number("threshold", false);
+  const moderate = number("moderate", false);
+  const minInputs = number("min-inputs", true);
+  if (drift !== void 0) thresholds.drift = drift;
+  if (moderate !== void 0) thresholds.moderate = moderate;
+  if (minInputs !== void 0) thresholds.minInputs = minInputs;
+  return thresholds;
+}
+
 // src/cli/predict.ts
 var predict = {
   name: "predict",
   summary: "predict rows from a CSV or JSON file with a saved model",
-  usage: "--model <dir> (--csv <file> | --json <file> | -)",
+  usage: "--model <dir> (--csv <file> | --json <file> | -) [--format json|jsonl|csv] [--out <file>] [--shard K/N]",
   description: [
     'Prints {"predictions": [...]} as JSON on stdout, one prediction per input row:',
     `  classification  {"label": "...", "probabilities": [p, ...]}  (in the order of the model's classes)`,
     "  regression      a number, in the target's units",
     "the same answers the model server gives (TensorFlow Serving's REST shape).",
+    "--format jsonl prints one such prediction per line; --format csv a header (label and p_<class> per",
+    "class, or prediction) and one row per input row.",
     "A CSV has a header naming the features (a target column is ignored). JSON is an array of",
     'instances, or {"instances": [...]}; an instance is an array in feature order or an object',
-    'keyed by feature name. "-" reads JSON from stdin.'
+    'keyed by feature name. "-" reads JSON from stdin.',
+    "",
+    "A model of Dense layers (what `model-ci train` builds) predicts in plain JavaScript from its files,",
+    "without loading TensorFlow.js (--backend then changes nothing); any other model runs in TensorFlow.js.",
+    "A CSV is streamed: read, predicted and written a few thousand rows at a time, so memory stays the",
+    "same whatever its size. With --out the predictions go to a temporary file renamed to <file> at the",
+    "end: on an error nothing is written. On stdout the rows before an error have been printed (exit 2).",
+    "",
+    "--shard K/N predicts only the rows whose line starts in the K-th of N equal byte ranges of the CSV,",
+    "so N processes split one file and their outputs, concatenated in order, equal one process's output",
+    "(only the first shard prints the CSV header; --format defaults to jsonl, json cannot be split).",
+    "Without --shard, a Kubernetes Indexed Job's JOB_COMPLETION_INDEX (from 0) and JOB_COMPLETION_COUNT",
+    "pick the shard."
   ].join("\n"),
   options: {
     model: { type: "string", short: "m", value: "dir", description: "model folder written by `model-ci train` (required)" },
     csv: { type: "string", value: "file", description: "rows to predict, as CSV with a header" },
     json: { type: "string", value: "file", description: "rows to predict, as JSON" },
+    format: { type: "string", value: "format", description: "json (default), jsonl or csv" },
+    out: { type: "string", short: "o", value: "file", description: "write the predictions to <file> (all or nothing) instead of stdout" },
+    shard: { type: "string", value: "K/N", description: "predict only shard K of N of the CSV (from 1)" },
     backend: backendOption("auto")
   },
   maxPositionals: 1,
   examples: [
     "model-ci predict --model .model-ci/iris --csv new-flowers.csv",
+    "model-ci predict --model .model-ci/iris --csv big.csv --format csv --out predictions.csv",
+    "model-ci predict --model .model-ci/iris --csv big.csv --shard 3/8 --out part-3.jsonl",
     `echo '[{"sepal_length": 5.1, "sepal_width": 3.5, "petal_length": 1.4, "petal_width": 0.2}]' | model-ci predict --model .model-ci/iris -`
   ],
   async run(args, io) {
@@ -454,33 +675,49 @@ var predict = {
     if (sources.length !== 1) {
       throw new UserError(`give exactly one input: --csv <file>, --json <file> or - for JSON on stdin (got ${sources.length === 0 ? "none" : sources.length})`);
     }
+    const shard = shardOf(stringOption(args, "shard"), process.env);
+    const format = formatOf(stringOption(args, "format"), shard !== void 0);
+    if (shard && csv === void 0) throw new UserError("--shard splits a CSV file by bytes; give the rows with --csv <file> (JSON input cannot be split)");
+    const out = stringOption(args, "out");
     const backend = backendOf(args);
     const log = (line) => io.stderr(`${line}
 `);
-    const [{ readJsonArtifact }, { predict: predictWithModel }, { instancesFromCsv, instancesFromJson, readJsonFile }] = await Promise.all([
-      import("./cli-model-artifacts.js"),
-      import("./cli-train-pipeline.js"),
-      import("./cli-cli-instances.js")
+    const [{ loadBatchModel }, { predictCsv, predictInstances }, { instancesFromJson, readJsonFile }, { csvSize }, { shardRange }, { writeOutput }] = await Promise.all([
+      import("./cli-model-predictor.js"),
+      import("./cli-model-batch-predict.js"),
+      import("./cli-cli-instances.js"),
+      import("./cli-data-csv-batches.js"),
+      import("./cli-cli-shard.js"),
+      import("./cli-cli-prediction-output.js")
     ]);
-    let instances;
-    if (csv !== void 0) {
-      const preprocessing = await readJsonArtifact(modelDir, ARTIFACT_FILES.preprocessing);
-      instances = await instancesFromCsv(csv, preprocessing);
-    } else if (json !== void 0) {
-      instances = await readJsonFile(json);
-    } else {
-      instances = instancesFromJson(await io.readStdin(), "stdin");
+    const instances = csv !== void 0 ? void 0 : json !== void 0 ? await readJsonFile(json) : instancesFromJson(await io.readStdin(), "stdin");
+    const range = shard && csv !== void 0 ? shardRange(await csvSize(csv), shard) : void 0;
+    const model = await loadBatchModel(modelDir, { backend, log });
+    try {
+      await writeOutput(
+        out,
+        io,
+        (sink) => csv !== void 0 ? predictCsv(model, csv, sink, { format, range, head: (shard?.index ?? 1) === 1 }) : predictInstances(model, instances, sink, format)
+      );
+    } finally {
+      model.dispose();
     }
-    const { predictions } = await predictWithModel(modelDir, instances, { backend, log });
-    io.stdout(`{"predictions": [${predictions.map((p) => `
-  ${JSON.stringify(p)}`).join(",")}${predictions.length ? "\n" : ""}]}
-`);
     return 0;
   }
 };
+function formatOf(option, sharded) {
+  if (option === void 0) return sharded ? "jsonl" : "json";
+  if (!FORMATS.includes(option)) {
+    throw new UserError(`--format ${JSON.stringify(option.slice(0, 40))}: expected one of ${FORMATS.join(", ")}`);
+  }
+  if (sharded && option === "json") {
+    throw new UserError("--format json writes one document, which shards cannot split; use --format jsonl or csv (their parts concatenate to the whole)");
+  }
+  return option;
+}
 
 // src/cli/report.ts
-import { dirname, relative, resolve as resolve2 } from "node:path";
+import { dirname, relative, resolve as resolve3 } from "node:path";
 var report = {
   name: "report",
   summary: "the pull-request report: the working tree's model against a git ref's baseline",
@@ -501,7 +738,7 @@ var report = {
   async run(args, io) {
     const base = stringOption(args, "base");
     if (!base) throw new UserError("`model-ci report` needs --base <ref>, the branch or commit to compare against (e.g. --base main)");
-    const configFile = resolve2(configOf(args));
+    const configFile = resolve3(configOf(args));
     const [{ createBaselineStore }, { consoleLogger }, { runPullRequest }, { renderReport }] = await Promise.all([
       import("./cli-baseline-store.js"),
       import("./cli-logger.js"),
@@ -517,14 +754,14 @@ var report = {
       // Asked for a report: train even when git sees no watched change (the working tree may be uncommitted).
       force: true,
       backend: backendOf(args),
-      artifactsDir: resolve2(stringOption(args, "out") ?? ".model-ci/report"),
+      artifactsDir: resolve3(stringOption(args, "out") ?? ".model-ci/report"),
       store: createBaselineStore({ cwd: repoRoot }),
       log: consoleLogger((line) => io.stderr(`${line}
 `)),
       fetch: false
     });
     if (result.kind === "skipped") throw new Error("a forced report cannot be skipped");
-    io.stdout(renderReport(result.report));
+    io.stdout(renderReport({ ...result.report, baseRef: base }));
     if (result.comparison.failedGates.length === 0) return EXIT.ok;
     io.stderr(failedGateLines(result.comparison.failedGates));
     return EXIT.gateFailed;
@@ -547,6 +784,7 @@ var serve = {
   description: [
     `Answers TensorFlow Serving's REST API: POST /v1/models/<name>:predict with {"instances": [...]},`,
     "GET /v1/models/<name> and /v1/models/<name>/metadata, plus GET /healthz and Prometheus GET /metrics.",
+    "GET / is a page to try the model in a browser.",
     "Runs until Ctrl-C or SIGTERM, then finishes the requests in flight."
   ].join("\n"),
   options: {
@@ -635,7 +873,34 @@ var train = {
 };
 
 // src/cli/commands.ts
-var COMMANDS = [train, evaluate, predict, report, serve, build, example];
+var COMMANDS = [train, evaluate, predict, report, serve, monitor, build, manifests, example];
+
+// src/cli/run-command.ts
+async function runCommand(command, argv, io) {
+  try {
+    const args = parseCommandArgs(command, argv);
+    if (args.values.help) {
+      io.stdout(commandHelp(command));
+      return EXIT.ok;
+    }
+    return await command.run(args, io);
+  } catch (error) {
+    return exitCodeOf(error, io);
+  }
+}
+function exitCodeOf(error, io) {
+  if (isUserError(error)) {
+    io.stderr(`model-ci: ${error.describe()}
+`);
+    return EXIT.userError;
+  }
+  io.stderr(
+    `model-ci: internal error (a bug; please report it with the command you ran):
+${error instanceof Error ? error.stack ?? error.message : String(error)}
+`
+  );
+  return EXIT.bug;
+}
 
 // src/cli/dispatch.ts
 function topLevelHelp(commands = COMMANDS) {
@@ -673,25 +938,9 @@ async function runCli(argv, io, commands = COMMANDS) {
 `);
       return EXIT.ok;
     }
-    const command = findCommand(first, commands);
-    const args = parseCommandArgs(command, rest);
-    if (args.values.help) {
-      io.stdout(commandHelp(command));
-      return EXIT.ok;
-    }
-    return await command.run(args, io);
+    return await runCommand(findCommand(first, commands), rest, io);
   } catch (error) {
-    if (isUserError(error)) {
-      io.stderr(`model-ci: ${error.describe()}
-`);
-      return EXIT.userError;
-    }
-    io.stderr(
-      `model-ci: internal error (a bug; please report it with the command you ran):
-${error instanceof Error ? error.stack ?? error.message : String(error)}
-`
-    );
-    return EXIT.bug;
+    return exitCodeOf(error, io);
   }
 }
 function findCommand(name, commands) {
@@ -707,8 +956,13 @@ function findCommand(name, commands) {
 }
 
 // src/cli.ts
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (chunk) => process.stdout.write(chunk),
+  writeStdout: (bytes) => new Promise((resolve4, reject) => process.stdout.write(bytes, (error) => error ? reject(error) : resolve4())),
   stderr: (chunk) => process.stderr.write(chunk),
   readStdin: () => text(process.stdin)
 });

@@ -48,6 +48,655 @@ var __toESM = (mod4, isNodeMode, target) => (target = mod4 != null ? __create(__
 ));
 var __toCommonJS = (mod4) => __copyProps(__defProp({}, "__esModule", { value: true }), mod4);
 
+// src/errors.ts
+function isUserError(error) {
+  return error instanceof UserError;
+}
+function fileErrorReason(error) {
+  const code = error.code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EACCES") return "permission denied";
+  if (code === "EISDIR") return "it is a directory";
+  return error instanceof Error ? error.message : String(error);
+}
+function excerpt(text2, max6 = EXCERPT_CHARS) {
+  return JSON.stringify(shorten(text2, max6)).slice(1, -1).replace(UNSEEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function shorten(text2, max6 = EXCERPT_CHARS) {
+  const chars = Array.from(text2.slice(0, 2 * max6));
+  return chars.length > max6 ? `${chars.slice(0, max6 - 1).join("")}\u2026` : text2;
+}
+function quote(text2) {
+  return `"${excerpt(text2)}"`;
+}
+function showName(name) {
+  return /^[^\u0000-\u001f`"\\]{1,40}$/.test(name) && excerpt(name) === name ? `\`${name}\`` : quote(name);
+}
+var UserError, EXCERPT_CHARS, UNSEEN;
+var init_errors = __esm({
+  "src/errors.ts"() {
+    "use strict";
+    UserError = class extends Error {
+      location;
+      name = "UserError";
+      constructor(message, location = {}) {
+        super(message);
+        this.location = location;
+      }
+      /** `file:line: field: message`, omitting what is unknown. */
+      describe() {
+        const { file, line, column, field } = this.location;
+        const position = line ? column ? `:${line}:${column}` : `:${line}` : "";
+        const where2 = [file && `${file}${position}`, field && !this.message.includes(field) ? field : void 0].filter(Boolean).join(": ");
+        return where2 ? `${where2}: ${this.message}` : this.message;
+      }
+    };
+    EXCERPT_CHARS = 40;
+    UNSEEN = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+  }
+});
+
+// src/config/suggest.ts
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+function normalise(word) {
+  return word.toLowerCase().replace(/[-_\s]/g, "");
+}
+function closest(word, candidates) {
+  const wanted = normalise(word);
+  const limit2 = Math.min(3, Math.max(1, Math.floor(wanted.length / 3)));
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(wanted, normalise(candidate));
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= limit2 ? best : void 0;
+}
+function didYouMean(word, candidates) {
+  const suggestion = closest(word, candidates);
+  return suggestion === void 0 ? "" : ` (did you mean \`${suggestion}\`?)`;
+}
+var init_suggest = __esm({
+  "src/config/suggest.ts"() {
+    "use strict";
+  }
+});
+
+// src/domain/config.ts
+var TASKS, BACKENDS;
+var init_config = __esm({
+  "src/domain/config.ts"() {
+    "use strict";
+    TASKS = ["binary-classification", "multiclass-classification", "regression"];
+    BACKENDS = ["auto", "dense", "tensorflow-gpu", "tensorflow", "wasm", "cpu"];
+  }
+});
+
+// src/defaults.ts
+var DEFAULT_CONFIG, DEFAULT_BASE_IMAGE, DEFAULT_BASELINE_BRANCH, DEFAULT_REPORT_DIR, DEFAULT_ARTIFACTS_DIR, DEFAULT_BOT_LOGIN, DEFAULT_HOSTED_RUNNER, DEFAULT_DRIFT_THRESHOLD, ACTION_INPUT_DEFAULTS;
+var init_defaults = __esm({
+  "src/defaults.ts"() {
+    "use strict";
+    DEFAULT_CONFIG = "model-ci.yml";
+    DEFAULT_BASE_IMAGE = "node:24-slim";
+    DEFAULT_BASELINE_BRANCH = "model-ci/baselines";
+    DEFAULT_REPORT_DIR = "model-ci-report";
+    DEFAULT_ARTIFACTS_DIR = ".model-ci";
+    DEFAULT_BOT_LOGIN = "github-actions[bot]";
+    DEFAULT_HOSTED_RUNNER = "ubuntu-latest";
+    DEFAULT_DRIFT_THRESHOLD = 0.25;
+    ACTION_INPUT_DEFAULTS = {
+      config: DEFAULT_CONFIG,
+      "base-image": DEFAULT_BASE_IMAGE,
+      "baseline-branch": DEFAULT_BASELINE_BRANCH,
+      "report-dir": DEFAULT_REPORT_DIR,
+      "artifacts-dir": DEFAULT_ARTIFACTS_DIR,
+      "bot-login": DEFAULT_BOT_LOGIN,
+      "hosted-runner": DEFAULT_HOSTED_RUNNER,
+      "drift-threshold": String(DEFAULT_DRIFT_THRESHOLD)
+    };
+  }
+});
+
+// src/cli/command-spec.ts
+import { parseArgs } from "node:util";
+function parseCommandArgs(command2, argv) {
+  const options = { ...command2.options, help: HELP_OPTION };
+  const { values, positionals, tokens } = parseArgs({
+    args: argv,
+    options: Object.fromEntries(Object.entries(options).map(([name, spec]) => [name, { type: spec.type, ...spec.short ? { short: spec.short } : {} }])),
+    allowPositionals: true,
+    strict: false,
+    tokens: true
+  });
+  const where2 = `model-ci ${command2.name}`;
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    const spec = options[token.name];
+    if (!spec) {
+      const flags = Object.keys(options).map((name) => `--${name}`);
+      throw new UserError(`unknown option ${token.rawName} for \`${where2}\`${didYouMean(token.rawName, flags)}; see \`${where2} --help\``);
+    }
+    if (spec.type === "string" && (token.value === void 0 || !token.inlineValue && token.value.startsWith("-") && token.value !== "-")) {
+      throw new UserError(`option ${token.rawName} needs a value: ${token.rawName} <${spec.value ?? "value"}>`);
+    }
+    if (spec.type === "boolean" && token.inlineValue) {
+      throw new UserError(`option ${token.rawName} takes no value`);
+    }
+  }
+  if (positionals.length > (command2.maxPositionals ?? 0)) {
+    const extra = positionals[command2.maxPositionals ?? 0];
+    throw new UserError(`unexpected argument ${JSON.stringify(extra)} for \`${where2}\`; see \`${where2} --help\``);
+  }
+  return { values, positionals };
+}
+function commandHelp(command2) {
+  const options = { ...command2.options, help: HELP_OPTION };
+  const rows = Object.entries(options).map(([name, spec]) => {
+    const flag = `${spec.short ? `-${spec.short}, ` : "    "}--${name}${spec.type === "string" ? ` <${spec.value ?? "value"}>` : ""}`;
+    return [flag, spec.description];
+  });
+  const width = Math.max(...rows.map(([flag]) => flag.length));
+  const lines = [
+    `Usage: model-ci ${command2.name} ${command2.usage}`,
+    "",
+    command2.description,
+    "",
+    "Options:",
+    ...rows.map(([flag, description]) => `  ${flag.padEnd(width)}  ${description}`)
+  ];
+  if (command2.examples?.length) lines.push("", "Examples:", ...command2.examples.map((e) => `  ${e}`));
+  lines.push("", EXIT_CODES_HELP);
+  return `${lines.join("\n")}
+`;
+}
+function choice(value, choices, flag) {
+  if (value === void 0 || typeof value === "boolean") return void 0;
+  if (choices.includes(value)) return value;
+  throw new UserError(`${flag} ${JSON.stringify(value)} is not one of ${choices.join(", ")}${didYouMean(value, choices)}`);
+}
+function backendOption(fallback) {
+  return { type: "string", short: "b", value: "name", description: `${BACKENDS.join(" | ")} (default: ${fallback})` };
+}
+function backendOf(args) {
+  return choice(args.values.backend, BACKENDS, "--backend");
+}
+function stringOption(args, name) {
+  const value = args.values[name];
+  return typeof value === "string" ? value : void 0;
+}
+var EXIT, EXIT_CODES_HELP, HELP_OPTION, CONFIG_OPTION;
+var init_command_spec = __esm({
+  "src/cli/command-spec.ts"() {
+    "use strict";
+    init_suggest();
+    init_config();
+    init_defaults();
+    init_errors();
+    EXIT = { ok: 0, bug: 1, userError: 2, gateFailed: 3 };
+    EXIT_CODES_HELP = `Exit codes:
+  0  success
+  1  a bug in model-ci (the message includes a stack trace; please report it)
+  2  a mistake in the command line, config, params, data or model folder (the message says what and where)
+  3  a gated metric regressed (report), or features drifted (monitor)`;
+    HELP_OPTION = { type: "boolean", short: "h", description: "show this help" };
+    CONFIG_OPTION = { type: "string", short: "c", value: "file", description: `the model-ci config (default ${DEFAULT_CONFIG})` };
+  }
+});
+
+// src/cli/run-command.ts
+var run_command_exports = {};
+__export(run_command_exports, {
+  exitCodeOf: () => exitCodeOf,
+  runCommand: () => runCommand
+});
+async function runCommand(command2, argv, io) {
+  try {
+    const args = parseCommandArgs(command2, argv);
+    if (args.values.help) {
+      io.stdout(commandHelp(command2));
+      return EXIT.ok;
+    }
+    return await command2.run(args, io);
+  } catch (error) {
+    return exitCodeOf(error, io);
+  }
+}
+function exitCodeOf(error, io) {
+  if (isUserError(error)) {
+    io.stderr(`model-ci: ${error.describe()}
+`);
+    return EXIT.userError;
+  }
+  io.stderr(
+    `model-ci: internal error (a bug; please report it with the command you ran):
+${error instanceof Error ? error.stack ?? error.message : String(error)}
+`
+  );
+  return EXIT.bug;
+}
+var init_run_command = __esm({
+  "src/cli/run-command.ts"() {
+    "use strict";
+    init_errors();
+    init_command_spec();
+  }
+});
+
+// src/model/prediction-format.ts
+function predictionFormatter(pre, outputWidth, format) {
+  const text2 = format === "csv" ? csvRow(pre, outputWidth) : jsonRow(pre, outputWidth);
+  const labels = pre.classes ?? [];
+  const maxRowBytes = 64 + 6 * Math.max(0, ...labels.map((l) => l.length)) + 26 * Math.max(outputWidth, 2);
+  if (format === "json") {
+    return {
+      head: '{"predictions": [',
+      separator: (index) => index === 0 ? "\n  " : ",\n  ",
+      row: text2,
+      tail: (total) => total > 0 ? "\n]}\n" : "]}\n",
+      maxRowBytes
+    };
+  }
+  return {
+    head: format === "csv" ? `${csvHeader(pre, outputWidth).map(csvField).join(",")}
+` : "",
+    separator: () => "",
+    row: (output, offset) => `${text2(output, offset)}
+`,
+    tail: () => "",
+    maxRowBytes
+  };
+}
+function jsonRow(pre, width) {
+  if (pre.task === "regression") {
+    const { mean: mean4, std } = pre.targetScale ?? { mean: 0, std: 1 };
+    return (output, offset) => jsonNumber(output[offset] * std + mean4);
+  }
+  const labels = pre.classes.map((c) => `{"label":${JSON.stringify(c)},"probabilities":[`);
+  if (width === 1) {
+    return (output, offset) => {
+      const p2 = output[offset];
+      return `${labels[p2 >= 0.5 ? 1 : 0]}${jsonNumber(1 - p2)},${jsonNumber(p2)}]}`;
+    };
+  }
+  return (output, offset) => {
+    const best = argmax(output, offset, width);
+    let text2 = labels[best];
+    for (let k = 0; k < width; k++) text2 += (k === 0 ? "" : ",") + jsonNumber(output[offset + k]);
+    return `${text2}]}`;
+  };
+}
+function csvRow(pre, width) {
+  if (pre.task === "regression") {
+    const { mean: mean4, std } = pre.targetScale ?? { mean: 0, std: 1 };
+    return (output, offset) => csvNumber(output[offset] * std + mean4);
+  }
+  const labels = pre.classes.map(csvField);
+  if (width === 1) {
+    return (output, offset) => {
+      const p2 = output[offset];
+      return `${labels[p2 >= 0.5 ? 1 : 0]},${csvNumber(1 - p2)},${csvNumber(p2)}`;
+    };
+  }
+  return (output, offset) => {
+    let text2 = labels[argmax(output, offset, width)];
+    for (let k = 0; k < width; k++) text2 += `,${csvNumber(output[offset + k])}`;
+    return text2;
+  };
+}
+function csvHeader(pre, width) {
+  if (pre.task === "regression") return ["prediction"];
+  const classes = pre.classes;
+  return ["label", ...classes.slice(0, Math.max(width, 2)).map((c) => `p_${c}`)];
+}
+function argmax(output, offset, width) {
+  let best = 0;
+  for (let k = 1; k < width; k++) if (output[offset + k] > output[offset + best]) best = k;
+  return best;
+}
+function jsonNumber(value) {
+  return Number.isFinite(value) ? String(value) : "null";
+}
+function csvNumber(value) {
+  return Number.isFinite(value) ? String(value) : "";
+}
+function csvField(text2) {
+  return /[",\r\n]|^[ \t]|[ \t]$/.test(text2) ? `"${text2.replaceAll('"', '""')}"` : text2;
+}
+var FORMATS;
+var init_prediction_format = __esm({
+  "src/model/prediction-format.ts"() {
+    "use strict";
+    FORMATS = ["json", "jsonl", "csv"];
+  }
+});
+
+// src/cli/shard.ts
+var shard_exports = {};
+__export(shard_exports, {
+  MAX_SHARDS: () => MAX_SHARDS,
+  shardOf: () => shardOf,
+  shardRange: () => shardRange
+});
+function shardOf(option, env2) {
+  if (option !== void 0) {
+    const match = SPEC.exec(option.trim());
+    if (!match) throw new UserError(`--shard ${JSON.stringify(excerpt(option))}: expected K/N, two whole numbers with 1 \u2264 K \u2264 N (e.g. 2/8)`);
+    return checked(Number(match[1]), Number(match[2]), `--shard ${option.trim()}`);
+  }
+  const index = env2.JOB_COMPLETION_INDEX;
+  const count2 = env2.JOB_COMPLETION_COUNT;
+  if (index === void 0 && count2 === void 0) return void 0;
+  if (index === void 0 || count2 === void 0) {
+    throw new UserError(
+      `JOB_COMPLETION_${index === void 0 ? "INDEX" : "COUNT"} is not set but JOB_COMPLETION_${index === void 0 ? "COUNT" : "INDEX"} is: a Kubernetes Indexed Job sets the index; pass the count with \`env: [{name: JOB_COMPLETION_COUNT, value: "<completions>"}]\` (or use --shard K/N)`
+    );
+  }
+  if (!/^\d{1,9}$/.test(index) || !/^\d{1,9}$/.test(count2)) {
+    throw new UserError(
+      `JOB_COMPLETION_INDEX=${JSON.stringify(excerpt(index))} and JOB_COMPLETION_COUNT=${JSON.stringify(excerpt(count2))}: expected whole numbers, the index from 0 to the count - 1`
+    );
+  }
+  const given = `JOB_COMPLETION_INDEX=${index} with JOB_COMPLETION_COUNT=${count2}`;
+  if (Number(count2) >= 1 && Number(index) >= Number(count2)) throw new UserError(`${given}: the index counts from 0 and must be below the count`);
+  return checked(Number(index) + 1, Number(count2), given);
+}
+function checked(index, count2, given) {
+  if (count2 < 1 || count2 > MAX_SHARDS) throw new UserError(`${given}: the number of shards must be from 1 to ${MAX_SHARDS}`);
+  if (index < 1 || index > count2) throw new UserError(`${given}: the shard must be from 1 to ${count2} (shards count from 1: 1/${count2} \u2026 ${count2}/${count2})`);
+  return { index, count: count2 };
+}
+function shardRange(size, { index, count: count2 }) {
+  const at = (k) => Number(BigInt(size) * BigInt(k) / BigInt(count2));
+  return { start: at(index - 1), end: at(index) };
+}
+var MAX_SHARDS, SPEC;
+var init_shard = __esm({
+  "src/cli/shard.ts"() {
+    "use strict";
+    init_errors();
+    MAX_SHARDS = 1e4;
+    SPEC = /^(\d{1,9})\/(\d{1,9})$/;
+  }
+});
+
+// src/display-path.ts
+import { isAbsolute, relative, sep } from "node:path";
+function displayPath(file) {
+  const rel = relative(process.cwd(), file);
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? file : rel.split(sep).join("/");
+}
+var init_display_path = __esm({
+  "src/display-path.ts"() {
+    "use strict";
+  }
+});
+
+// src/data/preprocessing.ts
+function featureWidth(feature) {
+  return feature.kind === "categorical" && feature.encoding === "one-hot" ? feature.categories.length : 1;
+}
+var DRIFT_BINS, DRIFT_CATEGORY_BINS;
+var init_preprocessing = __esm({
+  "src/data/preprocessing.ts"() {
+    "use strict";
+    DRIFT_BINS = 10;
+    DRIFT_CATEGORY_BINS = 32;
+  }
+});
+
+// src/data/encode.ts
+function encodeInstances(pre, instances, field = "instances") {
+  const out = new Float32Array(instances.length * pre.inputSize);
+  instances.forEach((instance, i) => {
+    const where2 = `${field}[${i}]`;
+    const values = valuesInFeatureOrder(pre.features, instance, where2);
+    let offset = i * pre.inputSize;
+    pre.features.forEach((feature, j) => {
+      offset = encodeValue(feature, values[j], out, offset, `${where2}.${feature.name}`);
+    });
+  });
+  return out;
+}
+function valuesInFeatureOrder(features, instance, where2) {
+  if (Array.isArray(instance)) {
+    if (instance.length !== features.length) {
+      throw new UserError(`expected ${features.length} values in feature order (${features.map((f) => f.name).join(", ")}), got ${instance.length}`, {
+        field: where2
+      });
+    }
+    return instance;
+  }
+  if (instance === null || typeof instance !== "object") {
+    throw new UserError(`expected an array of ${features.length} values or an object keyed by feature name`, { field: where2 });
+  }
+  const record = instance;
+  const known = new Set(features.map((f) => f.name));
+  const unknown = Object.keys(record).filter((key) => !known.has(key));
+  if (unknown.length > 0) {
+    throw new UserError(
+      `unknown feature ${unknown.slice(0, 10).map(quote).join(", ")}${unknown.length > 10 ? ", \u2026" : ""}; features are ${[...known].join(", ")}`,
+      {
+        field: where2
+      }
+    );
+  }
+  const missing = features.filter((f) => !(f.name in record)).map((f) => f.name);
+  if (missing.length > 0) throw new UserError(`missing feature ${missing.join(", ")}`, { field: where2 });
+  return features.map((f) => record[f.name]);
+}
+function encodeValue(feature, value, out, offset, where2) {
+  if (feature.kind === "numeric") {
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      throw new UserError(`expected a finite number, got ${describe(value)}`, { field: where2 });
+    }
+    out[offset] = (value - feature.mean) / feature.std;
+    return offset + 1;
+  }
+  if (typeof value !== "string" && typeof value !== "number") {
+    throw new UserError(`expected a category (string), got ${describe(value)}`, { field: where2 });
+  }
+  const index = feature.categories.indexOf(String(value));
+  if (index < 0) throw new UserError(unseenCategoryMessage(feature, String(value)), { field: where2 });
+  if (feature.encoding === "index") {
+    out[offset] = index;
+    return offset + 1;
+  }
+  out[offset + index] = 1;
+  return offset + featureWidth(feature);
+}
+function unseenCategoryMessage(feature, value) {
+  const { categories } = feature;
+  const listed = categories.slice(0, LISTED_CATEGORIES).map(quote).join(", ");
+  const more = categories.length > LISTED_CATEGORIES ? ` and ${categories.length - LISTED_CATEGORIES} more` : "";
+  return `category ${quote(value)} of feature ${quote(feature.name)} was not seen in training, so the model cannot predict it; known categories (${categories.length}): ${listed}${more}`;
+}
+function describe(value) {
+  if (value === void 0) return "nothing";
+  if (typeof value === "string") return `the string ${quote(value)}`;
+  if (Array.isArray(value)) return "a list";
+  if (value !== null && typeof value === "object") return "an object";
+  return excerpt(String(value));
+}
+var LISTED_CATEGORIES;
+var init_encode = __esm({
+  "src/data/encode.ts"() {
+    "use strict";
+    init_errors();
+    init_preprocessing();
+    LISTED_CATEGORIES = 20;
+  }
+});
+
+// src/model/native.ts
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative as relative2 } from "node:path";
+import { promisify } from "node:util";
+function toolCacheFolder(packageName, toolCache = process.env.RUNNER_TOOL_CACHE) {
+  return toolCache ? join(toolCache, "model-ci", packageName.replace("/", "+"), NATIVE_VERSION) : void 0;
+}
+async function nativeFolder(packageName, workspace, options = {}) {
+  const secrets = options.secrets ?? jobHoldsSecrets;
+  if (has(workspace, packageName)) {
+    if (!secrets) return workspace;
+    options.log?.(`not loading ${packageName} from the workspace: this job holds secrets and the workspace may hold a pull request's files`);
+  }
+  const folder = secrets ? jobFolder(packageName, options.runnerTemp) : toolCacheFolder(packageName, options.toolCache);
+  if (!folder) return void 0;
+  if (has(folder, packageName)) {
+    const refusal = secrets ? await unlessInstalledHere(folder) : await unlessManifestMatches(folder, packageName);
+    if (!refusal) {
+      options.log?.(`${packageName} ${NATIVE_VERSION} verified in ${folder}`);
+      return folder;
+    }
+    if (!options.install) throw new NativeRefused(`refused: ${refusal}`, folder);
+    options.log?.(`notice: refusing ${packageName} in ${folder}: ${refusal}; reinstalling it`);
+  }
+  if (!options.install) return void 0;
+  await install(packageName, folder, options);
+  return folder;
+}
+function has(folder, packageName) {
+  return existsSync(join(folder, "node_modules", packageName, "package.json"));
+}
+function jobFolder(packageName, runnerTemp = process.env.RUNNER_TEMP) {
+  return runnerTemp ? join(runnerTemp, "model-ci-native", packageName.replace("/", "+"), NATIVE_VERSION) : void 0;
+}
+async function unlessInstalledHere(folder) {
+  const recorded = installedHere.get(folder);
+  if (!recorded) return "this job holds secrets and did not install it itself";
+  return await treeHash(folder) === recorded ? void 0 : "its files changed since this job installed them";
+}
+async function unlessManifestMatches(folder, packageName) {
+  let manifest;
+  try {
+    manifest = JSON.parse(await readFile(join(folder, MANIFEST), "utf8"));
+  } catch {
+    return `it has no readable ${MANIFEST}: model-ci did not install it`;
+  }
+  if (manifest.package !== packageName || manifest.version !== NATIVE_VERSION || manifest.integrity !== NATIVE_INTEGRITY[packageName]) {
+    return `its manifest is not for the ${packageName} ${NATIVE_VERSION} tarball model-ci pins`;
+  }
+  return await treeHash(folder) === manifest.tree ? void 0 : "its files do not match the hash recorded when model-ci installed it";
+}
+async function install(packageName, folder, options) {
+  const run = (args, cwd) => promisify(execFile)(options.npm ?? "npm", args, { cwd, timeout: 10 * 6e4, maxBuffer: 16 << 20 }).then((out) => out.stdout);
+  options.log?.(`installing ${packageName} ${NATIVE_VERSION} into ${folder}; its install script downloads libtensorflow`);
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder, { recursive: true });
+  const staging = await mkdtemp(join(options.runnerTemp ?? process.env.RUNNER_TEMP ?? tmpdir(), "model-ci-pack-"));
+  try {
+    const [packed] = JSON.parse(
+      await run(["pack", "--json", "--pack-destination", staging, options.source ?? `${packageName}@${NATIVE_VERSION}`], staging)
+    );
+    const expected = NATIVE_INTEGRITY[packageName];
+    if (!expected || packed?.integrity !== expected) {
+      throw new Error(
+        `the ${packageName} tarball's integrity ${packed?.integrity ?? "(none)"} is not the ${expected ?? "(none pinned)"} model-ci pins for ${NATIVE_VERSION}; not installed`
+      );
+    }
+    await writeFile(
+      join(folder, "package.json"),
+      `${JSON.stringify({ name: "model-ci-native-backend", private: true, allowScripts: { [packageName]: true } }, null, 2)}
+`
+    );
+    await run(["install", "--no-audit", "--no-fund", "--no-save", join(staging, packed.filename.replace(/^.*[\\/]/, ""))], folder);
+  } catch (error) {
+    await rm(folder, { recursive: true, force: true });
+    throw error;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  const tree = await treeHash(folder);
+  const manifest = { package: packageName, version: NATIVE_VERSION, integrity: NATIVE_INTEGRITY[packageName], tree };
+  await writeFile(join(folder, MANIFEST), `${JSON.stringify(manifest, null, 2)}
+`);
+  installedHere.set(folder, tree);
+}
+async function treeHash(folder) {
+  const hash = createHash("sha256");
+  const walk = async (dir) => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      const name = relative2(folder, path);
+      if (name === MANIFEST) continue;
+      if (entry.isSymbolicLink()) {
+        hash.update(`link\0${name}\0${await readlink(path)}\0`);
+      } else if (entry.isDirectory()) {
+        hash.update(`dir\0${name}\0`);
+        await walk(path);
+      } else if (entry.isFile()) {
+        hash.update(`file\0${name}\0`);
+        const content = createHash("sha256");
+        for await (const chunk of createReadStream(path)) content.update(chunk);
+        hash.update(`${content.digest("hex")}\0`);
+      } else {
+        hash.update(`other\0${name}\0`);
+      }
+    }
+  };
+  await walk(folder);
+  return hash.digest("hex");
+}
+async function gpuLibraryVersions(root = "/") {
+  const versions = {};
+  const cuda = await readFile(join(root, "usr/local/cuda/version.json"), "utf8").then(
+    (text2) => JSON.parse(text2).cuda?.version,
+    () => void 0
+  );
+  if (cuda) versions.cuda = cuda;
+  for (const header2 of ["usr/include/cudnn_version.h", "usr/include/x86_64-linux-gnu/cudnn_version_v8.h", "usr/local/cuda/include/cudnn_version.h"]) {
+    const text2 = await readFile(join(root, header2), "utf8").catch(() => void 0);
+    const part = (name) => text2 ? new RegExp(`#define\\s+CUDNN_${name}\\s+(\\d+)`).exec(text2)?.[1] : void 0;
+    const [major, minor, patch] = [part("MAJOR"), part("MINOR"), part("PATCHLEVEL")];
+    if (major && minor) {
+      versions.cudnn = [major, minor, patch].filter(Boolean).join(".");
+      break;
+    }
+  }
+  return versions;
+}
+var NATIVE_VERSION, NATIVE_INTEGRITY, MANIFEST, NativeRefused, jobHoldsSecrets, installedHere;
+var init_native = __esm({
+  "src/model/native.ts"() {
+    "use strict";
+    NATIVE_VERSION = "4.22.0";
+    NATIVE_INTEGRITY = {
+      "@tensorflow/tfjs-node": "sha512-uHrXeUlfgkMxTZqHkESSV7zSdKdV0LlsBeblqkuKU9nnfxB1pC6DtoyYVaLxznzZy7WQSegjcohxxCjAf6Dc7w==",
+      "@tensorflow/tfjs-node-gpu": "sha512-p//NN6DGiN4hInUmIkRffaFVMcdTREUMjPyjW04J7OXvB2zBlQimj61eFKSgRrH3f5TnOfKzb0n56he/B6a4bw=="
+    };
+    MANIFEST = "model-ci-manifest.json";
+    NativeRefused = class extends Error {
+      folder;
+      constructor(message, folder) {
+        super(message);
+        this.folder = folder;
+      }
+    };
+    jobHoldsSecrets = false;
+    installedHere = /* @__PURE__ */ new Map();
+  }
+});
+
 // node_modules/@tensorflow/tfjs-core/dist/backends/backend.js
 function notYetImplemented(kernelName) {
   throw new Error(`'${kernelName}' not yet implemented or not found in the registry. This kernel may not be supported by the tfjs backend you have chosen`);
@@ -493,10 +1142,10 @@ function createNestedArray(offset, shape, a, isComplex = false) {
     }
   } else {
     const d = shape[0];
-    const rest = shape.slice(1);
-    const len = rest.reduce((acc, c) => acc * c) * (isComplex ? 2 : 1);
+    const rest2 = shape.slice(1);
+    const len = rest2.reduce((acc, c) => acc * c) * (isComplex ? 2 : 1);
     for (let i = 0; i < d; i++) {
-      ret[i] = createNestedArray(offset + i * len, rest, a, isComplex);
+      ret[i] = createNestedArray(offset + i * len, rest2, a, isComplex);
     }
   }
   return ret;
@@ -5509,14 +6158,14 @@ var init_platform_browser = __esm({
       now() {
         return performance.now();
       }
-      encode(text, encoding) {
+      encode(text2, encoding) {
         if (encoding !== "utf-8" && encoding !== "utf8") {
           throw new Error(`Browser's encoder only supports utf-8, but got ${encoding}`);
         }
         if (this.textEncoder == null) {
           this.textEncoder = new TextEncoder();
         }
-        return this.textEncoder.encode(text);
+        return this.textEncoder.encode(text2);
       }
       decode(bytes, encoding) {
         return new TextDecoder(encoding).decode(bytes);
@@ -6658,7 +7307,7 @@ var require_url_state_machine = __commonJS({
       return true;
     };
     var fileOtherwiseCodePoints = /* @__PURE__ */ new Set([47, 92, 63, 35]);
-    URLStateMachine.prototype["parse file"] = function parseFile(c) {
+    URLStateMachine.prototype["parse file"] = function parseFile2(c) {
       this.url.scheme = "file";
       if (c === 47 || c === 92) {
         if (c === 92) {
@@ -8599,11 +9248,11 @@ var init_platform_node = __esm({
         const time2 = process.hrtime();
         return time2[0] * 1e3 + time2[1] / 1e6;
       }
-      encode(text, encoding) {
+      encode(text2, encoding) {
         if (encoding !== "utf-8" && encoding !== "utf8") {
           throw new Error(`Node built-in encoder only supports utf-8, but got ${encoding}`);
         }
-        return this.textEncoder.encode(text);
+        return this.textEncoder.encode(text2);
       }
       decode(bytes, encoding) {
         if (bytes.length === 0) {
@@ -12964,16 +13613,16 @@ var require_xor4096 = __commonJS({
           return v + (w ^ w >>> 16) | 0;
         };
         function init2(me2, seed2) {
-          var t, v, i, j, w, X = [], limit = 128;
+          var t, v, i, j, w, X = [], limit2 = 128;
           if (seed2 === (seed2 | 0)) {
             v = seed2;
             seed2 = null;
           } else {
             seed2 = seed2 + "\0";
             v = 0;
-            limit = Math.max(limit, seed2.length);
+            limit2 = Math.max(limit2, seed2.length);
           }
-          for (i = 0, j = -32; j < limit; ++j) {
+          for (i = 0, j = -32; j < limit2; ++j) {
             if (seed2) v ^= seed2.charCodeAt((j + 32) % seed2.length);
             if (j === 0) w = v;
             v ^= v << 10;
@@ -13140,7 +13789,7 @@ var require_seedrandom = __commonJS({
       function seedrandom5(seed, options, callback) {
         var key = [];
         options = options == true ? { entropy: true } : options || {};
-        var shortseed = mixkey(flatten4(
+        var shortseed = mixkey(flatten5(
           options.entropy ? [seed, tostring(pool3)] : seed == null ? autoseed() : seed,
           3
         ), key);
@@ -13217,12 +13866,12 @@ var require_seedrandom = __commonJS({
         return t;
       }
       ;
-      function flatten4(obj, depth) {
+      function flatten5(obj, depth) {
         var result = [], typ = typeof obj, prop;
         if (depth && typ == "object") {
           for (prop in obj) {
             try {
-              result.push(flatten4(obj[prop], depth - 1));
+              result.push(flatten5(obj[prop], depth - 1));
             } catch (e) {
             }
           }
@@ -20625,8 +21274,8 @@ function getSparseFillEmptyRowsIndicesDenseShapeMismatch(indicesLength) {
 function getSparseFillEmptyRowsNegativeIndexErrorMessage(index, value) {
   return `indices(${index}, 0) is invalid: ${value} < 0`;
 }
-function getSparseFillEmptyRowsOutOfRangeIndexErrorMessage(index, value, limit) {
-  return `indices(${index}, 0) is invalid: ${value} >= ${limit}`;
+function getSparseFillEmptyRowsOutOfRangeIndexErrorMessage(index, value, limit2) {
+  return `indices(${index}, 0) is invalid: ${value} >= ${limit2}`;
 }
 var init_sparse_fill_empty_rows_util = __esm({
   "node_modules/@tensorflow/tfjs-core/dist/ops/sparse/sparse_fill_empty_rows_util.js"() {
@@ -25684,7 +26333,7 @@ var init_register_all_chained_ops = __esm({
 
 // node_modules/@tensorflow/tfjs-layers/dist/errors.js
 var AttributeError, RuntimeError, ValueError, NotImplementedError, AssertionError;
-var init_errors = __esm({
+var init_errors2 = __esm({
   "node_modules/@tensorflow/tfjs-layers/dist/errors.js"() {
     AttributeError = class _AttributeError extends Error {
       constructor(message) {
@@ -26021,7 +26670,7 @@ var _GLOBAL_CUSTOM_OBJECTS;
 var init_generic_utils = __esm({
   "node_modules/@tensorflow/tfjs-layers/dist/utils/generic_utils.js"() {
     init_dist();
-    init_errors();
+    init_errors2();
     _GLOBAL_CUSTOM_OBJECTS = {};
   }
 });
@@ -26181,7 +26830,7 @@ function range2(begin, end) {
 }
 var init_math_utils = __esm({
   "node_modules/@tensorflow/tfjs-layers/dist/utils/math_utils.js"() {
-    init_errors();
+    init_errors2();
   }
 });
 
@@ -26519,7 +27168,7 @@ var init_tfjs_backend = __esm({
     init_dist();
     init_dist();
     init_common2();
-    init_errors();
+    init_errors2();
     init_math_utils();
     init_common3();
   }
@@ -26604,7 +27253,7 @@ var init_initializers = __esm({
     init_dist();
     init_tfjs_backend();
     init_common2();
-    init_errors();
+    init_errors2();
     init_initializer_config();
     init_generic_utils();
     init_math_utils();
@@ -26771,8 +27420,8 @@ var init_initializers = __esm({
           }
           return truncatedNormal(shape, 0, stddev, dtype, this.seed);
         } else {
-          const limit = Math.sqrt(3 * scale2);
-          return randomUniform(shape, -limit, limit, dtype, this.seed);
+          const limit2 = Math.sqrt(3 * scale2);
+          return randomUniform(shape, -limit2, limit2, dtype, this.seed);
         }
       }
       getConfig() {
@@ -26994,7 +27643,7 @@ function getExactlyOneShape(shapes) {
 }
 var init_types_utils = __esm({
   "node_modules/@tensorflow/tfjs-layers/dist/utils/types_utils.js"() {
-    init_errors();
+    init_errors2();
   }
 });
 
@@ -27037,7 +27686,7 @@ var init_variables = __esm({
     init_dist();
     init_state();
     init_common2();
-    init_errors();
+    init_errors2();
     DEFAULT_VARIABLE_NAME_PREFIX = "Variable";
     LayerVariable = class {
       /**
@@ -27183,7 +27832,7 @@ var init_topology = __esm({
     init_dist();
     init_state();
     init_common2();
-    init_errors();
+    init_errors2();
     init_initializers();
     init_generic_utils();
     init_types_utils();
@@ -28150,7 +28799,7 @@ var init_input_layer = __esm({
   "node_modules/@tensorflow/tfjs-layers/dist/engine/input_layer.js"() {
     init_dist();
     init_state();
-    init_errors();
+    init_errors2();
     init_topology();
     InputLayer = class extends Layer {
       constructor(args) {
@@ -28245,10 +28894,10 @@ function execute(fetches, feedDict, kwargs, probe) {
   const training = kwargs == null ? false : kwargs["training"];
   const arrayFetches = Array.isArray(fetches);
   const fetchArray = arrayFetches ? fetches : [fetches];
-  const outputNames = fetchArray.map((t) => t.name);
+  const outputNames2 = fetchArray.map((t) => t.name);
   const finalOutputs = [];
   const feedNames = feedDict.names();
-  for (const outputName of outputNames) {
+  for (const outputName of outputNames2) {
     if (feedNames.indexOf(outputName) !== -1) {
       finalOutputs.push(feedDict.getValue(outputName));
     } else {
@@ -28259,7 +28908,7 @@ function execute(fetches, feedDict, kwargs, probe) {
     probe.maxNumTensors = -Infinity;
     probe.minNumTensors = Infinity;
   }
-  const fetchAndFeedKey = outputNames.join(",") + "|" + feedDict.names().sort().join(",");
+  const fetchAndFeedKey = outputNames2.join(",") + "|" + feedDict.names().sort().join(",");
   let sorted = cachedSorted.get(fetchAndFeedKey);
   let recipientCounts;
   if (sorted == null) {
@@ -28303,7 +28952,7 @@ function execute(fetches, feedDict, kwargs, probe) {
       }
       if (!training) {
         recipientCounts[input2.name]--;
-        if (recipientCounts[input2.name] === 0 && !feedDict.hasKey(input2) && outputNames.indexOf(input2.name) === -1 && !value.isDisposed && input2.sourceLayer.stateful !== true) {
+        if (recipientCounts[input2.name] === 0 && !feedDict.hasKey(input2) && outputNames2.indexOf(input2.name) === -1 && !value.isDisposed && input2.sourceLayer.stateful !== true) {
           tensorsToDispose.push(value);
         }
       }
@@ -28323,7 +28972,7 @@ function execute(fetches, feedDict, kwargs, probe) {
       if (!internalFeedDict.hasKey(outputSymbolicTensors[i2])) {
         internalFeedDict.add(outputSymbolicTensors[i2], outputTensors[i2], Array.isArray(outputMask) ? outputMask[0] : outputMask);
       }
-      const index = outputNames.indexOf(outputSymbolicTensors[i2].name);
+      const index = outputNames2.indexOf(outputSymbolicTensors[i2].name);
       if (index !== -1) {
         finalOutputs[index] = outputTensors[i2];
       }
@@ -28435,7 +29084,7 @@ var FeedDict, cachedSorted, cachedRecipientCounts;
 var init_executor = __esm({
   "node_modules/@tensorflow/tfjs-layers/dist/engine/executor.js"() {
     init_dist();
-    init_errors();
+    init_errors2();
     init_executor_utils();
     init_generic_utils();
     init_input_layer();
@@ -28873,7 +29522,7 @@ var ModelLoggingVerbosity, DEFAULT_YIELD_EVERY_MS, BaseCallback, CallbackList, B
 var init_base_callbacks = __esm({
   "node_modules/@tensorflow/tfjs-layers/dist/base_callbacks.js"() {
     init_dist();
-    init_errors();
+    init_errors2();
     init_logs();
     init_generic_utils();
     (function(ModelLoggingVerbosity2) {
@@ -29420,7 +30069,7 @@ var init_losses = __esm({
     init_dist();
     init_common3();
     init_tfjs_backend();
-    init_errors();
+    init_errors2();
     lossesMap = {
       meanSquaredError: meanSquaredError2,
       meanAbsoluteError,
@@ -29544,7 +30193,7 @@ var init_metrics = __esm({
     init_dist();
     init_dist();
     init_tfjs_backend();
-    init_errors();
+    init_errors2();
     init_losses();
     init_generic_utils();
     mse = meanSquaredError2;
@@ -29598,7 +30247,7 @@ var init_optimizers = __esm({
   "node_modules/@tensorflow/tfjs-layers/dist/optimizers.js"() {
     init_dist();
     init_common3();
-    init_errors();
+    init_errors2();
   }
 });
 
@@ -29909,7 +30558,7 @@ var init_container = __esm({
   "node_modules/@tensorflow/tfjs-layers/dist/engine/container.js"() {
     init_dist();
     init_state();
-    init_errors();
+    init_errors2();
     init_serialization2();
     init_generic_utils();
     init_serialization_utils();
@@ -30815,16 +31464,16 @@ var init_container = __esm({
 });
 
 // node_modules/@tensorflow/tfjs-layers/dist/engine/training_utils.js
-function standardizeSampleOrClassWeights(xWeight, outputNames, weightType) {
-  const numOutputs = outputNames.length;
+function standardizeSampleOrClassWeights(xWeight, outputNames2, weightType) {
+  const numOutputs = outputNames2.length;
   if (xWeight == null || Array.isArray(xWeight) && xWeight.length === 0) {
-    return outputNames.map((name) => null);
+    return outputNames2.map((name) => null);
   }
   if (numOutputs === 1) {
     if (Array.isArray(xWeight) && xWeight.length === 1) {
       return xWeight;
-    } else if (typeof xWeight === "object" && outputNames[0] in xWeight) {
-      return [xWeight[outputNames[0]]];
+    } else if (typeof xWeight === "object" && outputNames2[0] in xWeight) {
+      return [xWeight[outputNames2[0]]];
     } else {
       return [xWeight];
     }
@@ -30836,7 +31485,7 @@ function standardizeSampleOrClassWeights(xWeight, outputNames, weightType) {
     return xWeight;
   } else if (typeof xWeight === "object" && Object.keys(xWeight).length > 0 && typeof xWeight[Object.keys(xWeight)[0]] === "object") {
     const output = [];
-    outputNames.forEach((outputName) => {
+    outputNames2.forEach((outputName) => {
       if (outputName in xWeight) {
         output.push(xWeight[outputName]);
       } else {
@@ -30845,11 +31494,11 @@ function standardizeSampleOrClassWeights(xWeight, outputNames, weightType) {
     });
     return output;
   } else {
-    throw new Error(`The model has multiple (${numOutputs}) outputs, so ${weightType} must be either an array with ${numOutputs} elements or an object with ${outputNames} keys. Provided ${weightType} not understood: ${JSON.stringify(xWeight)}`);
+    throw new Error(`The model has multiple (${numOutputs}) outputs, so ${weightType} must be either an array with ${numOutputs} elements or an object with ${outputNames2} keys. Provided ${weightType} not understood: ${JSON.stringify(xWeight)}`);
   }
 }
-function standardizeClassWeights(classWeight, outputNames) {
-  return standardizeSampleOrClassWeights(classWeight, outputNames, "classWeight");
+function standardizeClassWeights(classWeight, outputNames2) {
+  return standardizeSampleOrClassWeights(classWeight, outputNames2, "classWeight");
 }
 async function standardizeWeights(y, sampleWeight, classWeight, sampleWeightMode) {
   if (sampleWeight != null || sampleWeightMode != null) {
@@ -31146,7 +31795,7 @@ var init_training_dataset = __esm({
     init_dist();
     init_dist();
     init_base_callbacks();
-    init_errors();
+    init_errors2();
     init_logs();
     init_generic_utils();
     init_training_utils();
@@ -31422,9 +32071,9 @@ function checkInputData(data, names, shapes, checkBatchAxis = true, exceptionPre
     }
   }
 }
-function collectMetrics(metrics, outputNames) {
+function collectMetrics(metrics, outputNames2) {
   if (metrics == null || Array.isArray(metrics) && metrics.length === 0) {
-    return outputNames.map((name) => []);
+    return outputNames2.map((name) => []);
   }
   let wrappedMetrics;
   if (typeof metrics === "string" || typeof metrics === "function") {
@@ -31435,10 +32084,10 @@ function collectMetrics(metrics, outputNames) {
     throw new TypeError(`Type of metrics argument not understood. Expected an string,function, Array, or Object, found: ${metrics}`);
   }
   if (Array.isArray(wrappedMetrics)) {
-    return outputNames.map((name) => wrappedMetrics);
+    return outputNames2.map((name) => wrappedMetrics);
   } else {
     const nestedMetrics = [];
-    for (const name of outputNames) {
+    for (const name of outputNames2) {
       let outputMetrics = wrappedMetrics.hasOwnProperty(name) ? wrappedMetrics[name] : [];
       if (!Array.isArray(outputMetrics)) {
         outputMetrics = [outputMetrics];
@@ -31456,7 +32105,7 @@ var init_training = __esm({
     init_tfjs_backend();
     init_base_callbacks();
     init_common2();
-    init_errors();
+    init_errors2();
     init_serialization2();
     init_logs();
     init_losses();
@@ -31794,8 +32443,8 @@ var init_training = __esm({
           throw new ValueError("`outputs` is an empty Array, which is not allowed.");
         }
         const outputsIsArray = Array.isArray(outputs);
-        const outputNames = outputsIsArray ? outputs : [outputs];
-        const outputSymbolicTensors = this.retrieveSymbolicTensors(outputNames);
+        const outputNames2 = outputsIsArray ? outputs : [outputs];
+        const outputSymbolicTensors = this.retrieveSymbolicTensors(outputNames2);
         const feedDict = new FeedDict();
         if (inputs instanceof Tensor) {
           inputs = [inputs];
@@ -32556,10 +33205,10 @@ var init_training = __esm({
           }
           lossNames = this.loss.map((name) => toSnakeCase(name));
         } else {
-          const outputNames = Object.keys(this.loss);
+          const outputNames2 = Object.keys(this.loss);
           lossNames = {};
           const losses2 = this.loss;
-          for (const outputName of outputNames) {
+          for (const outputName of outputNames2) {
             if (typeof losses2[outputName] === "string") {
               lossNames[outputName] = toSnakeCase(losses2[outputName]);
             } else {
@@ -32878,7 +33527,7 @@ var init_models = __esm({
     init_input_layer();
     init_topology();
     init_training();
-    init_errors();
+    init_errors2();
     init_serialization2();
     init_generic_utils();
     init_serialization_utils();
@@ -33803,7 +34452,7 @@ var init_advanced_activations = __esm({
     init_activations();
     init_constraints();
     init_topology();
-    init_errors();
+    init_errors2();
     init_initializers();
     init_regularizers();
     init_types_utils();
@@ -34061,7 +34710,7 @@ function deconvLength(dimSize, strideSize, kernelSize, padding) {
 }
 var init_conv_utils = __esm({
   "node_modules/@tensorflow/tfjs-layers/dist/utils/conv_utils.js"() {
-    init_errors();
+    init_errors2();
     init_generic_utils();
     init_math_utils();
   }
@@ -34185,7 +34834,7 @@ var init_convolutional = __esm({
     init_common2();
     init_constraints();
     init_topology();
-    init_errors();
+    init_errors2();
     init_initializers();
     init_regularizers();
     init_conv_utils();
@@ -34796,8 +35445,8 @@ var init_convolutional = __esm({
             input2 = transpose(input2, [0, 2, 3, 1]);
             const height = this.size[0] * inputShape[2];
             const width = this.size[1] * inputShape[3];
-            const resized = this.interpolation === "nearest" ? image.resizeNearestNeighbor(input2, [height, width]) : image.resizeBilinear(input2, [height, width]);
-            return transpose(resized, [0, 3, 1, 2]);
+            const resized2 = this.interpolation === "nearest" ? image.resizeNearestNeighbor(input2, [height, width]) : image.resizeBilinear(input2, [height, width]);
+            return transpose(resized2, [0, 3, 1, 2]);
           } else {
             const height = this.size[0] * inputShape[1];
             const width = this.size[1] * inputShape[2];
@@ -34851,7 +35500,7 @@ var init_convolutional_depthwise = __esm({
     init_tfjs_backend();
     init_common2();
     init_constraints();
-    init_errors();
+    init_errors2();
     init_initializers();
     init_regularizers();
     init_conv_utils();
@@ -34931,13 +35580,13 @@ var init_convolutional_depthwise = __esm({
 });
 
 // node_modules/@tensorflow/tfjs-layers/dist/layers/recurrent.js
-function standardizeArgs(inputs, initialState, constants, numConstants) {
+function standardizeArgs(inputs, initialState, constants2, numConstants) {
   if (Array.isArray(inputs)) {
-    if (initialState != null || constants != null) {
+    if (initialState != null || constants2 != null) {
       throw new ValueError("When inputs is an array, neither initialState or constants should be provided");
     }
     if (numConstants != null) {
-      constants = inputs.slice(inputs.length - numConstants, inputs.length);
+      constants2 = inputs.slice(inputs.length - numConstants, inputs.length);
       inputs = inputs.slice(0, inputs.length - numConstants);
     }
     if (inputs.length > 1) {
@@ -34953,10 +35602,10 @@ function standardizeArgs(inputs, initialState, constants, numConstants) {
     }
   }
   initialState = toListOrNull(initialState);
-  constants = toListOrNull(constants);
-  return { inputs, initialState, constants };
+  constants2 = toListOrNull(constants2);
+  return { inputs, initialState, constants: constants2 };
 }
-function rnn(stepFunction, inputs, initialStates, goBackwards = false, mask, constants, unroll = false, needPerStepOutputs = false) {
+function rnn(stepFunction, inputs, initialStates, goBackwards = false, mask, constants2, unroll = false, needPerStepOutputs = false) {
   return tidy(() => {
     const ndim = inputs.shape.length;
     if (ndim < 3) {
@@ -34964,7 +35613,7 @@ function rnn(stepFunction, inputs, initialStates, goBackwards = false, mask, con
     }
     const axes = [1, 0].concat(range2(2, ndim));
     inputs = transpose(inputs, axes);
-    if (constants != null) {
+    if (constants2 != null) {
       throw new NotImplementedError("The rnn() functoin of the deeplearn.js backend does not support constants yet.");
     }
     if (unroll) {
@@ -35044,7 +35693,7 @@ var init_recurrent = __esm({
     init_constraints();
     init_topology();
     init_topology();
-    init_errors();
+    init_errors2();
     init_initializers();
     init_regularizers();
     init_generic_utils();
@@ -35260,14 +35909,14 @@ var init_recurrent = __esm({
       }
       apply(inputs, kwargs) {
         let initialState = kwargs == null ? null : kwargs["initialState"];
-        let constants = kwargs == null ? null : kwargs["constants"];
+        let constants2 = kwargs == null ? null : kwargs["constants"];
         if (kwargs == null) {
           kwargs = {};
         }
-        const standardized = standardizeArgs(inputs, initialState, constants, this.numConstants);
+        const standardized = standardizeArgs(inputs, initialState, constants2, this.numConstants);
         inputs = standardized.inputs;
         initialState = standardized.initialState;
-        constants = standardized.constants;
+        constants2 = standardized.constants;
         let additionalInputs = [];
         let additionalSpecs = [];
         if (initialState != null) {
@@ -35279,10 +35928,10 @@ var init_recurrent = __esm({
           }
           additionalSpecs = additionalSpecs.concat(this.stateSpec);
         }
-        if (constants != null) {
-          kwargs["constants"] = constants;
-          additionalInputs = additionalInputs.concat(constants);
-          this.numConstants = constants.length;
+        if (constants2 != null) {
+          kwargs["constants"] = constants2;
+          additionalInputs = additionalInputs.concat(constants2);
+          this.numConstants = constants2.length;
         }
         const isTensor = additionalInputs[0] instanceof SymbolicTensor;
         if (isTensor) {
@@ -36043,7 +36692,7 @@ var init_convolutional_recurrent = __esm({
     init_tfjs_backend();
     init_common2();
     init_topology();
-    init_errors();
+    init_errors2();
     init_initializers();
     init_conv_utils();
     init_generic_utils();
@@ -36345,7 +36994,7 @@ var init_core = __esm({
     init_tfjs_backend();
     init_constraints();
     init_topology();
-    init_errors();
+    init_errors2();
     init_initializers();
     init_regularizers();
     init_generic_utils();
@@ -36769,7 +37418,7 @@ var init_embeddings = __esm({
     init_tfjs_backend();
     init_constraints();
     init_topology();
-    init_errors();
+    init_errors2();
     init_initializers();
     init_regularizers();
     init_generic_utils();
@@ -36957,7 +37606,7 @@ var init_merge = __esm({
     init_dist();
     init_tfjs_backend();
     init_topology();
-    init_errors();
+    init_errors2();
     init_losses();
     init_generic_utils();
     init_math_utils();
@@ -37058,7 +37707,7 @@ var init_merge = __esm({
               }
               return this.mergeFunction(reshapedInputs);
             } else {
-              let transposed = false;
+              let transposed2 = false;
               for (const x of inputs) {
                 const xNDim = x.rank;
                 if (xNDim == null) {
@@ -37069,18 +37718,18 @@ var init_merge = __esm({
                   xTransposed = transpose(xTransposed, [1, 0]);
                   xTransposed = reshape(xTransposed, newShape);
                   reshapedInputs.push(xTransposed);
-                  transposed = true;
+                  transposed2 = true;
                 } else if (xNDim > 1) {
                   const dims = range2(1, xNDim).concat([0]);
                   reshapedInputs.push(transpose(x, dims));
-                  transposed = true;
+                  transposed2 = true;
                 } else {
                   reshapedInputs.push(x);
                 }
               }
               let y = this.mergeFunction(reshapedInputs);
               const yNDim = y.rank;
-              if (transposed) {
+              if (transposed2) {
                 if (yNDim == null) {
                   const yShape = y.shape;
                   const yNDim2 = yShape.length;
@@ -37605,7 +38254,7 @@ var init_normalization = __esm({
     init_dist();
     init_constraints();
     init_topology();
-    init_errors();
+    init_errors2();
     init_initializers();
     init_regularizers();
     init_generic_utils();
@@ -37878,7 +38527,7 @@ var init_padding = __esm({
     init_dist();
     init_common3();
     init_topology();
-    init_errors();
+    init_errors2();
     init_types_utils();
     ZeroPadding2D = class extends Layer {
       constructor(args) {
@@ -38043,7 +38692,7 @@ var init_pooling = __esm({
     init_common2();
     init_topology();
     init_topology();
-    init_errors();
+    init_errors2();
     init_conv_utils();
     init_generic_utils();
     init_types_utils();
@@ -38398,7 +39047,7 @@ var init_wrappers = __esm({
     init_tfjs_backend();
     init_common2();
     init_topology();
-    init_errors();
+    init_errors2();
     init_common();
     init_generic_utils();
     init_types_utils();
@@ -38608,19 +39257,19 @@ var init_wrappers = __esm({
       }
       apply(inputs, kwargs) {
         let initialState = kwargs == null ? null : kwargs["initialState"];
-        let constants = kwargs == null ? null : kwargs["constants"];
+        let constants2 = kwargs == null ? null : kwargs["constants"];
         if (kwargs == null) {
           kwargs = {};
         }
-        const standardized = standardizeArgs(inputs, initialState, constants, this.numConstants);
+        const standardized = standardizeArgs(inputs, initialState, constants2, this.numConstants);
         inputs = standardized.inputs;
         initialState = standardized.initialState;
-        constants = standardized.constants;
+        constants2 = standardized.constants;
         if (Array.isArray(inputs)) {
           initialState = inputs.slice(1);
           inputs = inputs[0];
         }
-        if ((initialState == null || initialState.length === 0) && constants == null) {
+        if ((initialState == null || initialState.length === 0) && constants2 == null) {
           return super.apply(inputs, kwargs);
         }
         const additionalInputs = [];
@@ -38637,7 +39286,7 @@ var init_wrappers = __esm({
           this.backwardLayer.stateSpec = stateSpecs.slice(numStates / 2);
           additionalSpecs.push(...stateSpecs);
         }
-        if (constants != null) {
+        if (constants2 != null) {
           throw new NotImplementedError("Support for constants in Bidirectional layers is not implemented yet.");
         }
         const isSymbolicTensor = additionalInputs[0] instanceof SymbolicTensor;
@@ -38972,7 +39621,7 @@ var init_preprocessing_utils = __esm({
     init_dist();
     init_types_utils();
     init_dist();
-    init_errors();
+    init_errors2();
     init_tfjs_backend();
   }
 });
@@ -38985,7 +39634,7 @@ var init_category_encoding = __esm({
     init_dist();
     init_dist();
     init_types_utils();
-    init_errors();
+    init_errors2();
     init_tfjs_backend();
     init_preprocessing_utils();
     CategoryEncoding = class extends Layer {
@@ -39055,7 +39704,7 @@ var init_image_resizing = __esm({
   "node_modules/@tensorflow/tfjs-layers/dist/layers/preprocessing/image_resizing.js"() {
     init_dist();
     init_topology();
-    init_errors();
+    init_errors2();
     init_types_utils();
     INTERPOLATION_KEYS = ["bilinear", "nearest"];
     INTERPOLATION_METHODS = new Set(INTERPOLATION_KEYS);
@@ -39158,7 +39807,7 @@ var init_random_width = __esm({
   "node_modules/@tensorflow/tfjs-layers/dist/layers/preprocessing/random_width.js"() {
     init_dist();
     init_types_utils();
-    init_errors();
+    init_errors2();
     init_base_random_layer();
     init_dist();
     INTERPOLATION_KEYS2 = ["bilinear", "nearest"];
@@ -39689,7 +40338,7 @@ var init_callbacks = __esm({
   "node_modules/@tensorflow/tfjs-layers/dist/callbacks.js"() {
     init_base_callbacks();
     init_training();
-    init_errors();
+    init_errors2();
     init_logs();
     Callback = class extends BaseCallback {
       constructor() {
@@ -46341,12 +46990,12 @@ var init_transformation = __esm({
 });
 
 // node_modules/@tensorflow/tfjs-converter/dist/operations/operation_mapper.js
-function decodeBase64(text) {
+function decodeBase64(text2) {
   const global2 = env().global;
   if (typeof global2.atob !== "undefined") {
-    return global2.atob(text);
+    return global2.atob(text2);
   } else if (typeof Buffer !== "undefined") {
-    return new Buffer(text, "base64").toString();
+    return new Buffer(text2, "base64").toString();
   } else {
     throw new Error("Unable to decode base64 in this environment. Missing built-in atob() or Buffer()");
   }
@@ -50045,10 +50694,10 @@ var init_graph_executor2 = __esm({
        * the outputs array.
        * @param isFunctionExecution Flag for executing a function.
        */
-      async executeWithControlFlow(inputs, context, outputNames, isFunctionExecution) {
+      async executeWithControlFlow(inputs, context, outputNames2, isFunctionExecution) {
         const names = Object.keys(inputs);
         const inputNodes = names.map((name) => this.graph.nodes[parseNodeName(name)[0]]);
-        const outputNodeNames = outputNames.map((name) => parseNodeName(name)[0]);
+        const outputNodeNames = outputNames2.map((name) => parseNodeName(name)[0]);
         const outputNodeNameSet = new Set(outputNodeNames);
         let outputNodes = outputNodeNames.map((name) => this.graph.nodes[name]);
         if (outputNodes.length === 0) {
@@ -50675,9 +51324,9 @@ var init_graph_model = __esm({
         this.resourceIdToCapturedInput = {};
         if (this.initializerSignature) {
           const signatureOutputs = this.initializerSignature.outputs;
-          const outputNames = Object.keys(signatureOutputs);
-          for (let i = 0; i < outputNames.length; i++) {
-            const outputName = outputNames[i];
+          const outputNames2 = Object.keys(signatureOutputs);
+          for (let i = 0; i < outputNames2.length; i++) {
+            const outputName = outputNames2[i];
             const tensorInfo = signatureOutputs[outputName];
             this.resourceIdToCapturedInput[tensorInfo.resourceId] = outputs[i];
           }
@@ -53102,13 +53751,13 @@ var init_byte_chunk_iterator = __esm({
         } else {
           chunk = chunkResult.value;
         }
-        let text;
+        let text2;
         if (env().get("IS_BROWSER")) {
-          text = this.decoder.decode(chunk, { stream: true });
+          text2 = this.decoder.decode(chunk, { stream: true });
         } else {
-          text = this.decoder.write(Buffer.from(chunk.buffer));
+          text2 = this.decoder.write(Buffer.from(chunk.buffer));
         }
-        this.outputQueue.push(text);
+        this.outputQueue.push(text2);
         return true;
       }
     };
@@ -54542,23 +55191,23 @@ function makeSplits(indices, indicesShape, paramsNestedSplits, numParamsDenseVal
   }
   for (let i = 0; i < indices.length; ++i) {
     let start = indices[i];
-    let limit = indices[i] + 1;
+    let limit2 = indices[i] + 1;
     for (let dim = 0; dim < paramsNestedSplits.length; ++dim) {
       const splits = paramsNestedSplits[dim];
       const outDim = dim + indicesShape.length - 1;
       if (outDim >= 0) {
         const outSplitsOutDim = outSplits[outDim];
         const delta = outSplitsOutDim[outSplitsOutDim.length - 1] - splits[start];
-        for (let j = start; j < limit; ++j) {
+        for (let j = start; j < limit2; ++j) {
           outSplits[outDim].push(splits[j + 1] + delta);
         }
       }
       start = splits[start];
-      limit = splits[limit];
+      limit2 = splits[limit2];
     }
-    if (limit !== start) {
-      valueSlices.push([start, limit]);
-      numValues += limit - start;
+    if (limit2 !== start) {
+      valueSlices.push([start, limit2]);
+      numValues += limit2 - start;
     }
   }
   return { outSplits, valueSlices, numValues };
@@ -54663,16 +55312,16 @@ function raggedRangeImpl(starts, startsShape, startsDType, limits, limitsShape, 
   rtNestedSplits[0] = 0;
   for (let row = 0; row < nRows; ++row) {
     const start = broadcastStarts ? starts[0] : starts[row];
-    const limit = broadcastLimits ? limits[0] : limits[row];
+    const limit2 = broadcastLimits ? limits[0] : limits[row];
     const delta = broadcastDeltas ? deltas[0] : deltas[row];
     if (delta === 0) {
       throw new Error("Requires delta != 0");
     }
     let size;
-    if (delta > 0 && limit < start || delta < 0 && limit > start) {
+    if (delta > 0 && limit2 < start || delta < 0 && limit2 > start) {
       size = 0;
     } else {
-      size = Math.ceil(Math.abs((limit - start) / delta));
+      size = Math.ceil(Math.abs((limit2 - start) / delta));
       if (size > INT32_MAX2) {
         throw new Error(`Requires ((limit - start) / delta) <= ${INT32_MAX2}`);
       }
@@ -81253,10 +81902,10 @@ function all4(args) {
   const xId = backend3.dataIdMap.get(x.dataId).id;
   let inputId = xId;
   let input2 = x;
-  const { transposed, axes, originalAxes, inputWasTransposed } = permuteAxesAndTranspose(x, axis, backend3);
+  const { transposed: transposed2, axes, originalAxes, inputWasTransposed } = permuteAxesAndTranspose(x, axis, backend3);
   if (inputWasTransposed) {
-    const transposedId = backend3.dataIdMap.get(transposed.dataId).id;
-    input2 = transposed;
+    const transposedId = backend3.dataIdMap.get(transposed2.dataId).id;
+    input2 = transposed2;
     inputId = transposedId;
   }
   const inputRank = input2.shape.length;
@@ -81269,7 +81918,7 @@ function all4(args) {
     wasmAll(inputId, reduceSize, outId);
   }
   if (inputWasTransposed) {
-    backend3.disposeData(transposed.dataId);
+    backend3.disposeData(transposed2.dataId);
   }
   if (keepDims) {
     const newShape = backend_util_exports.expandShapeToKeepDim(out.shape, originalAxes);
@@ -81302,10 +81951,10 @@ function any4(args) {
   const xId = backend3.dataIdMap.get(x.dataId).id;
   let inputId = xId;
   let input2 = x;
-  const { transposed, axes, originalAxes, inputWasTransposed } = permuteAxesAndTranspose(x, axis, backend3);
+  const { transposed: transposed2, axes, originalAxes, inputWasTransposed } = permuteAxesAndTranspose(x, axis, backend3);
   if (inputWasTransposed) {
-    const transposedId = backend3.dataIdMap.get(transposed.dataId).id;
-    input2 = transposed;
+    const transposedId = backend3.dataIdMap.get(transposed2.dataId).id;
+    input2 = transposed2;
     inputId = transposedId;
   }
   const inputRank = input2.shape.length;
@@ -81318,7 +81967,7 @@ function any4(args) {
     wasmAny(inputId, reduceSize, outId);
   }
   if (inputWasTransposed) {
-    backend3.disposeData(transposed.dataId);
+    backend3.disposeData(transposed2.dataId);
   }
   if (keepDims) {
     const newShape = backend_util_exports.expandShapeToKeepDim(out.shape, originalAxes);
@@ -81360,11 +82009,11 @@ function createArgMinMaxKernelConfig(kernelName) {
     const xId = backend3.dataIdMap.get(x.dataId).id;
     let inputId = xId;
     let input2 = x;
-    const { transposed, axes, inputWasTransposed } = permuteAxesAndTranspose(x, axis, backend3);
+    const { transposed: transposed2, axes, inputWasTransposed } = permuteAxesAndTranspose(x, axis, backend3);
     if (inputWasTransposed) {
-      const transposedId = backend3.dataIdMap.get(transposed.dataId).id;
+      const transposedId = backend3.dataIdMap.get(transposed2.dataId).id;
       if (transposedId !== xId) {
-        input2 = transposed;
+        input2 = transposed2;
         inputId = transposedId;
       }
     }
@@ -81375,7 +82024,7 @@ function createArgMinMaxKernelConfig(kernelName) {
     const innerSize = input2.shape[axes[0]];
     wasmFunc8(inputId, CppDType[input2.dtype], outerSize, innerSize, outId);
     if (inputWasTransposed) {
-      backend3.disposeData(transposed.dataId);
+      backend3.disposeData(transposed2.dataId);
     }
     return out;
   }
@@ -84046,10 +84695,10 @@ function max5(args) {
   const xId = backend3.dataIdMap.get(x.dataId).id;
   let inputId = xId;
   let input2 = x;
-  const { transposed, axes, originalAxes, inputWasTransposed } = permuteAxesAndTranspose(x, axis, backend3);
+  const { transposed: transposed2, axes, originalAxes, inputWasTransposed } = permuteAxesAndTranspose(x, axis, backend3);
   if (inputWasTransposed) {
-    const transposedId = backend3.dataIdMap.get(transposed.dataId).id;
-    input2 = transposed;
+    const transposedId = backend3.dataIdMap.get(transposed2.dataId).id;
+    input2 = transposed2;
     inputId = transposedId;
   }
   const inputRank = input2.shape.length;
@@ -84062,7 +84711,7 @@ function max5(args) {
     wasmMax(inputId, CppDType[x.dtype], reduceSize, outId);
   }
   if (inputWasTransposed) {
-    backend3.disposeData(transposed.dataId);
+    backend3.disposeData(transposed2.dataId);
   }
   if (keepDims) {
     const newShape = backend_util_exports.expandShapeToKeepDim(out.shape, originalAxes);
@@ -84467,12 +85116,12 @@ function mean3(args) {
   const xId = backend3.dataIdMap.get(x.dataId).id;
   let inputId = xId;
   let input2 = x;
-  const { transposed, axes, originalAxes, inputWasTransposed } = permuteAxesAndTranspose(x, axis, backend3);
+  const { transposed: transposed2, axes, originalAxes, inputWasTransposed } = permuteAxesAndTranspose(x, axis, backend3);
   let reductionAxes = axes;
   if (inputWasTransposed) {
-    const transposedId = backend3.dataIdMap.get(transposed.dataId).id;
+    const transposedId = backend3.dataIdMap.get(transposed2.dataId).id;
     if (transposedId !== xId) {
-      input2 = transposed;
+      input2 = transposed2;
       inputId = transposedId;
       reductionAxes = backend_util_exports.getInnerMostAxes(reductionAxes.length, input2.shape.length);
     }
@@ -84491,7 +85140,7 @@ function mean3(args) {
     wasmMean(inputId, reduceSize, outId);
   }
   if (inputWasTransposed) {
-    backend3.disposeData(transposed.dataId);
+    backend3.disposeData(transposed2.dataId);
   }
   if (keepDims) {
     const newShape = backend_util_exports.expandShapeToKeepDim(out.shape, originalAxes);
@@ -84534,11 +85183,11 @@ function min5(args) {
   const xId = backend3.dataIdMap.get(x.dataId).id;
   let inputId = xId;
   let input2 = x;
-  const { transposed, axes, originalAxes, inputWasTransposed } = permuteAxesAndTranspose(x, axis, backend3);
+  const { transposed: transposed2, axes, originalAxes, inputWasTransposed } = permuteAxesAndTranspose(x, axis, backend3);
   if (inputWasTransposed) {
-    const transposedId = backend3.dataIdMap.get(transposed.dataId).id;
+    const transposedId = backend3.dataIdMap.get(transposed2.dataId).id;
     if (transposedId !== xId) {
-      input2 = transposed;
+      input2 = transposed2;
       inputId = transposedId;
     }
   }
@@ -84552,7 +85201,7 @@ function min5(args) {
     wasmMin(inputId, CppDType[x.dtype], reduceSize, outId);
   }
   if (inputWasTransposed) {
-    backend3.disposeData(transposed.dataId);
+    backend3.disposeData(transposed2.dataId);
   }
   if (keepDims) {
     const newShape = backend_util_exports.expandShapeToKeepDim(out.shape, originalAxes);
@@ -85124,12 +85773,12 @@ function prod4(args) {
   const xId = backend3.dataIdMap.get(x.dataId).id;
   let inputId = xId;
   let input2 = x;
-  const { transposed, axes, originalAxes, inputWasTransposed } = permuteAxesAndTranspose(x, axis, backend3);
+  const { transposed: transposed2, axes, originalAxes, inputWasTransposed } = permuteAxesAndTranspose(x, axis, backend3);
   let reductionAxes = axes;
   if (inputWasTransposed) {
-    const transposedId = backend3.dataIdMap.get(transposed.dataId).id;
+    const transposedId = backend3.dataIdMap.get(transposed2.dataId).id;
     if (transposedId !== xId) {
-      input2 = transposed;
+      input2 = transposed2;
       inputId = transposedId;
       reductionAxes = backend_util_exports.getInnerMostAxes(reductionAxes.length, input2.shape.length);
     }
@@ -85143,7 +85792,7 @@ function prod4(args) {
     wasmProd(inputId, reduceSize, CppDType[out.dtype], outId);
   }
   if (inputWasTransposed) {
-    backend3.disposeData(transposed.dataId);
+    backend3.disposeData(transposed2.dataId);
   }
   if (keepDims) {
     const newShape = backend_util_exports.expandShapeToKeepDim(out.shape, originalAxes);
@@ -86427,12 +87076,12 @@ function sum5(args) {
   const xId = backend3.dataIdMap.get(x.dataId).id;
   let inputId = xId;
   let input2 = x;
-  const { transposed, axes, originalAxes, inputWasTransposed } = permuteAxesAndTranspose(x, axis, backend3);
+  const { transposed: transposed2, axes, originalAxes, inputWasTransposed } = permuteAxesAndTranspose(x, axis, backend3);
   let reductionAxes = axes;
   if (inputWasTransposed) {
-    const transposedId = backend3.dataIdMap.get(transposed.dataId).id;
+    const transposedId = backend3.dataIdMap.get(transposed2.dataId).id;
     if (transposedId !== xId) {
-      input2 = transposed;
+      input2 = transposed2;
       inputId = transposedId;
       reductionAxes = backend_util_exports.getInnerMostAxes(reductionAxes.length, input2.shape.length);
     }
@@ -86446,7 +87095,7 @@ function sum5(args) {
     wasmSum(inputId, reduceSize, CppDType[out.dtype], outId);
   }
   if (inputWasTransposed) {
-    backend3.disposeData(transposed.dataId);
+    backend3.disposeData(transposed2.dataId);
   }
   if (keepDims) {
     const newShape = backend_util_exports.expandShapeToKeepDim(out.shape, originalAxes);
@@ -87439,9 +88088,9 @@ var require_tfjs_backend_wasm_threaded_simd = __commonJS({
         var wasmModule;
         var ABORT = false;
         var EXITSTATUS;
-        function assert3(condition, text) {
+        function assert3(condition, text2) {
           if (!condition) {
-            abort(text);
+            abort(text2);
           }
         }
         var UTF8Decoder = typeof TextDecoder != "undefined" ? new TextDecoder("utf8") : void 0;
@@ -88061,12 +88710,12 @@ var require_tfjs_backend_wasm_threaded_simd = __commonJS({
         function _abort() {
           abort("");
         }
-        function warnOnce(text) {
+        function warnOnce(text2) {
           if (!warnOnce.shown) warnOnce.shown = {};
-          if (!warnOnce.shown[text]) {
-            warnOnce.shown[text] = 1;
-            if (ENVIRONMENT_IS_NODE) text = "warning: " + text;
-            err(text);
+          if (!warnOnce.shown[text2]) {
+            warnOnce.shown[text2] = 1;
+            if (ENVIRONMENT_IS_NODE) text2 = "warning: " + text2;
+            err(text2);
           }
         }
         function _emscripten_check_blocking_allowed() {
@@ -89006,9 +89655,9 @@ var require_tfjs_backend_wasm = __commonJS({
         var wasmMemory;
         var ABORT = false;
         var EXITSTATUS;
-        function assert3(condition, text) {
+        function assert3(condition, text2) {
           if (!condition) {
-            abort(text);
+            abort(text2);
           }
         }
         var UTF8Decoder = typeof TextDecoder != "undefined" ? new TextDecoder("utf8") : void 0;
@@ -90318,294 +90967,18 @@ var init_dist8 = __esm({
   }
 });
 
-// src/domain/config.ts
-var TASKS = ["binary-classification", "multiclass-classification", "regression"];
-var BACKENDS = ["auto", "tensorflow-gpu", "tensorflow", "wasm", "cpu"];
-
-// src/errors.ts
-var UserError = class extends Error {
-  location;
-  name = "UserError";
-  constructor(message, location = {}) {
-    super(message);
-    this.location = location;
-  }
-  /** `file:line: field: message`, omitting what is unknown. */
-  describe() {
-    const { file, line, column, field } = this.location;
-    const position = line ? column ? `:${line}:${column}` : `:${line}` : "";
-    const where2 = [file && `${file}${position}`, field && !this.message.includes(field) ? field : void 0].filter(Boolean).join(": ");
-    return where2 ? `${where2}: ${this.message}` : this.message;
-  }
-};
-function isUserError(error) {
-  return error instanceof UserError;
-}
-var EXCERPT_CHARS = 40;
-var UNSEEN = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function excerpt(text, max6 = EXCERPT_CHARS) {
-  return JSON.stringify(shorten(text, max6)).slice(1, -1).replace(UNSEEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function shorten(text, max6 = EXCERPT_CHARS) {
-  const chars = Array.from(text.slice(0, 2 * max6));
-  return chars.length > max6 ? `${chars.slice(0, max6 - 1).join("")}\u2026` : text;
-}
-function quote(text) {
-  return `"${excerpt(text)}"`;
-}
-
-// src/version.ts
-var VERSION = true ? "0.1.0" : createRequire(import.meta.url)("../package.json").version;
-
-// src/serve/server.ts
-import { createServer } from "node:http";
-
-// src/model/predictor.ts
-import { join as join4 } from "node:path";
-
-// src/display-path.ts
-import { isAbsolute, relative, sep } from "node:path";
-function displayPath(file) {
-  const rel = relative(process.cwd(), file);
-  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? file : rel.split(sep).join("/");
-}
-
-// src/data/preprocessing.ts
-function featureWidth(feature) {
-  return feature.kind === "categorical" && feature.encoding === "one-hot" ? feature.categories.length : 1;
-}
-
-// src/data/encode.ts
-function encodeInstances(pre, instances, field = "instances") {
-  const out = new Float32Array(instances.length * pre.inputSize);
-  instances.forEach((instance, i) => {
-    const where2 = `${field}[${i}]`;
-    const values = valuesInFeatureOrder(pre.features, instance, where2);
-    let offset = i * pre.inputSize;
-    pre.features.forEach((feature, j) => {
-      offset = encodeValue(feature, values[j], out, offset, `${where2}.${feature.name}`);
-    });
-  });
-  return out;
-}
-function valuesInFeatureOrder(features, instance, where2) {
-  if (Array.isArray(instance)) {
-    if (instance.length !== features.length) {
-      throw new UserError(`expected ${features.length} values in feature order (${features.map((f) => f.name).join(", ")}), got ${instance.length}`, {
-        field: where2
-      });
-    }
-    return instance;
-  }
-  if (instance === null || typeof instance !== "object") {
-    throw new UserError(`expected an array of ${features.length} values or an object keyed by feature name`, { field: where2 });
-  }
-  const record = instance;
-  const known = new Set(features.map((f) => f.name));
-  const unknown = Object.keys(record).filter((key) => !known.has(key));
-  if (unknown.length > 0) {
-    throw new UserError(
-      `unknown feature ${unknown.slice(0, 10).map(quote).join(", ")}${unknown.length > 10 ? ", \u2026" : ""}; features are ${[...known].join(", ")}`,
-      {
-        field: where2
-      }
-    );
-  }
-  const missing = features.filter((f) => !(f.name in record)).map((f) => f.name);
-  if (missing.length > 0) throw new UserError(`missing feature ${missing.join(", ")}`, { field: where2 });
-  return features.map((f) => record[f.name]);
-}
-function encodeValue(feature, value, out, offset, where2) {
-  if (feature.kind === "numeric") {
-    if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw new UserError(`expected a finite number, got ${describe(value)}`, { field: where2 });
-    }
-    out[offset] = (value - feature.mean) / feature.std;
-    return offset + 1;
-  }
-  if (typeof value !== "string" && typeof value !== "number") {
-    throw new UserError(`expected a category (string), got ${describe(value)}`, { field: where2 });
-  }
-  const index = feature.categories.indexOf(String(value));
-  if (feature.encoding === "index") {
-    out[offset] = index;
-    return offset + 1;
-  }
-  if (index >= 0) out[offset + index] = 1;
-  return offset + featureWidth(feature);
-}
-function describe(value) {
-  if (value === void 0) return "nothing";
-  if (typeof value === "string") return `the string ${quote(value)}`;
-  if (Array.isArray(value)) return "a list";
-  if (value !== null && typeof value === "object") return "an object";
-  return excerpt(String(value));
-}
-
 // src/model/engine.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join as join2 } from "node:path";
 import { fileURLToPath } from "node:url";
-
-// src/model/native.ts
-import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
-import { createReadStream, existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join, relative as relative2 } from "node:path";
-import { promisify } from "node:util";
-var NATIVE_VERSION = "4.22.0";
-var NATIVE_INTEGRITY = {
-  "@tensorflow/tfjs-node": "sha512-uHrXeUlfgkMxTZqHkESSV7zSdKdV0LlsBeblqkuKU9nnfxB1pC6DtoyYVaLxznzZy7WQSegjcohxxCjAf6Dc7w==",
-  "@tensorflow/tfjs-node-gpu": "sha512-p//NN6DGiN4hInUmIkRffaFVMcdTREUMjPyjW04J7OXvB2zBlQimj61eFKSgRrH3f5TnOfKzb0n56he/B6a4bw=="
-};
-var MANIFEST = "model-ci-manifest.json";
-var NativeRefused = class extends Error {
-  folder;
-  constructor(message, folder) {
-    super(message);
-    this.folder = folder;
-  }
-};
-var jobHoldsSecrets = false;
-var installedHere = /* @__PURE__ */ new Map();
-function toolCacheFolder(packageName, toolCache = process.env.RUNNER_TOOL_CACHE) {
-  return toolCache ? join(toolCache, "model-ci", packageName.replace("/", "+"), NATIVE_VERSION) : void 0;
-}
-async function nativeFolder(packageName, workspace, options = {}) {
-  const secrets = options.secrets ?? jobHoldsSecrets;
-  if (has(workspace, packageName)) {
-    if (!secrets) return workspace;
-    options.log?.(`not loading ${packageName} from the workspace: this job holds secrets and the workspace may hold a pull request's files`);
-  }
-  const folder = secrets ? jobFolder(packageName, options.runnerTemp) : toolCacheFolder(packageName, options.toolCache);
-  if (!folder) return void 0;
-  if (has(folder, packageName)) {
-    const refusal = secrets ? await unlessInstalledHere(folder) : await unlessManifestMatches(folder, packageName);
-    if (!refusal) {
-      options.log?.(`${packageName} ${NATIVE_VERSION} verified in ${folder}`);
-      return folder;
-    }
-    if (!options.install) throw new NativeRefused(`refused: ${refusal}`, folder);
-    options.log?.(`notice: refusing ${packageName} in ${folder}: ${refusal}; reinstalling it`);
-  }
-  if (!options.install) return void 0;
-  await install(packageName, folder, options);
-  return folder;
-}
-function has(folder, packageName) {
-  return existsSync(join(folder, "node_modules", packageName, "package.json"));
-}
-function jobFolder(packageName, runnerTemp = process.env.RUNNER_TEMP) {
-  return runnerTemp ? join(runnerTemp, "model-ci-native", packageName.replace("/", "+"), NATIVE_VERSION) : void 0;
-}
-async function unlessInstalledHere(folder) {
-  const recorded = installedHere.get(folder);
-  if (!recorded) return "this job holds secrets and did not install it itself";
-  return await treeHash(folder) === recorded ? void 0 : "its files changed since this job installed them";
-}
-async function unlessManifestMatches(folder, packageName) {
-  let manifest;
-  try {
-    manifest = JSON.parse(await readFile(join(folder, MANIFEST), "utf8"));
-  } catch {
-    return `it has no readable ${MANIFEST}: model-ci did not install it`;
-  }
-  if (manifest.package !== packageName || manifest.version !== NATIVE_VERSION || manifest.integrity !== NATIVE_INTEGRITY[packageName]) {
-    return `its manifest is not for the ${packageName} ${NATIVE_VERSION} tarball model-ci pins`;
-  }
-  return await treeHash(folder) === manifest.tree ? void 0 : "its files do not match the hash recorded when model-ci installed it";
-}
-async function install(packageName, folder, options) {
-  const run = (args, cwd) => promisify(execFile)(options.npm ?? "npm", args, { cwd, timeout: 10 * 6e4, maxBuffer: 16 << 20 }).then((out) => out.stdout);
-  options.log?.(`installing ${packageName} ${NATIVE_VERSION} into ${folder}; its install script downloads libtensorflow`);
-  await rm(folder, { recursive: true, force: true });
-  await mkdir(folder, { recursive: true });
-  const staging = await mkdtemp(join(options.runnerTemp ?? process.env.RUNNER_TEMP ?? tmpdir(), "model-ci-pack-"));
-  try {
-    const [packed] = JSON.parse(
-      await run(["pack", "--json", "--pack-destination", staging, options.source ?? `${packageName}@${NATIVE_VERSION}`], staging)
-    );
-    const expected = NATIVE_INTEGRITY[packageName];
-    if (!expected || packed?.integrity !== expected) {
-      throw new Error(
-        `the ${packageName} tarball's integrity ${packed?.integrity ?? "(none)"} is not the ${expected ?? "(none pinned)"} model-ci pins for ${NATIVE_VERSION}; not installed`
-      );
-    }
-    await writeFile(
-      join(folder, "package.json"),
-      `${JSON.stringify({ name: "model-ci-native-backend", private: true, allowScripts: { [packageName]: true } }, null, 2)}
-`
-    );
-    await run(["install", "--no-audit", "--no-fund", "--no-save", join(staging, packed.filename.replace(/^.*[\\/]/, ""))], folder);
-  } catch (error) {
-    await rm(folder, { recursive: true, force: true });
-    throw error;
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
-  const tree = await treeHash(folder);
-  const manifest = { package: packageName, version: NATIVE_VERSION, integrity: NATIVE_INTEGRITY[packageName], tree };
-  await writeFile(join(folder, MANIFEST), `${JSON.stringify(manifest, null, 2)}
-`);
-  installedHere.set(folder, tree);
-}
-async function treeHash(folder) {
-  const hash = createHash("sha256");
-  const walk = async (dir) => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      const name = relative2(folder, path);
-      if (name === MANIFEST) continue;
-      if (entry.isSymbolicLink()) {
-        hash.update(`link\0${name}\0${await readlink(path)}\0`);
-      } else if (entry.isDirectory()) {
-        hash.update(`dir\0${name}\0`);
-        await walk(path);
-      } else if (entry.isFile()) {
-        hash.update(`file\0${name}\0`);
-        const content = createHash("sha256");
-        for await (const chunk of createReadStream(path)) content.update(chunk);
-        hash.update(`${content.digest("hex")}\0`);
-      } else {
-        hash.update(`other\0${name}\0`);
-      }
-    }
-  };
-  await walk(folder);
-  return hash.digest("hex");
-}
-async function gpuLibraryVersions(root = "/") {
-  const versions = {};
-  const cuda = await readFile(join(root, "usr/local/cuda/version.json"), "utf8").then(
-    (text) => JSON.parse(text).cuda?.version,
-    () => void 0
-  );
-  if (cuda) versions.cuda = cuda;
-  for (const header2 of ["usr/include/cudnn_version.h", "usr/include/x86_64-linux-gnu/cudnn_version_v8.h", "usr/local/cuda/include/cudnn_version.h"]) {
-    const text = await readFile(join(root, header2), "utf8").catch(() => void 0);
-    const part = (name) => text ? new RegExp(`#define\\s+CUDNN_${name}\\s+(\\d+)`).exec(text)?.[1] : void 0;
-    const [major, minor, patch] = [part("MAJOR"), part("MINOR"), part("PATCHLEVEL")];
-    if (major && minor) {
-      versions.cudnn = [major, minor, patch].filter(Boolean).join(".");
-      break;
-    }
-  }
-  return versions;
-}
-
-// src/model/engine.ts
-var BACKEND_ORDER = ["tensorflow-gpu", "tensorflow", "wasm", "cpu"];
-var NATIVE_PACKAGES = {
-  "tensorflow-gpu": "@tensorflow/tfjs-node-gpu",
-  tensorflow: "@tensorflow/tfjs-node"
-};
 async function loadEngine(requested, opts = {}) {
   if (!BACKENDS.includes(requested)) {
     throw new UserError(`unknown backend ${JSON.stringify(requested)}; expected one of ${BACKENDS.join(", ")}`, { field: "backend" });
+  }
+  if (requested === "dense" || requested === "auto" && opts.training) {
+    const tfjs = await loadEngine("auto", { ...opts, log: void 0, training: false });
+    return opts.training ? { ...tfjs, backend: "dense", versions: { ...tfjs.versions, "tfjs-backend": tfjs.tfjsBackend } } : tfjs;
   }
   const workspace = opts.workspace ?? process.env.GITHUB_WORKSPACE ?? process.cwd();
   const candidates = requested === "auto" ? BACKEND_ORDER : BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(requested));
@@ -90648,7 +91021,7 @@ async function loadBundled(backend3) {
     versions["tfjs-backend-wasm"] = wasm.version_wasm;
   }
   await activate(tf, backend3 === "wasm" ? "wasm" : "cpu");
-  return { tf, backend: backend3, versions, notices: [] };
+  return { tf, backend: backend3, tfjsBackend: backend3, versions, notices: [] };
 }
 async function loadNative(backend3, packageName, folder) {
   const require2 = createRequire(join2(folder, "package.json"));
@@ -90658,7 +91031,7 @@ async function loadNative(backend3, packageName, folder) {
   const binding = tf.backend().binding;
   if (binding?.TF_Version) versions.libtensorflow = binding.TF_Version;
   if (backend3 === "tensorflow-gpu") Object.assign(versions, await gpuLibraryVersions());
-  return { tf, backend: backend3, versions, notices: [] };
+  return { tf, backend: backend3, tfjsBackend: backend3, versions, notices: [] };
 }
 async function activate(tf, name) {
   if (!await tf.setBackend(name)) throw new Error(`tfjs could not initialise its ${name} backend${await initError(tf, name)}`);
@@ -90701,47 +91074,41 @@ function summarise(failures, workspace) {
   if (missing.length > 0) parts.push(`${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not installed in ${workspace}`);
   return parts.join("; ");
 }
+var BACKEND_ORDER, NATIVE_PACKAGES;
+var init_engine2 = __esm({
+  "src/model/engine.ts"() {
+    "use strict";
+    init_config();
+    init_errors();
+    init_native();
+    BACKEND_ORDER = ["tensorflow-gpu", "tensorflow", "wasm", "cpu"];
+    NATIVE_PACKAGES = {
+      "tensorflow-gpu": "@tensorflow/tfjs-node-gpu",
+      tensorflow: "@tensorflow/tfjs-node"
+    };
+  }
+});
 
 // src/domain/run-artifacts.ts
-var ARTIFACT_FILES = {
-  modelJson: "model.json",
-  weights: "weights.bin",
-  preprocessing: "preprocessing.json",
-  metrics: "metrics.json",
-  history: "history.json",
-  evaluation: "evaluation.json",
-  run: "run.json"
-};
+var ARTIFACT_FILES;
+var init_run_artifacts = __esm({
+  "src/domain/run-artifacts.ts"() {
+    "use strict";
+    ARTIFACT_FILES = {
+      modelJson: "model.json",
+      weights: "weights.bin",
+      preprocessing: "preprocessing.json",
+      metrics: "metrics.json",
+      history: "history.json",
+      evaluation: "evaluation.json",
+      run: "run.json",
+      /** Written by a deploy, shipped in the image: src/report/model-card.ts. */
+      card: "card.md"
+    };
+  }
+});
 
 // src/model/dense-plan.ts
-var SELU_ALPHA = 1.6732632423543772;
-var SELU_SCALE2 = 1.0507009873554805;
-var ACTIVATIONS = {
-  linear: () => {
-  },
-  relu: (v, o, n) => {
-    for (let i = o; i < o + n; i++) if (v[i] < 0) v[i] = 0;
-  },
-  sigmoid: (v, o, n) => {
-    for (let i = o; i < o + n; i++) v[i] = 1 / (1 + Math.exp(-v[i]));
-  },
-  tanh: (v, o, n) => {
-    for (let i = o; i < o + n; i++) v[i] = Math.tanh(v[i]);
-  },
-  elu: (v, o, n) => {
-    for (let i = o; i < o + n; i++) if (v[i] < 0) v[i] = Math.expm1(v[i]);
-  },
-  selu: (v, o, n) => {
-    for (let i = o; i < o + n; i++) v[i] = SELU_SCALE2 * (v[i] > 0 ? v[i] : SELU_ALPHA * Math.expm1(v[i]));
-  },
-  softmax: (v, o, n) => {
-    let max6 = -Infinity;
-    for (let i = o; i < o + n; i++) if (v[i] > max6) max6 = v[i];
-    let sum6 = 0;
-    for (let i = o; i < o + n; i++) sum6 += v[i] = Math.exp(v[i] - max6);
-    for (let i = o; i < o + n; i++) v[i] /= sum6;
-  }
-};
 function compileDensePlan(model2) {
   if (model2.getClassName() !== "Sequential") return void 0;
   const layers = [];
@@ -90762,32 +91129,115 @@ function compileDensePlan(model2) {
       activation: activation2
     });
   }
-  if (layers.length === 0 || layers.some((l, i) => i > 0 && l.inputs !== layers[i - 1].units)) return void 0;
+  return planOf(layers);
+}
+function densePlanFromFiles(topology, specs, weightData) {
+  const { class_name: kind, config } = topology;
+  if (kind !== "Sequential" || !Array.isArray(config?.layers)) return void 0;
+  const offsets = /* @__PURE__ */ new Map();
+  let offset = 0;
+  for (const spec of specs) {
+    if (spec.dtype !== "float32" || spec.quantization !== void 0) return void 0;
+    offsets.set(spec.name, { spec, offset });
+    offset += 4 * spec.shape.reduce((a, b) => a * b, 1);
+  }
+  const read = (name, shape) => {
+    const found = offsets.get(name);
+    if (!found || found.spec.shape.length !== shape.length || found.spec.shape.some((n, i) => n !== shape[i])) return void 0;
+    offsets.delete(name);
+    return new Float32Array(weightData.slice(found.offset, found.offset + 4 * shape.reduce((a, b) => a * b, 1)));
+  };
+  const layers = [];
+  for (const layer of config.layers) {
+    if (layer.class_name === "Dropout" || layer.class_name === "InputLayer") continue;
+    const c = layer.config;
+    if (layer.class_name !== "Dense" || !c || typeof c.name !== "string" || typeof c.activation !== "string" || !Object.hasOwn(ACTIVATIONS, c.activation)) {
+      return void 0;
+    }
+    if (!Number.isInteger(c.units) || typeof c.use_bias !== "boolean" || c.dtype !== void 0 && c.dtype !== "float32") return void 0;
+    const units = c.units;
+    const kernelSpec = offsets.get(`${c.name}/kernel`)?.spec;
+    const inputs = kernelSpec?.shape[0] ?? 0;
+    const kernel = read(`${c.name}/kernel`, [inputs, units]);
+    const bias = c.use_bias ? read(`${c.name}/bias`, [units]) : void 0;
+    if (!kernel || c.use_bias && !bias) return void 0;
+    layers.push({ inputs, units, kernel, bias, activation: ACTIVATIONS[c.activation] });
+  }
+  return offsets.size === 0 && offset === weightData.byteLength ? planOf(layers) : void 0;
+}
+function planOf(keras) {
+  if (keras.length === 0 || keras.some((l, i) => i > 0 && l.inputs !== keras[i - 1].units)) return void 0;
+  const layers = keras.map((l) => ({ ...l, kernel: transposed(l.kernel, l.inputs, l.units) }));
+  let capacity = -1;
+  let buffers = [];
   return {
     inputSize: layers[0].inputs,
     outputWidth: layers[layers.length - 1].units,
     macsPerRow: layers.reduce((sum6, l) => sum6 + l.inputs * l.units, 0),
-    run: (input2, rows) => layers.reduce((x, layer) => dense2(layer, x, rows), input2)
+    run: (input2, rows) => {
+      if (rows > capacity) {
+        capacity = rows;
+        buffers = layers.map((l) => new Float32Array(rows * l.units));
+      }
+      let x = input2;
+      for (let l = 0; l < layers.length; l++) x = dense2(layers[l], x, rows, buffers[l]);
+      return x.subarray(0, rows * layers[layers.length - 1].units);
+    }
   };
 }
-function dense2({ inputs, units, kernel, bias, activation: activation2 }, x, rows) {
-  const out = new Float32Array(rows * units);
+function transposed(kernel, inputs, units) {
+  const out = new Float32Array(kernel.length);
+  for (let i = 0; i < inputs; i++) for (let u = 0; u < units; u++) out[u * inputs + i] = kernel[i * units + u];
+  return out;
+}
+function dense2({ inputs, units, kernel, bias, activation: activation2 }, x, rows, out) {
   for (let r = 0; r < rows; r++) {
     const xo = r * inputs;
     const oo = r * units;
     for (let u = 0; u < units; u++) {
       let sum6 = bias ? bias[u] : 0;
-      for (let i = 0, k = u; i < inputs; i++, k += units) sum6 += x[xo + i] * kernel[k];
+      const ko = u * inputs;
+      for (let i = 0; i < inputs; i++) sum6 += x[xo + i] * kernel[ko + i];
       out[oo + u] = sum6;
     }
     activation2(out, oo, units);
   }
   return out;
 }
-
-// src/model/model-files.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { join as join3, relative as relative3, resolve, sep as sep2 } from "node:path";
+var SELU_ALPHA, SELU_SCALE2, ACTIVATIONS;
+var init_dense_plan = __esm({
+  "src/model/dense-plan.ts"() {
+    "use strict";
+    SELU_ALPHA = 1.6732632423543772;
+    SELU_SCALE2 = 1.0507009873554805;
+    ACTIVATIONS = {
+      linear: () => {
+      },
+      relu: (v, o, n) => {
+        for (let i = o; i < o + n; i++) if (v[i] < 0) v[i] = 0;
+      },
+      sigmoid: (v, o, n) => {
+        for (let i = o; i < o + n; i++) v[i] = 1 / (1 + Math.exp(-v[i]));
+      },
+      tanh: (v, o, n) => {
+        for (let i = o; i < o + n; i++) v[i] = Math.tanh(v[i]);
+      },
+      elu: (v, o, n) => {
+        for (let i = o; i < o + n; i++) if (v[i] < 0) v[i] = Math.expm1(v[i]);
+      },
+      selu: (v, o, n) => {
+        for (let i = o; i < o + n; i++) v[i] = SELU_SCALE2 * (v[i] > 0 ? v[i] : SELU_ALPHA * Math.expm1(v[i]));
+      },
+      softmax: (v, o, n) => {
+        let max6 = -Infinity;
+        for (let i = o; i < o + n; i++) if (v[i] > max6) max6 = v[i];
+        let sum6 = 0;
+        for (let i = o; i < o + n; i++) sum6 += v[i] = Math.exp(v[i] - max6);
+        for (let i = o; i < o + n; i++) v[i] /= sum6;
+      }
+    };
+  }
+});
 
 // src/model/artifacts.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -90799,9 +91249,18 @@ function sha256(...parts) {
 function hashModel(files) {
   return sha256(files.modelJson, files.weights, files.preprocessing);
 }
+var init_artifacts = __esm({
+  "src/model/artifacts.ts"() {
+    "use strict";
+    init_display_path();
+    init_errors();
+    init_run_artifacts();
+  }
+});
 
 // src/model/model-files.ts
-var BYTES_PER_ELEMENT = { float32: 4, int32: 4, bool: 1, complex64: 8, uint8: 1, uint16: 2, float16: 2 };
+import { readFile as readFile2 } from "node:fs/promises";
+import { join as join3, relative as relative3, resolve, sep as sep2 } from "node:path";
 async function readModelFiles(dir) {
   const root = resolve(dir);
   const modelJsonBytes = await readRequired(root, ARTIFACT_FILES.modelJson);
@@ -90861,8 +91320,6 @@ function parseJson(bytes, file) {
 function fail(file, field, expected) {
   throw new UserError(`expected ${expected}`, { file: displayPath(file), field });
 }
-var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-var isFiniteNumber = (value) => typeof value === "number" && Number.isFinite(value);
 function checkModelJson(value, file) {
   if (!isObject(value)) fail(file, "model.json", "a TF.js layers model (an object with modelTopology and weightsManifest)");
   if (value.format !== void 0 && value.format !== "layers-model") {
@@ -90937,6 +91394,10 @@ function checkPreprocessing(value, file) {
       fail(file, "classes", `${count2} class labels (strings) for ${task}`);
     }
   }
+  if (value.predictionDrift !== void 0) {
+    const bins = task === "regression" ? void 0 : value.classes.length;
+    checkDrift(value.predictionDrift, file, "predictionDrift", task === "regression" ? "numeric" : "categorical", bins);
+  }
   if (value.targetScale !== void 0) {
     const scale2 = value.targetScale;
     if (!isObject(scale2) || !isFiniteNumber(scale2.mean) || !isFiniteNumber(scale2.std) || scale2.std <= 0) {
@@ -90950,13 +91411,39 @@ function checkFeature(value, file, where2) {
   if (value.kind === "numeric") {
     if (!isFiniteNumber(value.mean)) fail(file, `${where2}.mean`, "a finite number");
     if (!isFiniteNumber(value.std) || value.std <= 0) fail(file, `${where2}.std`, "a positive number");
+    for (const bound of ["min", "max"]) {
+      if (value[bound] !== void 0 && !isFiniteNumber(value[bound])) fail(file, `${where2}.${bound}`, "a finite number");
+    }
+    if (value.drift !== void 0) checkDrift(value.drift, file, `${where2}.drift`, "numeric");
   } else if (value.kind === "categorical") {
     if (value.encoding !== "one-hot" && value.encoding !== "index") fail(file, `${where2}.encoding`, '"one-hot" or "index"');
     if (!Array.isArray(value.categories) || !value.categories.every((c) => typeof c === "string")) fail(file, `${where2}.categories`, "an array of strings");
+    if (value.drift !== void 0) checkDrift(value.drift, file, `${where2}.drift`, "categorical", value.categories.length);
   } else {
     fail(file, `${where2}.kind`, '"numeric" or "categorical"');
   }
   return value;
+}
+function checkDrift(value, file, where2, kind, categories) {
+  if (!isObject(value) || !Array.isArray(value.shares) || !value.shares.every((s) => isFiniteNumber(s) && s >= 0)) {
+    fail(file, `${where2}.shares`, "an array of bin shares (numbers \u2265 0)");
+  }
+  const bins = value.shares.length;
+  const limit2 = kind === "numeric" ? DRIFT_BINS : DRIFT_CATEGORY_BINS;
+  if (bins === 0 || bins > limit2) fail(file, `${where2}.shares`, `1 to ${limit2} bins (got ${bins})`);
+  if (kind === "numeric") {
+    const edges = value.edges;
+    if (!Array.isArray(edges) || edges.length !== bins - 1 || !edges.every((e, i) => isFiniteNumber(e) && (i === 0 || e > edges[i - 1]))) {
+      fail(file, `${where2}.edges`, `${bins - 1} ascending finite cut points, one fewer than the shares`);
+    }
+    return;
+  }
+  const categoryBins = value.categoryBins;
+  if (categoryBins === void 0) {
+    if (bins !== categories) fail(file, `${where2}.shares`, `one share per category (${categories}), got ${bins}`);
+  } else if (!Array.isArray(categoryBins) || categoryBins.length !== categories || !categoryBins.every((b) => Number.isInteger(b) && b >= 0 && b < bins)) {
+    fail(file, `${where2}.categoryBins`, `one bin index (0 to ${bins - 1}) per category (${categories})`);
+  }
 }
 function checkMetrics(value, file) {
   if (!isObject(value)) fail(file, "metrics.json", "an object of metric name \u2192 number");
@@ -90970,9 +91457,94 @@ function checkRun(value, file) {
   if (!isObject(value.hashes)) fail(file, "hashes", "an object of content hashes");
   return value;
 }
+var BYTES_PER_ELEMENT, isObject, isFiniteNumber;
+var init_model_files = __esm({
+  "src/model/model-files.ts"() {
+    "use strict";
+    init_display_path();
+    init_config();
+    init_preprocessing();
+    init_errors();
+    init_artifacts();
+    init_run_artifacts();
+    BYTES_PER_ELEMENT = { float32: 4, int32: 4, bool: 1, complex64: 8, uint8: 1, uint16: 2, float16: 2 };
+    isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    isFiniteNumber = (value) => typeof value === "number" && Number.isFinite(value);
+  }
+});
+
+// src/model/request-encode.ts
+function fastEncoder(pre) {
+  const names = pre.features.map((f) => f.name);
+  let offset = 0;
+  const slots = pre.features.map((f) => {
+    const at = offset;
+    offset += featureWidth(f);
+    return f.kind === "numeric" ? { numeric: true, mean: f.mean, std: f.std, offset: at } : { numeric: false, oneHot: f.encoding === "one-hot", index: new Map(f.categories.map((c, i) => [c, i])), offset: at };
+  });
+  const width = slots.length;
+  const { inputSize } = pre;
+  const known = new Set(names);
+  return (instances) => {
+    const rows = instances.length;
+    const out = new Float32Array(rows * inputSize);
+    for (let i = 0; i < rows; i++) {
+      const instance = instances[i];
+      const base = i * inputSize;
+      let values;
+      let record;
+      if (Array.isArray(instance)) {
+        if (instance.length !== width) return void 0;
+        values = instance;
+      } else if (instance !== null && typeof instance === "object") {
+        record = instance;
+        let keys = 0;
+        for (const key in record) {
+          if (!Object.hasOwn(record, key)) continue;
+          if (!known.has(key)) return void 0;
+          keys++;
+        }
+        if (keys !== width) return void 0;
+      } else {
+        return void 0;
+      }
+      for (let j = 0; j < width; j++) {
+        const value = values ? values[j] : record[names[j]];
+        const slot = slots[j];
+        if (slot.numeric) {
+          if (typeof value !== "number") return void 0;
+          const encoded = Math.fround((value - slot.mean) / slot.std);
+          if (encoded - encoded !== 0) return void 0;
+          out[base + slot.offset] = encoded;
+        } else {
+          if (typeof value !== "string") return void 0;
+          const code = slot.index.get(value);
+          if (code === void 0) return void 0;
+          if (slot.oneHot) out[base + slot.offset + code] = 1;
+          else out[base + slot.offset] = code;
+        }
+      }
+    }
+    return out;
+  };
+}
+var init_request_encode = __esm({
+  "src/model/request-encode.ts"() {
+    "use strict";
+    init_preprocessing();
+  }
+});
 
 // src/model/predictor.ts
-var DENSE_PLAN_MAX_MACS = 1 << 16;
+var predictor_exports = {};
+__export(predictor_exports, {
+  createJsonPredictor: () => createJsonPredictor,
+  createPredictor: () => createPredictor,
+  encodeChecked: () => encodeChecked,
+  loadBatchModel: () => loadBatchModel,
+  loadModel: () => loadModel
+});
+import { join as join4 } from "node:path";
 async function loadModel(dir, options = {}) {
   const files = await readModelFiles(dir);
   const engine2 = await loadEngine(options.backend ?? "auto", { workspace: options.workspace, log: options.log });
@@ -90997,7 +91569,7 @@ async function loadModel(dir, options = {}) {
   }
   const outputShape = model2.outputs.length === 1 ? model2.outputs[0].shape : void 0;
   const outputWidth = outputShape?.length === 2 ? outputShape[1] ?? 0 : 0;
-  const expected = pre.task === "regression" ? [1] : pre.task === "binary-classification" ? [1, 2] : [pre.classes?.length ?? 0];
+  const expected = outputWidths(pre);
   if (!expected.includes(outputWidth)) {
     model2.dispose();
     throw new UserError(
@@ -91043,21 +91615,65 @@ function forwardWithTf(tf, model2, input2, rows, inputSize) {
   });
   return output;
 }
+async function loadBatchModel(dir, options = {}) {
+  const files = await readModelFiles(dir);
+  const pre = files.preprocessing;
+  const plan = densePlanFromFiles(files.modelTopology, files.weightSpecs, files.weightData);
+  if (plan && plan.inputSize === pre.inputSize && outputWidths(pre).includes(plan.outputWidth)) {
+    return { preprocessing: pre, outputWidth: plan.outputWidth, forward: plan.run, dispose: () => {
+    } };
+  }
+  const loaded = await loadModel(dir, options);
+  const { densePlan, tf, model: model2 } = loaded;
+  return {
+    preprocessing: pre,
+    outputWidth: loaded.outputWidth,
+    forward: (encoded, rows) => densePlan ? densePlan.run(encoded, rows) : forwardWithTf(tf, model2, encoded.subarray(0, rows * pre.inputSize), rows, pre.inputSize),
+    dispose: () => model2.dispose()
+  };
+}
+function outputWidths(pre) {
+  return pre.task === "regression" ? [1] : pre.task === "binary-classification" ? [1, 2] : [pre.classes?.length ?? 0];
+}
 function createPredictor(loaded) {
-  const { tf, model: model2, preprocessing: pre, outputWidth, densePlan } = loaded;
+  const { preprocessing: pre, outputWidth } = loaded;
   const decode = outputDecoder(pre, outputWidth);
+  const forward = requestForward(loaded);
   return {
     predict(instances, field = "instances") {
       const rows = instances.length;
-      rejectUnencodableValues(pre, instances, field);
-      const encoded = encodeInstances(pre, instances, field);
-      checkFinite(pre, encoded, field);
-      const output = densePlan && rows * densePlan.macsPerRow <= DENSE_PLAN_MAX_MACS ? densePlan.run(encoded, rows) : forwardWithTf(tf, model2, encoded, rows, pre.inputSize);
+      const output = forward(encodeChecked(pre, instances, field), rows);
       const predictions = new Array(rows);
       for (let i = 0; i < rows; i++) predictions[i] = decode(output, i * outputWidth);
       return predictions;
     }
   };
+}
+function createJsonPredictor(loaded) {
+  const { preprocessing: pre, outputWidth } = loaded;
+  const forward = requestForward(loaded);
+  const fast = fastEncoder(pre);
+  const row = predictionFormatter(pre, outputWidth, "jsonl").row;
+  return (instances, field, outputKey, observe2) => {
+    const rows = instances.length;
+    const output = forward(fast(instances) ?? encodeChecked(pre, instances, field), rows);
+    observe2?.(output, rows);
+    let body = `{${JSON.stringify(outputKey)}:[`;
+    for (let i = 0; i < rows; i++) {
+      const text2 = row(output, i * outputWidth);
+      body += (i === 0 ? "" : ",") + text2.slice(0, -1);
+    }
+    return `${body}]}`;
+  };
+}
+function requestForward({ tf, model: model2, preprocessing: pre, densePlan }) {
+  return (encoded, rows) => densePlan && rows * densePlan.macsPerRow <= DENSE_PLAN_MAX_MACS ? densePlan.run(encoded, rows) : forwardWithTf(tf, model2, encoded, rows, pre.inputSize);
+}
+function encodeChecked(pre, instances, field = "instances") {
+  rejectUnencodableValues(pre, instances, field);
+  const encoded = encodeInstances(pre, instances, field);
+  checkFinite(pre, encoded, field);
+  return encoded;
 }
 function outputDecoder(pre, width) {
   if (pre.task === "regression") {
@@ -91106,59 +91722,1372 @@ function checkFinite(pre, encoded, field) {
     throw new UserError("expected a number within float32 range after standardisation (about \xB13.4e38)", { field: `${field}[${row}].${feature?.name}` });
   }
 }
+var DENSE_PLAN_MAX_MACS;
+var init_predictor = __esm({
+  "src/model/predictor.ts"() {
+    "use strict";
+    init_display_path();
+    init_encode();
+    init_preprocessing();
+    init_errors();
+    init_engine2();
+    init_run_artifacts();
+    init_dense_plan();
+    init_model_files();
+    init_prediction_format();
+    init_request_encode();
+    DENSE_PLAN_MAX_MACS = 1 << 16;
+  }
+});
+
+// src/limits.ts
+function limit(name, env2 = process.env) {
+  const spec = LIMITS[name];
+  const raw = env2[spec.env]?.trim();
+  if (!raw) return spec.value;
+  const match = /^(\d+)\s*([a-z]*)$/i.exec(raw);
+  const factor = match && spec.bytes ? UNITS[match[2].toLowerCase()] : match && match[2] === "" ? 1 : void 0;
+  const value = match && factor !== void 0 ? Number(match[1]) * factor : NaN;
+  if (!Number.isSafeInteger(value) || value < 1) {
+    const example = spec.bytes ? " (bytes, or with a unit: 512MiB, 2GiB)" : "";
+    throw new UserError(`the environment variable ${spec.env} must be a positive whole number${example}, got ${JSON.stringify(raw.slice(0, 40))}`, {
+      field: spec.env
+    });
+  }
+  return value;
+}
+function formatBytes(value) {
+  for (const [unit, size] of [
+    ["GiB", GiB],
+    ["MiB", MiB],
+    ["KiB", KiB]
+  ]) {
+    if (value >= size) return `${Number((value / size).toFixed(1))} ${unit}`;
+  }
+  return `${value} bytes`;
+}
+function overLimit(name, env2 = process.env) {
+  const spec = LIMITS[name];
+  const value = limit(name, env2);
+  const amount = spec.bytes ? `${formatBytes(value)} for ${spec.what}` : `${value} ${spec.what}`;
+  return `over model-ci's limit of ${amount}; the workflow owner can raise it with the environment variable ${spec.env}`;
+}
+var KiB, MiB, GiB, LIMITS, UNITS;
+var init_limits = __esm({
+  "src/limits.ts"() {
+    "use strict";
+    init_errors();
+    KiB = 1024;
+    MiB = 1024 * KiB;
+    GiB = 1024 * MiB;
+    LIMITS = {
+      /** model-ci.yml and params.yaml: hand-written files of a few KB. */
+      yamlBytes: { env: "MODEL_CI_MAX_YAML_BYTES", value: 1 * MiB, what: "a YAML file", bytes: true },
+      /**
+       * Alias nodes (`*name`) in one YAML document, and the expansion the `yaml` package allows them
+       * (its `maxAliasCount`): each alias costs a walk of the document, and nested ones multiply.
+       */
+      yamlAliases: { env: "MODEL_CI_MAX_YAML_ALIASES", value: 100, what: "YAML aliases (*name) in a file" },
+      /** Checked with fstat before reading; parsing holds about the file's size in typed arrays. */
+      csvBytes: { env: "MODEL_CI_MAX_CSV_BYTES", value: 1 * GiB, what: "a data file", bytes: true },
+      /** Columns of a CSV, checked as the header is read, before a column is allocated. */
+      columns: { env: "MODEL_CI_MAX_COLUMNS", value: 1e4, what: "columns in a data file" },
+      rows: { env: "MODEL_CI_MAX_ROWS", value: 1e7, what: "rows in a data file" },
+      /** Network inputs after encoding: one-hot turns a column of n categories into n inputs. */
+      inputs: { env: "MODEL_CI_MAX_INPUTS", value: 1e4, what: "network inputs (features after one-hot encoding)" },
+      /** Outputs of a multiclass network, one per class. */
+      classes: { env: "MODEL_CI_MAX_CLASSES", value: 1e3, what: "classes" },
+      units: { env: "MODEL_CI_MAX_UNITS", value: 4096, what: "hidden units per layer" },
+      layers: { env: "MODEL_CI_MAX_LAYERS", value: 16, what: "hidden layers" },
+      batchSize: { env: "MODEL_CI_MAX_BATCH_SIZE", value: 65536, what: "rows per batch" },
+      epochs: { env: "MODEL_CI_MAX_EPOCHS", value: 1e4, what: "epochs" },
+      /**
+       * Main's model files stored with its record on the baselines branch, and read back by PR runs (anyone who
+       * can push that branch writes them). GitHub warns about files over 50 MB; a larger model is recorded
+       * without its files and PRs train the base instead.
+       */
+      storedModelBytes: {
+        env: "MODEL_CI_MAX_STORED_MODEL_BYTES",
+        value: 50 * MiB,
+        what: "a stored model (model.json, weights.bin, preprocessing.json)",
+        bytes: true
+      }
+    };
+    UNITS = { "": 1, k: 1e3, kb: 1e3, kib: KiB, m: 1e3 ** 2, mb: 1e3 ** 2, mib: MiB, g: 1e3 ** 3, gb: 1e3 ** 3, gib: GiB };
+  }
+});
+
+// src/data/csv.ts
+import { createHash as createHash3 } from "node:crypto";
+import { open } from "node:fs/promises";
+async function readCsv(file, opts = {}) {
+  return (await readCsvFile(file, opts)).table;
+}
+async function readCsvFile(file, opts = {}) {
+  const forced = new Set(opts.categorical ?? []);
+  const settings = { chunkBytes: opts.chunkBytes ?? CHUNK_BYTES, float32: opts.float32 ?? false };
+  const result = await parseFile(file, forced, settings);
+  if (result.reread.length === 0) return result.file;
+  return (await parseFile(file, /* @__PURE__ */ new Set([...forced, ...result.reread]), settings)).file;
+}
+async function parseFile(file, forced, { chunkBytes, float32 }) {
+  const { handle, size, shown } = await openCsv(file);
+  try {
+    const parser = new CsvParser(shown, forced, size, float32);
+    const hash = createHash3("sha256");
+    await readChunks(handle, shown, chunkBytes, {
+      onRead: (bytes) => hash.update(bytes),
+      consume: (data, final) => parser.parse(data, final)
+    });
+    const { table, reread } = parser.finish(file);
+    return { file: { table, hash: `sha256:${hash.digest("hex")}` }, reread };
+  } finally {
+    await handle.close();
+  }
+}
+async function openCsv(file) {
+  const shown = displayPath(file);
+  let handle;
+  try {
+    handle = await open(file, "r");
+  } catch (error) {
+    throw new UserError(`cannot read data file ${shown}: ${fileErrorReason(error)}`, { file: shown });
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw new UserError(`cannot read data file ${shown}: it is a directory`, { file: shown });
+    if (!stat.isFile()) throw new UserError(`cannot read data file ${shown}: it is not a regular file`, { file: shown });
+    if (stat.size > limit("csvBytes")) {
+      throw new UserError(`the file is ${formatBytes(stat.size)} (${stat.size} bytes), ${overLimit("csvBytes")}`, { file: shown });
+    }
+    return { handle, size: stat.size, shown };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+async function readChunks(handle, shown, chunkBytes, { onRead, consume, done }) {
+  const maxBytes = limit("csvBytes");
+  let buffer2 = Buffer.allocUnsafe(2 * chunkBytes);
+  let carried = 0;
+  let total = 0;
+  for (; ; ) {
+    if (carried + chunkBytes > buffer2.length) {
+      const bigger = Buffer.allocUnsafe(2 * (carried + chunkBytes));
+      buffer2.copy(bigger, 0, 0, carried);
+      buffer2 = bigger;
+    }
+    const { bytesRead } = await handle.read(buffer2, carried, chunkBytes, null);
+    total += bytesRead;
+    if (total > maxBytes) throw new UserError(`the file grew past ${formatBytes(maxBytes)} while read, ${overLimit("csvBytes")}`, { file: shown });
+    onRead?.(buffer2.subarray(carried, carried + bytesRead));
+    const data = buffer2.subarray(0, carried + bytesRead);
+    const final = bytesRead === 0;
+    const consumed = await consume(data, final);
+    if (final || done?.()) break;
+    carried = data.length - consumed;
+    data.copyWithin(0, consumed);
+  }
+}
+function resized(array2, capacity, rows) {
+  const next = new array2.constructor(capacity);
+  next.set(array2.subarray(0, rows));
+  return next;
+}
+function exact(array2, rows) {
+  if (array2.length === rows) return array2;
+  return array2.length - rows > rows / 16 ? array2.slice(0, rows) : array2.subarray(0, rows);
+}
+function trim(data, start, end) {
+  while (start < end && (data[start] === SPACE || data[start] === TAB)) start++;
+  while (end > start && (data[end - 1] === SPACE || data[end - 1] === TAB)) end--;
+  return [start, end];
+}
+function trimmedEmpty(data, start, end) {
+  const [s, e] = trim(data, start, end);
+  return s === e;
+}
+function isDigit(byte) {
+  return byte >= 48 && byte <= 57;
+}
+function parseDecimal(data, start, end) {
+  let i = start;
+  const negative = data[i] === 45;
+  if (negative || data[i] === 43) i++;
+  let mantissa = 0;
+  let significant = 0;
+  let digits = 0;
+  let fraction = 0;
+  for (; i < end && isDigit(data[i]); i++, digits++) {
+    mantissa = mantissa * 10 + (data[i] - 48);
+    if (mantissa > 0) significant++;
+  }
+  if (i < end && data[i] === 46) {
+    for (i++; i < end && isDigit(data[i]); i++, digits++, fraction++) {
+      mantissa = mantissa * 10 + (data[i] - 48);
+      if (mantissa > 0) significant++;
+    }
+  }
+  if (digits === 0) return NaN;
+  let exponent2 = 0;
+  if (i < end && (data[i] === 101 || data[i] === 69)) {
+    i++;
+    const negativeExponent = data[i] === 45;
+    if (negativeExponent || data[i] === 43) i++;
+    let exponentDigits = 0;
+    for (; i < end && isDigit(data[i]); i++, exponentDigits++) exponent2 = Math.min(exponent2 * 10 + (data[i] - 48), 1e6);
+    if (exponentDigits === 0) return NaN;
+    if (negativeExponent) exponent2 = -exponent2;
+  }
+  if (i !== end) return NaN;
+  const power = exponent2 - fraction;
+  if (significant <= 15 && power >= -22 && power <= 22) {
+    const magnitude = power >= 0 ? mantissa * POW10[power] : mantissa / POW10[-power];
+    return negative ? -magnitude : magnitude;
+  }
+  return Number(data.toString("latin1", start, end));
+}
+var CHUNK_BYTES, QUOTE, COMMA2, LF, CR, SPACE, TAB, ColumnBuilder, NON_FINITE, CsvRecordReader, CsvParser, POW10;
+var init_csv = __esm({
+  "src/data/csv.ts"() {
+    "use strict";
+    init_display_path();
+    init_limits();
+    init_errors();
+    CHUNK_BYTES = 1 << 20;
+    QUOTE = 34;
+    COMMA2 = 44;
+    LF = 10;
+    CR = 13;
+    SPACE = 32;
+    TAB = 9;
+    ColumnBuilder = class {
+      name;
+      forced;
+      values;
+      codes;
+      index = /* @__PURE__ */ new Map();
+      dictionary = [];
+      numbers = 0;
+      texts = 0;
+      nonFinite = 0;
+      /** Rows stored before `codes` existed: their text is lost if the column turns out categorical. */
+      rowsBeforeCodes = 0;
+      firstText;
+      firstNonFinite;
+      /** A finite double that float32 cannot hold. */
+      firstBeyondFloat32;
+      constructor(name, forced, capacity, float32) {
+        this.name = name;
+        this.forced = forced;
+        const size = forced ? 0 : capacity;
+        this.values = float32 ? new Float32Array(size) : new Float64Array(size);
+        if (forced) this.codes = new Int32Array(capacity);
+      }
+      grow(capacity, rows) {
+        if (!this.forced) this.values = resized(this.values, capacity, rows);
+        if (this.codes) this.codes = resized(this.codes, capacity, rows);
+      }
+      startCodes(capacity, row) {
+        this.codes = new Int32Array(capacity);
+        this.codes.fill(-1, 0, row);
+        this.rowsBeforeCodes = row;
+      }
+      intern(text2, row) {
+        let code = this.index.get(text2);
+        if (code === void 0) {
+          code = this.dictionary.length;
+          this.index.set(text2, code);
+          this.dictionary.push(text2);
+        }
+        this.codes[row] = code;
+      }
+    };
+    NON_FINITE = /* @__PURE__ */ new Set(["nan", "inf", "infinity", "+inf", "+infinity", "-inf", "-infinity", "+nan", "-nan"]);
+    CsvRecordReader = class {
+      file;
+      line = 1;
+      /** Offset in the file of `data[0]` in the next call of `parse`. */
+      bytesParsed = 0;
+      /** The header's width once read: fields past it are counted, not kept. */
+      width;
+      /** Set by `record` to make `parse` return right after that record (the consumer's matrix is full). */
+      paused = false;
+      maxColumns = limit("columns");
+      bomChecked = false;
+      // Field bounds of the record being read; `escaped` marks quoted fields holding "" pairs.
+      starts = [];
+      ends = [];
+      quoted = [];
+      escaped = [];
+      constructor(file) {
+        this.file = file;
+      }
+      /** Called when a chunk ends inside a record. */
+      incomplete() {
+      }
+      /** Parses every complete record of `data`; returns how many bytes were consumed (the rest is an unfinished record). */
+      parse(data, final) {
+        let i = 0;
+        if (!this.bomChecked && (data.length >= 3 || final)) {
+          this.bomChecked = true;
+          if (data[0] === 239 && data[1] === 187 && data[2] === 191) i = 3;
+        }
+        if (!this.bomChecked) return 0;
+        const n = data.length;
+        while (i < n) {
+          const recordStart = i;
+          const recordLine = this.line;
+          let fields = 0;
+          let complete = false;
+          for (; ; ) {
+            let start = i;
+            let end;
+            let quoted = false;
+            let escaped = false;
+            if (data[i] === QUOTE) {
+              quoted = true;
+              let j = i + 1;
+              let closed = false;
+              while (j < n) {
+                const byte2 = data[j];
+                if (byte2 === QUOTE) {
+                  if (data[j + 1] === QUOTE) {
+                    escaped = true;
+                    j += 2;
+                    continue;
+                  }
+                  if (j + 1 < n || final) {
+                    closed = true;
+                    break;
+                  }
+                  break;
+                }
+                if (byte2 === LF) this.line++;
+                j++;
+              }
+              if (!closed) {
+                if (!final) break;
+                throw this.error(recordLine, `a quoted field opened on line ${recordLine} is never closed`);
+              }
+              start = i + 1;
+              end = j;
+              i = j + 1;
+              if (i < n && data[i] !== COMMA2 && data[i] !== LF && data[i] !== CR) {
+                throw this.error(
+                  this.line,
+                  `unexpected ${JSON.stringify(String.fromCharCode(data[i]))} after a closing quote (a quote inside a quoted field is written "")`
+                );
+              }
+            } else {
+              while (i < n && data[i] !== COMMA2 && data[i] !== LF && data[i] !== CR) i++;
+              end = i;
+            }
+            if (i >= n && !final) break;
+            this.keepField(fields++, start, end, quoted, escaped);
+            if (i >= n) {
+              complete = true;
+              break;
+            }
+            const byte = data[i];
+            if (byte === COMMA2) {
+              i++;
+              continue;
+            }
+            if (byte === CR && i + 1 >= n && !final) break;
+            i += byte === CR && data[i + 1] === LF ? 2 : 1;
+            this.line++;
+            complete = true;
+            break;
+          }
+          if (!complete) {
+            this.line = recordLine;
+            this.bytesParsed += recordStart;
+            this.incomplete();
+            return recordStart;
+          }
+          this.record(data, fields, recordLine, this.bytesParsed + recordStart);
+          if (this.paused) {
+            this.bytesParsed += i;
+            return i;
+          }
+        }
+        this.bytesParsed += n;
+        return n;
+      }
+      keepField(k, start, end, quoted, escaped) {
+        if (this.width === void 0 && k >= this.maxColumns) {
+          throw this.error(this.line, `the header has too many columns, ${overLimit("columns")}`);
+        }
+        if (this.width !== void 0 && k >= this.width) return;
+        this.starts[k] = start;
+        this.ends[k] = end;
+        this.quoted[k] = quoted;
+        this.escaped[k] = escaped;
+      }
+      /** Whether the record is a blank line, which is not a row (a one-column table cannot tell it from a missing value, so neither does any other). */
+      blank(data, fields) {
+        return fields === 1 && !this.quoted[0] && trimmedEmpty(data, this.starts[0], this.ends[0]);
+      }
+      /** The header's column names, checked: none empty, none twice. */
+      headerNames(data, fields, line) {
+        const names = [];
+        for (let k = 0; k < fields; k++) {
+          const name = this.text(data, k).trim();
+          if (name === "") throw this.error(line, `column ${k + 1} of the header has no name`);
+          const earlier = names.indexOf(name);
+          if (earlier >= 0) throw this.error(line, `the header names column ${quote(name)} twice (columns ${earlier + 1} and ${k + 1})`, name);
+          names.push(name);
+        }
+        this.width = names.length;
+        return names;
+      }
+      /** Field `k`'s text: unquoted fields trimmed, "" pairs of quoted ones unescaped. */
+      text(data, k) {
+        let start = this.starts[k];
+        let end = this.ends[k];
+        if (!this.quoted[k]) [start, end] = trim(data, start, end);
+        const text2 = data.toString("utf8", start, end);
+        return this.escaped[k] ? text2.replaceAll('""', '"') : text2;
+      }
+      error(line, message, field) {
+        return new UserError(message, { file: this.file, line, field: field === void 0 ? void 0 : excerpt(field) });
+      }
+    };
+    CsvParser = class extends CsvRecordReader {
+      forced;
+      fileSize;
+      float32;
+      maxRows = limit("rows");
+      header;
+      columns = [];
+      rows = 0;
+      capacity = 1024;
+      rowLines = new Uint32Array(this.capacity);
+      constructor(file, forced, fileSize, float32) {
+        super(file);
+        this.forced = forced;
+        this.fileSize = fileSize;
+        this.float32 = float32;
+      }
+      incomplete() {
+        this.estimateCapacity();
+      }
+      record(data, fields, line) {
+        if (this.blank(data, fields)) return;
+        if (!this.header) {
+          this.readHeader(data, fields, line);
+          return;
+        }
+        const width = this.header.length;
+        if (fields !== width) {
+          throw this.error(line, `line ${line} has ${fields} field${fields === 1 ? "" : "s"}, the header has ${width}`);
+        }
+        if (this.rows === this.maxRows) throw this.error(line, `the file has too many rows, ${overLimit("rows")}`);
+        if (this.rows === this.capacity) this.growTo(Math.ceil(this.capacity * 1.5));
+        const row = this.rows;
+        this.rowLines[row] = line;
+        for (let k = 0; k < width; k++) this.cell(data, k, row, line);
+        this.rows++;
+      }
+      readHeader(data, fields, line) {
+        const names = this.headerNames(data, fields, line);
+        this.header = names;
+        this.columns = names.map((name) => new ColumnBuilder(name, this.forced.has(name), this.capacity, this.float32));
+      }
+      /** Once a first chunk has been read, size the columns for the whole file instead of growing them step by step. */
+      estimateCapacity() {
+        if (this.rows < 16 || this.bytesParsed === 0) return;
+        const estimate = Math.ceil(this.fileSize / this.bytesParsed * this.rows * 1.05) + 16;
+        if (estimate > this.capacity * 1.5) this.growTo(estimate);
+      }
+      growTo(capacity) {
+        this.capacity = capacity;
+        this.rowLines = resized(this.rowLines, capacity, this.rows);
+        for (const col of this.columns) col.grow(capacity, this.rows);
+      }
+      cell(data, k, row, line) {
+        const col = this.columns[k];
+        let start = this.starts[k];
+        let end = this.ends[k];
+        if (!this.quoted[k]) [start, end] = trim(data, start, end);
+        if (start === end) {
+          throw this.error(line, `empty value in column ${showName(col.name)} on line ${line}; model-ci needs every value (fill it in or drop the row)`, col.name);
+        }
+        if (col.forced) {
+          col.intern(this.text(data, k), row);
+          return;
+        }
+        const value = this.escaped[k] ? NaN : parseDecimal(data, start, end);
+        if (!Number.isNaN(value)) {
+          if (Number.isFinite(value)) {
+            if (this.float32 && !Number.isFinite(Math.fround(value))) col.firstBeyondFloat32 ??= { line, value: this.text(data, k) };
+            col.values[row] = value;
+            col.numbers++;
+          } else {
+            this.nonFinite(col, line, data, k, row);
+          }
+        } else {
+          const text2 = this.text(data, k);
+          if (NON_FINITE.has(text2.toLowerCase())) {
+            this.nonFinite(col, line, data, k, row);
+            return;
+          }
+          col.texts++;
+          col.firstText ??= { line, value: text2 };
+          col.values[row] = NaN;
+          if (!col.codes) col.startCodes(this.capacity, row);
+        }
+        if (col.codes) col.intern(this.text(data, k), row);
+      }
+      nonFinite(col, line, data, k, row) {
+        col.nonFinite++;
+        col.firstNonFinite ??= { line, value: this.text(data, k) };
+        col.values[row] = NaN;
+        if (col.codes) col.intern(this.text(data, k), row);
+      }
+      finish(file) {
+        if (!this.header) throw this.error(void 0, "the file is empty; expected a header line naming the columns, then one row per line");
+        if (this.rows === 0) throw this.error(2, `the file has a header of ${this.header.length} column${this.header.length === 1 ? "" : "s"} but no rows`);
+        const rows = this.rows;
+        const reread = [];
+        const columns = this.columns.map((col) => {
+          const numbers = col.numbers + col.nonFinite;
+          if (col.forced || col.texts > 0 && col.texts >= numbers) {
+            if (col.rowsBeforeCodes > 0) reread.push(col.name);
+            return { name: col.name, kind: "categorical", codes: exact(col.codes, rows), dictionary: col.dictionary };
+          }
+          if (col.texts > 0) {
+            const { line } = col.firstText;
+            throw this.error(
+              line,
+              `column ${showName(col.name)} holds numbers (${numbers} of ${rows} rows) but line ${line} has text there; fix the value, or list the column under \`data.categorical_columns\` if it holds categories`,
+              col.name
+            );
+          }
+          if (col.firstNonFinite) {
+            const { line, value } = col.firstNonFinite;
+            throw this.error(
+              line,
+              `column ${showName(col.name)} has ${quote(value)} on line ${line}; values must be finite numbers (no NaN or Infinity)`,
+              col.name
+            );
+          }
+          if (col.firstBeyondFloat32) {
+            const { line, value } = col.firstBeyondFloat32;
+            throw this.error(
+              line,
+              `column ${showName(col.name)} has ${quote(value)} on line ${line}, beyond \xB13.4e38, the range of the float32 numbers model-ci trains with`,
+              col.name
+            );
+          }
+          return { name: col.name, kind: "numeric", values: exact(col.values, rows) };
+        });
+        const table = { file, columns, rowCount: rows, rowLines: exact(this.rowLines, rows) };
+        return { table, reread };
+      }
+    };
+    POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+  }
+});
+
+// src/data/csv-batches.ts
+var csv_batches_exports = {};
+__export(csv_batches_exports, {
+  csvSize: () => csvSize,
+  streamCsvBatches: () => streamCsvBatches
+});
+async function csvSize(file) {
+  const { handle, size } = await openCsv(file);
+  await handle.close();
+  return size;
+}
+async function streamCsvBatches(file, pre, consume, opts = {}) {
+  const { handle, size, shown } = await openCsv(file);
+  try {
+    const reader = new CsvRowEncoder(shown, pre, opts.batchRows ?? BATCH_ROWS, opts.range);
+    await readChunks(handle, shown, opts.chunkBytes ?? CHUNK_BYTES2, {
+      consume: async (data, final) => {
+        let offset = 0;
+        for (; ; ) {
+          offset += reader.parse(offset === 0 ? data : data.subarray(offset), final);
+          if (!reader.full) return offset;
+          await consume(reader.matrix, reader.filled);
+          reader.emptied();
+          if (reader.finished) return offset;
+        }
+      },
+      done: () => reader.finished
+    });
+    reader.finish();
+    if (reader.filled > 0) await consume(reader.matrix, reader.filled);
+    return { rows: reader.rows, bytes: size };
+  } finally {
+    await handle.close();
+  }
+}
+var CHUNK_BYTES2, BATCH_ROWS, CsvRowEncoder;
+var init_csv_batches = __esm({
+  "src/data/csv-batches.ts"() {
+    "use strict";
+    init_errors();
+    init_csv();
+    init_encode();
+    init_preprocessing();
+    CHUNK_BYTES2 = 1 << 20;
+    BATCH_ROWS = 4096;
+    CsvRowEncoder = class extends CsvRecordReader {
+      matrix;
+      filled = 0;
+      rows = 0;
+      /** Past the range's end: nothing more to read. */
+      finished = false;
+      pre;
+      batchRows;
+      range;
+      features;
+      constructor(file, pre, batchRows, range6) {
+        super(file);
+        this.pre = pre;
+        this.batchRows = batchRows;
+        this.range = range6;
+        this.matrix = new Float32Array(batchRows * pre.inputSize);
+      }
+      get full() {
+        return this.paused;
+      }
+      emptied() {
+        this.filled = 0;
+        this.paused = this.finished;
+      }
+      record(data, fields, line, offset) {
+        if (this.blank(data, fields)) return;
+        if (!this.features) {
+          this.features = this.readHeader(data, fields, line);
+          return;
+        }
+        if (this.range && offset < this.range.start) return;
+        if (this.range && offset >= this.range.end) {
+          this.finished = true;
+          this.paused = true;
+          return;
+        }
+        const width = this.width;
+        if (fields !== width) throw this.error(line, `line ${line} has ${fields} field${fields === 1 ? "" : "s"}, the header has ${width}`);
+        const { inputSize } = this.pre;
+        const out = this.matrix;
+        const base = this.filled * inputSize;
+        out.fill(0, base, base + inputSize);
+        for (const feature of this.features) {
+          const k = feature.field;
+          let start = this.starts[k];
+          let end = this.ends[k];
+          if (!this.quoted[k]) [start, end] = trim(data, start, end);
+          if (start === end) {
+            throw this.error(
+              line,
+              `empty value in column ${showName(feature.name)} on line ${line}; model-ci needs every value (fill it in or drop the row)`,
+              feature.name
+            );
+          }
+          if (feature.kind === "numeric") {
+            const value = this.escaped[k] ? NaN : parseDecimal(data, start, end);
+            if (!Number.isFinite(value)) throw this.notANumber(data, k, line, feature.name, value);
+            const encoded = (value - feature.mean) / feature.std;
+            if (!Number.isFinite(Math.fround(encoded))) {
+              throw this.error(
+                line,
+                `column ${showName(feature.name)} has ${quote(this.text(data, k))} on line ${line}, beyond float32's range (about \xB13.4e38) once standardised`,
+                feature.name
+              );
+            }
+            out[base + feature.offset] = encoded;
+          } else {
+            const text2 = this.text(data, k);
+            const code = feature.index.get(text2);
+            if (code === void 0) throw this.error(line, `column ${k + 1}: ${unseenCategoryMessage(feature.spec, text2)}`, feature.name);
+            if (!feature.oneHot) out[base + feature.offset] = code;
+            else out[base + feature.offset + code] = 1;
+          }
+        }
+        this.rows++;
+        if (++this.filled === this.batchRows) this.paused = true;
+      }
+      notANumber(data, k, line, name, value) {
+        const text2 = this.text(data, k);
+        const what = Number.isNaN(value) && !NON_FINITE.has(text2.toLowerCase()) ? "a number" : "a finite number (no NaN or Infinity)";
+        return this.error(line, `column ${showName(name)} has ${quote(text2)} on line ${line}; expected ${what}`, name);
+      }
+      readHeader(data, fields, line) {
+        const names = this.headerNames(data, fields, line);
+        const { features, target } = this.pre;
+        const known = new Set(features.map((f) => f.name));
+        const unknown = names.filter((n) => !known.has(n) && n !== target);
+        const missing = features.filter((f) => !names.includes(f.name)).map((f) => f.name);
+        const expected = `the model's features are ${features.map((f) => showName(f.name)).join(", ")}${target ? ` (a ${showName(target)} column is ignored)` : ""}`;
+        if (missing.length > 0) {
+          throw this.error(line, `the header has no column ${missing.slice(0, 10).map(showName).join(", ")}${missing.length > 10 ? ", \u2026" : ""}; ${expected}`);
+        }
+        if (unknown.length > 0) {
+          throw this.error(
+            line,
+            `the header has column ${unknown.slice(0, 10).map(showName).join(", ")}${unknown.length > 10 ? ", \u2026" : ""}, not a feature of the model; ${expected}`
+          );
+        }
+        let offset = 0;
+        return features.map((f) => {
+          const field = names.indexOf(f.name);
+          const at = offset;
+          offset += featureWidth(f);
+          if (f.kind === "numeric") return { kind: "numeric", name: f.name, field, offset: at, mean: f.mean, std: f.std };
+          return {
+            kind: "categorical",
+            name: f.name,
+            field,
+            offset: at,
+            oneHot: f.encoding === "one-hot",
+            index: new Map(f.categories.map((c, i) => [c, i])),
+            spec: f
+          };
+        });
+      }
+      finish() {
+        if (!this.features) throw this.error(void 0, "the file is empty; expected a header line naming the columns, then one row per line");
+        if (this.rows === 0 && !this.range) {
+          throw this.error(2, `the file has a header of ${this.width} column${this.width === 1 ? "" : "s"} but no rows`);
+        }
+      }
+    };
+  }
+});
+
+// src/model/batch-predict.ts
+var batch_predict_exports = {};
+__export(batch_predict_exports, {
+  predictCsv: () => predictCsv,
+  predictInstances: () => predictInstances
+});
+async function predictCsv(model2, file, sink, opts) {
+  const formatter = predictionFormatter(model2.preprocessing, model2.outputWidth, opts.format);
+  const batchRows = opts.batchRows ?? BATCH_ROWS2;
+  const out = Buffer.allocUnsafe(Buffer.byteLength(formatter.head) + batchRows * formatter.maxRowBytes + 16);
+  let head = opts.head ?? true ? formatter.head : "";
+  let before = 0;
+  const { rows } = await streamCsvBatches(
+    file,
+    model2.preprocessing,
+    async (matrix, count2) => {
+      const output = model2.forward(matrix, count2);
+      let at = out.write(head, 0);
+      for (let i = 0; i < count2; i++) {
+        const separator = formatter.separator(before + i);
+        if (separator) at += out.write(separator, at);
+        at += out.write(formatter.row(output, i * model2.outputWidth), at);
+      }
+      await sink(out.subarray(0, at));
+      head = "";
+      before += count2;
+    },
+    { range: opts.range, chunkBytes: opts.chunkBytes, batchRows }
+  );
+  await sink(Buffer.from(head + formatter.tail(rows)));
+  return { rows };
+}
+async function predictInstances(model2, instances, sink, format) {
+  const formatter = predictionFormatter(model2.preprocessing, model2.outputWidth, format);
+  const encoded = encodeChecked(model2.preprocessing, instances);
+  const rows = instances.length;
+  const output = model2.forward(encoded, rows);
+  let text2 = formatter.head;
+  for (let i = 0; i < rows; i++) text2 += formatter.separator(i) + formatter.row(output, i * model2.outputWidth);
+  await sink(Buffer.from(text2 + formatter.tail(rows)));
+  return { rows };
+}
+var BATCH_ROWS2;
+var init_batch_predict = __esm({
+  "src/model/batch-predict.ts"() {
+    "use strict";
+    init_csv_batches();
+    init_predictor();
+    init_prediction_format();
+    BATCH_ROWS2 = 4096;
+  }
+});
+
+// src/data/table.ts
+function cellText(col, row) {
+  if (col.kind === "categorical") return col.dictionary[col.codes[row]];
+  const value = col.values[row];
+  return col.values instanceof Float32Array ? float32Text(value) : String(value);
+}
+function float32Text(value) {
+  for (let digits = 1; digits < 9; digits++) {
+    const shorter = Number(value.toPrecision(digits));
+    if (Math.fround(shorter) === value) return String(shorter);
+  }
+  return String(Number(value.toPrecision(9)));
+}
+var init_table = __esm({
+  "src/data/table.ts"() {
+    "use strict";
+    init_display_path();
+    init_errors();
+  }
+});
+
+// src/cli/instances.ts
+var instances_exports = {};
+__export(instances_exports, {
+  instancesFromCsv: () => instancesFromCsv,
+  instancesFromJson: () => instancesFromJson,
+  readJsonFile: () => readJsonFile
+});
+import { readFile as readFile3 } from "node:fs/promises";
+async function instancesFromCsv(file, pre) {
+  const categorical = pre.features.filter((f) => f.kind === "categorical").map((f) => f.name);
+  const table = await readCsv(file, { categorical });
+  const columns = table.columns.filter((c) => c.name !== pre.target);
+  const instances = [];
+  for (let row = 0; row < table.rowCount; row++) {
+    const instance = {};
+    for (const col of columns) instance[col.name] = col.kind === "numeric" ? col.values[row] : cellText(col, row);
+    instances.push(instance);
+  }
+  return instances;
+}
+function instancesFromJson(text2, source) {
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch (error) {
+    throw new UserError(`is not valid JSON (${error.message})`, { file: source });
+  }
+  const instances = Array.isArray(value) ? value : value?.instances;
+  if (!Array.isArray(instances)) {
+    throw new UserError('expected a JSON array of instances or an object {"instances": [...]}', { file: source });
+  }
+  return instances;
+}
+async function readJsonFile(file) {
+  let text2;
+  try {
+    text2 = await readFile3(file, "utf8");
+  } catch (error) {
+    const code = error.code;
+    throw new UserError(code === "ENOENT" ? "no such file" : `cannot be read (${code ?? String(error)})`, { file: displayPath(file) });
+  }
+  return instancesFromJson(text2, displayPath(file));
+}
+var init_instances = __esm({
+  "src/cli/instances.ts"() {
+    "use strict";
+    init_csv();
+    init_table();
+    init_display_path();
+    init_errors();
+  }
+});
+
+// src/cli/prediction-output.ts
+var prediction_output_exports = {};
+__export(prediction_output_exports, {
+  writeOutput: () => writeOutput
+});
+import { randomBytes } from "node:crypto";
+import { open as open2, rename, rm as rm2 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname2, join as join5 } from "node:path";
+async function writeOutput(out, io, produce) {
+  if (out === void 0) {
+    return produce(async (bytes) => {
+      if (bytes.length === 0) return;
+      if (io.writeStdout) await io.writeStdout(bytes);
+      else io.stdout(Buffer.from(bytes).toString("utf8"));
+    });
+  }
+  const temporary = join5(dirname2(out), `.${basename2(out)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  let handle;
+  try {
+    handle = await open2(temporary, "wx", 420);
+  } catch (error) {
+    throw new UserError(`cannot write ${displayPath(out)}: ${fileErrorReason(error)}`, { file: displayPath(out) });
+  }
+  try {
+    const result = await produce(async (bytes) => {
+      if (bytes.length > 0) await handle.write(bytes);
+    });
+    await handle.close();
+    await rename(temporary, out).catch((error) => {
+      throw new UserError(`cannot write ${displayPath(out)}: ${fileErrorReason(error)}`, { file: displayPath(out) });
+    });
+    return result;
+  } catch (error) {
+    await handle.close().catch(() => {
+    });
+    await rm2(temporary, { force: true });
+    throw error;
+  }
+}
+var init_prediction_output = __esm({
+  "src/cli/prediction-output.ts"() {
+    "use strict";
+    init_display_path();
+    init_errors();
+  }
+});
+
+// src/cli/predict.ts
+var predict_exports = {};
+__export(predict_exports, {
+  predict: () => predict
+});
+function formatOf(option, sharded) {
+  if (option === void 0) return sharded ? "jsonl" : "json";
+  if (!FORMATS.includes(option)) {
+    throw new UserError(`--format ${JSON.stringify(option.slice(0, 40))}: expected one of ${FORMATS.join(", ")}`);
+  }
+  if (sharded && option === "json") {
+    throw new UserError("--format json writes one document, which shards cannot split; use --format jsonl or csv (their parts concatenate to the whole)");
+  }
+  return option;
+}
+var predict;
+var init_predict = __esm({
+  "src/cli/predict.ts"() {
+    "use strict";
+    init_errors();
+    init_prediction_format();
+    init_command_spec();
+    init_shard();
+    predict = {
+      name: "predict",
+      summary: "predict rows from a CSV or JSON file with a saved model",
+      usage: "--model <dir> (--csv <file> | --json <file> | -) [--format json|jsonl|csv] [--out <file>] [--shard K/N]",
+      description: [
+        'Prints {"predictions": [...]} as JSON on stdout, one prediction per input row:',
+        `  classification  {"label": "...", "probabilities": [p, ...]}  (in the order of the model's classes)`,
+        "  regression      a number, in the target's units",
+        "the same answers the model server gives (TensorFlow Serving's REST shape).",
+        "--format jsonl prints one such prediction per line; --format csv a header (label and p_<class> per",
+        "class, or prediction) and one row per input row.",
+        "A CSV has a header naming the features (a target column is ignored). JSON is an array of",
+        'instances, or {"instances": [...]}; an instance is an array in feature order or an object',
+        'keyed by feature name. "-" reads JSON from stdin.',
+        "",
+        "A model of Dense layers (what `model-ci train` builds) predicts in plain JavaScript from its files,",
+        "without loading TensorFlow.js (--backend then changes nothing); any other model runs in TensorFlow.js.",
+        "A CSV is streamed: read, predicted and written a few thousand rows at a time, so memory stays the",
+        "same whatever its size. With --out the predictions go to a temporary file renamed to <file> at the",
+        "end: on an error nothing is written. On stdout the rows before an error have been printed (exit 2).",
+        "",
+        "--shard K/N predicts only the rows whose line starts in the K-th of N equal byte ranges of the CSV,",
+        "so N processes split one file and their outputs, concatenated in order, equal one process's output",
+        "(only the first shard prints the CSV header; --format defaults to jsonl, json cannot be split).",
+        "Without --shard, a Kubernetes Indexed Job's JOB_COMPLETION_INDEX (from 0) and JOB_COMPLETION_COUNT",
+        "pick the shard."
+      ].join("\n"),
+      options: {
+        model: { type: "string", short: "m", value: "dir", description: "model folder written by `model-ci train` (required)" },
+        csv: { type: "string", value: "file", description: "rows to predict, as CSV with a header" },
+        json: { type: "string", value: "file", description: "rows to predict, as JSON" },
+        format: { type: "string", value: "format", description: "json (default), jsonl or csv" },
+        out: { type: "string", short: "o", value: "file", description: "write the predictions to <file> (all or nothing) instead of stdout" },
+        shard: { type: "string", value: "K/N", description: "predict only shard K of N of the CSV (from 1)" },
+        backend: backendOption("auto")
+      },
+      maxPositionals: 1,
+      examples: [
+        "model-ci predict --model .model-ci/iris --csv new-flowers.csv",
+        "model-ci predict --model .model-ci/iris --csv big.csv --format csv --out predictions.csv",
+        "model-ci predict --model .model-ci/iris --csv big.csv --shard 3/8 --out part-3.jsonl",
+        `echo '[{"sepal_length": 5.1, "sepal_width": 3.5, "petal_length": 1.4, "petal_width": 0.2}]' | model-ci predict --model .model-ci/iris -`
+      ],
+      async run(args, io) {
+        const modelDir = stringOption(args, "model");
+        if (!modelDir) throw new UserError("--model <dir> is required: the folder written by `model-ci train`");
+        const csv2 = stringOption(args, "csv");
+        const json21 = stringOption(args, "json");
+        const stdin = args.positionals[0];
+        if (stdin !== void 0 && stdin !== "-")
+          throw new UserError(`unexpected argument ${JSON.stringify(stdin)}; use --csv <file>, --json <file> or - for stdin`);
+        const sources = [csv2, json21, stdin].filter((s) => s !== void 0);
+        if (sources.length !== 1) {
+          throw new UserError(`give exactly one input: --csv <file>, --json <file> or - for JSON on stdin (got ${sources.length === 0 ? "none" : sources.length})`);
+        }
+        const shard = shardOf(stringOption(args, "shard"), process.env);
+        const format = formatOf(stringOption(args, "format"), shard !== void 0);
+        if (shard && csv2 === void 0) throw new UserError("--shard splits a CSV file by bytes; give the rows with --csv <file> (JSON input cannot be split)");
+        const out = stringOption(args, "out");
+        const backend3 = backendOf(args);
+        const log5 = (line) => io.stderr(`${line}
+`);
+        const [{ loadBatchModel: loadBatchModel2 }, { predictCsv: predictCsv2, predictInstances: predictInstances2 }, { instancesFromJson: instancesFromJson2, readJsonFile: readJsonFile2 }, { csvSize: csvSize2 }, { shardRange: shardRange2 }, { writeOutput: writeOutput2 }] = await Promise.all([
+          Promise.resolve().then(() => (init_predictor(), predictor_exports)),
+          Promise.resolve().then(() => (init_batch_predict(), batch_predict_exports)),
+          Promise.resolve().then(() => (init_instances(), instances_exports)),
+          Promise.resolve().then(() => (init_csv_batches(), csv_batches_exports)),
+          Promise.resolve().then(() => (init_shard(), shard_exports)),
+          Promise.resolve().then(() => (init_prediction_output(), prediction_output_exports))
+        ]);
+        const instances = csv2 !== void 0 ? void 0 : json21 !== void 0 ? await readJsonFile2(json21) : instancesFromJson2(await io.readStdin(), "stdin");
+        const range6 = shard && csv2 !== void 0 ? shardRange2(await csvSize2(csv2), shard) : void 0;
+        const model2 = await loadBatchModel2(modelDir, { backend: backend3, log: log5 });
+        try {
+          await writeOutput2(
+            out,
+            io,
+            (sink) => csv2 !== void 0 ? predictCsv2(model2, csv2, sink, { format, range: range6, head: (shard?.index ?? 1) === 1 }) : predictInstances2(model2, instances, sink, format)
+          );
+        } finally {
+          model2.dispose();
+        }
+        return 0;
+      }
+    };
+  }
+});
+
+// src/version.ts
+var VERSION;
+var init_version9 = __esm({
+  "src/version.ts"() {
+    "use strict";
+    VERSION = true ? "0.1.0" : createRequire(import.meta.url)("../package.json").version;
+  }
+});
+
+// src/data/drift-bins.ts
+function numericBin(edges, value) {
+  let lo = 0;
+  let hi = edges.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (value <= edges[mid]) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+function categoryBin(drift, index) {
+  return drift.categoryBins ? drift.categoryBins[index] : index;
+}
+var init_drift_bins = __esm({
+  "src/data/drift-bins.ts"() {
+    "use strict";
+    init_preprocessing();
+  }
+});
+
+// src/serve/drift-counters.ts
+function registerDriftCounters(registry, pre) {
+  const features = pre.features.map((feature, index) => counted(feature, index)).filter((c) => c !== void 0);
+  const predictionDrift = pre.predictionDrift;
+  const predictionCounts = new Float64Array(predictionDrift?.shares.length ?? 0);
+  const available = features.length === pre.features.length && predictionDrift !== void 0;
+  registry.gauge(
+    DRIFT_METRICS.available,
+    "1 when the model's preprocessing.json holds drift bins for every feature and the predictions; 0 when it predates them (retrain to get them)."
+  ).set({}, available ? 1 : 0);
+  registry.collected(DRIFT_METRICS.referenceShare, "gauge", "Share of the training rows in each drift bin of a feature.", (emit) => {
+    for (const f of features)
+      f.drift.shares.forEach((share, bin) => {
+        emit({ feature: f.name, bin: String(bin) }, share);
+      });
+  });
+  registry.collected(DRIFT_METRICS.inputs, "counter", "Inputs to predict per feature and drift bin (training quantile bins; categories).", (emit) => {
+    for (const f of features)
+      f.counts.forEach((count2, bin) => {
+        emit({ feature: f.name, bin: String(bin) }, count2);
+      });
+  });
+  registry.collected(DRIFT_METRICS.outOfRange, "counter", "Numeric inputs below the training minimum or above the training maximum.", (emit) => {
+    for (const f of features) {
+      if (!f.numeric) continue;
+      emit({ feature: f.name, side: "below" }, f.outside[0]);
+      emit({ feature: f.name, side: "above" }, f.outside[1]);
+    }
+  });
+  registry.collected(DRIFT_METRICS.unseen, "counter", "Categorical inputs that are not a category of the training split.", (emit) => {
+    for (const f of features) if (!f.numeric) emit({ feature: f.name }, f.outside[0]);
+  });
+  if (predictionDrift) {
+    const classLabel = (bin) => {
+      if (!pre.classes) return {};
+      const members = pre.classes.filter((_, k) => categoryBin(predictionDrift, k) === bin);
+      return { class: members.length === 1 ? members[0] : `(${members.length} others)` };
+    };
+    registry.collected(DRIFT_METRICS.predictionReferenceShare, "gauge", "Share of the training labels (or target values) in each prediction bin.", (emit) => {
+      predictionDrift.shares.forEach((share, bin) => {
+        emit({ bin: String(bin), ...classLabel(bin) }, share);
+      });
+    });
+    registry.collected(
+      DRIFT_METRICS.predictions,
+      "counter",
+      "Predictions per class (classifier) or per training quantile bin of the target (regressor).",
+      (emit) => {
+        predictionCounts.forEach((count2, bin) => {
+          emit({ bin: String(bin), ...classLabel(bin) }, count2);
+        });
+      }
+    );
+  }
+  const classIndex = new Map((pre.classes ?? []).map((label, k) => [label, k]));
+  return {
+    observeInputs(rows) {
+      for (let r = 0; r < rows.length; r++) {
+        const row = rows[r];
+        if (row === null || typeof row !== "object") continue;
+        if (Array.isArray(row)) {
+          for (let j = 0; j < features.length; j++) observe(features[j], row[features[j].index]);
+        } else {
+          const record = row;
+          for (let j = 0; j < features.length; j++) observe(features[j], record[features[j].name]);
+        }
+      }
+    },
+    observeOutput(output, rows) {
+      if (!predictionDrift) return;
+      const width = output.length / Math.max(rows, 1);
+      for (let r = 0; r < rows; r++) {
+        if (pre.task === "regression") {
+          if (predictionDrift.edges && pre.targetScale)
+            predictionCounts[numericBin(predictionDrift.edges, output[r] * pre.targetScale.std + pre.targetScale.mean)]++;
+          continue;
+        }
+        let k = 0;
+        if (width === 1) k = output[r] >= 0.5 ? 1 : 0;
+        else for (let j = 1; j < width; j++) if (output[r * width + j] > output[r * width + k]) k = j;
+        predictionCounts[categoryBin(predictionDrift, k)]++;
+      }
+    },
+    observePredictions(predictions) {
+      if (!predictionDrift) return;
+      for (const p2 of predictions) {
+        if (typeof p2 === "number") {
+          if (predictionDrift.edges) predictionCounts[numericBin(predictionDrift.edges, p2)]++;
+        } else {
+          const k = classIndex.get(p2.label);
+          if (k !== void 0) predictionCounts[categoryBin(predictionDrift, k)]++;
+        }
+      }
+    }
+  };
+}
+function counted(feature, index) {
+  const drift = feature.drift;
+  if (!drift) return void 0;
+  const numeric = feature.kind === "numeric";
+  return {
+    name: feature.name,
+    index,
+    drift,
+    numeric,
+    counts: new Float64Array(drift.shares.length),
+    outside: new Float64Array(2),
+    edges: Float64Array.from(drift.edges ?? []),
+    min: numeric ? feature.min ?? -Infinity : 0,
+    max: numeric ? feature.max ?? Infinity : 0,
+    binOf: numeric ? void 0 : new Map(feature.categories.map((category, k) => [category, categoryBin(drift, k)]))
+  };
+}
+function observe(c, value) {
+  if (c.numeric) {
+    if (typeof value !== "number") return;
+    const edges = c.edges;
+    const n = edges.length;
+    let bin2 = 0;
+    while (bin2 < n && value > edges[bin2]) bin2++;
+    c.counts[bin2]++;
+    if (value < c.min) c.outside[0]++;
+    else if (value > c.max) c.outside[1]++;
+    return;
+  }
+  if (typeof value !== "string" && typeof value !== "number") return;
+  const bin = c.binOf.get(typeof value === "string" ? value : String(value));
+  if (bin === void 0) c.outside[0]++;
+  else c.counts[bin]++;
+}
+var DRIFT_METRICS;
+var init_drift_counters = __esm({
+  "src/serve/drift-counters.ts"() {
+    "use strict";
+    init_drift_bins();
+    DRIFT_METRICS = {
+      available: "model_ci_drift_bins_available",
+      referenceShare: "model_ci_feature_reference_share",
+      inputs: "model_ci_feature_inputs_total",
+      outOfRange: "model_ci_feature_out_of_range_total",
+      unseen: "model_ci_feature_unseen_category_total",
+      predictionReferenceShare: "model_ci_prediction_reference_share",
+      predictions: "model_ci_predictions_total"
+    };
+  }
+});
+
+// src/serve/page.ts
+import { createHash as createHash4 } from "node:crypto";
+function renderTryPage(model2) {
+  const { name, version: version10, preprocessing: pre, metrics } = model2;
+  const base = `/v1/models/${encodeURIComponent(name)}`;
+  const config = {
+    predict: `${base}:predict`,
+    target: pre.target,
+    kinds: pre.features.map((f) => f.kind),
+    classes: pre.classes ?? []
+  };
+  const fields = pre.features.map((feature, i) => {
+    const id = `f${i}`;
+    if (feature.kind === "numeric") {
+      const hint = feature.min !== void 0 && feature.max !== void 0 ? `training range ${formatNumber(feature.min)} to ${formatNumber(feature.max)}` : `training mean ${formatNumber(feature.mean)}, sd ${formatNumber(feature.std)}`;
+      return `<label for="${id}">${escapeHtml(feature.name)}<small>${hint}</small></label><input id="${id}" name="${id}" type="number" step="any" required value="${formatNumber(feature.mean)}">`;
+    }
+    const label = `<label for="${id}">${escapeHtml(feature.name)}<small>${feature.categories.length} categories</small></label>`;
+    if (feature.categories.length > MAX_DROPDOWN_CATEGORIES) {
+      return `${label}<input id="${id}" name="${id}" type="text" required value="${escapeHtml(feature.categories[0] ?? "")}">`;
+    }
+    const options = feature.categories.map((c) => `<option value="${escapeHtml(c)}">${escapeHtml(c)}</option>`).join("");
+    return `${label}<select id="${id}" name="${id}">${options}</select>`;
+  });
+  const metricRows = Object.entries(metrics).map(([metric, value]) => `<tr><td>${escapeHtml(metric)}</td><td>${escapeHtml(formatNumber(value))}</td></tr>`).join("");
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(name)}: try the model</title>
+<style>${STYLE}</style></head>
+<body>
+<h1>${escapeHtml(name)}</h1>
+<p class="sub">${escapeHtml(pre.task)} \xB7 predicts <strong>${escapeHtml(pre.target)}</strong> \xB7 version ${escapeHtml(version10)}</p>
+<nav><a href="${escapeHtml(base)}/card">Model card</a><a href="/metrics">Server metrics (Prometheus)</a><a href="${escapeHtml(base)}/metadata">Metadata</a></nav>
+<h2>Try it</h2>
+<form id="form">
+${fields.join("\n")}
+<button type="submit">Predict</button>
+</form>
+<section id="result" hidden aria-live="polite"></section>
+${metricRows ? `<h2>Test-split metrics</h2><table id="metrics">${metricRows}</table>` : ""}
+<script type="application/json" id="cfg">${jsonForScript(config)}</script>
+<script>${SCRIPT}</script>
+</body></html>
+`;
+  return {
+    html,
+    headers: {
+      "Content-Security-Policy": TRY_PAGE_CSP,
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "no-referrer",
+      "Cache-Control": "no-cache"
+    }
+  };
+}
+function escapeHtml(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function jsonForScript(value) {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+function formatNumber(value) {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
+}
+function cspHash(source) {
+  return `sha256-${createHash4("sha256").update(source, "utf8").digest("base64")}`;
+}
+var MAX_DROPDOWN_CATEGORIES, STYLE, SCRIPT, SCRIPT_HASH, STYLE_HASH, TRY_PAGE_CSP;
+var init_page = __esm({
+  "src/serve/page.ts"() {
+    "use strict";
+    MAX_DROPDOWN_CATEGORIES = 200;
+    STYLE = `
+body{font:15px/1.45 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1f24;background:#fff}
+h1{font-size:1.4rem;margin-bottom:.2rem}.sub{color:#57606a;margin-top:0}
+form{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.5rem 1rem;align-items:center}
+label{font-weight:600;overflow-wrap:anywhere}small{display:block;color:#57606a;font-weight:400}
+input,select{font:inherit;padding:.3rem .4rem;width:100%;box-sizing:border-box}
+button{grid-column:2;justify-self:start;font:inherit;padding:.4rem 1.2rem;cursor:pointer}
+#result{margin-top:1.5rem;padding:1rem;border:1px solid #d0d7de;border-radius:6px}
+#result[hidden]{display:none}.error{color:#b42318}
+table{border-collapse:collapse}td,th{padding:.2rem .6rem;text-align:left}meter{width:10rem}
+pre{background:#f6f8fa;padding:.5rem;overflow:auto;font-size:12px}nav a{margin-right:1rem}
+`;
+    SCRIPT = `
+'use strict';
+const cfg = JSON.parse(document.getElementById('cfg').textContent);
+const form = document.getElementById('form');
+const result = document.getElementById('result');
+const el = (tag, text) => { const e = document.createElement(tag); if (text !== undefined) e.textContent = text; return e; };
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const instance = cfg.kinds.map((kind, i) => {
+    const value = form.elements.namedItem('f' + i).value;
+    return kind === 'numeric' ? Number(value) : value;
+  });
+  result.hidden = false;
+  result.replaceChildren(el('p', 'Predicting\u2026'));
+  let status = 0;
+  let body;
+  try {
+    const response = await fetch(cfg.predict, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ instances: [instance] }) });
+    status = response.status;
+    body = await response.json();
+  } catch (error) {
+    body = { error: String(error) };
+  }
+  const raw = el('pre', JSON.stringify(body, null, 2));
+  raw.id = 'raw';
+  if (status !== 200 || !body || !Array.isArray(body.predictions)) {
+    const p = el('p', 'The server answered ' + (status || 'nothing') + ': ' + (body && body.error ? body.error : 'no prediction'));
+    p.className = 'error';
+    p.id = 'error';
+    result.replaceChildren(p, raw);
+    return;
+  }
+  const prediction = body.predictions[0];
+  const parts = [];
+  if (typeof prediction === 'number') {
+    const p = el('p', 'Predicted ' + cfg.target + ': ');
+    const b = el('strong', String(prediction));
+    b.id = 'label';
+    p.append(b);
+    parts.push(p);
+  } else {
+    const p = el('p', 'Predicted ' + cfg.target + ': ');
+    const b = el('strong', prediction.label);
+    b.id = 'label';
+    p.append(b);
+    const table = el('table');
+    table.id = 'probabilities';
+    const head = el('tr');
+    head.append(el('th', 'class'), el('th', 'probability'), el('th'));
+    table.append(head);
+    prediction.probabilities.forEach((probability, k) => {
+      const row = el('tr');
+      const meter = el('meter');
+      meter.min = 0; meter.max = 1; meter.value = probability;
+      const bar = el('td');
+      bar.append(meter);
+      row.append(el('td', cfg.classes[k]), el('td', probability.toFixed(4)), bar);
+      table.append(row);
+    });
+    parts.push(p, table);
+  }
+  const details = el('details');
+  details.append(el('summary', 'Response'), raw);
+  result.replaceChildren(...parts, details);
+});
+`;
+    SCRIPT_HASH = cspHash(SCRIPT);
+    STYLE_HASH = cspHash(STYLE);
+    TRY_PAGE_CSP = [
+      "default-src 'none'",
+      `script-src '${SCRIPT_HASH}'`,
+      `style-src '${STYLE_HASH}'`,
+      "connect-src 'self'",
+      "img-src 'none'",
+      "form-action 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'"
+    ].join("; ");
+  }
+});
 
 // src/serve/prometheus.ts
-var Registry = class {
-  #families = [];
-  counter(name, help) {
-    const series = /* @__PURE__ */ new Map();
-    this.#families.push((lines) => renderSeries(lines, name, "counter", help, series));
-    return {
-      inc(labels = {}, by = 1) {
-        seriesFor(series, labels).value += by;
-      }
-    };
-  }
-  /** A gauge whose value is read when scraped (e.g. memory), or set explicitly. */
-  gauge(name, help, read) {
-    const series = /* @__PURE__ */ new Map();
-    this.#families.push((lines) => {
-      if (read) seriesFor(series, {}).value = read();
-      renderSeries(lines, name, "gauge", help, series);
-    });
-    return {
-      set(labels, value) {
-        seriesFor(series, labels).value = value;
-      }
-    };
-  }
-  histogram(name, help, buckets) {
-    const series = /* @__PURE__ */ new Map();
-    this.#families.push((lines) => renderHistogram(lines, name, help, buckets, series));
-    return {
-      observe(labels, value) {
-        const key = labelKey(labels);
-        let s = series.get(key);
-        if (!s) {
-          s = { labels, counts: new Array(buckets.length + 1).fill(0), sum: 0, count: 0 };
-          series.set(key, s);
-        }
-        let i = 0;
-        while (i < buckets.length && value > buckets[i]) i++;
-        s.counts[i]++;
-        s.sum += value;
-        s.count++;
-      }
-    };
-  }
-  render() {
-    const lines = [];
-    for (const family of this.#families) family(lines);
-    return `${lines.join("\n")}
-`;
-  }
-};
-var PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 function labelKey(labels) {
   return JSON.stringify(labels);
 }
@@ -91201,76 +93130,480 @@ function formatValue(value) {
   if (value === -Infinity) return "-Inf";
   return String(value);
 }
+var Registry, PROMETHEUS_CONTENT_TYPE;
+var init_prometheus = __esm({
+  "src/serve/prometheus.ts"() {
+    "use strict";
+    Registry = class {
+      #families = [];
+      counter(name, help) {
+        const series = /* @__PURE__ */ new Map();
+        this.#families.push((lines) => renderSeries(lines, name, "counter", help, series));
+        return {
+          inc(labels = {}, by = 1) {
+            seriesFor(series, labels).value += by;
+          }
+        };
+      }
+      /** A gauge whose value is read when scraped (e.g. memory), or set explicitly. */
+      gauge(name, help, read) {
+        const series = /* @__PURE__ */ new Map();
+        this.#families.push((lines) => {
+          if (read) seriesFor(series, {}).value = read();
+          renderSeries(lines, name, "gauge", help, series);
+        });
+        return {
+          set(labels, value) {
+            seriesFor(series, labels).value = value;
+          }
+        };
+      }
+      histogram(name, help, buckets) {
+        const series = /* @__PURE__ */ new Map();
+        this.#families.push((lines) => renderHistogram(lines, name, help, buckets, series));
+        return {
+          observe(labels, value) {
+            const key = labelKey(labels);
+            let s = series.get(key);
+            if (!s) {
+              s = { labels, counts: new Array(buckets.length + 1).fill(0), sum: 0, count: 0 };
+              series.set(key, s);
+            }
+            let i = 0;
+            while (i < buckets.length && value > buckets[i]) i++;
+            s.counts[i]++;
+            s.sum += value;
+            s.count++;
+          }
+        };
+      }
+      /**
+       * A family whose series are read when scraped, for counts kept in typed arrays on the hot path
+       * (drift bins): `collect` emits each series; labels must come from a fixed set, as everywhere.
+       */
+      collected(name, type, help, collect) {
+        this.#families.push((lines) => {
+          header(lines, name, type, help);
+          collect((labels, value) => lines.push(`${name}${formatLabels(labels)} ${formatValue(value)}`));
+        });
+      }
+      render() {
+        const lines = [];
+        for (const family of this.#families) family(lines);
+        return `${lines.join("\n")}
+`;
+      }
+    };
+    PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+  }
+});
 
 // src/serve/request-error.ts
-var RequestError = class extends Error {
-  status;
-  reason;
-  /** For 405: the methods the route accepts. */
-  allow;
-  constructor(status, message, reason, allow) {
-    super(message);
-    this.status = status;
-    this.reason = reason;
-    this.allow = allow;
-  }
-};
-
-// src/serve/request.ts
 import { isUtf8 } from "node:buffer";
-var KEYS = ["instances", "inputs", "signature_name"];
-function parsePredictRequest(body, maxBatch) {
-  const bad = (message) => new RequestError(400, message, "invalid_request");
+function parseJsonBody(body) {
   if (!isUtf8(body)) throw new RequestError(400, "request body is not valid UTF-8 JSON", "not_json");
-  let parsed;
   try {
-    parsed = JSON.parse(body.toString("utf8"));
+    return JSON.parse(body.toString("utf8"));
   } catch (error) {
     throw new RequestError(400, `request body is not JSON: ${error.message}`, "not_json");
   }
+}
+var RequestError;
+var init_request_error = __esm({
+  "src/serve/request-error.ts"() {
+    "use strict";
+    RequestError = class extends Error {
+      status;
+      reason;
+      /** For 405: the methods the route accepts. */
+      allow;
+      constructor(status, message, reason, allow) {
+        super(message);
+        this.status = status;
+        this.reason = reason;
+        this.allow = allow;
+      }
+    };
+  }
+});
+
+// src/serve/request.ts
+function parsePredictRequest(body, maxBatch) {
+  const bad2 = (message) => new RequestError(400, message, "invalid_request");
+  const parsed = parseJsonBody(body);
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw bad('expected a JSON object like {"instances": [[...], ...]}');
+    throw bad2('expected a JSON object like {"instances": [[...], ...]}');
   }
   const request = parsed;
   const unknown = Object.keys(request).filter((key) => !KEYS.includes(key));
-  if (unknown.length > 0) throw bad(`unknown key ${unknown.map((k) => JSON.stringify(k)).join(", ")}; expected "instances" (or "inputs")`);
+  if (unknown.length > 0) throw bad2(`unknown key ${unknown.map((k) => JSON.stringify(k)).join(", ")}; expected "instances" (or "inputs")`);
   if (request.signature_name !== void 0 && request.signature_name !== "serving_default") {
-    throw bad(`unknown signature_name ${JSON.stringify(request.signature_name)}; the only signature is "serving_default"`);
+    throw bad2(`unknown signature_name ${JSON.stringify(request.signature_name)}; the only signature is "serving_default"`);
   }
-  if ("instances" in request && "inputs" in request) throw bad('send either "instances" or "inputs", not both');
+  if ("instances" in request && "inputs" in request) throw bad2('send either "instances" or "inputs", not both');
   let rows;
   let field;
   if ("instances" in request) {
-    if (!Array.isArray(request.instances)) throw bad('"instances" must be an array of rows (arrays in feature order or objects keyed by feature name)');
+    if (!Array.isArray(request.instances)) throw bad2('"instances" must be an array of rows (arrays in feature order or objects keyed by feature name)');
     rows = request.instances;
     field = "instances";
   } else if ("inputs" in request) {
-    rows = inputsToRows(request.inputs, bad);
+    rows = inputsToRows(request.inputs, bad2);
     field = "inputs";
   } else {
-    throw bad('missing "instances": expected {"instances": [[...], ...]}');
+    throw bad2('missing "instances": expected {"instances": [[...], ...]}');
   }
-  if (rows.length === 0) throw bad(`"${field}" is empty; send at least one row`);
-  if (rows.length > maxBatch) throw bad(`"${field}" has ${rows.length} rows, more than the limit of ${maxBatch} per request; split the batch`);
+  if (rows.length === 0) throw bad2(`"${field}" is empty; send at least one row`);
+  if (rows.length > maxBatch) throw bad2(`"${field}" has ${rows.length} rows, more than the limit of ${maxBatch} per request; split the batch`);
   return { rows, field, outputKey: field === "instances" ? "predictions" : "outputs" };
 }
-function inputsToRows(inputs, bad) {
+function inputsToRows(inputs, bad2) {
   if (Array.isArray(inputs)) return inputs;
-  if (inputs === null || typeof inputs !== "object") throw bad('"inputs" must be an object of feature \u2192 array of values, or an array of rows');
+  if (inputs === null || typeof inputs !== "object") throw bad2('"inputs" must be an object of feature \u2192 array of values, or an array of rows');
   const columns = Object.entries(inputs);
   const length = columns.length > 0 && Array.isArray(columns[0][1]) ? columns[0][1].length : 0;
   for (const [feature, values] of columns) {
-    if (!Array.isArray(values)) throw bad(`inputs.${feature} must be an array with one value per row`);
+    if (!Array.isArray(values)) throw bad2(`inputs.${feature} must be an array with one value per row`);
     if (values.length !== length)
-      throw bad(`inputs.${feature} has ${values.length} values but inputs.${columns[0][0]} has ${length}; every column needs one value per row`);
+      throw bad2(`inputs.${feature} has ${values.length} values but inputs.${columns[0][0]} has ${length}; every column needs one value per row`);
   }
   return Array.from({ length }, (_, i) => Object.fromEntries(columns.map(([feature, values]) => [feature, values[i]])));
 }
+var KEYS;
+var init_request = __esm({
+  "src/serve/request.ts"() {
+    "use strict";
+    init_request_error();
+    KEYS = ["instances", "inputs", "signature_name"];
+  }
+});
+
+// src/serve/model-card.ts
+import { open as open3 } from "node:fs/promises";
+import { constants } from "node:fs";
+import { join as join6 } from "node:path";
+function readModelCard(dir) {
+  let card = cards.get(dir);
+  if (!card) {
+    card = readCard(join6(dir, MODEL_CARD_FILE));
+    cards.set(dir, card);
+    card.then(
+      (text2) => text2 === void 0 && cards.delete(dir),
+      () => cards.delete(dir)
+    );
+  }
+  return card;
+}
+async function readCard(file) {
+  let handle;
+  try {
+    handle = await open3(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch (error) {
+    if (error.code === "ENOENT") return void 0;
+    throw error;
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new Error(`${file} is not a regular file`);
+    if (stat.size > MAX_CARD_BYTES) throw new Error(`${file} is ${stat.size} bytes, more than the ${MAX_CARD_BYTES} a model card may have`);
+    return await handle.readFile("utf8");
+  } finally {
+    await handle.close();
+  }
+}
+var MODEL_CARD_FILE, MAX_CARD_BYTES, cards;
+var init_model_card = __esm({
+  "src/serve/model-card.ts"() {
+    "use strict";
+    MODEL_CARD_FILE = "card.md";
+    MAX_CARD_BYTES = 1024 * 1024;
+    cards = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/serve/open-inference.ts
+function bad(message) {
+  return new RequestError(400, message, "invalid_request");
+}
+function inputLabel(index, name) {
+  return typeof name === "string" ? `inputs[${index}] (${quote(name)})` : `inputs[${index}]`;
+}
+function parseInferRequest(body, pre, maxBatch) {
+  const parsed = parseJsonBody(body);
+  if (!isObject2(parsed)) throw bad('expected a JSON object like {"inputs": [{"name": ..., "datatype": ..., "shape": [...], "data": [...]}]}');
+  const unknown = Object.keys(parsed).filter((key) => !REQUEST_KEYS.includes(key));
+  if (unknown.length > 0) throw bad(`unknown key ${unknown.slice(0, 5).map(quote).join(", ")}; an inference request has ${REQUEST_KEYS.join(", ")}`);
+  const { id, parameters, inputs, outputs } = parsed;
+  if (id !== void 0 && (typeof id !== "string" || id.length > MAX_ID_CHARS)) throw bad(`"id" must be a string of at most ${MAX_ID_CHARS} characters`);
+  if (parameters !== void 0 && !isObject2(parameters)) throw bad('"parameters" must be an object');
+  if (!Array.isArray(inputs) || inputs.length === 0) throw bad('"inputs" must be a non-empty array of tensors');
+  const rows = isMatrixForm(inputs, pre) ? matrixRows(inputs[0], pre, maxBatch) : featureRows(inputs, pre, maxBatch);
+  return { rows, id, outputs: outputs === void 0 ? void 0 : requestedOutputs(outputs, pre) };
+}
+function isMatrixForm(inputs, pre) {
+  if (inputs.length !== 1 || !isObject2(inputs[0])) return false;
+  const name = inputs[0].name;
+  return typeof name === "string" && !featureIndex(pre).has(name);
+}
+function readTensor(input2, index) {
+  const at = () => inputLabel(index, isObject2(input2) ? input2.name : void 0);
+  if (!isObject2(input2)) throw bad(`${at()} must be an object with name, datatype, shape and data`);
+  const unknown = Object.keys(input2).filter((key) => !INPUT_KEY_SET.has(key));
+  if (unknown.length > 0) throw bad(`${at()}: unknown key ${unknown.slice(0, 5).map(quote).join(", ")}; a tensor has ${INPUT_KEYS.join(", ")}`);
+  const { name, datatype, shape, data, parameters } = input2;
+  if (typeof name !== "string" || name === "") throw bad(`${at()}: "name" must be a non-empty string`);
+  if (typeof datatype !== "string" || !DATATYPES.includes(datatype)) {
+    throw bad(`${at()}: "datatype" must be one of the protocol's types (${DATATYPES.join(", ")}), got ${describe2(datatype)}`);
+  }
+  if (!Array.isArray(shape) || shape.length === 0 || shape.length > MAX_RANK || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
+    throw bad(`${at()}: "shape" must be an array of 1 to ${MAX_RANK} non-negative integers, got ${describe2(shape)}`);
+  }
+  if (parameters !== void 0 && !isObject2(parameters)) throw bad(`${at()}: "parameters" must be an object`);
+  if (!Array.isArray(data)) throw bad(`${at()}: "data" must be an array (flat, row-major, or nested as the shape)`);
+  const flat = flatten4(data, shape.length, at);
+  const expected = shape.reduce((product, d) => product * d, 1);
+  if (flat.length !== expected) {
+    throw bad(`${at()}: shape [${shape.join(", ")}] holds ${expected} elements but "data" has ${flat.length}`);
+  }
+  return { name, datatype, shape, data: flat };
+}
+function flatten4(data, depth, at) {
+  if (!data.some(Array.isArray)) return data;
+  if (depth <= 1) throw bad(`${at()}: "data" is nested deeper than its shape has dimensions`);
+  const flat = [];
+  for (const item of data) {
+    if (!Array.isArray(item)) throw bad(`${at()}: "data" mixes nested arrays and values; nest every element as the shape says, or send it flat`);
+    for (const value of flatten4(item, depth - 1, at)) flat.push(value);
+  }
+  return flat;
+}
+function checkBatch(rows, maxBatch, at) {
+  if (rows === 0) throw bad(`${at()} has 0 rows; send at least one`);
+  if (rows > maxBatch) throw bad(`${at()} has ${rows} rows, more than the limit of ${maxBatch} per request; split the batch`);
+}
+function checkNumbers(tensor2, at) {
+  const range6 = INTEGER_RANGES[tensor2.datatype];
+  const { data } = tensor2;
+  for (let k = 0; k < data.length; k++) {
+    const value = data[k];
+    if (typeof value !== "number") throw bad(`${at()}: ${tensor2.datatype} data[${k}] must be a number, got ${describe2(value)}`);
+    if (range6 && (!Number.isInteger(value) || value < range6[0] || value > range6[1])) {
+      throw bad(`${at()}: ${tensor2.datatype} data[${k}] must be an integer from ${range6[0]} to ${range6[1]}, got ${value}`);
+    }
+  }
+}
+function matrixRows(input2, pre, maxBatch) {
+  const tensor2 = readTensor(input2, 0);
+  const at = () => inputLabel(0, tensor2.name);
+  const width = pre.features.length;
+  const categorical = pre.features.filter((f) => f.kind === "categorical").map((f) => f.name);
+  if (categorical.length > 0) {
+    throw bad(
+      `unknown input ${quote(tensor2.name)}: this model has categorical features (${categorical.slice(0, 10).join(", ")}), so it takes one tensor per feature, named ${featureList(pre)}`
+    );
+  }
+  if (tensor2.shape.length !== 2 || tensor2.shape[1] !== width) {
+    throw bad(
+      `${at()}: a single input tensor must have shape [rows, ${width}] (the features in order: ${featureList(pre)}), got [${tensor2.shape.join(", ")}]; or send one tensor per feature`
+    );
+  }
+  if (!NUMERIC_TYPES.includes(tensor2.datatype)) throw bad(`${at()}: datatype must be FP32, FP64, FP16 or an integer type, got ${tensor2.datatype}`);
+  checkBatch(tensor2.shape[0], maxBatch, at);
+  checkNumbers(tensor2, at);
+  const rows = new Array(tensor2.shape[0]);
+  for (let i = 0; i < rows.length; i++) rows[i] = tensor2.data.slice(i * width, (i + 1) * width);
+  return rows;
+}
+function featureRows(inputs, pre, maxBatch) {
+  const tensors = inputs.map(readTensor);
+  const byName = /* @__PURE__ */ new Map();
+  tensors.forEach((tensor2, index) => {
+    const at = () => inputLabel(index, tensor2.name);
+    if (byName.has(tensor2.name)) throw bad(`${at()}: input ${quote(tensor2.name)} is given twice`);
+    if (!featureIndex(pre).has(tensor2.name)) {
+      throw bad(`${at()}: unknown input ${quote(tensor2.name)}; inputs are one tensor per feature, named ${featureList(pre)}`);
+    }
+    byName.set(tensor2.name, tensor2);
+  });
+  const missing = pre.features.filter((f) => !byName.has(f.name)).map((f) => f.name);
+  if (missing.length > 0) throw bad(`missing input ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? ", \u2026" : ""}: every feature needs a tensor`);
+  const first = () => inputLabel(0, tensors[0].name);
+  const count2 = tensors[0].shape[0];
+  checkBatch(count2, maxBatch, first);
+  const columns = pre.features.map((feature) => {
+    const tensor2 = byName.get(feature.name);
+    const at = () => inputLabel(tensors.indexOf(tensor2), tensor2.name);
+    if (tensor2.shape.length > 2 || tensor2.shape.length === 2 && tensor2.shape[1] !== 1) {
+      throw bad(`${at()}: a feature's tensor must have shape [rows] or [rows, 1], got [${tensor2.shape.join(", ")}]`);
+    }
+    if (tensor2.shape[0] !== count2) throw bad(`${at()} has ${tensor2.shape[0]} rows but ${first()} has ${count2}; every input needs one value per row`);
+    if (feature.kind === "categorical") {
+      if (tensor2.datatype !== "BYTES") throw bad(`${at()}: feature ${quote(feature.name)} is categorical: send it as BYTES (strings), got ${tensor2.datatype}`);
+      const k = tensor2.data.findIndex((value) => typeof value !== "string");
+      if (k >= 0) throw bad(`${at()}: BYTES data[${k}] must be a string, got ${describe2(tensor2.data[k])}`);
+    } else {
+      if (!NUMERIC_TYPES.includes(tensor2.datatype)) {
+        throw bad(`${at()}: feature ${quote(feature.name)} is numeric: send it as FP32, FP64, FP16 or an integer type, got ${tensor2.datatype}`);
+      }
+      checkNumbers(tensor2, at);
+    }
+    return tensor2.data;
+  });
+  const rows = new Array(count2);
+  for (let i = 0; i < count2; i++) {
+    const row = new Array(columns.length);
+    for (let j = 0; j < columns.length; j++) row[j] = columns[j][i];
+    rows[i] = row;
+  }
+  return rows;
+}
+function featureIndex(pre) {
+  let index = featureIndexes.get(pre);
+  if (!index) {
+    index = new Map(pre.features.map((f, j) => [f.name, j]));
+    featureIndexes.set(pre, index);
+  }
+  return index;
+}
+function requestedOutputs(outputs, pre) {
+  const available = outputNames(pre);
+  if (!Array.isArray(outputs)) throw bad('"outputs" must be an array of {"name": ...}');
+  return outputs.map((output, k) => {
+    const name = isObject2(output) ? output.name : void 0;
+    if (typeof name !== "string") throw bad(`outputs[${k}] must be an object with a "name"`);
+    if (isObject2(output) && output.parameters !== void 0 && !isObject2(output.parameters)) throw bad(`outputs[${k}]: "parameters" must be an object`);
+    if (!available.includes(name)) throw bad(`outputs[${k}]: unknown output ${quote(name)}; this model's outputs are ${available.join(", ")}`);
+    return name;
+  });
+}
+function outputNames(pre) {
+  return pre.classes ? ["predictions", "probabilities"] : ["predictions"];
+}
+function inferResponse(predictions, pre, name, version10, request) {
+  const rows = predictions.length;
+  const outputs = (request.outputs ?? outputNames(pre)).map((output) => {
+    if (output === "probabilities") {
+      const classes = pre.classes.length;
+      const data = new Array(rows * classes);
+      for (let i = 0; i < rows; i++) {
+        const { probabilities } = predictions[i];
+        for (let k = 0; k < classes; k++) data[i * classes + k] = probabilities[k];
+      }
+      return { name: output, datatype: "FP32", shape: [rows, classes], data };
+    }
+    if (pre.classes) return { name: output, datatype: "BYTES", shape: [rows], data: predictions.map((p2) => p2.label) };
+    return { name: output, datatype: "FP64", shape: [rows], data: predictions };
+  });
+  return { model_name: name, model_version: version10, ...request.id === void 0 ? {} : { id: request.id }, outputs };
+}
+function serverMetadata() {
+  return { name: "model-ci", version: VERSION, extensions: [] };
+}
+function modelMetadata(loaded, name) {
+  const pre = loaded.preprocessing;
+  return {
+    name,
+    versions: [loaded.version],
+    platform: "tensorflowjs",
+    inputs: pre.features.map((f) => ({ name: f.name, datatype: f.kind === "numeric" ? "FP32" : "BYTES", shape: [-1] })),
+    outputs: outputNames(pre).map(
+      (output) => output === "probabilities" ? { name: output, datatype: "FP32", shape: [-1, pre.classes.length] } : { name: output, datatype: pre.classes ? "BYTES" : "FP64", shape: [-1] }
+    )
+  };
+}
+function featureList(pre) {
+  const names = pre.features.map((f) => f.name);
+  return `${names.slice(0, 20).join(", ")}${names.length > 20 ? ` and ${names.length - 20} more` : ""}`;
+}
+function isObject2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function describe2(value) {
+  if (value === void 0) return "nothing";
+  if (Array.isArray(value)) return value.length <= 4 && value.every((v) => typeof v === "number") ? `[${value.join(", ")}]` : "an array";
+  if (isObject2(value)) return "an object";
+  return typeof value === "string" ? quote(value) : excerpt(String(value));
+}
+var MAX_ID_CHARS, MAX_RANK, REQUEST_KEYS, INPUT_KEYS, INPUT_KEY_SET, FLOAT_TYPES, INTEGER_RANGES, DATATYPES, NUMERIC_TYPES, featureIndexes;
+var init_open_inference = __esm({
+  "src/serve/open-inference.ts"() {
+    "use strict";
+    init_errors();
+    init_version9();
+    init_request_error();
+    MAX_ID_CHARS = 256;
+    MAX_RANK = 8;
+    REQUEST_KEYS = ["id", "parameters", "inputs", "outputs"];
+    INPUT_KEYS = ["name", "shape", "datatype", "parameters", "data"];
+    INPUT_KEY_SET = new Set(INPUT_KEYS);
+    FLOAT_TYPES = ["FP16", "FP32", "FP64"];
+    INTEGER_RANGES = {
+      INT8: [-(2 ** 7), 2 ** 7 - 1],
+      INT16: [-(2 ** 15), 2 ** 15 - 1],
+      INT32: [-(2 ** 31), 2 ** 31 - 1],
+      INT64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+      UINT8: [0, 2 ** 8 - 1],
+      UINT16: [0, 2 ** 16 - 1],
+      UINT32: [0, 2 ** 32 - 1],
+      UINT64: [0, Number.MAX_SAFE_INTEGER]
+    };
+    DATATYPES = ["BOOL", ...Object.keys(INTEGER_RANGES), ...FLOAT_TYPES, "BYTES"];
+    NUMERIC_TYPES = [...FLOAT_TYPES, ...Object.keys(INTEGER_RANGES)];
+    featureIndexes = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/serve/kserve-routes.ts
+async function answerProtocolRoute(route, ctx) {
+  switch (route.kind) {
+    case "models":
+      return json20({ models: ctx.name === void 0 ? [] : [ctx.name] });
+    case "card": {
+      const loaded = ctx.served(route);
+      const card = await readModelCard(loaded.dir);
+      if (card === void 0) {
+        throw new RequestError(404, `model ${JSON.stringify(ctx.name)} has no model card: its folder holds no ${MODEL_CARD_FILE}`, "no_card");
+      }
+      return { status: 200, body: card, contentType: "text/markdown; charset=utf-8" };
+    }
+    case "v2_live":
+      return json20({ live: true });
+    case "v2_ready":
+      if (ctx.state !== "available") throw new RequestError(503, `the model is not ready (${ctx.state})`, "unavailable");
+      return json20({ ready: true });
+    case "v2_server":
+      return json20(serverMetadata());
+    case "v2_metadata":
+      return json20(modelMetadata(ctx.served(route), ctx.name));
+    case "v2_model_ready":
+      ctx.served(route);
+      return json20({ name: ctx.name, ready: true });
+    case "v2_infer": {
+      const loaded = ctx.served(route);
+      const request = parseInferRequest(await ctx.readBody(), loaded.preprocessing, ctx.maxBatch);
+      const predictions = ctx.predict(request.rows);
+      return json20(inferResponse(predictions, loaded.preprocessing, ctx.name, loaded.version, request));
+    }
+    default:
+      throw new Error(`route ${route.kind} is not a KServe route`);
+  }
+}
+var json20;
+var init_kserve_routes = __esm({
+  "src/serve/kserve-routes.ts"() {
+    "use strict";
+    init_model_card();
+    init_open_inference();
+    init_request_error();
+    json20 = (body) => ({ status: 200, body: JSON.stringify(body) });
+  }
+});
 
 // src/serve/responses.ts
-var TF_SERVING_STATE = { loading: "LOADING", available: "AVAILABLE", failed: "END", stopping: "UNLOADING" };
-function statusResponse(state, version10, loadError) {
+function statusResponse(state, version10, loadError, name) {
   return {
+    name,
+    ready: state === "available",
     model_version_status: [
       {
         version: version10 ?? "",
@@ -91300,27 +93633,83 @@ function metadataResponse(loaded, name) {
     }
   };
 }
+var TF_SERVING_STATE;
+var init_responses = __esm({
+  "src/serve/responses.ts"() {
+    "use strict";
+    init_preprocessing();
+    TF_SERVING_STATE = { loading: "LOADING", available: "AVAILABLE", failed: "END", stopping: "UNLOADING" };
+  }
+});
+
+// src/serve/route-parts.ts
+function readOnly(route, method) {
+  if (method !== "GET" && method !== "HEAD") route.error = new RequestError(405, `use GET for this route, not ${method}`, "method_not_allowed", READ_METHODS);
+  return route;
+}
+function notFound(message) {
+  return { kind: "unknown", error: new RequestError(404, message, "not_found") };
+}
+function decodeModel(rawName, rawVersion) {
+  try {
+    return { name: decodeURIComponent(rawName), version: rawVersion === void 0 ? void 0 : decodeURIComponent(rawVersion) };
+  } catch {
+    return notFound("malformed percent-encoding in the model name or version");
+  }
+}
+var READ_METHODS;
+var init_route_parts = __esm({
+  "src/serve/route-parts.ts"() {
+    "use strict";
+    init_request_error();
+    READ_METHODS = "GET, HEAD";
+  }
+});
+
+// src/serve/v2-routes.ts
+function matchV2Route(method, path) {
+  if (path === "/v2" || path === "/v2/") return readOnly({ kind: "v2_server" }, method);
+  if (path === "/v2/health/live") return readOnly({ kind: "v2_live" }, method);
+  if (path === "/v2/health/ready") return readOnly({ kind: "v2_ready" }, method);
+  const match = V2_MODEL_PATH.exec(path);
+  if (!match) return notFound(`no route for ${path.length > 200 ? `${path.slice(0, 200)}\u2026` : path}; try POST /v2/models/<name>/infer`);
+  const [, rawName, rawVersion, action] = match;
+  const decoded = decodeModel(rawName, rawVersion);
+  if ("kind" in decoded) return decoded;
+  const { name, version: version10 } = decoded;
+  if (action === "infer") {
+    const route = { kind: "v2_infer", name, version: version10 };
+    if (method !== "POST") route.error = new RequestError(405, `use POST for /infer, not ${method}`, "method_not_allowed", "POST");
+    return route;
+  }
+  return readOnly({ kind: action === "ready" ? "v2_model_ready" : "v2_metadata", name, version: version10 }, method);
+}
+var V2_MODEL_PATH;
+var init_v2_routes = __esm({
+  "src/serve/v2-routes.ts"() {
+    "use strict";
+    init_request_error();
+    init_route_parts();
+    V2_MODEL_PATH = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(?:\/(ready|infer))?$/;
+  }
+});
 
 // src/serve/routes.ts
-var MODEL_PATH = /^\/v1\/models\/([^/:]+)(?:\/versions\/([^/:]+))?(?:(\/metadata)|:([^/:]*))?$/;
-var READ_METHODS = "GET, HEAD";
 function matchRoute(method, url) {
   const query = url.indexOf("?");
   const path = query === -1 ? url : url.slice(0, query);
   if (path === "/healthz") return readOnly({ kind: "healthz" }, method);
   if (path === "/metrics") return readOnly({ kind: "metrics" }, method);
+  if (path === "/v1/models") return readOnly({ kind: "models" }, method);
+  if (path === "/v2" || path.startsWith("/v2/")) return matchV2Route(method, path);
+  if (path === "/") return readOnly({ kind: "page" }, method);
   const match = MODEL_PATH.exec(path);
   if (!match) return notFound(`no route for ${path.length > 200 ? `${path.slice(0, 200)}\u2026` : path}; try POST /v1/models/<name>:predict`);
-  const [, rawName, rawVersion, metadata, verb] = match;
-  let name;
-  let version10;
-  try {
-    name = decodeURIComponent(rawName);
-    version10 = rawVersion === void 0 ? void 0 : decodeURIComponent(rawVersion);
-  } catch {
-    return notFound("malformed percent-encoding in the model name or version");
-  }
-  if (metadata) return readOnly({ kind: "metadata", name, version: version10 }, method);
+  const [, rawName, rawVersion, suffix, verb] = match;
+  const decoded = decodeModel(rawName, rawVersion);
+  if ("kind" in decoded) return decoded;
+  const { name, version: version10 } = decoded;
+  if (suffix) return readOnly({ kind: suffix === "card" ? "card" : "metadata", name, version: version10 }, method);
   if (verb === void 0) return readOnly({ kind: "status", name, version: version10 }, method);
   if (verb !== "predict") {
     return { kind: "unknown", name, version: version10, error: new RequestError(404, `unknown method ":${verb}"; this server answers :predict`, "not_found") };
@@ -91329,18 +93718,19 @@ function matchRoute(method, url) {
   if (method !== "POST") route.error = new RequestError(405, `use POST for :predict, not ${method}`, "method_not_allowed", "POST");
   return route;
 }
-function readOnly(route, method) {
-  if (method !== "GET" && method !== "HEAD") route.error = new RequestError(405, `use GET for this route, not ${method}`, "method_not_allowed", READ_METHODS);
-  return route;
-}
-function notFound(message) {
-  return { kind: "unknown", error: new RequestError(404, message, "not_found") };
-}
+var MODEL_PATH;
+var init_routes = __esm({
+  "src/serve/routes.ts"() {
+    "use strict";
+    init_request_error();
+    init_route_parts();
+    init_v2_routes();
+    MODEL_PATH = /^\/v1\/models\/([^/:]+)(?:\/versions\/([^/:]+))?(?:\/(metadata|card)|:([^/:]*))?$/;
+  }
+});
 
 // src/serve/server.ts
-var LATENCY_BUCKETS = [5e-4, 1e-3, 25e-4, 5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
-var BATCH_BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024];
-var MAX_ERROR_CHARS = 500;
+import { createServer } from "node:http";
 async function createModelServer(options) {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const maxBatch = options.maxBatch ?? 1024;
@@ -91360,17 +93750,22 @@ async function createModelServer(options) {
   let state = "loading";
   let loaded;
   let predictor;
+  let objectPredictor;
   let name = options.name;
   let loadError = "";
+  let drift;
+  let page;
   const ready2 = (typeof options.model === "string" ? loadModel(options.model, { backend: options.backend }) : Promise.resolve(options.model)).then(
     (model2) => {
       loaded = model2;
-      predictor = createPredictor(model2);
-      name ??= model2.run?.name ?? basename2(model2.dir);
+      predictor = createJsonPredictor(model2);
+      objectPredictor = createPredictor(model2);
+      name ??= model2.run?.name ?? basename3(model2.dir);
       modelInfo.set(
         { name, version: model2.version, task: model2.preprocessing.task, backend: model2.backend, commit: model2.run?.commit ?? "", model_ci_version: VERSION },
         1
       );
+      drift = registerDriftCounters(registry, model2.preprocessing);
       if (state === "loading") state = "available";
       return model2;
     },
@@ -91407,18 +93802,36 @@ async function createModelServer(options) {
 `, "text/plain; charset=utf-8");
         case "metrics":
           return send(res, route, started, 200, registry.render(), PROMETHEUS_CONTENT_TYPE);
+        case "page": {
+          const model2 = checkServed({ ...route, name }, { loaded: true });
+          page ??= renderTryPage({ name, version: model2.version, preprocessing: model2.preprocessing, metrics: model2.metrics });
+          for (const [header2, value] of Object.entries(page.headers)) res.setHeader(header2, value);
+          return send(res, route, started, 200, page.html, "text/html; charset=utf-8");
+        }
         case "status":
           checkServed(route);
-          return send(res, route, started, 200, JSON.stringify(statusResponse(state, loaded?.version, loadError)));
+          return send(res, route, started, 200, JSON.stringify(statusResponse(state, loaded?.version, loadError, name ?? route.name)));
         case "metadata":
           return send(res, route, started, 200, JSON.stringify(metadataResponse(checkServed(route, { loaded: true }), name)));
         case "predict": {
           checkServed(route, { loaded: true });
           const body = await readBody(req, maxBodyBytes);
           const request = parsePredictRequest(body, maxBatch);
-          const predictions = predictor.predict(request.rows, request.field);
+          drift?.observeInputs(request.rows);
+          const answer = predictor(request.rows, request.field, request.outputKey, drift?.observeOutput);
           batchSizes.observe({}, request.rows.length);
-          return send(res, route, started, 200, JSON.stringify({ [request.outputKey]: predictions }));
+          return send(res, route, started, 200, answer);
+        }
+        case "models":
+        case "card":
+        case "v2_live":
+        case "v2_ready":
+        case "v2_server":
+        case "v2_metadata":
+        case "v2_model_ready":
+        case "v2_infer": {
+          const reply = await answerProtocolRoute(route, protocolContext(req));
+          return send(res, route, started, reply.status, reply.body, reply.contentType);
         }
       }
     } catch (error) {
@@ -91428,6 +93841,22 @@ async function createModelServer(options) {
       if (!res.headersSent) sendError(res, route, started, new RequestError(500, "internal error in the model server; it has been logged", "internal"));
       else res.destroy();
     }
+  }
+  function protocolContext(req) {
+    return {
+      state,
+      name,
+      served: (route) => checkServed(route, { loaded: true }),
+      predict: (rows) => {
+        batchSizes.observe({}, rows.length);
+        drift?.observeInputs(rows);
+        const predictions = objectPredictor.predict(rows, "rows");
+        drift?.observePredictions(predictions);
+        return predictions;
+      },
+      readBody: () => readBody(req, maxBodyBytes),
+      maxBatch
+    };
   }
   function checkServed(route, { loaded: mustBeLoaded = false } = {}) {
     if (!loaded && mustBeLoaded) {
@@ -91520,18 +93949,18 @@ Content-Length: 0\r
     close
   };
 }
-function basename2(dir) {
+function basename3(dir) {
   return dir.split(/[\\/]/).filter(Boolean).pop() ?? "model";
 }
-function readBody(req, limit) {
-  const tooLarge = () => new RequestError(413, `request body is larger than ${limit} bytes; send fewer instances per request`, "body_too_large");
-  if (Number(req.headers["content-length"]) > limit) return Promise.reject(tooLarge());
+function readBody(req, limit2) {
+  const tooLarge = () => new RequestError(413, `request body is larger than ${limit2} bytes; send fewer instances per request`, "body_too_large");
+  if (Number(req.headers["content-length"]) > limit2) return Promise.reject(tooLarge());
   return new Promise((resolvePromise, reject) => {
     const chunks = [];
     let size = 0;
     const onData = (chunk) => {
       size += chunk.length;
-      if (size > limit) {
+      if (size > limit2) {
         req.off("data", onData);
         chunks.length = 0;
         reject(tooLarge());
@@ -91556,6 +93985,26 @@ function listenError(error, host, port) {
   }
   return error;
 }
+var LATENCY_BUCKETS, BATCH_BUCKETS, MAX_ERROR_CHARS;
+var init_server = __esm({
+  "src/serve/server.ts"() {
+    "use strict";
+    init_errors();
+    init_version9();
+    init_predictor();
+    init_drift_counters();
+    init_page();
+    init_prometheus();
+    init_request_error();
+    init_request();
+    init_kserve_routes();
+    init_responses();
+    init_routes();
+    LATENCY_BUCKETS = [5e-4, 1e-3, 25e-4, 5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+    BATCH_BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024];
+    MAX_ERROR_CHARS = 500;
+  }
+});
 
 // src/serve/serve.ts
 function jsonLineLog(event) {
@@ -91594,8 +94043,16 @@ async function serve(modelDir, options = {}) {
   process.on("SIGINT", stop);
   return server;
 }
+var init_serve = __esm({
+  "src/serve/serve.ts"() {
+    "use strict";
+    init_version9();
+    init_server();
+  }
+});
 
 // src/serve/main.ts
+var main_exports = {};
 function integer(name, fallback, min6, max6) {
   const raw = process.env[name];
   if (raw === void 0 || raw === "") return fallback;
@@ -91619,7 +94076,34 @@ async function main() {
     maxBatch: integer("MAX_BATCH", 1024, 1, 1e6)
   });
 }
-main().catch((error) => {
-  jsonLineLog({ event: "exit", error: isUserError(error) ? error.describe() : error instanceof Error ? error.stack ?? error.message : String(error) });
-  process.exitCode = 1;
+var init_main = __esm({
+  "src/serve/main.ts"() {
+    "use strict";
+    init_config();
+    init_errors();
+    init_serve();
+    main().catch((error) => {
+      jsonLineLog({ event: "exit", error: isUserError(error) ? error.describe() : error instanceof Error ? error.stack ?? error.message : String(error) });
+      process.exitCode = 1;
+    });
+  }
 });
+
+// src/image.ts
+import { text } from "node:stream/consumers";
+var [command, ...rest] = process.argv.slice(2);
+if (command === "predict") {
+  const [{ runCommand: runCommand2 }, { predict: predict2 }] = await Promise.all([Promise.resolve().then(() => (init_run_command(), run_command_exports)), Promise.resolve().then(() => (init_predict(), predict_exports))]);
+  const argv = rest.some((arg) => arg === "--model" || arg === "-m" || arg.startsWith("--model=")) ? rest : ["--model", process.env.MODEL_DIR || "/model", ...rest];
+  process.exitCode = await runCommand2(predict2, argv, {
+    stdout: (chunk) => process.stdout.write(chunk),
+    stderr: (chunk) => process.stderr.write(chunk),
+    readStdin: () => text(process.stdin)
+  });
+} else if (command !== void 0) {
+  process.stderr.write(`model-ci image: unknown command ${JSON.stringify(command.slice(0, 40))}; run it with no arguments to serve, or with \`predict \u2026\`
+`);
+  process.exitCode = 2;
+} else {
+  await Promise.resolve().then(() => (init_main(), main_exports));
+}

@@ -3,27 +3,38 @@ import {
   didYouMean
 } from "./action-chunk-fa08236832.js";
 import {
+  METRICS,
+  defaultMetrics
+} from "./action-chunk-a4e2cf860a.js";
+import {
   LineCounter,
-  formatBytes,
   isAlias,
   isMap,
   isScalar,
   isSeq,
-  limit,
-  overLimit,
   parseDocument,
   visit
-} from "./action-chunk-89c9fbdf46.js";
+} from "./action-chunk-afcbbfc458.js";
 import {
   BACKENDS,
+  REFERENCE_NAMES,
+  SPLIT_METHODS,
   TASKS
 } from "./action-chunk-40530c68dd.js";
+import {
+  displayPath
+} from "./action-chunk-25be3d0a7c.js";
 import {
   git
 } from "./action-chunk-4a2bad3387.js";
 import {
   MODEL_NAME
 } from "./action-chunk-4fcbb936ca.js";
+import {
+  formatBytes,
+  limit,
+  overLimit
+} from "./action-chunk-82396b2bd9.js";
 import {
   UserError,
   excerpt,
@@ -34,50 +45,12 @@ import {
 
 // src/config/load.ts
 import { realpath as realpath2 } from "node:fs/promises";
-import { dirname as dirname2, isAbsolute as isAbsolute3, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
-
-// src/metrics/catalog.ts
-var CLASSIFICATION = ["binary-classification", "multiclass-classification"];
-var METRICS = {
-  accuracy: { direction: "higher", tasks: CLASSIFICATION, description: "share of test rows whose class is predicted right" },
-  precision: {
-    direction: "higher",
-    tasks: CLASSIFICATION,
-    description: "of rows predicted positive, the share that are (binary: the second class; multiclass: macro average)"
-  },
-  recall: {
-    direction: "higher",
-    tasks: CLASSIFICATION,
-    description: "of positive rows, the share predicted positive (binary: the second class; multiclass: macro average)"
-  },
-  f1: { direction: "higher", tasks: CLASSIFICATION, description: "harmonic mean of precision and recall (multiclass: macro average)" },
-  roc_auc: {
-    direction: "higher",
-    tasks: ["binary-classification"],
-    description: "area under the ROC curve: chance that a positive row scores above a negative one"
-  },
-  log_loss: { direction: "lower", tasks: CLASSIFICATION, description: "cross-entropy of the predicted probabilities" },
-  rmse: { direction: "lower", tasks: ["regression"], description: "root mean squared error, in target units" },
-  mae: { direction: "lower", tasks: ["regression"], description: "mean absolute error, in target units" },
-  r2: { direction: "higher", tasks: ["regression"], description: "coefficient of determination (1 is perfect, 0 predicts the mean)" }
-};
-function defaultMetrics(task) {
-  return Object.keys(METRICS).filter((name) => METRICS[name].tasks.includes(task));
-}
+import { dirname as dirname2, isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 
 // src/config/confine.ts
 import { existsSync } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
-import { dirname, isAbsolute as isAbsolute2, join, relative as relative2, resolve, sep as sep2 } from "node:path";
-
-// src/display-path.ts
-import { isAbsolute, relative, sep } from "node:path";
-function displayPath(file) {
-  const rel = relative(process.cwd(), file);
-  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? file : rel.split(sep).join("/");
-}
-
-// src/config/confine.ts
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 function repositoryRoot(dir) {
   for (let at = resolve(dir); ; at = dirname(at)) {
     if (existsSync(join(at, ".git"))) return at;
@@ -88,16 +61,16 @@ function refuse(at, why) {
   throw new UserError(`\`${at.field}\` ${why}`, at);
 }
 function inside(repoRoot, path) {
-  const rel = relative2(repoRoot, path);
-  if (rel === "" || rel === ".." || rel.startsWith(`..${sep2}`) || isAbsolute2(rel)) return void 0;
-  return rel.split(sep2).join("/");
+  const rel = relative(repoRoot, path);
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
+  return rel.split(sep).join("/");
 }
 function intoGit(rel) {
   return rel.split("/").some((part) => part.toLowerCase() === ".git");
 }
 function confinePath(repoRoot, base, value, at) {
   const shown = quote(value);
-  if (isAbsolute2(value) || /^[a-zA-Z]:|^[\\/]/.test(value)) refuse(at, `must be a relative path inside the repository; got the absolute path ${shown}`);
+  if (isAbsolute(value) || /^[a-zA-Z]:|^[\\/]/.test(value)) refuse(at, `must be a relative path inside the repository; got the absolute path ${shown}`);
   const path = resolve(base, value);
   const rel = inside(repoRoot, path);
   if (rel === void 0) refuse(at, `must stay inside the repository; ${shown} leads out of it`);
@@ -468,20 +441,24 @@ function flatten(value, prefix = "", out = {}) {
 }
 
 // src/config/load.ts
-var ROOT_KEYS = ["name", "task", "data", "params", "watch", "backend", "metrics", "sweep"];
-var DATA_KEYS = ["train", "test", "split", "target", "features", "categorical", "categorical_columns"];
-var SPLIT_KEYS = ["test", "seed", "stratify"];
+var ROOT_KEYS = ["name", "task", "data", "params", "watch", "backend", "metrics", "sweep", "card"];
+var CARD_KEYS = ["description", "intended_use", "limitations", "license"];
+var MAX_CARD_TEXT = 4e3;
+var DATA_KEYS = ["train", "test", "split", "target", "features", "categorical", "categorical_columns", "gate"];
+var DATA_GATE_KEYS = ["max_removed_share", "max_psi"];
+var SPLIT_KEYS = ["test", "seed", "stratify", "method"];
 var METRIC_KEYS = ["name", "direction", "gate"];
-var GATE_KEYS = ["tolerance", "threshold"];
+var GATE_KEYS = ["tolerance", "threshold", "confidence", "beats"];
+var CONFIDENCE_RANGE = { min: 0.5, max: 0.999 };
 var DIRECTIONS = ["higher", "lower"];
 var ENCODINGS = ["one-hot", "index"];
 var DEFAULT_PARAMS_FILE = "params.yaml";
-var DEFAULT_SPLIT = { test: 0.2, seed: 42 };
+var DEFAULT_SPLIT = { test: 0.2, seed: 42, method: "hash" };
 async function loadConfig(file, opts = {}) {
   const named = resolve3(file);
   const repoRoot = await realpath2(opts.repoRoot ?? repositoryRoot(dirname2(named))).catch(() => resolve3(opts.repoRoot ?? dirname2(named)));
   const at = { file: opts.text?.shown ?? displayPath(named), field: "config" };
-  const confined = confinePath(repoRoot, repoRoot, relative3(repoRoot, named) || ".", at);
+  const confined = confinePath(repoRoot, repoRoot, relative2(repoRoot, named) || ".", at);
   const configFile = opts.text ? confined : await realInput(repoRoot, confined, at);
   const root = dirname2(configFile);
   const doc = opts.text ? parseYaml(opts.text.content, opts.text.shown) : await readYamlFile(configFile);
@@ -503,7 +480,43 @@ async function loadConfig(file, opts = {}) {
   const backend = optional(keys, "backend", (f) => oneOf(f, BACKENDS), "auto");
   const metrics = optional(keys, "metrics", (f) => readMetrics(f, task), defaultMetrics(task).map(catalogMetric));
   const sweep = keys.get("sweep");
-  return { file: configFile, root, name, task, data, params, watch, metrics, backend, ...sweep ? { sweep: readSweep(sweep) } : {} };
+  const card = keys.get("card");
+  return {
+    file: configFile,
+    root,
+    name,
+    task,
+    data,
+    params,
+    watch,
+    metrics,
+    backend,
+    ...sweep ? { sweep: readSweep(sweep) } : {},
+    ...card ? { card: readCard(card) } : {}
+  };
+}
+function readCard(field) {
+  const keys = mapping(field, CARD_KEYS);
+  const text = (key) => {
+    const value = keys.get(key);
+    if (!value) return void 0;
+    const read = string(value);
+    if (read.length > MAX_CARD_TEXT) fail(value, `at most ${MAX_CARD_TEXT} characters, got ${read.length}`);
+    return read;
+  };
+  const license = text("license");
+  if (license !== void 0 && !/^[A-Za-z0-9.+-]{1,64}$/.test(license)) {
+    fail(keys.get("license"), `expected an SPDX licence identifier such as mit or apache-2.0, got ${JSON.stringify(license.slice(0, 40))}`);
+  }
+  const card = {};
+  const description = text("description");
+  const intendedUse = text("intended_use");
+  const limitations = text("limitations");
+  if (description !== void 0) card.description = description;
+  if (intendedUse !== void 0) card.intendedUse = intendedUse;
+  if (limitations !== void 0) card.limitations = limitations;
+  if (license !== void 0) card.license = license;
+  return card;
 }
 var SWEEPABLE = [
   "model.hidden_units",
@@ -558,12 +571,24 @@ function readData(field, task, root, repoRoot) {
     const what = classification ? "the target of a classification is always read as labels" : "a regression target must be numeric";
     data.categoricalColumns = notTarget(categoricalColumns, stringList(categoricalColumns), what);
   }
+  const gate = keys.get("gate");
+  if (gate) data.gate = readDataGate(gate);
   const test = keys.get("test");
   const split = keys.get("split");
   if (test && split) fail(split, "give either `data.test` (a test file) or `data.split` (hold out rows of the training file), not both");
   if (test) data.test = path(test);
   else data.split = split ? readSplit(split, classification) : { ...DEFAULT_SPLIT, stratify: classification };
   return data;
+}
+function readDataGate(field) {
+  const keys = mapping(field, DATA_GATE_KEYS);
+  const gate = {};
+  const removed = keys.get("max_removed_share");
+  if (removed) gate.maxRemovedShare = number(removed, { min: 0, max: 1 });
+  const psi = keys.get("max_psi");
+  if (psi) gate.maxPsi = number(psi, { min: 0, minExclusive: true });
+  if (gate.maxRemovedShare === void 0 && gate.maxPsi === void 0) expected(field, "a mapping with `max_removed_share` and/or `max_psi`");
+  return gate;
 }
 function readSplit(field, classification) {
   const keys = mapping(field, SPLIT_KEYS);
@@ -574,14 +599,15 @@ function readSplit(field, classification) {
   return {
     test: optional(keys, "test", (f) => number(f, { min: 0, max: 1, minExclusive: true, maxExclusive: true }), DEFAULT_SPLIT.test),
     seed: optional(keys, "seed", (f) => number(f, { integer: true, min: 0, max: 2 ** 32 - 1 }), DEFAULT_SPLIT.seed),
-    stratify: stratify ? boolean(stratify) : classification
+    stratify: stratify ? boolean(stratify) : classification,
+    method: optional(keys, "method", (f) => oneOf(f, SPLIT_METHODS), DEFAULT_SPLIT.method)
   };
 }
 function toPosix(path) {
-  return path.split(sep3).join("/");
+  return path.split(sep2).join("/");
 }
 function defaultWatch(files, repoRoot) {
-  const inside2 = files.map((file) => relative3(repoRoot, file)).filter((rel) => rel !== "" && !rel.startsWith("..") && !isAbsolute3(rel));
+  const inside2 = files.map((file) => relative2(repoRoot, file)).filter((rel) => rel !== "" && !rel.startsWith("..") && !isAbsolute2(rel));
   return [...new Set(inside2.map(toPosix))];
 }
 function readWatch(field, repoRoot) {
@@ -620,12 +646,25 @@ function readMetric(field, task) {
   if (keys) {
     metric.direction = optional(keys, "direction", (f) => oneOf(f, DIRECTIONS), info.direction);
     const gate = keys.get("gate");
-    if (gate) metric.gate = readGate(gate);
+    if (gate) metric.gate = readGate(gate, task);
   }
   return metric;
 }
+function referencesFor(task) {
+  return task === "regression" ? ["mean", "linear"] : ["majority", "prior", "linear"];
+}
+function readBeats(field, task) {
+  const names = stringList(field);
+  if (names.length === 0) expected(field, `a non-empty list of reference models (${referencesFor(task).join(", ")})`);
+  items(field).forEach((item) => {
+    const name = oneOf(item, REFERENCE_NAMES);
+    if (!referencesFor(task).includes(name))
+      fail(item, `reference model \`${name}\` does not apply to ${task}; its reference models: ${referencesFor(task).join(", ")}`);
+  });
+  return names;
+}
 var PERCENT = /^(\d+(?:\.\d+)?)\s*%$/;
-function readGate(field) {
+function readGate(field, task) {
   const keys = mapping(field, GATE_KEYS);
   const gate = {};
   const tolerance = keys.get("tolerance");
@@ -643,13 +682,20 @@ function readGate(field) {
   }
   const threshold = keys.get("threshold");
   if (threshold) gate.threshold = number(threshold);
-  if (gate.tolerance === void 0 && gate.threshold === void 0) expected(field, "a mapping with `tolerance` and/or `threshold`");
+  const confidence = keys.get("confidence");
+  if (confidence) {
+    gate.confidence = number(confidence, CONFIDENCE_RANGE);
+    if (gate.tolerance === void 0) expected(confidence, "set only beside a `tolerance` (`tolerance: 0` fails any significant regression)");
+  }
+  const beats = keys.get("beats");
+  if (beats) gate.beats = readBeats(beats, task);
+  if (gate.tolerance === void 0 && gate.threshold === void 0 && gate.beats === void 0) {
+    expected(field, "a mapping with `tolerance`, `threshold` and/or `beats`");
+  }
   return gate;
 }
 
 export {
-  METRICS,
-  displayPath,
   confineInputs,
   loadParams,
   DEFAULT_PARAMS_FILE,

@@ -4,10 +4,34 @@ import {
   formatNumber,
   formatPercent,
   formatSigned
-} from "./action-chunk-f0f553e796.js";
+} from "./action-chunk-e5fccb96bd.js";
 import {
   escapeCell
 } from "./action-chunk-7ba064f90f.js";
+import {
+  METRICS
+} from "./action-chunk-a4e2cf860a.js";
+
+// src/report/interval-format.ts
+function intervalDecimals(width) {
+  if (!(width > 0) || !Number.isFinite(width)) return 4;
+  return Math.min(12, Math.max(0, 1 - Math.floor(Math.log10(width))));
+}
+function formatAtDecimals(value, decimals) {
+  const text = value.toFixed(decimals);
+  if (/^-?0(\.0*)?$/.test(text)) return "0";
+  return value > 0 ? `+${text}` : text;
+}
+function formatInterval(interval, mcnemar) {
+  const decimals = intervalDecimals(interval.high - interval.low);
+  const text = `[${formatAtDecimals(interval.low, decimals)}, ${formatAtDecimals(interval.high, decimals)}]`;
+  return mcnemar ? `${text} \xB7 McNemar p = ${formatNumber(Number(mcnemar.p.toPrecision(2)))}` : text;
+}
+function intervalHeader(rows) {
+  const levels = new Set(rows.flatMap((row) => row.interval ? [row.interval.confidence] : []));
+  if (levels.size === 0) return void 0;
+  return levels.size === 1 ? `\u0394 ${formatNumber([...levels][0] * 100)}% CI` : "\u0394 CI";
+}
 
 // node_modules/markdown-table/index.js
 function defaultStringLength(value) {
@@ -157,37 +181,63 @@ function table(header, rows, align) {
   return markdownTable([header, ...rows], { alignDelimiters: false, ...align ? { align } : {} });
 }
 
+// src/report/precision.ts
+function metricDecimals(metric, testRows) {
+  if (!Object.hasOwn(METRICS, metric) || !METRICS[metric].shareOfRows) return void 0;
+  if (testRows === void 0 || !Number.isInteger(testRows) || testRows < 1) return void 0;
+  return Math.max(2, Math.ceil(Math.log10(testRows)));
+}
+function metricFormat(metric, ...testRows) {
+  const known = testRows.filter((rows) => rows !== void 0);
+  const decimals = metricDecimals(metric, known.length > 0 ? Math.min(...known) : void 0);
+  return { value: (value) => formatNumber(value, decimals), delta: (value) => formatSigned(value, decimals) };
+}
+
 // src/report/metrics-table.ts
 var STATUS_TEXT = {
   better: "better",
   worse: "**worse**",
+  "within-noise": "within noise",
   "within-tolerance": "within tolerance",
   unchanged: "unchanged",
   new: "new",
   removed: "**removed**"
 };
 var NOT_APPLICABLE = "\u2014";
-function renderMetricsTable(rows, baseLabel) {
+function renderMetricsTable(rows, baseLabel, testRows = {}) {
+  const intervals = intervalHeader(rows);
+  const withInterval = (cells, cell) => intervals ? [...cells.slice(0, 4), cell, ...cells.slice(4)] : cells;
   return table(
-    ["metric", escapeCell(baseLabel), "PR", "\u0394", "\u0394%", "verdict", "gate"],
-    rows.map((row) => [
-      `${escapeCell(row.name)} ${row.direction === "higher" ? "\u2191" : "\u2193"}`,
-      row.base === void 0 ? NOT_APPLICABLE : formatNumber(row.base),
-      row.head === void 0 ? NOT_APPLICABLE : formatNumber(row.head),
-      row.delta === void 0 ? NOT_APPLICABLE : formatSigned(row.delta),
-      row.deltaPct === void 0 ? NOT_APPLICABLE : formatPercent(row.deltaPct),
-      STATUS_TEXT[row.status],
-      gateCell(row)
-    ]),
-    ["l", "r", "r", "r", "r", "l", "l"]
+    withInterval(["metric", escapeCell(baseLabel), "PR", "\u0394", "\u0394%", "verdict", "gate"], intervals ?? ""),
+    rows.map(
+      (row) => withInterval(
+        [
+          `${escapeCell(row.name)} ${row.direction === "higher" ? "\u2191" : "\u2193"}`,
+          ...numberCells(row, testRows),
+          row.deltaPct === void 0 ? NOT_APPLICABLE : formatPercent(row.deltaPct),
+          STATUS_TEXT[row.status],
+          gateCell(row)
+        ],
+        row.interval ? `${formatInterval(row.interval, row.mcnemar)}${intervals === "\u0394 CI" ? ` at ${formatNumber(row.interval.confidence * 100)}%` : ""}` : NOT_APPLICABLE
+      )
+    ),
+    withInterval(["l", "r", "r", "r", "r", "l", "l"], "r")
   );
+}
+function numberCells(row, testRows) {
+  const format = metricFormat(row.name, row.base === void 0 ? void 0 : testRows.base, row.head === void 0 ? void 0 : testRows.head);
+  return [
+    row.base === void 0 ? NOT_APPLICABLE : format.value(row.base),
+    row.head === void 0 ? NOT_APPLICABLE : format.value(row.head),
+    row.delta === void 0 ? NOT_APPLICABLE : format.delta(row.delta)
+  ];
 }
 function gateCell(row) {
   if (!row.gate) return "";
   if (row.gatePassed === false) return `\u274C ${escapeCell(row.gateReason ?? "failed")}`;
   const rule = describeGate(row.direction, row.gate);
-  if (row.base === void 0 && row.gate.threshold === void 0) return `not checked (no baseline for ${rule})`;
-  return `\u2705 ${rule}`;
+  if (row.base === void 0 && row.gate.threshold === void 0 && row.gate.beats === void 0) return `not checked (no baseline for ${rule})`;
+  return row.gateNote ? `\u2705 ${rule}: ${escapeCell(row.gateNote)}` : `\u2705 ${rule}`;
 }
 
 export {

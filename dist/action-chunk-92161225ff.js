@@ -1,51 +1,69 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
-  ARTIFACT_FILES
-} from "./action-chunk-4293b75db3.js";
+  diffPredictions,
+  pairedBootstrap,
+  percentileInterval
+} from "./action-chunk-50f4f1432b.js";
 import {
+  decideVerdict,
   evaluateGate,
   nearlyEqual,
   regression,
   withinTolerance
-} from "./action-chunk-f0f553e796.js";
+} from "./action-chunk-e5fccb96bd.js";
+import {
+  ARTIFACT_FILES
+} from "./action-chunk-4293b75db3.js";
+import {
+  DEFAULT_CONFIDENCE
+} from "./action-chunk-89980272e8.js";
 import {
   METRICS
-} from "./action-chunk-afac013251.js";
+} from "./action-chunk-a4e2cf860a.js";
 import {
   UserError
 } from "./action-chunk-55db69e02f.js";
 
 // src/compare/metric-rows.ts
-function metricRows(configs, base, head) {
+function metricRows(configs, base, head, noise) {
   const configured = new Map(configs.map((config) => [config.name, config]));
   const others = [.../* @__PURE__ */ new Set([...Object.keys(base ?? {}), ...Object.keys(head)])].filter((name) => !configured.has(name)).sort(byCodePoint);
   const ordered = [
     ...configs.filter((config) => config.name in head || base !== void 0 && config.name in base),
     ...others.map((name) => ({ name, direction: METRICS[name]?.direction ?? guessDirection(name) }))
   ];
-  return ordered.map((config) => metricRow(config, base?.[config.name], head[config.name]));
+  return ordered.map((config) => metricRow(config, base?.[config.name], head[config.name], noise));
 }
-function metricRow(config, base, head) {
-  const row = { name: config.name, direction: config.direction, status: rowStatus(config, base, head) };
+function metricRow(config, base, head, noise) {
+  const paired = base === void 0 || head === void 0 ? void 0 : noise?.metrics[config.name];
+  const interval = paired && percentileInterval(paired.deltas, config.gate?.confidence ?? DEFAULT_CONFIDENCE);
+  const mcnemar = paired && config.name === "accuracy" ? noise?.mcnemar : void 0;
+  const row = { name: config.name, direction: config.direction, status: rowStatus(config, base, head, interval) };
   if (base !== void 0) row.base = base;
   if (head !== void 0) row.head = head;
   if (base !== void 0 && head !== void 0) {
     row.delta = head - base;
     if (base !== 0) row.deltaPct = (head - base) / Math.abs(base) * 100;
   }
+  if (interval) row.interval = interval;
+  if (mcnemar) row.mcnemar = mcnemar;
   if (config.gate) {
     row.gate = config.gate;
-    const result = evaluateGate(config.direction, config.gate, base, head);
+    const evidence = interval && noise ? { interval, rows: noise.rows, ...mcnemar ? { mcnemar } : {} } : void 0;
+    const result = evaluateGate(config.direction, config.gate, base, head, evidence);
     row.gatePassed = result.passed;
     if (result.reason) row.gateReason = result.reason;
+    if (result.note) row.gateNote = result.note;
   }
   return row;
 }
-function rowStatus(config, base, head) {
+function rowStatus(config, base, head, interval) {
   if (head === void 0) return "removed";
   if (base === void 0) return "new";
   if (nearlyEqual(base, head)) return "unchanged";
-  if (regression(config.direction, base, head) < 0) return "better";
+  if (interval && interval.low <= 0 && interval.high >= 0) return "within-noise";
+  const improves = interval ? config.direction === "higher" === interval.low > 0 : regression(config.direction, base, head) < 0;
+  if (improves) return "better";
   return config.gate && withinTolerance(config.direction, config.gate, base, head) ? "within-tolerance" : "worse";
 }
 function guessDirection(name) {
@@ -85,18 +103,6 @@ function diffData(base, head) {
   });
 }
 
-// src/compare/verdict.ts
-function decideVerdict(rows, hasBaseline) {
-  if (rows.some((row) => row.gatePassed === false)) return "gate-failed";
-  if (!hasBaseline) return "no-baseline";
-  const better = rows.some((row) => row.status === "better");
-  const worse = rows.some((row) => row.status === "worse");
-  if (better && worse) return "mixed";
-  if (better) return "better";
-  if (worse) return "worse";
-  return "unchanged";
-}
-
 // src/compare/compare.ts
 function compareRuns(input) {
   const { base, head } = input;
@@ -110,7 +116,8 @@ function compareRuns(input) {
       );
     }
   }
-  const rows = metricRows(input.metrics, base?.metrics, head.metrics);
+  const noise = base && input.paired ? pairedBootstrap(input.paired) : void 0;
+  const rows = metricRows(input.metrics, base?.metrics, head.metrics, noise);
   const comparison = {
     model: input.model,
     verdict: decideVerdict(rows, base !== void 0),
@@ -122,6 +129,10 @@ function compareRuns(input) {
   };
   if (input.headCommit !== void 0) comparison.headCommit = input.headCommit;
   if (input.config !== void 0) comparison.config = input.config;
+  if (noise && input.paired) {
+    comparison.noise = { rows: noise.rows, resamples: noise.resamples, seed: noise.seed };
+    comparison.predictions = diffPredictions(input.paired);
+  }
   return comparison;
 }
 function checkFinite(metrics, side, location) {

@@ -1,22 +1,31 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
-  hashModel
-} from "./cli-chunk-5595f77bb2.js";
+  encodeInstances
+} from "./cli-chunk-8e297c67c6.js";
+import {
+  readModelFiles
+} from "./cli-chunk-649b7577f9.js";
+import {
+  featureWidth
+} from "./cli-chunk-5cf8645060.js";
+import {
+  predictionFormatter
+} from "./cli-chunk-c63c95fa23.js";
 import {
   ARTIFACT_FILES
 } from "./cli-chunk-4293b75db3.js";
 import {
-  BACKENDS,
-  TASKS
+  BACKENDS
 } from "./cli-chunk-40530c68dd.js";
 import {
   displayPath
 } from "./cli-chunk-25be3d0a7c.js";
 import {
-  UserError,
-  excerpt,
-  quote
+  UserError
 } from "./cli-chunk-55db69e02f.js";
+
+// src/model/predictor.ts
+import { join as join3 } from "node:path";
 
 // src/model/engine.ts
 import { existsSync as existsSync2 } from "node:fs";
@@ -183,6 +192,10 @@ async function loadEngine(requested, opts = {}) {
   if (!BACKENDS.includes(requested)) {
     throw new UserError(`unknown backend ${JSON.stringify(requested)}; expected one of ${BACKENDS.join(", ")}`, { field: "backend" });
   }
+  if (requested === "dense" || requested === "auto" && opts.training) {
+    const tfjs = await loadEngine("auto", { ...opts, log: void 0, training: false });
+    return opts.training ? { ...tfjs, backend: "dense", versions: { ...tfjs.versions, "tfjs-backend": tfjs.tfjsBackend } } : tfjs;
+  }
   const workspace = opts.workspace ?? process.env.GITHUB_WORKSPACE ?? process.cwd();
   const candidates = requested === "auto" ? BACKEND_ORDER : BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(requested));
   const failures = [];
@@ -224,7 +237,7 @@ async function loadBundled(backend) {
     versions["tfjs-backend-wasm"] = wasm.version_wasm;
   }
   await activate(tf, backend === "wasm" ? "wasm" : "cpu");
-  return { tf, backend, versions, notices: [] };
+  return { tf, backend, tfjsBackend: backend, versions, notices: [] };
 }
 async function loadNative(backend, packageName, folder) {
   const require2 = createRequire(join2(folder, "package.json"));
@@ -234,7 +247,7 @@ async function loadNative(backend, packageName, folder) {
   const binding = tf.backend().binding;
   if (binding?.TF_Version) versions.libtensorflow = binding.TF_Version;
   if (backend === "tensorflow-gpu") Object.assign(versions, await gpuLibraryVersions());
-  return { tf, backend, versions, notices: [] };
+  return { tf, backend, tfjsBackend: backend, versions, notices: [] };
 }
 async function activate(tf, name) {
   if (!await tf.setBackend(name)) throw new Error(`tfjs could not initialise its ${name} backend${await initError(tf, name)}`);
@@ -276,81 +289,6 @@ function summarise(failures, workspace) {
   const parts = failures.filter((f) => !f.missingPackage).map((f) => f.message);
   if (missing.length > 0) parts.push(`${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not installed in ${workspace}`);
   return parts.join("; ");
-}
-
-// src/model/predictor.ts
-import { join as join4 } from "node:path";
-
-// src/data/preprocessing.ts
-function featureWidth(feature) {
-  return feature.kind === "categorical" && feature.encoding === "one-hot" ? feature.categories.length : 1;
-}
-
-// src/data/encode.ts
-function encodeInstances(pre, instances, field = "instances") {
-  const out = new Float32Array(instances.length * pre.inputSize);
-  instances.forEach((instance, i) => {
-    const where = `${field}[${i}]`;
-    const values = valuesInFeatureOrder(pre.features, instance, where);
-    let offset = i * pre.inputSize;
-    pre.features.forEach((feature, j) => {
-      offset = encodeValue(feature, values[j], out, offset, `${where}.${feature.name}`);
-    });
-  });
-  return out;
-}
-function valuesInFeatureOrder(features, instance, where) {
-  if (Array.isArray(instance)) {
-    if (instance.length !== features.length) {
-      throw new UserError(`expected ${features.length} values in feature order (${features.map((f) => f.name).join(", ")}), got ${instance.length}`, {
-        field: where
-      });
-    }
-    return instance;
-  }
-  if (instance === null || typeof instance !== "object") {
-    throw new UserError(`expected an array of ${features.length} values or an object keyed by feature name`, { field: where });
-  }
-  const record = instance;
-  const known = new Set(features.map((f) => f.name));
-  const unknown = Object.keys(record).filter((key) => !known.has(key));
-  if (unknown.length > 0) {
-    throw new UserError(
-      `unknown feature ${unknown.slice(0, 10).map(quote).join(", ")}${unknown.length > 10 ? ", \u2026" : ""}; features are ${[...known].join(", ")}`,
-      {
-        field: where
-      }
-    );
-  }
-  const missing = features.filter((f) => !(f.name in record)).map((f) => f.name);
-  if (missing.length > 0) throw new UserError(`missing feature ${missing.join(", ")}`, { field: where });
-  return features.map((f) => record[f.name]);
-}
-function encodeValue(feature, value, out, offset, where) {
-  if (feature.kind === "numeric") {
-    if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw new UserError(`expected a finite number, got ${describe(value)}`, { field: where });
-    }
-    out[offset] = (value - feature.mean) / feature.std;
-    return offset + 1;
-  }
-  if (typeof value !== "string" && typeof value !== "number") {
-    throw new UserError(`expected a category (string), got ${describe(value)}`, { field: where });
-  }
-  const index = feature.categories.indexOf(String(value));
-  if (feature.encoding === "index") {
-    out[offset] = index;
-    return offset + 1;
-  }
-  if (index >= 0) out[offset + index] = 1;
-  return offset + featureWidth(feature);
-}
-function describe(value) {
-  if (value === void 0) return "nothing";
-  if (typeof value === "string") return `the string ${quote(value)}`;
-  if (Array.isArray(value)) return "a list";
-  if (value !== null && typeof value === "object") return "an object";
-  return excerpt(String(value));
 }
 
 // src/model/dense-plan.ts
@@ -402,22 +340,75 @@ function compileDensePlan(model) {
       activation
     });
   }
-  if (layers.length === 0 || layers.some((l, i) => i > 0 && l.inputs !== layers[i - 1].units)) return void 0;
+  return planOf(layers);
+}
+function densePlanFromFiles(topology, specs, weightData) {
+  const { class_name: kind, config } = topology;
+  if (kind !== "Sequential" || !Array.isArray(config?.layers)) return void 0;
+  const offsets = /* @__PURE__ */ new Map();
+  let offset = 0;
+  for (const spec of specs) {
+    if (spec.dtype !== "float32" || spec.quantization !== void 0) return void 0;
+    offsets.set(spec.name, { spec, offset });
+    offset += 4 * spec.shape.reduce((a, b) => a * b, 1);
+  }
+  const read = (name, shape) => {
+    const found = offsets.get(name);
+    if (!found || found.spec.shape.length !== shape.length || found.spec.shape.some((n, i) => n !== shape[i])) return void 0;
+    offsets.delete(name);
+    return new Float32Array(weightData.slice(found.offset, found.offset + 4 * shape.reduce((a, b) => a * b, 1)));
+  };
+  const layers = [];
+  for (const layer of config.layers) {
+    if (layer.class_name === "Dropout" || layer.class_name === "InputLayer") continue;
+    const c = layer.config;
+    if (layer.class_name !== "Dense" || !c || typeof c.name !== "string" || typeof c.activation !== "string" || !Object.hasOwn(ACTIVATIONS, c.activation)) {
+      return void 0;
+    }
+    if (!Number.isInteger(c.units) || typeof c.use_bias !== "boolean" || c.dtype !== void 0 && c.dtype !== "float32") return void 0;
+    const units = c.units;
+    const kernelSpec = offsets.get(`${c.name}/kernel`)?.spec;
+    const inputs = kernelSpec?.shape[0] ?? 0;
+    const kernel = read(`${c.name}/kernel`, [inputs, units]);
+    const bias = c.use_bias ? read(`${c.name}/bias`, [units]) : void 0;
+    if (!kernel || c.use_bias && !bias) return void 0;
+    layers.push({ inputs, units, kernel, bias, activation: ACTIVATIONS[c.activation] });
+  }
+  return offsets.size === 0 && offset === weightData.byteLength ? planOf(layers) : void 0;
+}
+function planOf(keras) {
+  if (keras.length === 0 || keras.some((l, i) => i > 0 && l.inputs !== keras[i - 1].units)) return void 0;
+  const layers = keras.map((l) => ({ ...l, kernel: transposed(l.kernel, l.inputs, l.units) }));
+  let capacity = -1;
+  let buffers = [];
   return {
     inputSize: layers[0].inputs,
     outputWidth: layers[layers.length - 1].units,
     macsPerRow: layers.reduce((sum, l) => sum + l.inputs * l.units, 0),
-    run: (input, rows) => layers.reduce((x, layer) => dense(layer, x, rows), input)
+    run: (input, rows) => {
+      if (rows > capacity) {
+        capacity = rows;
+        buffers = layers.map((l) => new Float32Array(rows * l.units));
+      }
+      let x = input;
+      for (let l = 0; l < layers.length; l++) x = dense(layers[l], x, rows, buffers[l]);
+      return x.subarray(0, rows * layers[layers.length - 1].units);
+    }
   };
 }
-function dense({ inputs, units, kernel, bias, activation }, x, rows) {
-  const out = new Float32Array(rows * units);
+function transposed(kernel, inputs, units) {
+  const out = new Float32Array(kernel.length);
+  for (let i = 0; i < inputs; i++) for (let u = 0; u < units; u++) out[u * inputs + i] = kernel[i * units + u];
+  return out;
+}
+function dense({ inputs, units, kernel, bias, activation }, x, rows, out) {
   for (let r = 0; r < rows; r++) {
     const xo = r * inputs;
     const oo = r * units;
     for (let u = 0; u < units; u++) {
       let sum = bias ? bias[u] : 0;
-      for (let i = 0, k = u; i < inputs; i++, k += units) sum += x[xo + i] * kernel[k];
+      const ko = u * inputs;
+      for (let i = 0; i < inputs; i++) sum += x[xo + i] * kernel[ko + i];
       out[oo + u] = sum;
     }
     activation(out, oo, units);
@@ -425,177 +416,60 @@ function dense({ inputs, units, kernel, bias, activation }, x, rows) {
   return out;
 }
 
-// src/model/model-files.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { join as join3, relative as relative2, resolve, sep } from "node:path";
-var BYTES_PER_ELEMENT = { float32: 4, int32: 4, bool: 1, complex64: 8, uint8: 1, uint16: 2, float16: 2 };
-async function readModelFiles(dir) {
-  const root = resolve(dir);
-  const modelJsonBytes = await readRequired(root, ARTIFACT_FILES.modelJson);
-  const modelJson = parseJson(modelJsonBytes, join3(root, ARTIFACT_FILES.modelJson));
-  const { modelTopology, weightSpecs, paths } = checkModelJson(modelJson, join3(root, ARTIFACT_FILES.modelJson));
-  const shards = [];
-  for (const path of paths) {
-    const shard = await readRequired(root, shardPath(root, path));
-    shards.push(shard);
-  }
-  const weights = Buffer.concat(shards);
-  checkWeightBytes(weightSpecs, weights.byteLength, paths, root);
-  const preprocessingBytes = await readRequired(root, ARTIFACT_FILES.preprocessing);
-  const preprocessingFile = join3(root, ARTIFACT_FILES.preprocessing);
-  const preprocessing = checkPreprocessing(parseJson(preprocessingBytes, preprocessingFile), preprocessingFile);
-  const metricsBytes = await readOptional(join3(root, ARTIFACT_FILES.metrics));
-  const metrics = metricsBytes ? checkMetrics(parseJson(metricsBytes, join3(root, ARTIFACT_FILES.metrics)), join3(root, ARTIFACT_FILES.metrics)) : {};
-  const runBytes = await readOptional(join3(root, ARTIFACT_FILES.run));
-  const run = runBytes ? checkRun(parseJson(runBytes, join3(root, ARTIFACT_FILES.run)), join3(root, ARTIFACT_FILES.run)) : void 0;
-  const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength);
-  return {
-    dir: root,
-    modelTopology,
-    weightSpecs,
-    weightData,
-    preprocessing,
-    metrics,
-    run,
-    contentHash: hashModel({ modelJson: modelJsonBytes, weights, preprocessing: preprocessingBytes.toString("utf8") })
+// src/model/request-encode.ts
+function fastEncoder(pre) {
+  const names = pre.features.map((f) => f.name);
+  let offset = 0;
+  const slots = pre.features.map((f) => {
+    const at = offset;
+    offset += featureWidth(f);
+    return f.kind === "numeric" ? { numeric: true, mean: f.mean, std: f.std, offset: at } : { numeric: false, oneHot: f.encoding === "one-hot", index: new Map(f.categories.map((c, i) => [c, i])), offset: at };
+  });
+  const width = slots.length;
+  const { inputSize } = pre;
+  const known = new Set(names);
+  return (instances) => {
+    const rows = instances.length;
+    const out = new Float32Array(rows * inputSize);
+    for (let i = 0; i < rows; i++) {
+      const instance = instances[i];
+      const base = i * inputSize;
+      let values;
+      let record;
+      if (Array.isArray(instance)) {
+        if (instance.length !== width) return void 0;
+        values = instance;
+      } else if (instance !== null && typeof instance === "object") {
+        record = instance;
+        let keys = 0;
+        for (const key in record) {
+          if (!Object.hasOwn(record, key)) continue;
+          if (!known.has(key)) return void 0;
+          keys++;
+        }
+        if (keys !== width) return void 0;
+      } else {
+        return void 0;
+      }
+      for (let j = 0; j < width; j++) {
+        const value = values ? values[j] : record[names[j]];
+        const slot = slots[j];
+        if (slot.numeric) {
+          if (typeof value !== "number") return void 0;
+          const encoded = Math.fround((value - slot.mean) / slot.std);
+          if (encoded - encoded !== 0) return void 0;
+          out[base + slot.offset] = encoded;
+        } else {
+          if (typeof value !== "string") return void 0;
+          const code = slot.index.get(value);
+          if (code === void 0) return void 0;
+          if (slot.oneHot) out[base + slot.offset + code] = 1;
+          else out[base + slot.offset] = code;
+        }
+      }
+    }
+    return out;
   };
-}
-async function readRequired(root, name) {
-  const file = resolve(root, name);
-  try {
-    return await readFile2(file);
-  } catch (error) {
-    const code = error.code;
-    const why = code === "ENOENT" ? "is missing from the model folder" : `cannot be read (${code ?? String(error)})`;
-    throw new UserError(`${name} ${why}; a model folder holds model.json, weights.bin and preprocessing.json`, { file: displayPath(file) });
-  }
-}
-async function readOptional(file) {
-  try {
-    return await readFile2(file);
-  } catch (error) {
-    if (error.code === "ENOENT") return void 0;
-    throw new UserError(`cannot be read (${error.code ?? String(error)})`, { file: displayPath(file) });
-  }
-}
-function parseJson(bytes, file) {
-  try {
-    return JSON.parse(bytes.toString("utf8"));
-  } catch (error) {
-    throw new UserError(`is not valid JSON: ${error.message}`, { file: displayPath(file) });
-  }
-}
-function fail(file, field, expected) {
-  throw new UserError(`expected ${expected}`, { file: displayPath(file), field });
-}
-var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-var isFiniteNumber = (value) => typeof value === "number" && Number.isFinite(value);
-function checkModelJson(value, file) {
-  if (!isObject(value)) fail(file, "model.json", "a TF.js layers model (an object with modelTopology and weightsManifest)");
-  if (value.format !== void 0 && value.format !== "layers-model") {
-    fail(file, "format", `"layers-model" (got ${JSON.stringify(value.format)}; graph models are not served)`);
-  }
-  if (!isObject(value.modelTopology)) fail(file, "modelTopology", "an object (the Keras model config)");
-  if (!Array.isArray(value.weightsManifest)) fail(file, "weightsManifest", "an array of { paths, weights }");
-  const weightSpecs = [];
-  const paths = [];
-  value.weightsManifest.forEach((group, g) => {
-    if (!isObject(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) {
-      fail(file, `weightsManifest[${g}]`, "an object with paths (file names) and weights (specs)");
-    }
-    group.paths.forEach((path, p) => {
-      if (typeof path !== "string" || path === "") fail(file, `weightsManifest[${g}].paths[${p}]`, "a file name");
-      paths.push(path);
-    });
-    group.weights.forEach((spec, w) => {
-      const where = `weightsManifest[${g}].weights[${w}]`;
-      if (!isObject(spec) || typeof spec.name !== "string" || typeof spec.dtype !== "string") fail(file, where, "an object with name, shape and dtype");
-      if (!Array.isArray(spec.shape) || !spec.shape.every((d) => Number.isInteger(d) && d >= 0))
-        fail(file, `${where}.shape`, "an array of non-negative integers");
-      const elementType = isObject(spec.quantization) && typeof spec.quantization.dtype === "string" ? spec.quantization.dtype : spec.dtype;
-      if (!(elementType in BYTES_PER_ELEMENT)) fail(file, `${where}.dtype`, `one of ${Object.keys(BYTES_PER_ELEMENT).join(", ")}`);
-      weightSpecs.push(spec);
-    });
-  });
-  return { modelTopology: value.modelTopology, weightSpecs, paths };
-}
-function shardPath(root, path) {
-  const full = resolve(root, path);
-  if (!full.startsWith(root + sep)) {
-    throw new UserError(`weight file ${JSON.stringify(path)} is outside the model folder`, {
-      file: displayPath(join3(root, ARTIFACT_FILES.modelJson)),
-      field: "weightsManifest"
-    });
-  }
-  return relative2(root, full);
-}
-function checkWeightBytes(specs, actual, paths, root) {
-  const expected = specs.reduce((sum, spec) => {
-    const elementType = spec.quantization?.dtype ?? spec.dtype;
-    return sum + spec.shape.reduce((n, d) => n * d, 1) * BYTES_PER_ELEMENT[elementType];
-  }, 0);
-  if (expected !== actual) {
-    throw new UserError(
-      `${paths.length === 1 ? "holds" : `with ${paths.slice(1).join(", ")} hold`} ${actual} bytes but model.json's weightsManifest describes ${expected}: the weights do not belong to this model.json, or the file is truncated`,
-      { file: displayPath(join3(root, paths[0] ?? ARTIFACT_FILES.weights)) }
-    );
-  }
-}
-function checkPreprocessing(value, file) {
-  if (!isObject(value)) fail(file, "preprocessing.json", "an object");
-  if (value.version !== 1) fail(file, "version", `1 (got ${JSON.stringify(value.version)})`);
-  if (!TASKS.includes(value.task)) fail(file, "task", `one of ${TASKS.join(", ")}`);
-  if (typeof value.target !== "string") fail(file, "target", "the name of the target column");
-  if (!Array.isArray(value.features) || value.features.length === 0) fail(file, "features", "a non-empty array of feature specs");
-  const names = /* @__PURE__ */ new Set();
-  const features = value.features.map((feature, i) => {
-    const spec = checkFeature(feature, file, `features[${i}]`);
-    if (names.has(spec.name)) fail(file, `features[${i}].name`, `a unique name (${JSON.stringify(spec.name)} appears twice)`);
-    names.add(spec.name);
-    return spec;
-  });
-  const width = features.reduce((sum, f) => sum + featureWidth(f), 0);
-  if (value.inputSize !== width) fail(file, "inputSize", `${width}, the total width of the features (got ${JSON.stringify(value.inputSize)})`);
-  const task = value.task;
-  if (task !== "regression") {
-    const count = task === "binary-classification" ? "exactly 2" : "at least 2";
-    const classes = value.classes;
-    if (!Array.isArray(classes) || !classes.every((c) => typeof c === "string") || (task === "binary-classification" ? classes.length !== 2 : classes.length < 2)) {
-      fail(file, "classes", `${count} class labels (strings) for ${task}`);
-    }
-  }
-  if (value.targetScale !== void 0) {
-    const scale = value.targetScale;
-    if (!isObject(scale) || !isFiniteNumber(scale.mean) || !isFiniteNumber(scale.std) || scale.std <= 0) {
-      fail(file, "targetScale", "{ mean, std } with a positive std");
-    }
-  }
-  return value;
-}
-function checkFeature(value, file, where) {
-  if (!isObject(value) || typeof value.name !== "string" || value.name === "") fail(file, `${where}.name`, "a non-empty feature name");
-  if (value.kind === "numeric") {
-    if (!isFiniteNumber(value.mean)) fail(file, `${where}.mean`, "a finite number");
-    if (!isFiniteNumber(value.std) || value.std <= 0) fail(file, `${where}.std`, "a positive number");
-  } else if (value.kind === "categorical") {
-    if (value.encoding !== "one-hot" && value.encoding !== "index") fail(file, `${where}.encoding`, '"one-hot" or "index"');
-    if (!Array.isArray(value.categories) || !value.categories.every((c) => typeof c === "string")) fail(file, `${where}.categories`, "an array of strings");
-  } else {
-    fail(file, `${where}.kind`, '"numeric" or "categorical"');
-  }
-  return value;
-}
-function checkMetrics(value, file) {
-  if (!isObject(value)) fail(file, "metrics.json", "an object of metric name \u2192 number");
-  for (const [name, metric] of Object.entries(value)) {
-    if (typeof metric !== "number") fail(file, name, "a number");
-  }
-  return value;
-}
-function checkRun(value, file) {
-  if (!isObject(value) || value.schema !== 1) fail(file, "schema", "run.json schema 1");
-  if (!isObject(value.hashes)) fail(file, "hashes", "an object of content hashes");
-  return value;
 }
 
 // src/model/predictor.ts
@@ -604,7 +478,7 @@ async function loadModel(dir, options = {}) {
   const files = await readModelFiles(dir);
   const engine = await loadEngine(options.backend ?? "auto", { workspace: options.workspace, log: options.log });
   const { tf, backend, notices } = engine;
-  const modelJsonFile = displayPath(join4(files.dir, ARTIFACT_FILES.modelJson));
+  const modelJsonFile = displayPath(join3(files.dir, ARTIFACT_FILES.modelJson));
   let model;
   try {
     model = await tf.loadLayersModel(
@@ -624,7 +498,7 @@ async function loadModel(dir, options = {}) {
   }
   const outputShape = model.outputs.length === 1 ? model.outputs[0].shape : void 0;
   const outputWidth = outputShape?.length === 2 ? outputShape[1] ?? 0 : 0;
-  const expected = pre.task === "regression" ? [1] : pre.task === "binary-classification" ? [1, 2] : [pre.classes?.length ?? 0];
+  const expected = outputWidths(pre);
   if (!expected.includes(outputWidth)) {
     model.dispose();
     throw new UserError(
@@ -670,21 +544,65 @@ function forwardWithTf(tf, model, input, rows, inputSize) {
   });
   return output;
 }
+async function loadBatchModel(dir, options = {}) {
+  const files = await readModelFiles(dir);
+  const pre = files.preprocessing;
+  const plan = densePlanFromFiles(files.modelTopology, files.weightSpecs, files.weightData);
+  if (plan && plan.inputSize === pre.inputSize && outputWidths(pre).includes(plan.outputWidth)) {
+    return { preprocessing: pre, outputWidth: plan.outputWidth, forward: plan.run, dispose: () => {
+    } };
+  }
+  const loaded = await loadModel(dir, options);
+  const { densePlan, tf, model } = loaded;
+  return {
+    preprocessing: pre,
+    outputWidth: loaded.outputWidth,
+    forward: (encoded, rows) => densePlan ? densePlan.run(encoded, rows) : forwardWithTf(tf, model, encoded.subarray(0, rows * pre.inputSize), rows, pre.inputSize),
+    dispose: () => model.dispose()
+  };
+}
+function outputWidths(pre) {
+  return pre.task === "regression" ? [1] : pre.task === "binary-classification" ? [1, 2] : [pre.classes?.length ?? 0];
+}
 function createPredictor(loaded) {
-  const { tf, model, preprocessing: pre, outputWidth, densePlan } = loaded;
+  const { preprocessing: pre, outputWidth } = loaded;
   const decode = outputDecoder(pre, outputWidth);
+  const forward = requestForward(loaded);
   return {
     predict(instances, field = "instances") {
       const rows = instances.length;
-      rejectUnencodableValues(pre, instances, field);
-      const encoded = encodeInstances(pre, instances, field);
-      checkFinite(pre, encoded, field);
-      const output = densePlan && rows * densePlan.macsPerRow <= DENSE_PLAN_MAX_MACS ? densePlan.run(encoded, rows) : forwardWithTf(tf, model, encoded, rows, pre.inputSize);
+      const output = forward(encodeChecked(pre, instances, field), rows);
       const predictions = new Array(rows);
       for (let i = 0; i < rows; i++) predictions[i] = decode(output, i * outputWidth);
       return predictions;
     }
   };
+}
+function createJsonPredictor(loaded) {
+  const { preprocessing: pre, outputWidth } = loaded;
+  const forward = requestForward(loaded);
+  const fast = fastEncoder(pre);
+  const row = predictionFormatter(pre, outputWidth, "jsonl").row;
+  return (instances, field, outputKey, observe) => {
+    const rows = instances.length;
+    const output = forward(fast(instances) ?? encodeChecked(pre, instances, field), rows);
+    observe?.(output, rows);
+    let body = `{${JSON.stringify(outputKey)}:[`;
+    for (let i = 0; i < rows; i++) {
+      const text = row(output, i * outputWidth);
+      body += (i === 0 ? "" : ",") + text.slice(0, -1);
+    }
+    return `${body}]}`;
+  };
+}
+function requestForward({ tf, model, preprocessing: pre, densePlan }) {
+  return (encoded, rows) => densePlan && rows * densePlan.macsPerRow <= DENSE_PLAN_MAX_MACS ? densePlan.run(encoded, rows) : forwardWithTf(tf, model, encoded, rows, pre.inputSize);
+}
+function encodeChecked(pre, instances, field = "instances") {
+  rejectUnencodableValues(pre, instances, field);
+  const encoded = encodeInstances(pre, instances, field);
+  checkFinite(pre, encoded, field);
+  return encoded;
 }
 function outputDecoder(pre, width) {
   if (pre.task === "regression") {
@@ -735,8 +653,10 @@ function checkFinite(pre, encoded, field) {
 }
 
 export {
-  featureWidth,
   loadEngine,
   loadModel,
-  createPredictor
+  loadBatchModel,
+  createPredictor,
+  createJsonPredictor,
+  encodeChecked
 };

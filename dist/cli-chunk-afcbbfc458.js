@@ -1,7 +1,4 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
-import {
-  UserError
-} from "./action-chunk-55db69e02f.js";
 
 // node_modules/yaml/browser/dist/nodes/identity.js
 var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
@@ -981,16 +978,16 @@ var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
 function lineLengthOverLimit(str, lineWidth, indentLength) {
   if (!lineWidth || lineWidth < 0)
     return false;
-  const limit2 = lineWidth - indentLength;
+  const limit = lineWidth - indentLength;
   const strLen = str.length;
-  if (strLen <= limit2)
+  if (strLen <= limit)
     return false;
   for (let i = 0, start = 0; i < strLen; ++i) {
     if (str[i] === "\n") {
-      if (i - start > limit2)
+      if (i - start > limit)
         return true;
       start = i + 1;
-      if (strLen - start <= limit2)
+      if (strLen - start <= limit)
         return false;
     }
   }
@@ -4637,6 +4634,31 @@ ${end.comment}` : end.comment;
   }
 };
 
+// node_modules/yaml/browser/dist/parse/line-counter.js
+var LineCounter = class {
+  constructor() {
+    this.lineStarts = [];
+    this.addNewLine = (offset) => this.lineStarts.push(offset);
+    this.linePos = (offset) => {
+      let low = 0;
+      let high = this.lineStarts.length;
+      while (low < high) {
+        const mid = low + high >> 1;
+        if (this.lineStarts[mid] < offset)
+          low = mid + 1;
+        else
+          high = mid;
+      }
+      if (this.lineStarts[low] === offset)
+        return { line: low + 1, col: 1 };
+      if (low === 0)
+        return { line: 0, col: offset };
+      const start = this.lineStarts[low - 1];
+      return { line: low, col: offset - start + 1 };
+    };
+  }
+};
+
 // node_modules/yaml/browser/dist/parse/cst-visit.js
 var BREAK2 = /* @__PURE__ */ Symbol("break visit");
 var SKIP2 = /* @__PURE__ */ Symbol("skip children");
@@ -5337,31 +5359,6 @@ var Lexer = class {
     while (!test(ch))
       ch = this.buffer[++i];
     return yield* this.pushToIndex(i, false);
-  }
-};
-
-// node_modules/yaml/browser/dist/parse/line-counter.js
-var LineCounter = class {
-  constructor() {
-    this.lineStarts = [];
-    this.addNewLine = (offset) => this.lineStarts.push(offset);
-    this.linePos = (offset) => {
-      let low = 0;
-      let high = this.lineStarts.length;
-      while (low < high) {
-        const mid = low + high >> 1;
-        if (this.lineStarts[mid] < offset)
-          low = mid + 1;
-        else
-          high = mid;
-      }
-      if (this.lineStarts[low] === offset)
-        return { line: low + 1, col: 1 };
-      if (low === 0)
-        return { line: 0, col: offset };
-      const start = this.lineStarts[low - 1];
-      return { line: low, col: offset - start + 1 };
-    };
   }
 };
 
@@ -6253,83 +6250,27 @@ function parseDocument(source, options = {}) {
   }
   return doc;
 }
-function parse(src, reviver, options) {
-  let _reviver = void 0;
-  if (typeof reviver === "function") {
-    _reviver = reviver;
-  } else if (options === void 0 && reviver && typeof reviver === "object") {
-    options = reviver;
+function stringify3(value, replacer, options) {
+  let _replacer = null;
+  if (typeof replacer === "function" || Array.isArray(replacer)) {
+    _replacer = replacer;
+  } else if (options === void 0 && replacer) {
+    options = replacer;
   }
-  const doc = parseDocument(src, options);
-  if (!doc)
-    return null;
-  doc.warnings.forEach((warning) => warn(doc.options.logLevel, warning));
-  if (doc.errors.length > 0) {
-    if (doc.options.logLevel !== "silent")
-      throw doc.errors[0];
-    else
-      doc.errors = [];
+  if (typeof options === "string")
+    options = options.length;
+  if (typeof options === "number") {
+    const indent = Math.round(options);
+    options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
   }
-  return doc.toJS(Object.assign({ reviver: _reviver }, options));
-}
-
-// src/limits.ts
-var KiB = 1024;
-var MiB = 1024 * KiB;
-var GiB = 1024 * MiB;
-var LIMITS = {
-  /** model-ci.yml and params.yaml: hand-written files of a few KB. */
-  yamlBytes: { env: "MODEL_CI_MAX_YAML_BYTES", value: 1 * MiB, what: "a YAML file", bytes: true },
-  /**
-   * Alias nodes (`*name`) in one YAML document, and the expansion the `yaml` package allows them
-   * (its `maxAliasCount`): each alias costs a walk of the document, and nested ones multiply.
-   */
-  yamlAliases: { env: "MODEL_CI_MAX_YAML_ALIASES", value: 100, what: "YAML aliases (*name) in a file" },
-  /** Checked with fstat before reading; parsing holds about the file's size in typed arrays. */
-  csvBytes: { env: "MODEL_CI_MAX_CSV_BYTES", value: 1 * GiB, what: "a data file", bytes: true },
-  /** Columns of a CSV, checked as the header is read, before a column is allocated. */
-  columns: { env: "MODEL_CI_MAX_COLUMNS", value: 1e4, what: "columns in a data file" },
-  rows: { env: "MODEL_CI_MAX_ROWS", value: 1e7, what: "rows in a data file" },
-  /** Network inputs after encoding: one-hot turns a column of n categories into n inputs. */
-  inputs: { env: "MODEL_CI_MAX_INPUTS", value: 1e4, what: "network inputs (features after one-hot encoding)" },
-  /** Outputs of a multiclass network, one per class. */
-  classes: { env: "MODEL_CI_MAX_CLASSES", value: 1e3, what: "classes" },
-  units: { env: "MODEL_CI_MAX_UNITS", value: 4096, what: "hidden units per layer" },
-  layers: { env: "MODEL_CI_MAX_LAYERS", value: 16, what: "hidden layers" },
-  batchSize: { env: "MODEL_CI_MAX_BATCH_SIZE", value: 65536, what: "rows per batch" },
-  epochs: { env: "MODEL_CI_MAX_EPOCHS", value: 1e4, what: "epochs" }
-};
-var UNITS = { "": 1, k: 1e3, kb: 1e3, kib: KiB, m: 1e3 ** 2, mb: 1e3 ** 2, mib: MiB, g: 1e3 ** 3, gb: 1e3 ** 3, gib: GiB };
-function limit(name, env = process.env) {
-  const spec = LIMITS[name];
-  const raw = env[spec.env]?.trim();
-  if (!raw) return spec.value;
-  const match = /^(\d+)\s*([a-z]*)$/i.exec(raw);
-  const factor = match && spec.bytes ? UNITS[match[2].toLowerCase()] : match && match[2] === "" ? 1 : void 0;
-  const value = match && factor !== void 0 ? Number(match[1]) * factor : NaN;
-  if (!Number.isSafeInteger(value) || value < 1) {
-    const example = spec.bytes ? " (bytes, or with a unit: 512MiB, 2GiB)" : "";
-    throw new UserError(`the environment variable ${spec.env} must be a positive whole number${example}, got ${JSON.stringify(raw.slice(0, 40))}`, {
-      field: spec.env
-    });
+  if (value === void 0) {
+    const { keepUndefined } = options ?? replacer ?? {};
+    if (!keepUndefined)
+      return void 0;
   }
-  return value;
-}
-function formatBytes(value) {
-  for (const [unit, size] of [
-    ["GiB", GiB],
-    ["MiB", MiB],
-    ["KiB", KiB]
-  ]) {
-    if (value >= size) return `${Number((value / size).toFixed(1))} ${unit}`;
-  }
-  return `${value} bytes`;
-}
-function overLimit(name, env = process.env) {
-  const spec = LIMITS[name];
-  const value = limit(name, env);
-  const amount = spec.bytes ? `${formatBytes(value)} for ${spec.what}` : `${value} ${spec.what}`;
-  return `over model-ci's limit of ${amount}; the workflow owner can raise it with the environment variable ${spec.env}`;
+  if (isDocument(value) && !_replacer)
+    return value.toString(options);
+  return new Document(value, _replacer, options).toString(options);
 }
 
 export {
@@ -6340,8 +6281,5 @@ export {
   visit,
   LineCounter,
   parseDocument,
-  parse,
-  limit,
-  formatBytes,
-  overLimit
+  stringify3 as stringify
 };

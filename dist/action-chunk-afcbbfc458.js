@@ -1,36 +1,4 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
-import {
-  MODEL_NAME
-} from "./cli-chunk-4fcbb936ca.js";
-import {
-  didYouMean
-} from "./cli-chunk-fa08236832.js";
-import {
-  BACKENDS,
-  TASKS
-} from "./cli-chunk-40530c68dd.js";
-import {
-  git
-} from "./cli-chunk-4a2bad3387.js";
-import {
-  formatBytes,
-  limit,
-  overLimit
-} from "./cli-chunk-82396b2bd9.js";
-import {
-  displayPath
-} from "./cli-chunk-25be3d0a7c.js";
-import {
-  UserError,
-  excerpt,
-  fileErrorReason,
-  quote,
-  showName
-} from "./cli-chunk-55db69e02f.js";
-
-// src/config/load.ts
-import { realpath as realpath2 } from "node:fs/promises";
-import { dirname as dirname2, isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 
 // node_modules/yaml/browser/dist/nodes/identity.js
 var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
@@ -571,19 +539,19 @@ var Alias = class extends NodeBase {
       if (ctx)
         ctx.aliasResolveCache = nodes;
     }
-    let found2 = void 0;
+    let found = void 0;
     for (const node of nodes) {
       if (node === this)
         break;
       if (node.anchor === this.source)
-        found2 = node;
+        found = node;
     }
-    if (found2 && ctx) {
+    if (found && ctx) {
       const { anchors, doc: doc2, maxAliasCount } = ctx;
-      let data = anchors.get(found2);
+      let data = anchors.get(found);
       if (!data) {
-        toJS(found2, null, ctx);
-        data = anchors.get(found2);
+        toJS(found, null, ctx);
+        data = anchors.get(found);
       }
       if (data?.res === void 0) {
         const msg = "This should not happen: Alias anchor was not resolved?";
@@ -592,14 +560,14 @@ var Alias = class extends NodeBase {
       if (maxAliasCount >= 0) {
         data.count += 1;
         if (data.aliasCount === 0)
-          data.aliasCount = getAliasCount(doc2, found2, anchors);
+          data.aliasCount = getAliasCount(doc2, found, anchors);
         if (data.count * data.aliasCount > maxAliasCount) {
           const msg = "Excessive alias count indicates a resource exhaustion attack";
           throw new ReferenceError(msg);
         }
       }
     }
-    return found2;
+    return found;
   }
   toJSON(_arg, ctx) {
     if (!ctx)
@@ -1010,16 +978,16 @@ var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
 function lineLengthOverLimit(str, lineWidth, indentLength) {
   if (!lineWidth || lineWidth < 0)
     return false;
-  const limit2 = lineWidth - indentLength;
+  const limit = lineWidth - indentLength;
   const strLen = str.length;
-  if (strLen <= limit2)
+  if (strLen <= limit)
     return false;
   for (let i = 0, start = 0; i < strLen; ++i) {
     if (str[i] === "\n") {
-      if (i - start > limit2)
+      if (i - start > limit)
         return true;
       start = i + 1;
-      if (strLen - start <= limit2)
+      if (strLen - start <= limit)
         return false;
     }
   }
@@ -1656,13 +1624,13 @@ function stringifyCollection(collection, ctx, options) {
   const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
   return stringify4(collection, ctx, options);
 }
-function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
   const { indent, options: { commentString } } = ctx;
   const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
   let chompKeep = false;
   const lines = [];
-  for (let i = 0; i < items2.length; ++i) {
-    const item = items2[i];
+  for (let i = 0; i < items.length; ++i) {
+    const item = items[i];
     let comment2 = null;
     if (isNode(item)) {
       if (!chompKeep && item.spaceBefore)
@@ -1705,7 +1673,7 @@ ${indent}${line}` : "\n";
     onChompKeep();
   return str;
 }
-function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
+function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
   const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
   itemIndent += indentStep;
   const itemCtx = Object.assign({}, ctx, {
@@ -1716,8 +1684,8 @@ function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent
   let reqNewline = false;
   let linesAtValue = 0;
   const lines = [];
-  for (let i = 0; i < items2.length; ++i) {
-    const item = items2[i];
+  for (let i = 0; i < items.length; ++i) {
+    const item = items[i];
     let comment = null;
     if (isNode(item)) {
       if (item.spaceBefore)
@@ -1748,7 +1716,7 @@ function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent
       reqNewline = true;
     let str = stringify(item, itemCtx, () => comment = null);
     reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-    if (i < items2.length - 1) {
+    if (i < items.length - 1) {
       str += ",";
     } else if (ctx.options.trailingComma) {
       if (ctx.options.lineWidth > 0) {
@@ -1793,9 +1761,9 @@ function addCommentBefore({ indent, options: { commentString } }, lines, comment
 }
 
 // node_modules/yaml/browser/dist/nodes/YAMLMap.js
-function findPair(items2, key) {
+function findPair(items, key) {
   const k = isScalar(key) ? key.value : key;
-  for (const it of items2) {
+  for (const it of items) {
     if (isPair(it)) {
       if (it.key === key || it.key === k)
         return it;
@@ -3286,7 +3254,7 @@ function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIn
   let tag = null;
   let newlineAfterProp = null;
   let comma = null;
-  let found2 = null;
+  let found = null;
   let start = null;
   for (const token of tokens) {
     if (reqSpace) {
@@ -3323,7 +3291,7 @@ function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIn
         if (atNewline) {
           if (comment)
             comment += token.source;
-          else if (!found2 || indicator !== "seq-item-ind")
+          else if (!found || indicator !== "seq-item-ind")
             spaceBefore = true;
         } else
           commentSep += token.source;
@@ -3357,9 +3325,9 @@ function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIn
       case indicator:
         if (anchor || tag)
           onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
-        if (found2)
+        if (found)
           onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
-        found2 = token;
+        found = token;
         atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
         hasSpace = false;
         break;
@@ -3388,7 +3356,7 @@ function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIn
     onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
   return {
     comma,
-    found: found2,
+    found,
     spaceBefore,
     comment,
     hasNewline,
@@ -3448,12 +3416,12 @@ function flowIndentCheck(indent, fc, onError) {
 }
 
 // node_modules/yaml/browser/dist/compose/util-map-includes.js
-function mapIncludes(ctx, items2, search) {
+function mapIncludes(ctx, items, search) {
   const { uniqueKeys } = ctx.options;
   if (uniqueKeys === false)
     return false;
   const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || isScalar(a) && isScalar(b) && a.value === b.value;
-  return items2.some((pair) => isEqual(pair.key, search));
+  return items.some((pair) => isEqual(pair.key, search));
 }
 
 // node_modules/yaml/browser/dist/compose/resolve-block-map.js
@@ -3466,10 +3434,10 @@ function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeE
   let offset = bm.offset;
   let commentEnd = null;
   for (const collItem of bm.items) {
-    const { start, key, sep: sep3, value } = collItem;
+    const { start, key, sep, value } = collItem;
     const keyProps = resolveProps(start, {
       indicator: "explicit-key-ind",
-      next: key ?? sep3?.[0],
+      next: key ?? sep?.[0],
       offset,
       onError,
       parentIndent: bm.indent,
@@ -3483,7 +3451,7 @@ function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeE
         else if ("indent" in key && key.indent !== bm.indent)
           onError(offset, "BAD_INDENT", startColMsg);
       }
-      if (!keyProps.anchor && !keyProps.tag && !sep3) {
+      if (!keyProps.anchor && !keyProps.tag && !sep) {
         commentEnd = keyProps.end;
         if (keyProps.comment) {
           if (map2.comment)
@@ -3507,7 +3475,7 @@ function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeE
     ctx.atKey = false;
     if (mapIncludes(ctx, map2.items, keyNode))
       onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-    const valueProps = resolveProps(sep3 ?? [], {
+    const valueProps = resolveProps(sep ?? [], {
       indicator: "map-value-ind",
       next: value,
       offset: keyNode.range[2],
@@ -3523,7 +3491,7 @@ function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeE
         if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
           onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
       }
-      const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : composeEmptyNode2(ctx, offset, sep3, null, valueProps, onError);
+      const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : composeEmptyNode2(ctx, offset, sep, null, valueProps, onError);
       if (ctx.schema.compat)
         flowIndentCheck(bm.indent, value, onError);
       offset = valueNode.range[2];
@@ -3599,7 +3567,7 @@ function resolveEnd(end, offset, reqSpace, onError) {
   let comment = "";
   if (end) {
     let hasSpace = false;
-    let sep3 = "";
+    let sep = "";
     for (const token of end) {
       const { source, type } = token;
       switch (type) {
@@ -3613,13 +3581,13 @@ function resolveEnd(end, offset, reqSpace, onError) {
           if (!comment)
             comment = cb;
           else
-            comment += sep3 + cb;
-          sep3 = "";
+            comment += sep + cb;
+          sep = "";
           break;
         }
         case "newline":
           if (comment)
-            sep3 += source;
+            sep += source;
           hasSpace = true;
           break;
         default:
@@ -3648,18 +3616,18 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
   let offset = fc.offset + fc.start.source.length;
   for (let i = 0; i < fc.items.length; ++i) {
     const collItem = fc.items[i];
-    const { start, key, sep: sep3, value } = collItem;
+    const { start, key, sep, value } = collItem;
     const props = resolveProps(start, {
       flow: fcName,
       indicator: "explicit-key-ind",
-      next: key ?? sep3?.[0],
+      next: key ?? sep?.[0],
       offset,
       onError,
       parentIndent: fc.indent,
       startOnNewline: false
     });
     if (!props.found) {
-      if (!props.anchor && !props.tag && !sep3 && !value) {
+      if (!props.anchor && !props.tag && !sep && !value) {
         if (i === 0 && props.comma)
           onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         else if (i < fc.items.length - 1)
@@ -3713,8 +3681,8 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
         }
       }
     }
-    if (!isMap2 && !sep3 && !props.found) {
-      const valueNode = value ? composeNode2(ctx, value, props, onError) : composeEmptyNode2(ctx, props.end, sep3, null, props, onError);
+    if (!isMap2 && !sep && !props.found) {
+      const valueNode = value ? composeNode2(ctx, value, props, onError) : composeEmptyNode2(ctx, props.end, sep, null, props, onError);
       coll.items.push(valueNode);
       offset = valueNode.range[2];
       if (isBlock(value))
@@ -3726,7 +3694,7 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
       if (isBlock(key))
         onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
       ctx.atKey = false;
-      const valueProps = resolveProps(sep3 ?? [], {
+      const valueProps = resolveProps(sep ?? [], {
         flow: fcName,
         indicator: "map-value-ind",
         next: value,
@@ -3737,8 +3705,8 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
       });
       if (valueProps.found) {
         if (!isMap2 && !props.found && ctx.options.strict) {
-          if (sep3)
-            for (const st of sep3) {
+          if (sep)
+            for (const st of sep) {
               if (st === valueProps.found)
                 break;
               if (st.type === "newline") {
@@ -3755,7 +3723,7 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
         else
           onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
       }
-      const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode2(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+      const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode2(ctx, valueProps.end, sep, null, valueProps, onError) : null;
       if (valueNode) {
         if (isBlock(value))
           onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -3864,13 +3832,13 @@ function composeCollection(CN2, ctx, token, props, onError) {
 }
 
 // node_modules/yaml/browser/dist/compose/resolve-block-scalar.js
-function resolveBlockScalar(ctx, scalar2, onError) {
-  const start = scalar2.offset;
-  const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
+function resolveBlockScalar(ctx, scalar, onError) {
+  const start = scalar.offset;
+  const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
   if (!header)
     return { value: "", type: null, comment: "", range: [start, start, start] };
   const type = header.mode === ">" ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
-  const lines = scalar2.source ? splitLines(scalar2.source) : [];
+  const lines = scalar.source ? splitLines(scalar.source) : [];
   let chompStart = lines.length;
   for (let i = lines.length - 1; i >= 0; --i) {
     const content = lines[i][1];
@@ -3882,12 +3850,12 @@ function resolveBlockScalar(ctx, scalar2, onError) {
   if (chompStart === 0) {
     const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
     let end2 = start + header.length;
-    if (scalar2.source)
-      end2 += scalar2.source.length;
+    if (scalar.source)
+      end2 += scalar.source.length;
     return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
   }
-  let trimIndent = scalar2.indent + header.indent;
-  let offset = scalar2.offset + header.length;
+  let trimIndent = scalar.indent + header.indent;
+  let offset = scalar.offset + header.length;
   let contentStart = 0;
   for (let i = 0; i < chompStart; ++i) {
     const [indent, content] = lines[i];
@@ -3915,7 +3883,7 @@ function resolveBlockScalar(ctx, scalar2, onError) {
       chompStart = i + 1;
   }
   let value = "";
-  let sep3 = "";
+  let sep = "";
   let prevMoreIndented = false;
   for (let i = 0; i < contentStart; ++i)
     value += lines[i][0].slice(trimIndent) + "\n";
@@ -3932,24 +3900,24 @@ function resolveBlockScalar(ctx, scalar2, onError) {
       indent = "";
     }
     if (type === Scalar.BLOCK_LITERAL) {
-      value += sep3 + indent.slice(trimIndent) + content;
-      sep3 = "\n";
+      value += sep + indent.slice(trimIndent) + content;
+      sep = "\n";
     } else if (indent.length > trimIndent || content[0] === "	") {
-      if (sep3 === " ")
-        sep3 = "\n";
-      else if (!prevMoreIndented && sep3 === "\n")
-        sep3 = "\n\n";
-      value += sep3 + indent.slice(trimIndent) + content;
-      sep3 = "\n";
+      if (sep === " ")
+        sep = "\n";
+      else if (!prevMoreIndented && sep === "\n")
+        sep = "\n\n";
+      value += sep + indent.slice(trimIndent) + content;
+      sep = "\n";
       prevMoreIndented = true;
     } else if (content === "") {
-      if (sep3 === "\n")
+      if (sep === "\n")
         value += "\n";
       else
-        sep3 = "\n";
+        sep = "\n";
     } else {
-      value += sep3 + content;
-      sep3 = " ";
+      value += sep + content;
+      sep = " ";
       prevMoreIndented = false;
     }
   }
@@ -3965,7 +3933,7 @@ function resolveBlockScalar(ctx, scalar2, onError) {
     default:
       value += "\n";
   }
-  const end = start + header.length + scalar2.source.length;
+  const end = start + header.length + scalar.source.length;
   return { value, type, comment: header.comment, range: [start, end, end] };
 }
 function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -4040,8 +4008,8 @@ function splitLines(source) {
 }
 
 // node_modules/yaml/browser/dist/compose/resolve-flow-scalar.js
-function resolveFlowScalar(scalar2, strict, onError) {
-  const { offset, type, source, end } = scalar2;
+function resolveFlowScalar(scalar, strict, onError) {
+  const { offset, type, source, end } = scalar;
   let _type;
   let value;
   const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
@@ -4060,7 +4028,7 @@ function resolveFlowScalar(scalar2, strict, onError) {
       break;
     /* istanbul ignore next should not happen */
     default:
-      onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+      onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
       return {
         value: "",
         type: null,
@@ -4124,25 +4092,25 @@ function unfoldLines(source) {
     trimBoth = /^[ \t]+|[ \t]+$/g;
   }
   let res = match[1].replace(trimEnd, "");
-  let sep3 = " ";
+  let sep = " ";
   let pos = line.lastIndex;
   while (match = line.exec(source)) {
     const lm = match[1].replace(trimBoth, "");
     if (lm === "") {
-      if (sep3 === "\n")
-        res += sep3;
+      if (sep === "\n")
+        res += sep;
       else
-        sep3 = "\n";
+        sep = "\n";
     } else {
-      res += sep3 + lm;
-      sep3 = " ";
+      res += sep + lm;
+      sep = " ";
     }
     pos = line.lastIndex;
   }
   const last = /[ \t]*(.*)/sy;
   last.lastIndex = pos;
   match = last.exec(source);
-  return res + sep3 + (match?.[1] ?? "");
+  return res + sep + (match?.[1] ?? "");
 }
 function doubleQuotedValue(source, onError) {
   let res = "";
@@ -4265,26 +4233,26 @@ function composeScalar(ctx, token, tagToken, onError) {
     tag = findScalarTagByTest(ctx, value, token, onError);
   else
     tag = ctx.schema[SCALAR];
-  let scalar2;
+  let scalar;
   try {
     const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-    scalar2 = isScalar(res) ? res : new Scalar(res);
+    scalar = isScalar(res) ? res : new Scalar(res);
   } catch (error) {
     const msg = error instanceof Error ? error.message : String(error);
     onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-    scalar2 = new Scalar(value);
+    scalar = new Scalar(value);
   }
-  scalar2.range = range;
-  scalar2.source = value;
+  scalar.range = range;
+  scalar.source = value;
   if (type)
-    scalar2.type = type;
+    scalar.type = type;
   if (tagName)
-    scalar2.tag = tagName;
+    scalar.tag = tagName;
   if (tag.format)
-    scalar2.format = tag.format;
+    scalar.format = tag.format;
   if (comment)
-    scalar2.comment = comment;
-  return scalar2;
+    scalar.comment = comment;
+  return scalar;
 }
 function findScalarTagByName(schema4, value, tagName, tagToken, onError) {
   if (tagName === "!")
@@ -5101,9 +5069,9 @@ var Lexer = class {
     }
   }
   *parseQuotedScalar() {
-    const quote2 = this.charAt(0);
-    let end = this.buffer.indexOf(quote2, this.pos + 1);
-    if (quote2 === "'") {
+    const quote = this.charAt(0);
+    let end = this.buffer.indexOf(quote, this.pos + 1);
+    if (quote === "'") {
       while (end !== -1 && this.buffer[end + 1] === "'")
         end = this.buffer.indexOf("'", end + 2);
     } else {
@@ -5755,37 +5723,37 @@ var Parser = class {
       };
     }
   }
-  *scalar(scalar2) {
+  *scalar(scalar) {
     if (this.type === "map-value-ind") {
       const prev = getPrevProps(this.peek(2));
       const start = getFirstKeyStartProps(prev);
-      let sep3;
-      if (scalar2.end) {
-        sep3 = scalar2.end;
-        sep3.push(this.sourceToken);
-        delete scalar2.end;
+      let sep;
+      if (scalar.end) {
+        sep = scalar.end;
+        sep.push(this.sourceToken);
+        delete scalar.end;
       } else
-        sep3 = [this.sourceToken];
+        sep = [this.sourceToken];
       const map2 = {
         type: "block-map",
-        offset: scalar2.offset,
-        indent: scalar2.indent,
-        items: [{ start, key: scalar2, sep: sep3 }]
+        offset: scalar.offset,
+        indent: scalar.indent,
+        items: [{ start, key: scalar, sep }]
       };
       this.onKeyLine = true;
       this.stack[this.stack.length - 1] = map2;
     } else
-      yield* this.lineEnd(scalar2);
+      yield* this.lineEnd(scalar);
   }
-  *blockScalar(scalar2) {
+  *blockScalar(scalar) {
     switch (this.type) {
       case "space":
       case "comment":
       case "newline":
-        scalar2.props.push(this.sourceToken);
+        scalar.props.push(this.sourceToken);
         return;
       case "scalar":
-        scalar2.source = this.source;
+        scalar.source = this.source;
         this.atNewLine = true;
         this.indent = 0;
         if (this.onNewLine) {
@@ -5923,15 +5891,15 @@ var Parser = class {
             } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
               const start2 = getFirstKeyStartProps(it.start);
               const key = it.key;
-              const sep3 = it.sep;
-              sep3.push(this.sourceToken);
+              const sep = it.sep;
+              sep.push(this.sourceToken);
               delete it.key;
               delete it.sep;
               this.stack.push({
                 type: "block-map",
                 offset: this.offset,
                 indent: this.indent,
-                items: [{ start: start2, key, sep: sep3 }]
+                items: [{ start: start2, key, sep }]
               });
             } else if (start.length > 0) {
               it.sep = it.sep.concat(start, this.sourceToken);
@@ -6125,13 +6093,13 @@ var Parser = class {
         const prev = getPrevProps(parent);
         const start = getFirstKeyStartProps(prev);
         fixFlowSeqItems(fc);
-        const sep3 = fc.end.splice(1, fc.end.length);
-        sep3.push(this.sourceToken);
+        const sep = fc.end.splice(1, fc.end.length);
+        sep.push(this.sourceToken);
         const map2 = {
           type: "block-map",
           offset: fc.offset,
           indent: fc.indent,
-          items: [{ start, key: fc, sep: sep3 }]
+          items: [{ start, key: fc, sep }]
         };
         this.onKeyLine = true;
         this.stack[this.stack.length - 1] = map2;
@@ -6282,616 +6250,56 @@ function parseDocument(source, options = {}) {
   }
   return doc;
 }
-
-// src/metrics/catalog.ts
-var CLASSIFICATION = ["binary-classification", "multiclass-classification"];
-var METRICS = {
-  accuracy: { direction: "higher", tasks: CLASSIFICATION, description: "share of test rows whose class is predicted right" },
-  precision: {
-    direction: "higher",
-    tasks: CLASSIFICATION,
-    description: "of rows predicted positive, the share that are (binary: the second class; multiclass: macro average)"
-  },
-  recall: {
-    direction: "higher",
-    tasks: CLASSIFICATION,
-    description: "of positive rows, the share predicted positive (binary: the second class; multiclass: macro average)"
-  },
-  f1: { direction: "higher", tasks: CLASSIFICATION, description: "harmonic mean of precision and recall (multiclass: macro average)" },
-  roc_auc: {
-    direction: "higher",
-    tasks: ["binary-classification"],
-    description: "area under the ROC curve: chance that a positive row scores above a negative one"
-  },
-  log_loss: { direction: "lower", tasks: CLASSIFICATION, description: "cross-entropy of the predicted probabilities" },
-  rmse: { direction: "lower", tasks: ["regression"], description: "root mean squared error, in target units" },
-  mae: { direction: "lower", tasks: ["regression"], description: "mean absolute error, in target units" },
-  r2: { direction: "higher", tasks: ["regression"], description: "coefficient of determination (1 is perfect, 0 predicts the mean)" }
-};
-function defaultMetrics(task) {
-  return Object.keys(METRICS).filter((name) => METRICS[name].tasks.includes(task));
-}
-
-// src/config/confine.ts
-import { existsSync } from "node:fs";
-import { realpath, stat } from "node:fs/promises";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-function repositoryRoot(dir) {
-  for (let at = resolve(dir); ; at = dirname(at)) {
-    if (existsSync(join(at, ".git"))) return at;
-    if (dirname(at) === at) return resolve(dir);
+function parse(src, reviver, options) {
+  let _reviver = void 0;
+  if (typeof reviver === "function") {
+    _reviver = reviver;
+  } else if (options === void 0 && reviver && typeof reviver === "object") {
+    options = reviver;
   }
-}
-function refuse(at, why) {
-  throw new UserError(`\`${at.field}\` ${why}`, at);
-}
-function inside(repoRoot, path) {
-  const rel = relative(repoRoot, path);
-  if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
-  return rel.split(sep).join("/");
-}
-function intoGit(rel) {
-  return rel.split("/").some((part) => part.toLowerCase() === ".git");
-}
-function confinePath(repoRoot, base, value, at) {
-  const shown = quote(value);
-  if (isAbsolute(value) || /^[a-zA-Z]:|^[\\/]/.test(value)) refuse(at, `must be a relative path inside the repository; got the absolute path ${shown}`);
-  const path = resolve(base, value);
-  const rel = inside(repoRoot, path);
-  if (rel === void 0) refuse(at, `must stay inside the repository; ${shown} leads out of it`);
-  if (intoGit(rel)) refuse(at, `may not name git's own files (\`.git\`); got ${shown}`);
-  return path;
-}
-async function realInput(repoRoot, path, at) {
-  let real;
-  try {
-    real = await realpath(path);
-  } catch (error) {
-    const code = error.code;
-    if (code === "ENOENT" || code === "ENOTDIR") refuse(at, `names ${displayRel(repoRoot, path)}, which does not exist`);
-    if (code === "ELOOP") refuse(at, `names ${displayRel(repoRoot, path)}, a symlink that loops`);
-    throw error;
+  const doc = parseDocument(src, options);
+  if (!doc)
+    return null;
+  doc.warnings.forEach((warning) => warn(doc.options.logLevel, warning));
+  if (doc.errors.length > 0) {
+    if (doc.options.logLevel !== "silent")
+      throw doc.errors[0];
+    else
+      doc.errors = [];
   }
-  const root = await realpath(repoRoot);
-  const shown = displayRel(root, path);
-  const rel = inside(root, real);
-  if (rel === void 0) refuse(at, `names ${shown}, which is a symlink leading out of the repository`);
-  if (intoGit(rel)) refuse(at, `names ${shown}, which leads into git's own files (\`.git\`)`);
-  if (!(await stat(real)).isFile()) refuse(at, `names ${shown}, which is not a file`);
-  return real;
+  return doc.toJS(Object.assign({ reviver: _reviver }, options));
 }
-function displayRel(root, path) {
-  return quote(inside(root, path) ?? path);
-}
-async function assertTracked(repoRoot, commit, files) {
-  if (files.length === 0) return;
-  const root = await realpath(repoRoot);
-  const rels = files.map(({ path, real, at }) => {
-    const rel = inside(root, real);
-    if (inside(root, path) !== rel) refuse(at, `names ${displayRel(root, path)}, a symlink; a run that holds secrets trains regular files of the commit only`);
-    return rel;
-  });
-  const listing = await git(["--literal-pathspecs", "ls-tree", "-z", commit, "--", ...rels], { cwd: root });
-  const regular = /* @__PURE__ */ new Set();
-  for (const entry of listing.split("\0")) {
-    const match = /^(\d+) (\w+) [0-9a-f]+\t(.*)$/s.exec(entry);
-    if (match && (match[1] === "100644" || match[1] === "100755") && match[2] === "blob") regular.add(match[3]);
+function stringify3(value, replacer, options) {
+  let _replacer = null;
+  if (typeof replacer === "function" || Array.isArray(replacer)) {
+    _replacer = replacer;
+  } else if (options === void 0 && replacer) {
+    options = replacer;
   }
-  files.forEach(({ at }, i) => {
-    if (!regular.has(rels[i])) {
-      refuse(
-        at,
-        `names ${quote(rels[i])}, which is not a file committed in ${commit.slice(0, 7)}; a run that holds secrets trains the commit's files only (not ignored or generated ones)`
-      );
-    }
-  });
-}
-async function confineInputs(config, options = {}) {
-  const repoRoot = repositoryRoot(config.root);
-  const named = [["data.train", config.data.train]];
-  if (config.data.test) named.push(["data.test", config.data.test]);
-  if (options.params ?? true) named.push(["params", config.params]);
-  const files = await Promise.all(
-    named.map(async ([field, path]) => {
-      const at = { file: displayPath(config.file), field };
-      return { field, path, at, real: await realInput(repoRoot, path, at) };
-    })
-  );
-  if (options.trackedAt) await assertTracked(repoRoot, options.trackedAt, files);
-  const real = (field) => files.find((file) => file.field === field)?.real;
-  const test = real("data.test");
-  return { ...config, params: real("params") ?? config.params, data: { ...config.data, train: real("data.train"), ...test ? { test } : {} } };
-}
-
-// src/config/yaml-fields.ts
-import { open } from "node:fs/promises";
-async function readYamlFile(file) {
-  const shown = displayPath(file);
-  return parseYaml(await readBounded(file, shown), shown);
-}
-function parseYaml(text, shown) {
-  const bytes = Buffer.byteLength(text);
-  if (bytes > limit("yamlBytes")) throw tooBig(bytes, shown);
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const [syntaxError] = doc.errors;
-  if (syntaxError) {
-    const { line, col } = lines.linePos(syntaxError.pos[0]);
-    throw new UserError(`invalid YAML: ${syntaxError.message.split("\n")[0].slice(0, 120)}`, { file: shown, line, column: col });
+  if (typeof options === "string")
+    options = options.length;
+  if (typeof options === "number") {
+    const indent = Math.round(options);
+    options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
   }
-  checkAliases(doc, shown);
-  const source = { file: shown, lines, doc };
-  const node = doc.contents;
-  return { source, path: "", node: resolve2(source, node), line: lineOf(source, node) ?? 1, keyLine: 1 };
-}
-async function readBounded(file, shown) {
-  let handle;
-  try {
-    handle = await open(file, "r");
-  } catch (error) {
-    throw new UserError(`cannot read the file: ${fileErrorReason(error)}`, { file: shown });
+  if (value === void 0) {
+    const { keepUndefined } = options ?? replacer ?? {};
+    if (!keepUndefined)
+      return void 0;
   }
-  try {
-    const stat2 = await handle.stat();
-    if (stat2.isDirectory()) throw new UserError("cannot read the file: it is a directory", { file: shown });
-    if (!stat2.isFile()) throw new UserError("cannot read the file: it is not a regular file", { file: shown });
-    if (stat2.size > limit("yamlBytes")) throw tooBig(stat2.size, shown);
-    return await handle.readFile("utf8");
-  } finally {
-    await handle.close();
-  }
-}
-function tooBig(bytes, shown) {
-  return new UserError(`the file is ${formatBytes(bytes)} (${bytes} bytes), ${overLimit("yamlBytes")}`, { file: shown });
-}
-function checkAliases(doc, shown) {
-  const max = limit("yamlAliases");
-  let count = 0;
-  visit(doc, {
-    Alias() {
-      count++;
-      return count > max ? visit.BREAK : void 0;
-    }
-  });
-  const refuse2 = (what) => new UserError(`${what}, ${overLimit("yamlAliases")}`, { file: shown });
-  if (count > max) throw refuse2("the file has too many YAML aliases (*name)");
-  if (count === 0) return;
-  try {
-    doc.toJS({ maxAliasCount: max });
-  } catch (error) {
-    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
-      if (/excessive/i.test(error.message)) throw refuse2("the file's YAML aliases (*name) expand it too much");
-      throw new UserError(`invalid YAML: ${error.message.slice(0, 120)}`, { file: shown });
-    }
-    throw error;
-  }
-}
-function withOverrides(root, overrides) {
-  const { doc } = root.source;
-  if (!isMap(doc.contents)) doc.contents = doc.createNode({});
-  for (const [key, value] of Object.entries(overrides)) doc.setIn(key.split("."), doc.createNode(value));
-  const node = doc.contents;
-  return { ...root, node, line: lineOf(root.source, node) ?? 1 };
-}
-function resolve2(source, node) {
-  return isAlias(node) ? node.resolve(source.doc) ?? null : node;
-}
-function lineOf(source, node) {
-  const range = node?.range;
-  return range ? source.lines.linePos(range[0]).line : void 0;
-}
-function fail(field, message) {
-  throw new UserError(message, { file: field.source.file, line: field.line, field: field.path || void 0 });
-}
-function label(field) {
-  return field.path ? `\`${field.path}\`` : "the file";
-}
-function found(field) {
-  const { node } = field;
-  if (node === null || isScalar(node) && node.value === null) return "nothing";
-  if (isMap(node)) return "a mapping";
-  if (isSeq(node)) return "a list";
-  if (isScalar(node)) {
-    const value = node.value;
-    return typeof value === "string" ? `the string ${quote(value)}` : excerpt(String(value));
-  }
-  return "something else";
-}
-function expected(field, what) {
-  fail(field, `${label(field)} must be ${what}, got ${found(field)}`);
-}
-function child(parent, path, node, keyLine) {
-  const resolved = resolve2(parent.source, node);
-  return { source: parent.source, path, node: resolved, line: lineOf(parent.source, resolved) ?? keyLine, keyLine };
-}
-function join2(parent, key) {
-  return parent.path ? `${parent.path}.${key}` : key;
-}
-function isPresent(field) {
-  return field !== void 0 && field.node !== null && !(isScalar(field.node) && field.node.value === null);
-}
-function mapping(field, allowed) {
-  if (!isMap(field.node)) expected(field, "a mapping of keys to values");
-  const entries = /* @__PURE__ */ new Map();
-  for (const pair of field.node.items) {
-    const keyNode = pair.key;
-    const keyLine = lineOf(field.source, keyNode) ?? field.line;
-    const key = isScalar(keyNode) ? String(keyNode.value) : typeof keyNode === "string" ? keyNode : void 0;
-    if (key === void 0) fail({ ...field, line: keyLine }, `keys in ${label(field)} must be plain names`);
-    if (allowed && !allowed.includes(key)) {
-      const path = join2(field, key);
-      throw new UserError(`unknown key ${showName(path)}${didYouMean(key, allowed)}; expected one of: ${allowed.join(", ")}`, {
-        file: field.source.file,
-        line: keyLine,
-        field: excerpt(path)
-      });
-    }
-    entries.set(key, child(field, join2(field, key), pair.value, keyLine));
-  }
-  return entries;
-}
-function required(entries, key, parent, what) {
-  const field = entries.get(key);
-  const line = field?.keyLine ?? parent.keyLine;
-  if (isPresent(field)) return field;
-  const path = join2(parent, key);
-  return fail({ ...parent, line, path }, `missing required key \`${path}\`: ${what}`);
-}
-function items(field) {
-  if (!isSeq(field.node)) expected(field, "a list");
-  return field.node.items.map((node, i) => child(field, `${field.path}[${i}]`, node, field.line));
-}
-function scalar(field) {
-  return isScalar(field.node) ? field.node.value : void 0;
-}
-function string2(field) {
-  const value = scalar(field);
-  if (typeof value !== "string" || value.trim() === "") expected(field, "a non-empty string");
-  return value;
-}
-function boolean(field) {
-  const value = scalar(field);
-  if (typeof value !== "boolean") expected(field, "true or false");
-  return value;
-}
-function oneOf(field, values) {
-  const value = scalar(field);
-  if (typeof value === "string" && values.includes(value)) return value;
-  const hint = typeof value === "string" ? didYouMean(value, values) : "";
-  return fail(field, `${label(field)} must be one of ${values.join(", ")}, got ${found(field)}${hint}`);
-}
-function describeRange(range) {
-  const kind = range.integer ? "an integer" : "a number";
-  const { min, max } = range;
-  if (min !== void 0 && max !== void 0) {
-    return `${kind} in ${range.minExclusive ? "(" : "["}${min}, ${max}${range.maxExclusive ? ")" : "]"}`;
-  }
-  if (min !== void 0) return `${kind} ${range.minExclusive ? ">" : "\u2265"} ${min}`;
-  if (max !== void 0) return `${kind} ${range.maxExclusive ? "<" : "\u2264"} ${max}`;
-  return kind;
-}
-function number(field, range = {}) {
-  const value = scalar(field);
-  const ok = typeof value === "number" && Number.isFinite(value) && (!range.integer || Number.isInteger(value)) && (range.min === void 0 || (range.minExclusive ? value > range.min : value >= range.min)) && (range.max === void 0 || (range.maxExclusive ? value < range.max : value <= range.max));
-  if (!ok) expected(field, describeRange(range));
-  if (range.limit && value > limit(range.limit)) fail(field, `${label(field)} is ${value}, ${overLimit(range.limit)}`);
-  return value;
-}
-function stringList(field) {
-  const values = items(field).map(string2);
-  const seen = /* @__PURE__ */ new Set();
-  items(field).forEach((item, i) => {
-    if (seen.has(values[i])) fail(item, `\`${field.path}\` lists ${JSON.stringify(values[i])} twice`);
-    seen.add(values[i]);
-  });
-  return values;
-}
-function plain(field) {
-  return field.node === null ? null : field.node.toJSON();
-}
-function optional(entries, key, read, fallback) {
-  const field = entries.get(key);
-  return field === void 0 ? fallback : read(field);
-}
-
-// src/config/params.ts
-var ACTIVATIONS = ["relu", "tanh", "sigmoid", "elu", "selu", "linear"];
-var OPTIMIZERS = ["adam", "sgd", "rmsprop", "adagrad"];
-var DEFAULT_MODEL_PARAMS = { hiddenUnits: [16], activation: "relu", dropout: 0 };
-var DEFAULT_TRAIN_PARAMS = {
-  epochs: 50,
-  batchSize: 32,
-  learningRate: 1e-3,
-  optimizer: "adam",
-  seed: 42,
-  validationSplit: 0
-};
-var DEFAULT_EARLY_STOPPING = { patience: 10, minDelta: 0 };
-var MODEL_KEYS = ["hidden_units", "activation", "dropout"];
-var TRAIN_KEYS = ["epochs", "batch_size", "learning_rate", "optimizer", "seed", "validation_split", "early_stopping"];
-var EARLY_STOPPING_KEYS = ["patience", "min_delta"];
-var UNITS = { integer: true, min: 1, limit: "units" };
-var SEED = { integer: true, min: 0, max: 2 ** 32 - 1 };
-async function loadParams(file, overrides = {}) {
-  const read = await readYamlFile(file);
-  const keys = Object.keys(overrides);
-  if (keys.length === 0 && !isPresent(read)) return { model: readModel(void 0), train: readTrain(void 0), flat: {} };
-  const root = keys.length > 0 ? withOverrides(read, overrides) : read;
-  try {
-    const sections = mapping(root, null);
-    checkKeys(root);
-    const model = readModel(sections.get("model"));
-    const train = readTrain(sections.get("train"));
-    return { model, train, flat: flatten(plain(root)) };
-  } catch (error) {
-    const key = error instanceof UserError ? keys.find((k) => error.location.field?.startsWith(k)) : void 0;
-    if (key === void 0) throw error;
-    throw new UserError(`${error.message} (the value ${JSON.stringify(overrides[key])} comes from the config's sweep)`, {
-      field: `sweep.${key}`
-    });
-  }
-}
-var KEY = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
-function checkKeys(field) {
-  if (isMap(field.node)) {
-    for (const [key, inner] of mapping(field, null)) {
-      if (!KEY.test(key)) {
-        const where = field.path ? `a key of \`${field.path}\`` : "a top-level key";
-        fail(
-          { ...inner, line: inner.keyLine, path: field.path },
-          `${where} is not a params name (letters, digits, _ . -, at most 64 characters); is this file a params file?`
-        );
-      }
-      checkKeys(inner);
-    }
-  } else if (isSeq(field.node)) {
-    items(field).forEach(checkKeys);
-  }
-}
-function readModel(field) {
-  if (!isPresent(field)) return { ...DEFAULT_MODEL_PARAMS, hiddenUnits: [...DEFAULT_MODEL_PARAMS.hiddenUnits] };
-  const keys = mapping(field, MODEL_KEYS);
-  const d = DEFAULT_MODEL_PARAMS;
-  return {
-    hiddenUnits: optional(keys, "hidden_units", hiddenUnits, [...d.hiddenUnits]),
-    activation: optional(keys, "activation", (f) => oneOf(f, ACTIVATIONS), d.activation),
-    dropout: optional(keys, "dropout", (f) => number(f, { min: 0, max: 1, maxExclusive: true }), d.dropout)
-  };
-}
-function hiddenUnits(field) {
-  if (isScalar(field.node)) return [number(field, UNITS)];
-  const layers = items(field);
-  if (layers.length > limit("layers")) fail(field, `\`${field.path}\` lists ${layers.length} layers, ${overLimit("layers")}`);
-  return layers.map((item) => number(item, UNITS));
-}
-function readTrain(field) {
-  if (!isPresent(field)) return { ...DEFAULT_TRAIN_PARAMS };
-  const keys = mapping(field, TRAIN_KEYS);
-  const d = DEFAULT_TRAIN_PARAMS;
-  const params = {
-    epochs: optional(keys, "epochs", (f) => number(f, { integer: true, min: 1, limit: "epochs" }), d.epochs),
-    batchSize: optional(keys, "batch_size", (f) => number(f, { integer: true, min: 1, limit: "batchSize" }), d.batchSize),
-    learningRate: optional(keys, "learning_rate", (f) => number(f, { min: 0, minExclusive: true, max: 10 }), d.learningRate),
-    optimizer: optional(keys, "optimizer", (f) => oneOf(f, OPTIMIZERS), d.optimizer),
-    seed: optional(keys, "seed", (f) => number(f, SEED), d.seed),
-    validationSplit: optional(keys, "validation_split", (f) => number(f, { min: 0, max: 1, maxExclusive: true }), d.validationSplit)
-  };
-  const earlyStopping = keys.get("early_stopping");
-  const stopping = earlyStopping && readEarlyStopping(earlyStopping);
-  if (earlyStopping && stopping) {
-    if (params.validationSplit === 0) {
-      fail(earlyStopping, "`train.early_stopping` watches the validation loss, so it needs `train.validation_split` > 0");
-    }
-    params.earlyStopping = stopping;
-  }
-  return params;
-}
-function readEarlyStopping(field) {
-  if (!isPresent(field)) return void 0;
-  if (isScalar(field.node)) return boolean(field) ? { ...DEFAULT_EARLY_STOPPING } : void 0;
-  const keys = mapping(field, EARLY_STOPPING_KEYS);
-  const d = DEFAULT_EARLY_STOPPING;
-  return {
-    patience: optional(keys, "patience", (f) => number(f, { integer: true, min: 1 }), d.patience),
-    minDelta: optional(keys, "min_delta", (f) => number(f, { min: 0 }), d.minDelta)
-  };
-}
-function flatten(value, prefix = "", out = {}) {
-  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, out);
-  } else if (prefix) {
-    out[prefix] = Array.isArray(value) ? JSON.stringify(value) : value;
-  }
-  return out;
-}
-
-// src/config/load.ts
-var ROOT_KEYS = ["name", "task", "data", "params", "watch", "backend", "metrics", "sweep"];
-var DATA_KEYS = ["train", "test", "split", "target", "features", "categorical", "categorical_columns"];
-var SPLIT_KEYS = ["test", "seed", "stratify"];
-var METRIC_KEYS = ["name", "direction", "gate"];
-var GATE_KEYS = ["tolerance", "threshold"];
-var DIRECTIONS = ["higher", "lower"];
-var ENCODINGS = ["one-hot", "index"];
-var DEFAULT_PARAMS_FILE = "params.yaml";
-var DEFAULT_SPLIT = { test: 0.2, seed: 42 };
-async function loadConfig(file, opts = {}) {
-  const named = resolve3(file);
-  const repoRoot = await realpath2(opts.repoRoot ?? repositoryRoot(dirname2(named))).catch(() => resolve3(opts.repoRoot ?? dirname2(named)));
-  const at = { file: opts.text?.shown ?? displayPath(named), field: "config" };
-  const confined = confinePath(repoRoot, repoRoot, relative2(repoRoot, named) || ".", at);
-  const configFile = opts.text ? confined : await realInput(repoRoot, confined, at);
-  const root = dirname2(configFile);
-  const doc = opts.text ? parseYaml(opts.text.content, opts.text.shown) : await readYamlFile(configFile);
-  if (!isPresent(doc)) fail(doc, "the config is empty; it needs at least `name`, `task` and `data`");
-  const keys = mapping(doc, ROOT_KEYS);
-  const name = string2(required(keys, "name", doc, "the model name, e.g. `name: churn`"));
-  if (!MODEL_NAME.test(name)) {
-    fail(
-      keys.get("name"),
-      `\`name\` must be lowercase letters and digits, optionally joined by single . _ or - (it names the Docker image and the serving URL), got ${JSON.stringify(name)}`
-    );
-  }
-  const task = oneOf(required(keys, "task", doc, `one of ${TASKS.join(", ")}`), TASKS);
-  const data = readData(required(keys, "data", doc, "the training data, e.g. `data: { train: data/train.csv, target: label }`"), task, root, repoRoot);
-  const paramsField = keys.get("params");
-  const params = paramsField ? confinedPath(paramsField, root, repoRoot) : confinePath(repoRoot, root, DEFAULT_PARAMS_FILE, { file: doc.source.file, field: "params" });
-  const watched = [data.train, ...data.test ? [data.test] : [], params, configFile];
-  const watch = optional(keys, "watch", (f) => readWatch(f, repoRoot), defaultWatch(watched, repoRoot));
-  const backend = optional(keys, "backend", (f) => oneOf(f, BACKENDS), "auto");
-  const metrics = optional(keys, "metrics", (f) => readMetrics(f, task), defaultMetrics(task).map(catalogMetric));
-  const sweep = keys.get("sweep");
-  return { file: configFile, root, name, task, data, params, watch, metrics, backend, ...sweep ? { sweep: readSweep(sweep) } : {} };
-}
-var SWEEPABLE = [
-  "model.hidden_units",
-  "model.activation",
-  "model.dropout",
-  "train.epochs",
-  "train.batch_size",
-  "train.learning_rate",
-  "train.optimizer",
-  "train.seed",
-  "train.validation_split"
-];
-var MAX_SWEEP_CANDIDATES = 64;
-function readSweep(field) {
-  const grid = {};
-  for (const [key, values] of mapping(field, SWEEPABLE)) {
-    const list = items(values).map(plain);
-    if (list.length === 0) expected(values, "a non-empty list of values to try");
-    grid[key] = list;
-  }
-  if (Object.keys(grid).length === 0) expected(field, `params to vary, e.g. \`train.learning_rate: [0.001, 0.01]\` (any of ${SWEEPABLE.join(", ")})`);
-  const size = Object.values(grid).reduce((n, list) => n * list.length, 1);
-  if (size > MAX_SWEEP_CANDIDATES) fail(field, `the sweep makes ${size} candidates; at most ${MAX_SWEEP_CANDIDATES} (each is a training job)`);
-  return grid;
-}
-function confinedPath(field, base, repoRoot) {
-  return confinePath(repoRoot, base, string2(field), { file: field.source.file, line: field.line, field: field.path });
-}
-function readData(field, task, root, repoRoot) {
-  const keys = mapping(field, DATA_KEYS);
-  const classification = task !== "regression";
-  const path = (f) => confinedPath(f, root, repoRoot);
-  const target = string2(required(keys, "target", field, "the column to predict"));
-  const notTarget = (list, names, what) => {
-    const at = names.indexOf(target);
-    if (at >= 0) fail(items(list)[at], `\`${list.path}\` lists the target column ${JSON.stringify(target)}; ${what}`);
-    return names;
-  };
-  const data = {
-    train: path(required(keys, "train", field, "the training CSV, e.g. `train: data/train.csv`")),
-    target,
-    categorical: optional(keys, "categorical", (f) => oneOf(f, ENCODINGS), "one-hot")
-  };
-  const features = keys.get("features");
-  if (features) {
-    const names = stringList(features);
-    if (names.length === 0) expected(features, "a non-empty list of column names");
-    data.features = notTarget(features, names, "the target cannot also be an input");
-  }
-  const categoricalColumns = keys.get("categorical_columns");
-  if (categoricalColumns) {
-    const what = classification ? "the target of a classification is always read as labels" : "a regression target must be numeric";
-    data.categoricalColumns = notTarget(categoricalColumns, stringList(categoricalColumns), what);
-  }
-  const test = keys.get("test");
-  const split = keys.get("split");
-  if (test && split) fail(split, "give either `data.test` (a test file) or `data.split` (hold out rows of the training file), not both");
-  if (test) data.test = path(test);
-  else data.split = split ? readSplit(split, classification) : { ...DEFAULT_SPLIT, stratify: classification };
-  return data;
-}
-function readSplit(field, classification) {
-  const keys = mapping(field, SPLIT_KEYS);
-  const stratify = keys.get("stratify");
-  if (stratify && boolean(stratify) && !classification) {
-    fail(stratify, "`data.split.stratify` keeps class proportions, so it applies to classification only");
-  }
-  return {
-    test: optional(keys, "test", (f) => number(f, { min: 0, max: 1, minExclusive: true, maxExclusive: true }), DEFAULT_SPLIT.test),
-    seed: optional(keys, "seed", (f) => number(f, { integer: true, min: 0, max: 2 ** 32 - 1 }), DEFAULT_SPLIT.seed),
-    stratify: stratify ? boolean(stratify) : classification
-  };
-}
-function toPosix(path) {
-  return path.split(sep2).join("/");
-}
-function defaultWatch(files, repoRoot) {
-  const inside2 = files.map((file) => relative2(repoRoot, file)).filter((rel) => rel !== "" && !rel.startsWith("..") && !isAbsolute2(rel));
-  return [...new Set(inside2.map(toPosix))];
-}
-function readWatch(field, repoRoot) {
-  const patterns = stringList(field);
-  for (const [i, item] of items(field).entries()) {
-    confinePath(repoRoot, repoRoot, patterns[i].replace(/^!/, ""), { file: item.source.file, line: item.line, field: item.path });
-  }
-  if (patterns.length === 0) expected(field, "a non-empty list of path patterns");
-  return patterns;
-}
-function catalogMetric(name) {
-  return { name, direction: METRICS[name].direction };
-}
-function readMetrics(field, task) {
-  const list = items(field).map((item) => readMetric(item, task));
-  if (list.length === 0) expected(field, "a non-empty list of metrics");
-  const seen = /* @__PURE__ */ new Set();
-  list.forEach((metric, i) => {
-    if (seen.has(metric.name)) fail(items(field)[i], `metric \`${metric.name}\` is listed twice`);
-    seen.add(metric.name);
-  });
-  return list;
-}
-function readMetric(field, task) {
-  const keys = isMap(field.node) ? mapping(field, METRIC_KEYS) : void 0;
-  const nameField = keys ? required(keys, "name", field, "the metric name, e.g. `name: accuracy`") : field;
-  const name = string2(nameField);
-  const info = METRICS[name];
-  if (!info) {
-    fail(nameField, `unknown metric ${JSON.stringify(name)}${didYouMean(name, Object.keys(METRICS))}; metrics for ${task}: ${defaultMetrics(task).join(", ")}`);
-  }
-  if (!info.tasks.includes(task)) {
-    fail(nameField, `metric \`${name}\` does not apply to ${task}; metrics for ${task}: ${defaultMetrics(task).join(", ")}`);
-  }
-  const metric = catalogMetric(name);
-  if (keys) {
-    metric.direction = optional(keys, "direction", (f) => oneOf(f, DIRECTIONS), info.direction);
-    const gate = keys.get("gate");
-    if (gate) metric.gate = readGate(gate);
-  }
-  return metric;
-}
-var PERCENT = /^(\d+(?:\.\d+)?)\s*%$/;
-function readGate(field) {
-  const keys = mapping(field, GATE_KEYS);
-  const gate = {};
-  const tolerance = keys.get("tolerance");
-  if (tolerance) {
-    const text = isScalar(tolerance.node) ? tolerance.node.value : void 0;
-    const percent = typeof text === "string" ? PERCENT.exec(text.trim()) : null;
-    if (percent) {
-      gate.tolerance = Number(percent[1]) / 100;
-      gate.relative = true;
-    } else if (typeof text === "string") {
-      expected(tolerance, 'a number (absolute) or a percentage such as "2%" (relative to main)');
-    } else {
-      gate.tolerance = number(tolerance, { min: 0 });
-    }
-  }
-  const threshold = keys.get("threshold");
-  if (threshold) gate.threshold = number(threshold);
-  if (gate.tolerance === void 0 && gate.threshold === void 0) expected(field, "a mapping with `tolerance` and/or `threshold`");
-  return gate;
+  if (isDocument(value) && !_replacer)
+    return value.toString(options);
+  return new Document(value, _replacer, options).toString(options);
 }
 
 export {
-  confineInputs,
-  METRICS,
-  loadParams,
-  DEFAULT_PARAMS_FILE,
-  DEFAULT_SPLIT,
-  loadConfig,
-  SWEEPABLE,
-  MAX_SWEEP_CANDIDATES
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  visit,
+  LineCounter,
+  parseDocument,
+  parse,
+  stringify3 as stringify
 };
