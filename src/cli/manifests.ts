@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { stringify } from 'yaml';
 import { UserError } from '../errors.ts';
 import { ARTIFACT_FILES } from '../domain/run-artifacts.ts';
 import { stringOption, type Command, type ParsedArgs } from './command-spec.ts';
@@ -39,7 +38,7 @@ export const manifests: Command = {
   async run(args, io) {
     const image = stringOption(args, 'image');
     if (!image) throw new UserError('`model-ci manifests` needs --image <name@sha256:…>, the pushed image pinned by digest');
-    const { batchPredictJob, modelManifests, manifestFiles } = await import('../kubernetes/manifests.ts');
+    const [{ batchPredictJob, modelManifests, manifestFiles }, { stringify }] = await Promise.all([import('../kubernetes/manifests.ts'), import('yaml')]);
     const model = await modelName(args);
     const files = manifestFiles(
       modelManifests({
