@@ -30,12 +30,6 @@ import {
   RECORD_SCHEMA
 } from "./cli-chunk-4fcbb936ca.js";
 import {
-  GitError,
-  git,
-  gitBytes,
-  tryGit
-} from "./cli-chunk-4a2bad3387.js";
-import {
   formatBytes,
   limit,
   overLimit
@@ -46,6 +40,12 @@ import {
   excerpt,
   shorten
 } from "./cli-chunk-55db69e02f.js";
+import {
+  GitError,
+  git,
+  gitBytes,
+  tryGit
+} from "./cli-chunk-4a2bad3387.js";
 import "./cli-chunk-e3b0c44298.js";
 
 // src/baseline/store.ts

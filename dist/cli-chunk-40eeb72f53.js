@@ -1,12 +1,12 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
+  UserError
+} from "./cli-chunk-55db69e02f.js";
+import {
   GitError,
   git,
   tryGit
 } from "./cli-chunk-4a2bad3387.js";
-import {
-  UserError
-} from "./cli-chunk-55db69e02f.js";
 
 // src/git/history.ts
 async function isShallow(cwd) {

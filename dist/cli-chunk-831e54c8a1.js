@@ -7,31 +7,19 @@ import {
   MODEL_NAME
 } from "./cli-chunk-4fcbb936ca.js";
 import {
+  formatBytes,
+  limit,
+  overLimit
+} from "./cli-chunk-82396b2bd9.js";
+import {
   didYouMean
 } from "./cli-chunk-fa08236832.js";
-import {
-  LineCounter,
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  parseDocument,
-  visit
-} from "./cli-chunk-afcbbfc458.js";
 import {
   BACKENDS,
   REFERENCE_NAMES,
   SPLIT_METHODS,
   TASKS
 } from "./cli-chunk-40530c68dd.js";
-import {
-  git
-} from "./cli-chunk-4a2bad3387.js";
-import {
-  formatBytes,
-  limit,
-  overLimit
-} from "./cli-chunk-82396b2bd9.js";
 import {
   displayPath
 } from "./cli-chunk-25be3d0a7c.js";
@@ -42,6 +30,18 @@ import {
   quote,
   showName
 } from "./cli-chunk-55db69e02f.js";
+import {
+  git
+} from "./cli-chunk-4a2bad3387.js";
+import {
+  LineCounter,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit
+} from "./cli-chunk-2ca2999deb.js";
 
 // src/config/load.ts
 import { realpath as realpath2 } from "node:fs/promises";

@@ -1,11 +1,5 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
-  unseenCategoryMessage
-} from "./cli-chunk-8e297c67c6.js";
-import {
-  featureWidth
-} from "./cli-chunk-5cf8645060.js";
-import {
   CsvRecordReader,
   NON_FINITE,
   openCsv,
@@ -13,6 +7,12 @@ import {
   readChunks,
   trim
 } from "./cli-chunk-75b5eb63a8.js";
+import {
+  unseenCategoryMessage
+} from "./cli-chunk-8e297c67c6.js";
+import {
+  featureWidth
+} from "./cli-chunk-5cf8645060.js";
 import {
   quote,
   showName

@@ -4,6 +4,9 @@ import {
   fitPreprocessing
 } from "./cli-chunk-da0da7856f.js";
 import {
+  readCsvFile
+} from "./cli-chunk-75b5eb63a8.js";
+import {
   allRows,
   column,
   lineOfRow
@@ -34,12 +37,6 @@ import {
   loadParams
 } from "./cli-chunk-831e54c8a1.js";
 import {
-  tryGit
-} from "./cli-chunk-4a2bad3387.js";
-import {
-  readCsvFile
-} from "./cli-chunk-75b5eb63a8.js";
-import {
   displayPath
 } from "./cli-chunk-25be3d0a7c.js";
 import {
@@ -47,6 +44,9 @@ import {
   quote,
   showName
 } from "./cli-chunk-55db69e02f.js";
+import {
+  tryGit
+} from "./cli-chunk-4a2bad3387.js";
 
 // src/train/pipeline.ts
 import { join as join2 } from "node:path";

@@ -1,10 +1,10 @@
 import { createRequire as __mcCreateRequire } from 'node:module'; import { fileURLToPath as __mcFileURLToPath } from 'node:url'; import { dirname as __mcDirname } from 'node:path'; const require = __mcCreateRequire(import.meta.url); const __filename = __mcFileURLToPath(import.meta.url); const __dirname = __mcDirname(__filename);
 import {
-  cellText
-} from "./cli-chunk-19e7804730.js";
-import {
   readCsv
 } from "./cli-chunk-75b5eb63a8.js";
+import {
+  cellText
+} from "./cli-chunk-19e7804730.js";
 import "./cli-chunk-82396b2bd9.js";
 import {
   displayPath

@@ -11,13 +11,13 @@ import "./cli-chunk-a4e2cf860a.js";
 import {
   MODEL_NAME
 } from "./cli-chunk-4fcbb936ca.js";
-import "./cli-chunk-fa08236832.js";
-import "./cli-chunk-afcbbfc458.js";
-import "./cli-chunk-40530c68dd.js";
-import "./cli-chunk-4a2bad3387.js";
 import "./cli-chunk-82396b2bd9.js";
+import "./cli-chunk-fa08236832.js";
+import "./cli-chunk-40530c68dd.js";
 import "./cli-chunk-25be3d0a7c.js";
 import "./cli-chunk-55db69e02f.js";
+import "./cli-chunk-4a2bad3387.js";
+import "./cli-chunk-2ca2999deb.js";
 import "./cli-chunk-e3b0c44298.js";
 export {
   DEFAULT_PARAMS_FILE,

@@ -3,9 +3,9 @@ import {
   csvSize,
   streamCsvBatches
 } from "./cli-chunk-87fa754479.js";
+import "./cli-chunk-75b5eb63a8.js";
 import "./cli-chunk-8e297c67c6.js";
 import "./cli-chunk-5cf8645060.js";
-import "./cli-chunk-75b5eb63a8.js";
 import "./cli-chunk-82396b2bd9.js";
 import "./cli-chunk-25be3d0a7c.js";
 import "./cli-chunk-55db69e02f.js";

@@ -5,6 +5,10 @@ import {
   link
 } from "./cli-chunk-7ba064f90f.js";
 import {
+  recordFromRun,
+  reusedRecord
+} from "./cli-chunk-9a563fdfb0.js";
+import {
   bundleModel
 } from "./cli-chunk-d5709b9f8a.js";
 import {
@@ -22,6 +26,7 @@ import {
 } from "./cli-chunk-a7fff9f74d.js";
 import "./cli-chunk-da0da7856f.js";
 import "./cli-chunk-a06b141fe7.js";
+import "./cli-chunk-75b5eb63a8.js";
 import "./cli-chunk-19e7804730.js";
 import {
   loadEngine
@@ -30,10 +35,6 @@ import "./cli-chunk-8e297c67c6.js";
 import "./cli-chunk-649b7577f9.js";
 import "./cli-chunk-5cf8645060.js";
 import "./cli-chunk-5595f77bb2.js";
-import {
-  recordFromRun,
-  reusedRecord
-} from "./cli-chunk-9a563fdfb0.js";
 import {
   formatNumber
 } from "./cli-chunk-1d7994cc6d.js";
@@ -64,18 +65,17 @@ import {
 } from "./cli-chunk-831e54c8a1.js";
 import "./cli-chunk-a4e2cf860a.js";
 import "./cli-chunk-4fcbb936ca.js";
+import "./cli-chunk-82396b2bd9.js";
 import "./cli-chunk-fa08236832.js";
-import {
-  stringify
-} from "./cli-chunk-afcbbfc458.js";
 import "./cli-chunk-40530c68dd.js";
+import "./cli-chunk-25be3d0a7c.js";
+import "./cli-chunk-55db69e02f.js";
 import {
   tryGit
 } from "./cli-chunk-4a2bad3387.js";
-import "./cli-chunk-75b5eb63a8.js";
-import "./cli-chunk-82396b2bd9.js";
-import "./cli-chunk-25be3d0a7c.js";
-import "./cli-chunk-55db69e02f.js";
+import {
+  stringify
+} from "./cli-chunk-2ca2999deb.js";
 import "./cli-chunk-e3b0c44298.js";
 
 // src/flow/deploy-model.ts

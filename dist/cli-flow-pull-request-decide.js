@@ -6,13 +6,13 @@ import {
   resolveCommits
 } from "./cli-chunk-40eeb72f53.js";
 import {
+  UserError
+} from "./cli-chunk-55db69e02f.js";
+import {
   GitError,
   git,
   tryGit
 } from "./cli-chunk-4a2bad3387.js";
-import {
-  UserError
-} from "./cli-chunk-55db69e02f.js";
 import "./cli-chunk-e3b0c44298.js";
 
 // src/flow/pull-request/decide.ts

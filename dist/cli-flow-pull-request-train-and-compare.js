@@ -26,6 +26,9 @@ import {
 } from "./cli-chunk-da0da7856f.js";
 import "./cli-chunk-a06b141fe7.js";
 import {
+  readCsvFile
+} from "./cli-chunk-75b5eb63a8.js";
+import {
   cellText,
   column,
   lineOfRow
@@ -48,28 +51,25 @@ import {
 } from "./cli-chunk-831e54c8a1.js";
 import "./cli-chunk-a4e2cf860a.js";
 import "./cli-chunk-4fcbb936ca.js";
-import "./cli-chunk-fa08236832.js";
-import "./cli-chunk-afcbbfc458.js";
-import "./cli-chunk-40530c68dd.js";
-import {
-  GitError,
-  git,
-  gitBytes,
-  tryGit
-} from "./cli-chunk-4a2bad3387.js";
-import {
-  readCsvFile
-} from "./cli-chunk-75b5eb63a8.js";
 import {
   formatBytes,
   limit
 } from "./cli-chunk-82396b2bd9.js";
+import "./cli-chunk-fa08236832.js";
+import "./cli-chunk-40530c68dd.js";
 import "./cli-chunk-25be3d0a7c.js";
 import {
   UserError,
   isUserError,
   shorten
 } from "./cli-chunk-55db69e02f.js";
+import {
+  GitError,
+  git,
+  gitBytes,
+  tryGit
+} from "./cli-chunk-4a2bad3387.js";
+import "./cli-chunk-2ca2999deb.js";
 import "./cli-chunk-e3b0c44298.js";
 
 // src/flow/pull-request/train-and-compare.ts

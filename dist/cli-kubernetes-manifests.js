@@ -7,11 +7,11 @@ import {
   parseImageReference
 } from "./cli-chunk-71fa4578e2.js";
 import {
-  stringify
-} from "./cli-chunk-afcbbfc458.js";
-import {
   UserError
 } from "./cli-chunk-55db69e02f.js";
+import {
+  stringify
+} from "./cli-chunk-2ca2999deb.js";
 import "./cli-chunk-e3b0c44298.js";
 
 // src/kubernetes/manifests.ts

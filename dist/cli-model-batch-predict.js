@@ -2,6 +2,7 @@ import { createRequire as __mcCreateRequire } from 'node:module'; import { fileU
 import {
   streamCsvBatches
 } from "./cli-chunk-87fa754479.js";
+import "./cli-chunk-75b5eb63a8.js";
 import {
   encodeChecked
 } from "./cli-chunk-a8ec06f77a.js";
@@ -13,9 +14,8 @@ import {
   predictionFormatter
 } from "./cli-chunk-c63c95fa23.js";
 import "./cli-chunk-4293b75db3.js";
-import "./cli-chunk-40530c68dd.js";
-import "./cli-chunk-75b5eb63a8.js";
 import "./cli-chunk-82396b2bd9.js";
+import "./cli-chunk-40530c68dd.js";
 import "./cli-chunk-25be3d0a7c.js";
 import "./cli-chunk-55db69e02f.js";
 import "./cli-chunk-e3b0c44298.js";

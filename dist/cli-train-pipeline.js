@@ -8,6 +8,7 @@ import {
 } from "./cli-chunk-a7fff9f74d.js";
 import "./cli-chunk-da0da7856f.js";
 import "./cli-chunk-a06b141fe7.js";
+import "./cli-chunk-75b5eb63a8.js";
 import "./cli-chunk-19e7804730.js";
 import "./cli-chunk-a8ec06f77a.js";
 import "./cli-chunk-8e297c67c6.js";
@@ -21,14 +22,13 @@ import "./cli-chunk-4293b75db3.js";
 import "./cli-chunk-831e54c8a1.js";
 import "./cli-chunk-a4e2cf860a.js";
 import "./cli-chunk-4fcbb936ca.js";
-import "./cli-chunk-fa08236832.js";
-import "./cli-chunk-afcbbfc458.js";
-import "./cli-chunk-40530c68dd.js";
-import "./cli-chunk-4a2bad3387.js";
-import "./cli-chunk-75b5eb63a8.js";
 import "./cli-chunk-82396b2bd9.js";
+import "./cli-chunk-fa08236832.js";
+import "./cli-chunk-40530c68dd.js";
 import "./cli-chunk-25be3d0a7c.js";
 import "./cli-chunk-55db69e02f.js";
+import "./cli-chunk-4a2bad3387.js";
+import "./cli-chunk-2ca2999deb.js";
 import "./cli-chunk-e3b0c44298.js";
 export {
   defaultModelDir,

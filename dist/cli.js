@@ -27,9 +27,6 @@ import {
   didYouMean
 } from "./cli-chunk-fa08236832.js";
 import {
-  stringify
-} from "./cli-chunk-afcbbfc458.js";
-import {
   BACKENDS
 } from "./cli-chunk-40530c68dd.js";
 import {
@@ -481,7 +478,7 @@ var manifests = {
   async run(args, io) {
     const image = stringOption(args, "image");
     if (!image) throw new UserError("`model-ci manifests` needs --image <name@sha256:\u2026>, the pushed image pinned by digest");
-    const { batchPredictJob, modelManifests, manifestFiles } = await import("./cli-kubernetes-manifests.js");
+    const [{ batchPredictJob, modelManifests, manifestFiles }, { stringify }] = await Promise.all([import("./cli-kubernetes-manifests.js"), import("./cli-yaml-browser-index.js")]);
     const model = await modelName(args);
     const files = manifestFiles(
       modelManifests({
