@@ -183,10 +183,12 @@ export function createPredictor(loaded: LoadedModel): Predictor {
   const { preprocessing: pre, outputWidth } = loaded;
   const decode = outputDecoder(pre, outputWidth);
   const forward = requestForward(loaded);
+  // Well-formed instances skip the per-cell checks that build a message; anything else gets them (the same 4xx).
+  const fast = fastEncoder(pre);
   return {
     predict(instances, field = 'instances') {
       const rows = instances.length;
-      const output = forward(encodeChecked(pre, instances, field), rows);
+      const output = forward(fast(instances) ?? encodeChecked(pre, instances, field), rows);
       const predictions = new Array<Prediction>(rows);
       for (let i = 0; i < rows; i++) predictions[i] = decode(output, i * outputWidth);
       return predictions;
@@ -194,8 +196,10 @@ export function createPredictor(loaded: LoadedModel): Predictor {
   };
 }
 
-/** Instances → the response body `{"<outputKey>":[...]}`; throws UserError naming `field[i].feature` on a bad instance. */
-/** `observe` sees the network's output before it is formatted (the server's drift counters). */
+/**
+ * Instances → the response body `{"<outputKey>":[...]}`; throws UserError naming `field[i].feature` on a
+ * bad instance. `observe` sees the network's output before it is formatted (the server's drift counters).
+ */
 export type JsonPredictor = (instances: readonly unknown[], field: string, outputKey: string, observe?: (output: Float32Array, rows: number) => void) => string;
 
 /**
