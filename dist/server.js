@@ -91639,10 +91639,11 @@ function createPredictor(loaded) {
   const { preprocessing: pre, outputWidth } = loaded;
   const decode = outputDecoder(pre, outputWidth);
   const forward = requestForward(loaded);
+  const fast = fastEncoder(pre);
   return {
     predict(instances, field = "instances") {
       const rows = instances.length;
-      const output = forward(encodeChecked(pre, instances, field), rows);
+      const output = forward(fast(instances) ?? encodeChecked(pre, instances, field), rows);
       const predictions = new Array(rows);
       for (let i = 0; i < rows; i++) predictions[i] = decode(output, i * outputWidth);
       return predictions;
