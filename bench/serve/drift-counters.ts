@@ -24,6 +24,7 @@ import { createPredictor, loadModel } from '../../src/model/predictor.ts';
 import { registerDriftCounters } from '../../src/serve/drift-counters.ts';
 import { Registry } from '../../src/serve/prometheus.ts';
 import { parsePredictRequest } from '../../src/serve/request.ts';
+import { waitHealthy } from './wrk.ts';
 import type { FeatureSpec } from '../../src/data/preprocessing.ts';
 import { writeTinyModel } from '../../tests/support/tiny-model.ts';
 
@@ -153,16 +154,4 @@ function wrk(url: string, script: string, seconds: number): number {
   const out = execFileSync('wrk', ['-t1', `-c${args.connections}`, `-d${seconds}s`, '-s', script, `${url}/v1/models/${NAME}:predict`], { encoding: 'utf8' });
   if (/Non-2xx or 3xx responses|Socket errors/.test(out)) throw new Error(`errors during the run:\n${out}`);
   return Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
-}
-
-async function waitHealthy(url: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not become healthy`);
 }

@@ -5,9 +5,10 @@
  */
 import { UserError } from '../errors.ts';
 import { gitHubMessage, httpStatus, type GitHub } from './client.ts';
+import { COMMENT_LIMIT } from '../report/truncate.ts';
 
-/** GitHub rejects issue comments longer than this (characters). */
-export const MAX_COMMENT_LENGTH = 65_536;
+/** GitHub's limit on a comment or issue body; the report is cut to it before posting (report/truncate.ts). */
+export const MAX_COMMENT_LENGTH = COMMENT_LIMIT;
 
 /** The identity of `secrets.GITHUB_TOKEN`. */
 export const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
