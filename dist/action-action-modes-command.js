@@ -35,12 +35,13 @@ import {
   httpStatus
 } from "./action-chunk-34a48b51a2.js";
 import "./action-chunk-413a98cce8.js";
-import {
-  commentMarker
-} from "./action-chunk-983340aefc.js";
+import "./action-chunk-b76d797161.js";
 import {
   escapeInline
 } from "./action-chunk-7ba064f90f.js";
+import {
+  commentMarker
+} from "./action-chunk-983340aefc.js";
 import {
   didYouMean
 } from "./action-chunk-fa08236832.js";

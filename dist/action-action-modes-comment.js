@@ -26,8 +26,8 @@ import {
 } from "./action-chunk-fb78514aca.js";
 import "./action-chunk-34a48b51a2.js";
 import "./action-chunk-413a98cce8.js";
-import "./action-chunk-983340aefc.js";
 import "./action-chunk-7ba064f90f.js";
+import "./action-chunk-983340aefc.js";
 import "./action-chunk-a4e2cf860a.js";
 import "./action-chunk-40530c68dd.js";
 import "./action-chunk-25be3d0a7c.js";

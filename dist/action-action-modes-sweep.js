@@ -50,12 +50,12 @@ import {
 import "./action-chunk-40eeb72f53.js";
 import "./action-chunk-413a98cce8.js";
 import {
-  commentMarker
-} from "./action-chunk-983340aefc.js";
-import {
   escapeCell,
   escapeInline
 } from "./action-chunk-7ba064f90f.js";
+import {
+  commentMarker
+} from "./action-chunk-983340aefc.js";
 import {
   loadConfig
 } from "./action-chunk-831e54c8a1.js";

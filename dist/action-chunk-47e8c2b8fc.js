@@ -3,12 +3,12 @@ import {
   runLinks
 } from "./action-chunk-948fca9dba.js";
 import {
-  commentMarker
-} from "./action-chunk-983340aefc.js";
-import {
   codeBlock,
   escapeInline
 } from "./action-chunk-7ba064f90f.js";
+import {
+  commentMarker
+} from "./action-chunk-983340aefc.js";
 
 // src/report/error-report.ts
 function renderErrorReport({ model, title, problems, links = {} }) {

@@ -13,13 +13,13 @@ import {
   formatSigned
 } from "./action-chunk-e5fccb96bd.js";
 import {
-  commentMarker
-} from "./action-chunk-983340aefc.js";
-import {
   escapeCell,
   escapeInline,
   link
 } from "./action-chunk-7ba064f90f.js";
+import {
+  commentMarker
+} from "./action-chunk-983340aefc.js";
 import {
   shorten
 } from "./action-chunk-55db69e02f.js";

@@ -4,11 +4,14 @@ import {
   httpStatus
 } from "./action-chunk-34a48b51a2.js";
 import {
+  COMMENT_LIMIT
+} from "./action-chunk-b76d797161.js";
+import {
   UserError
 } from "./action-chunk-55db69e02f.js";
 
 // src/github/sticky.ts
-var MAX_COMMENT_LENGTH = 65536;
+var MAX_COMMENT_LENGTH = COMMENT_LIMIT;
 var GITHUB_ACTIONS_BOT = "github-actions[bot]";
 async function upsertStickyComment(gh, target) {
   const { owner, repo, issueNumber, marker } = target;

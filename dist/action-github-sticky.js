@@ -8,6 +8,8 @@ import {
 } from "./action-chunk-ed4360a003.js";
 import "./action-chunk-34a48b51a2.js";
 import "./action-chunk-413a98cce8.js";
+import "./action-chunk-b76d797161.js";
+import "./action-chunk-7ba064f90f.js";
 import "./action-chunk-55db69e02f.js";
 import "./action-chunk-e3b0c44298.js";
 export {
